@@ -1,0 +1,381 @@
+"""The reporting round as typed objects: letter, outlines, agencies, tasks, figures.
+
+Loaded once from campaign.yml (validated by schema/campaign.schema.json) and used by every
+feature: the checker, the template writer, the site and the DOCX.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+import jsonschema
+
+from baocao.text import heading_key
+from baocao.yamlsafe import YamlError, load_document
+
+CAMPAIGN_FILE = "campaign.yml"
+SCHEMA_DIR = "schema"
+TASKS_SLOT = "tasks"
+
+
+class CampaignError(Exception):
+    """campaign.yml or a schema is missing or invalid; the message is Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    capacity: str
+    title: tuple[str, ...]
+    name: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    issuer: tuple[str, ...]
+    number: str
+    place: str
+    date: date
+    subject: str
+    body: tuple[str, ...]
+    receiver_unit: str
+    receiver_email: str
+    contact_name: str
+    contact_title: str
+    contact_phone: str
+    deadline: date
+    cc: tuple[str, ...]
+    signer: Signer
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """How the merged report issued by the secretariat is laid out."""
+
+    issuer: tuple[str, ...]
+    number: str
+    place: str
+    kind: str
+    title: str
+    recipients: tuple[str, ...]
+    signer: Signer
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    id: str
+    number: str | None
+    title: str
+    guidance: str | None = None
+    holds_tasks: bool = False
+    children: tuple["OutlineNode", ...] = ()
+    depth: int = 1
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    @property
+    def key(self) -> str:
+        return heading_key(self.title)
+
+    def walk(self) -> Iterator["OutlineNode"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Outline:
+    id: str  # "I" or "II"
+    label: str  # "Phụ lục I"
+    title: tuple[str, ...]
+    subtitle: tuple[str, ...]
+    attachment: tuple[str, ...]
+    sections: tuple[OutlineNode, ...]
+
+    def walk(self) -> Iterator[OutlineNode]:
+        for node in self.sections:
+            yield from node.walk()
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    text: str
+    assignees: tuple[str, ...]  # agency ids, campaign order
+
+    @property
+    def key(self) -> str:
+        return heading_key(self.text)
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    short_name: str
+    appendix: str
+    group: str
+    letter_item: str
+    owner: str
+    task_ids: tuple[str, ...]
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    no: int
+    name: str
+    agency_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FigureField:
+    key: str
+    label: str
+    unit: str
+    group: str
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    id: str
+    title: str
+    fields: tuple[FigureField, ...]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    root: Path
+    id: str
+    name: str
+    short_name: str
+    letter: Letter
+    report: ReportInfo
+    publish_contacts: bool
+    secretariat: str
+    years: tuple[int, ...]
+    figure_groups: tuple[FigureGroup, ...]
+    recipients: tuple[Recipient, ...]
+    groups: tuple[Group, ...]
+    outlines: dict[str, Outline]
+    tasks: dict[str, Task]
+    agencies: tuple[Agency, ...]
+    submission_schema: dict = field(repr=False, hash=False, compare=False, default_factory=dict)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Agency]:
+        return {a.id: a for a in self.agencies}
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return self._by_id.get(agency_id)
+
+    def outline_of(self, agency: Agency) -> Outline:
+        return self.outlines[agency.appendix]
+
+    def tasks_of(self, agency: Agency) -> list[Task]:
+        return [self.tasks[t] for t in agency.task_ids]
+
+    def group(self, group_id: str) -> Group:
+        return next(g for g in self.groups if g.id == group_id)
+
+    @property
+    def figure_fields(self) -> tuple[FigureField, ...]:
+        return tuple(f for g in self.figure_groups for f in g.fields)
+
+    @property
+    def submissions_dir(self) -> Path:
+        return self.root / "submissions"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The workspace root: the nearest folder upwards holding campaign.yml."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CAMPAIGN_FILE).is_file():
+            return folder
+    raise CampaignError(
+        f"Không tìm thấy {CAMPAIGN_FILE} trong thư mục hiện tại hay các thư mục cha. "
+        "Hãy chạy lệnh trong thư mục kho báo cáo hoặc dùng --root."
+    )
+
+
+def load_schema(root: Path, name: str) -> dict:
+    path = root / SCHEMA_DIR / name
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CampaignError(f"{SCHEMA_DIR}/{name}: không tìm thấy tệp lược đồ.") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise CampaignError(f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error}).") from None
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def _iso(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _signer(data: dict) -> Signer:
+    return Signer(data["capacity"], tuple(data["title"]), data["name"])
+
+
+def _node(data: dict, depth: int) -> OutlineNode:
+    return OutlineNode(
+        id=data["id"],
+        number=data.get("number"),
+        title=data["title"],
+        guidance=data.get("guidance"),
+        holds_tasks=bool(data.get(TASKS_SLOT)),
+        children=tuple(_node(c, depth + 1) for c in data.get("children", ())),
+        depth=depth,
+    )
+
+
+def load_campaign(root: Path) -> Campaign:
+    """Read, validate and type campaign.yml of the workspace at root."""
+    path = root / CAMPAIGN_FILE
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CampaignError(f"{CAMPAIGN_FILE}: không tìm thấy tệp.") from None
+    except UnicodeDecodeError:
+        raise CampaignError(f"{CAMPAIGN_FILE}: tệp không được lưu dạng UTF-8.") from None
+    try:
+        doc = load_document(text)
+    except YamlError as error:
+        raise CampaignError(f"{CAMPAIGN_FILE}:{error.line}: lỗi cú pháp YAML ({error.code}) {error.detail}") from None
+    data = doc.value
+    schema = load_schema(root, "campaign.schema.json")
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        first = errors[0]
+        where = ".".join(map(str, first.absolute_path)) or "(gốc)"
+        line = doc.line_of(tuple(first.absolute_path)) or 1
+        raise CampaignError(f"{CAMPAIGN_FILE}:{line}: {where}: không đúng lược đồ ({first.message}).")
+    campaign = _build(root, data)
+    _check_consistency(campaign, load_schema(root, "submission.schema.json"))
+    return campaign
+
+
+def _build(root: Path, data: dict) -> Campaign:
+    letter = data["letter"]
+    report = data["report"]
+    agencies = tuple(
+        Agency(
+            id=a["id"],
+            name=a["name"],
+            short_name=a.get("short_name", a["name"]),
+            appendix=a["appendix"],
+            group=a["group"],
+            letter_item=a["letter_item"],
+            owner=a["owner"],
+            task_ids=tuple(a["tasks"]),
+            province=a.get("province"),
+        )
+        for a in data["agencies"]
+    )
+    assignees: dict[str, list[str]] = {t["id"]: [] for t in data["tasks"]}
+    for agency in agencies:
+        for task_id in agency.task_ids:
+            if task_id not in assignees:
+                raise CampaignError(f"{CAMPAIGN_FILE}: cơ quan {agency.id} được giao nhiệm vụ {task_id} không có trong danh sách nhiệm vụ.")
+            assignees[task_id].append(agency.id)
+    return Campaign(
+        root=root,
+        id=data["id"],
+        name=data["name"],
+        short_name=data["short_name"],
+        letter=Letter(
+            issuer=tuple(letter["issuer"]),
+            number=letter["number"],
+            place=letter["place"],
+            date=_iso(letter["date"]),
+            subject=letter["subject"],
+            body=tuple(letter["body"]),
+            receiver_unit=letter["receiver"]["unit"],
+            receiver_email=letter["receiver"]["email"],
+            contact_name=letter["contact"]["name"],
+            contact_title=letter["contact"]["title"],
+            contact_phone=letter["contact"]["phone"],
+            deadline=_iso(letter["deadline"]),
+            cc=tuple(letter["cc"]),
+            signer=_signer(letter["signer"]),
+        ),
+        report=ReportInfo(
+            issuer=tuple(report["issuer"]),
+            number=report["number"],
+            place=report["place"],
+            kind=report["kind"],
+            title=report["title"],
+            recipients=tuple(report["recipients"]),
+            signer=_signer(report["signer"]),
+        ),
+        publish_contacts=data["publish_contacts"],
+        secretariat=data["repository"]["secretariat"],
+        years=tuple(data["years"]),
+        figure_groups=tuple(
+            FigureGroup(g["group"], g["title"], tuple(FigureField(f["key"], f["label"], f["unit"], g["group"]) for f in g["fields"]))
+            for g in data["figures"]
+        ),
+        recipients=tuple(Recipient(r["no"], r["name"], tuple(r["agencies"])) for r in data["recipients"]),
+        groups=tuple(Group(g["id"], g["name"]) for g in data["groups"]),
+        outlines={
+            o["id"]: Outline(
+                id=o["id"],
+                label=o["label"],
+                title=tuple(o["title"]),
+                subtitle=tuple(o["subtitle"]),
+                attachment=tuple(o["attachment"]),
+                sections=tuple(_node(s, 1) for s in o["sections"]),
+            )
+            for o in data["outlines"]
+        },
+        tasks={t["id"]: Task(t["id"], t["text"], tuple(assignees[t["id"]])) for t in data["tasks"]},
+        agencies=agencies,
+    )
+
+
+def _check_consistency(campaign: Campaign, submission_schema: dict) -> None:
+    """Cross-references the JSON Schema cannot express."""
+    problems = []
+    ids = [a.id for a in campaign.agencies]
+    if len(set(ids)) != len(ids):
+        problems.append("mã cơ quan bị trùng")
+    texts = [t.text for t in campaign.tasks.values()]
+    if len(set(texts)) != len(texts):
+        problems.append("hai nhiệm vụ có cùng nội dung (hãy gộp thành một nhiệm vụ nhiều cơ quan)")
+    group_ids = {g.id for g in campaign.groups}
+    problems += [f"cơ quan {a.id} thuộc nhóm không có: {a.group}" for a in campaign.agencies if a.group not in group_ids]
+    problems += [f"cơ quan {a.id} thuộc phụ lục không có: {a.appendix}" for a in campaign.agencies if a.appendix not in campaign.outlines]
+    problems += [f"nhiệm vụ {t.id} không giao cho cơ quan nào" for t in campaign.tasks.values() if not t.assignees]
+    covered = [x for r in campaign.recipients for x in r.agency_ids]
+    if sorted(covered) != sorted(ids):
+        problems.append("danh sách nơi nhận không khớp danh sách cơ quan")
+    for outline in campaign.outlines.values():
+        if sum(n.holds_tasks for n in outline.walk()) != 1:
+            problems.append(f"{outline.label}: phải có đúng một mục chứa nhiệm vụ (tasks: true)")
+    per_year = submission_schema["$defs"]["so_lieu_nam"]["properties"]
+    keys = {f.key for f in campaign.figure_fields}
+    if keys != set(per_year) - {"nam"}:
+        problems.append("chỉ tiêu số liệu trong campaign.yml và schema/submission.schema.json không khớp: "
+                        + ", ".join(sorted(keys ^ (set(per_year) - {"nam"}))))
+    problems += [f"chỉ tiêu {f.key}: tên trong lược đồ khác campaign.yml" for f in campaign.figure_fields
+                 if f.key in per_year and per_year[f.key].get("title") != f.label]
+    if per_year["nam"].get("enum") != list(campaign.years):
+        problems.append("các năm số liệu trong campaign.yml và lược đồ không khớp")
+    if problems:
+        raise CampaignError(f"{CAMPAIGN_FILE}: dữ liệu không nhất quán: " + "; ".join(problems) + ".")
+    object.__setattr__(campaign, "submission_schema", submission_schema)

@@ -1,0 +1,167 @@
+"""The `baocao` command: parses options, calls the library, turns results into exit codes.
+
+Exit codes: 0 no errors, 1 errors found (or a command failed on bad input), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from baocao import __version__
+
+_ARGPARSE_VI = {
+    "usage: ": "Cách dùng: ",
+    "options": "tùy chọn",
+    "positional arguments": "tham số",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "not allowed with argument %s": "không dùng cùng tham số %s",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+}
+
+
+def _translate_argparse() -> None:
+    """argparse speaks English; users of baocao read Vietnamese."""
+    original = argparse._
+
+    def vi(message: str) -> str:
+        return _ARGPARSE_VI.get(message, original(message))
+
+    argparse._ = vi  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\nXem thêm: {self.prog} --help\n")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"\"{value}\" không phải ngày dạng năm-tháng-ngày (2024-12-05)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _translate_argparse()
+    parser = _Parser(prog="baocao", description="Kho báo cáo: kiểm tra, tổng hợp và xuất báo cáo của đợt báo cáo.")
+    parser.add_argument("--version", action="version", version=f"baocao {__version__}", help="hiện phiên bản")
+    parser.add_argument("--root", type=Path, help="thư mục kho báo cáo (mặc định: thư mục chứa campaign.yml gần nhất)")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+
+    p = sub.add_parser("check", help="kiểm tra các báo cáo", description="Kiểm tra phần thông tin, đề cương và nhiệm vụ của từng báo cáo, và tình hình nộp của đợt báo cáo.")
+    p.add_argument("paths", nargs="*", type=Path, metavar="TỆP", help="các tệp cần kiểm tra (mặc định: mọi tệp trong submissions/)")
+    p.add_argument("--format", choices=["text", "json", "github", "markdown"], default="text", help="dạng kết quả (mặc định: text)")
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.add_argument("--summary-file", type=Path, metavar="TỆP", help="ghi thêm bản tóm tắt Markdown vào tệp này (ví dụ $GITHUB_STEP_SUMMARY)")
+    p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
+
+    p = sub.add_parser("new", help="tạo báo cáo mẫu cho một cơ quan", description="Tạo submissions/<mã>.md với đủ phần thông tin, các mục của đề cương và các nhiệm vụ được giao.")
+    p.add_argument("agency", metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ bo-cong-an")
+
+    p = sub.add_parser("tasks", help="liệt kê nhiệm vụ được giao", description="Liệt kê nhiệm vụ được giao cho từng cơ quan.")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="dạng JSON")
+    fmt.add_argument("--csv", action="store_true", help="dạng CSV (mở bằng Excel)")
+    p.add_argument("--agency", metavar="MÃ_CƠ_QUAN", help="chỉ một cơ quan")
+
+    p = sub.add_parser("build", help="kiểm tra rồi xuất trang web và báo cáo DOCX", description="Kiểm tra mọi báo cáo, dựng trang web tổng hợp và báo cáo DOCX tổng hợp.")
+    p.add_argument("target", nargs="?", choices=["all", "site", "docx"], default="all", help="xuất gì (mặc định: all)")
+    p.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: build/)")
+    p.add_argument("--agency", metavar="MÃ_CƠ_QUAN", help="chỉ xuất báo cáo DOCX của một cơ quan, trình bày để ký")
+    p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    from baocao.campaign import CampaignError, find_root
+
+    try:
+        root = args.root.resolve() if args.root else find_root()
+        return _COMMANDS[args.command](root, args)
+    except CampaignError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+
+
+def _check(root: Path, args) -> int:
+    from baocao import reporters
+    from baocao.problems import strict
+    from baocao.workspace import load_round
+
+    missing = [p for p in args.paths if not p.is_file()]
+    if missing:
+        for p in missing:
+            print(f"{p}: lỗi: không tìm thấy tệp.", file=sys.stderr)
+        return 2
+    rnd = load_round(root, [p.resolve() for p in args.paths] if args.paths else None, today=args.today)
+    problems = strict(rnd.problems) if args.strict else rnd.problems
+    render = {"text": reporters.text, "json": reporters.as_json, "markdown": reporters.markdown}
+    if args.format == "github":
+        sys.stdout.write(reporters.github(problems))
+    else:
+        sys.stdout.write(render[args.format](rnd, problems))
+    if args.summary_file:
+        with open(args.summary_file, "a", encoding="utf-8") as handle:
+            handle.write(reporters.markdown(rnd, problems))
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+def _new(root: Path, args) -> int:
+    from baocao.campaign import load_campaign
+    from baocao.template import TemplateError, write_template
+
+    campaign = load_campaign(root)
+    try:
+        path = write_template(campaign, args.agency)
+    except TemplateError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    agency = campaign.agency(args.agency)
+    print(f"Đã tạo {path.relative_to(root).as_posix()} cho {agency.name} ({len(agency.task_ids)} nhiệm vụ được giao).")
+    print(f"Viết nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path.relative_to(root).as_posix()}")
+    return 0
+
+
+def _tasks(root: Path, args) -> int:
+    from baocao import export
+    from baocao.campaign import load_campaign
+
+    campaign = load_campaign(root)
+    if args.agency and campaign.agency(args.agency) is None:
+        print(f"lỗi: mã cơ quan \"{args.agency}\" không có trong danh sách của đợt báo cáo.", file=sys.stderr)
+        return 1
+    rows = export.assignment_rows(campaign, args.agency)
+    out = export.to_json(rows) if args.json else export.to_csv(rows) if args.csv else export.to_text(rows)
+    sys.stdout.write(out)
+    return 0
+
+
+def _build(root: Path, args) -> int:
+    from baocao.build import run_build
+
+    return run_build(root, args.target, args.out if args.out.is_absolute() else root / args.out, agency_id=args.agency, today=args.today)
+
+
+_COMMANDS = {"check": _check, "new": _new, "tasks": _tasks, "build": _build}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

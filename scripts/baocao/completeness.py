@@ -1,0 +1,188 @@
+"""Which outline headings and assigned tasks a submission covers: complete, empty or missing."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from baocao.body import has_text, strip_placeholder
+from baocao.campaign import Agency, Campaign, OutlineNode
+from baocao.messages import render
+from baocao.problems import ERROR, WARNING, Problem
+from baocao.submission import Submission
+from baocao.text import heading_key
+
+COMPLETE, EMPTY, MISSING = "complete", "empty", "missing"
+SECTION, TASK = "section", "task"
+NEAR_MATCH = 0.9
+SUGGEST = 0.6
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """One heading an agency's report must have, in outline order."""
+
+    id: str  # outline node id, or task id
+    kind: str  # SECTION or TASK
+    number: str | None
+    title: str
+    depth: int
+    parent: str | None
+    leaf: bool
+    guidance: str | None = None
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    @property
+    def key(self) -> str:
+        return heading_key(self.title)
+
+    @property
+    def short(self) -> str:
+        text = self.heading
+        return text if len(text) <= 90 else text[:87].rstrip() + "…"
+
+
+@dataclass
+class Part:
+    spec: PartSpec
+    state: str = MISSING
+    line: int | None = None  # file line of the heading
+    content: str = ""  # Markdown under the heading, placeholder removed
+    placeholder: bool = False
+
+    def __getattr__(self, name: str):
+        return getattr(self.spec, name)
+
+
+@dataclass
+class Completeness:
+    parts: list[Part]
+    preamble: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def leaves(self) -> list[Part]:
+        return [p for p in self.parts if p.spec.leaf]
+
+    @property
+    def ratio(self) -> float:
+        leaves = self.leaves
+        return sum(p.state == COMPLETE for p in leaves) / len(leaves) if leaves else 0.0
+
+    def part(self, part_id: str) -> Part | None:
+        return next((p for p in self.parts if p.spec.id == part_id), None)
+
+
+def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
+    """The headings of one agency's report: its outline, with its tasks under the tasks slot."""
+    specs: list[PartSpec] = []
+    tasks = campaign.tasks_of(agency)
+
+    def visit(node: OutlineNode, parent: str | None) -> None:
+        leaf = not node.children and not node.holds_tasks
+        specs.append(PartSpec(node.id, SECTION, node.number, node.title, node.depth, parent, leaf, node.guidance))
+        for child in node.children:
+            visit(child, node.id)
+        if node.holds_tasks:
+            for index, task in enumerate(tasks, 1):
+                specs.append(PartSpec(task.id, TASK, f"{index}.", task.text, node.depth + 1, node.id, True))
+
+    for section in campaign.outline_of(agency).sections:
+        visit(section, None)
+    return specs
+
+
+def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
+    specs = agency_parts(campaign, agency)
+    parts = [Part(s) for s in specs]
+    by_key: dict[str, list[Part]] = {}
+    for part in parts:
+        by_key.setdefault(part.spec.key, []).append(part)
+    result = Completeness(parts)
+    lines = sub.body_lines
+    headings = sub.headings
+    severity = ERROR if sub.is_official else WARNING
+    current: Part | None = None
+    chunks: dict[int, list[str]] = {}
+
+    def segment(i: int) -> str:
+        end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
+        return "\n".join(lines[headings[i].end : end])
+
+    first_index = headings[0].index if headings else len(lines)
+    result.preamble = "\n".join(lines[:first_index]).strip("\n")
+    unmatched = [p for p in parts]
+    for i, heading in enumerate(headings):
+        line = sub.file_line(heading.index)
+        key = heading.key
+        free = [p for p in by_key.get(key, ()) if p.line is None]
+        target = free[0] if free else None
+        if target is None and key not in by_key:
+            target = _near(key, [p for p in unmatched if p.line is None])
+            if target is not None:
+                result.problems.append(Problem(sub.file, line, "heading-near", render("heading-near", title=_short(heading.text), expected=target.spec.short), WARNING))
+        if target is not None:
+            target.line = line
+            current = target
+            chunks[id(target)] = [segment(i)]
+            continue
+        raw = "\n".join(lines[heading.index : heading.end]) + "\n" + segment(i)
+        if key in by_key:  # a second heading for an outline part already written
+            first = by_key[key][0]
+            result.problems.append(Problem(sub.file, line, "heading-duplicate", render("heading-duplicate", title=_short(heading.text), first=first.line), WARNING))
+            chunks.setdefault(id(first), []).append(raw)
+            continue
+        suggestion = difflib.get_close_matches(key, list(by_key), n=1, cutoff=SUGGEST)
+        hint = f" Có phải là \"{by_key[suggestion[0]][0].spec.short}\"?" if suggestion else ""
+        parent = current.spec.short if current else "phần mở đầu"
+        result.problems.append(Problem(sub.file, line, "heading-unknown", render("heading-unknown", title=_short(heading.text), suggestion=hint, parent=parent), WARNING))
+        if current is None:
+            result.preamble = (result.preamble + "\n\n" + raw).strip("\n")
+        else:
+            chunks[id(current)].append(raw)
+
+    for part in parts:
+        if part.line is None:
+            continue
+        content, part.placeholder = strip_placeholder("\n\n".join(chunks.get(id(part), [])))
+        part.content = content
+        part.state = COMPLETE if has_text(content) else EMPTY
+
+    # structural parts: written when they or any descendant has text
+    for part in reversed(parts):
+        if part.spec.leaf or part.line is None:
+            continue
+        if part.state != COMPLETE and any(p.state == COMPLETE for p in parts if p.spec.parent == part.spec.id):
+            part.state = COMPLETE
+
+    end_line = sub.file_line(len(lines) - 1)
+    for index, part in enumerate(parts):
+        kind = "task" if part.spec.kind == TASK else "section"
+        if part.state == MISSING:
+            following = next((p.line for p in parts[index + 1 :] if p.line is not None), None)
+            where = f" (trước dòng {following})" if following else " (ở cuối tệp)"
+            result.problems.append(Problem(sub.file, following or end_line, f"{kind}-missing", render(f"{kind}-missing", title=part.spec.short, where=where), severity))
+        elif part.state == EMPTY and part.spec.leaf:
+            result.problems.append(Problem(sub.file, part.line, f"{kind}-empty", render(f"{kind}-empty", title=part.spec.short), severity))
+        elif part.state == COMPLETE and part.placeholder:
+            result.problems.append(Problem(sub.file, part.line, "placeholder-left", render("placeholder-left", title=part.spec.short), WARNING))
+    return result
+
+
+def _near(key: str, candidates: list[Part]) -> Part | None:
+    best, best_ratio = None, NEAR_MATCH
+    for part in candidates:
+        matcher = difflib.SequenceMatcher(None, key, part.spec.key, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = part, ratio
+    return best
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 90 else text[:87].rstrip() + "…"

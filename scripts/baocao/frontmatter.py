@@ -1,0 +1,68 @@
+"""Reading a submission file: bytes -> NFC text with LF -> front matter text + body text.
+
+Every failure is a ReadError carrying a problem code, a line and message values, so the
+checker can report it and go on with the other files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao.text import nfc
+
+FRONT_MATTER_LIMIT = 64_000
+_FENCE = "---"
+
+
+@dataclass
+class ReadError(Exception):
+    code: str
+    line: int | None = None
+    values: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SplitFile:
+    front_matter: str  # YAML text between the fences
+    body: str  # Markdown after the closing fence
+    body_start: int  # 1-based line number in the file of the first body line
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM allowed) to NFC text with LF line endings."""
+    if not data.strip():
+        raise ReadError("file-empty", 1)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ReadError("file-utf16", 1)
+    if b"\x00" in data[:8192]:
+        raise ReadError("file-binary", 1)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ReadError("file-encoding", line, {"byte": data[error.start], "column": column}) from None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def split(text: str) -> SplitFile:
+    """Separate the YAML front matter (between two `---` lines) from the Markdown body."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        raise ReadError("frontmatter-missing", 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (_FENCE, "..."):
+            front = "\n".join(lines[1:index])
+            if len(front) > FRONT_MATTER_LIMIT:
+                raise ReadError("frontmatter-too-large", 1, {"size": len(front), "limit": FRONT_MATTER_LIMIT})
+            return SplitFile(front + "\n", "\n".join(lines[index + 1 :]), index + 2)
+    raise ReadError("frontmatter-unclosed", 1)
+
+
+def read(path: Path) -> SplitFile:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError("file-unreadable", None, {"detail": error.strerror or str(error)}) from None
+    return split(decode(data))

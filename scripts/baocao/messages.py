@@ -1,0 +1,94 @@
+"""Every Vietnamese message a user reads from the checker, by problem code.
+
+Each message says what is wrong and what to do. Tests pin these texts.
+"""
+
+MESSAGES: dict[str, str] = {
+    # reading the file
+    "file-empty": "Tệp rỗng. Hãy tạo lại tệp bằng lệnh `baocao new {agency}` rồi điền nội dung.",
+    "file-binary": "Tệp không phải văn bản (có thể là tệp Word hoặc ảnh đổi đuôi .md). Nếu có tệp Word, dùng lệnh `baocao import` để chuyển thành báo cáo.",
+    "file-utf16": "Tệp được lưu dạng UTF-16. Hãy lưu lại tệp với mã hóa UTF-8.",
+    "file-encoding": "Tệp không được lưu dạng UTF-8 (byte lạ 0x{byte:02X} ở cột {column}). Hãy lưu lại tệp với mã hóa UTF-8.",
+    "file-unreadable": "Không đọc được tệp: {detail}.",
+    "frontmatter-missing": "Tệp không bắt đầu bằng phần thông tin (front matter). Dòng đầu tiên phải là `---`, tiếp theo là các trường như co_quan, so_ky_hieu..., rồi một dòng `---`.",
+    "frontmatter-unclosed": "Phần thông tin mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại. Thêm một dòng chỉ gồm `---` sau trường cuối cùng.",
+    "frontmatter-not-mapping": "Phần thông tin phải là danh sách các trường dạng `tên_trường: giá trị`.",
+    "frontmatter-too-large": "Phần thông tin quá dài ({size} ký tự, tối đa {limit}). Nội dung báo cáo phải đặt sau dòng `---` thứ hai.",
+    # YAML
+    "yaml-syntax": "Lỗi cú pháp YAML ở cột {column}: {detail}. Kiểm tra dấu hai chấm, thụt lề và dấu nháy; giá trị có dấu `:` hãy đặt trong dấu nháy kép.",
+    "yaml-duplicate-key": "Trường \"{key}\" xuất hiện hai lần (lần đầu ở dòng {first}). Giữ lại một lần, nếu không giá trị trước sẽ bị mất.",
+    "yaml-tag": "Không được dùng thẻ YAML \"{tag}\". Hãy viết giá trị bình thường, không có dấu `!`.",
+    "yaml-alias": "Không được dùng tham chiếu YAML (`&`, `*`, `<<`). Hãy viết đầy đủ giá trị ở mỗi chỗ.",
+    "yaml-complex-key": "Tên trường phải là chữ đơn giản, không phải danh sách hay nhóm.",
+    # schema
+    "schema-required": "Thiếu trường bắt buộc \"{name}\" ({title}). Thêm dòng `{name}: ...`.",
+    "schema-additional": "Trường \"{name}\" không có trong mẫu báo cáo. Kiểm tra lỗi chính tả (các trường hợp lệ: {allowed}).",
+    "schema-type": "{field}: phải là {expected}, đang là {actual}.",
+    "schema-enum": "{field}: giá trị \"{value}\" không hợp lệ; chỉ được chọn một trong: {allowed}.",
+    "schema-minimum": "{field}: phải là số không âm (đang là {value}).",
+    "schema-pattern": "{field}: \"{value}\" không đúng dạng. {description}",
+    "schema-empty": "{field}: chưa được điền. {description}",
+    "schema-other": "{field}: {detail}.",
+    "field-placeholder": "{field}: chưa điền ({title}). Thay \"(Chưa điền)\" bằng thông tin thật.",
+    "date-invalid": "{field}: \"{value}\" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.",
+    "year-duplicate": "so_lieu: năm {year} có hai mục (dòng {first} và dòng này). Gộp số liệu của cùng một năm vào một mục.",
+    # identity
+    "agency-unknown": "Mã cơ quan \"{agency}\" không có trong danh sách của đợt báo cáo.{suggestion} Xem danh sách bằng lệnh `baocao tasks`.",
+    "agency-filename": "Tên tệp \"{filename}\" không khớp mã cơ quan \"{agency}\". Đổi tên tệp thành \"{agency}.md\" hoặc sửa trường co_quan.",
+    "agency-duplicate": "Cơ quan \"{agency}\" đã có báo cáo ở tệp {other}. Mỗi cơ quan chỉ nộp một tệp; hãy gộp nội dung vào một tệp.",
+    # completeness
+    "section-missing": "Thiếu mục \"{title}\" của đề cương. Thêm tiêu đề này{where} và viết nội dung bên dưới.",
+    "task-missing": "Thiếu nhiệm vụ được giao \"{title}\". Thêm tiêu đề nhiệm vụ này{where} và báo cáo kết quả thực hiện bên dưới.",
+    "section-empty": "Mục \"{title}\" chưa có nội dung. Thay dòng giữ chỗ \"(Chưa viết ...)\" bằng nội dung báo cáo.",
+    "task-empty": "Nhiệm vụ \"{title}\" chưa có nội dung. Thay dòng giữ chỗ \"(Chưa viết ...)\" bằng kết quả thực hiện.",
+    "placeholder-left": "Mục \"{title}\" đã có nội dung nhưng vẫn còn dòng giữ chỗ \"(Chưa viết ...)\". Xóa dòng đó.",
+    "heading-unknown": "Tiêu đề \"{title}\" không khớp mục nào trong đề cương của cơ quan.{suggestion} Nội dung dưới tiêu đề này được tính vào mục \"{parent}\".",
+    "heading-near": "Tiêu đề \"{title}\" gần giống mục \"{expected}\" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.",
+    "heading-duplicate": "Mục \"{title}\" xuất hiện lần nữa (lần đầu ở dòng {first}). Gộp nội dung vào một mục.",
+    "link-outside": "Đường dẫn \"{target}\" trỏ ra ngoài thư mục của báo cáo. Ảnh và tệp đính kèm phải đặt trong submissions/{agency}/.",
+    "image-missing": "Không tìm thấy ảnh \"{target}\". Đặt ảnh trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.",
+}
+
+TYPE_NAMES = {
+    "string": "chữ (văn bản)",
+    "integer": "số nguyên",
+    "number": "số",
+    "object": "nhóm trường",
+    "array": "danh sách",
+    "boolean": "đúng/sai",
+    "null": "để trống",
+}
+
+SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo"}
+
+STATE_LABELS = {"complete": "Đã viết", "empty": "Chưa viết", "missing": "Thiếu"}
+
+STATUS_LABELS = {
+    "on_time": "Đúng hạn",
+    "late": "Trễ hạn",
+    "draft": "Dự thảo",
+    "invalid": "Chưa đạt yêu cầu kiểm tra",
+    "not_submitted": "Chưa nộp",
+}
+
+
+def render(code: str, **values: object) -> str:
+    return MESSAGES[code].format(**values)
+
+
+def type_name(value: object) -> str:
+    if value is None:
+        return TYPE_NAMES["null"]
+    if isinstance(value, bool):
+        return TYPE_NAMES["boolean"]
+    if isinstance(value, int):
+        return TYPE_NAMES["integer"]
+    if isinstance(value, float):
+        return TYPE_NAMES["number"]
+    if isinstance(value, str):
+        return TYPE_NAMES["string"]
+    if isinstance(value, list):
+        return TYPE_NAMES["array"]
+    if isinstance(value, dict):
+        return TYPE_NAMES["object"]
+    return type(value).__name__

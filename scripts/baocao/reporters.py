@@ -1,0 +1,153 @@
+"""Formats of the check's result: text, JSON, GitHub annotations, Markdown job summary."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
+from baocao.problems import Problem
+from baocao.text import format_date, format_percent
+from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
+
+
+def summary_counts(rnd: Round) -> dict:
+    reports = rnd.reports
+    return {
+        "agencies": len(reports),
+        "submitted": sum(r.status in (ON_TIME, LATE) for r in reports),
+        "on_time": rnd.count(ON_TIME),
+        "late": rnd.count(LATE),
+        "draft": rnd.count(DRAFT),
+        "invalid": rnd.count(INVALID),
+        "not_submitted": rnd.count(NOT_SUBMITTED),
+    }
+
+
+def _where(p: Problem) -> str:
+    return f"{p.file}:{p.line}" if p.line else p.file
+
+
+def problem_line(p: Problem) -> str:
+    return f"{_where(p)}: {SEVERITY_LABELS[p.severity]}: {p.message}"
+
+
+def round_sentence(rnd: Round) -> str:
+    c = summary_counts(rnd)
+    deadline = format_date(rnd.campaign.letter.deadline)
+    return (
+        f"Hạn nộp {deadline}: {c['submitted']}/{c['agencies']} cơ quan đã nộp bản chính thức "
+        f"({c['on_time']} đúng hạn, {c['late']} trễ hạn), {c['draft']} dự thảo, "
+        f"{c['invalid']} chưa đạt yêu cầu kiểm tra, {c['not_submitted']} chưa nộp."
+    )
+
+
+def text(rnd: Round, problems: list[Problem]) -> str:
+    out = [problem_line(p) for p in problems]
+    if out:
+        out.append("")
+    submitted = [r for r in rnd.reports if r.submission is not None]
+    if submitted:
+        width = max(len(r.agency.id) for r in submitted)
+        for r in submitted:
+            out.append(f"{r.agency.id:<{width}}  {format_percent(r.ratio):>5}  {r.status_label}  {r.agency.name}")
+        out.append("")
+    out.append(round_sentence(rnd))
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    files = len(rnd.submissions)
+    verdict = "Đạt" if not errors else "Chưa đạt"
+    out.append(f"{verdict}: {errors} lỗi, {warnings} cảnh báo trong {files} tệp.")
+    return "\n".join(out) + "\n"
+
+
+def agency_json(r: AgencyReport) -> dict:
+    sub = r.submission
+    return {
+        "agency_id": r.agency.id,
+        "agency_name": r.agency.name,
+        "appendix": r.agency.appendix,
+        "file": sub.file if sub else None,
+        "status": r.status,
+        "report_number": sub.meta.get("so_ky_hieu") if sub else None,
+        "issued": sub.issued.isoformat() if sub and sub.issued else None,
+        "completeness": round(r.ratio, 4),
+        "sections": [
+            {"id": p.spec.id, "kind": p.spec.kind, "number": p.spec.number, "title": p.spec.title, "state": p.state, "line": p.line}
+            for p in r.parts
+        ],
+    }
+
+
+def as_json(rnd: Round, problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    data = {
+        "summary": {
+            "files": len(rnd.submissions),
+            "errors": errors,
+            "warnings": len(problems) - errors,
+            "deadline": rnd.campaign.letter.deadline.isoformat(),
+            **summary_counts(rnd),
+        },
+        "problems": [
+            {"file": p.file, "line": p.line, "column": p.column, "field": p.field, "code": p.code, "severity": p.severity, "message": p.message}
+            for p in problems
+        ],
+        "agencies": [agency_json(r) for r in rnd.reports],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problems: Iterable[Problem]) -> str:
+    """Workflow commands: errors and warnings shown on the pull request's changed lines."""
+    lines = []
+    for p in problems:
+        level = "error" if p.is_error else "warning"
+        props = [f"file={_escape_property(p.file)}"]
+        if p.line:
+            props.append(f"line={p.line}")
+        if p.column:
+            props.append(f"col={p.column}")
+        props.append(f"title={_escape_property('baocao ' + p.code)}")
+        lines.append(f"::{level} {','.join(props)}::{_escape_data(p.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(rnd: Round, problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    icon = "✅" if not errors else "❌"
+    out = [
+        f"## {icon} Kiểm tra báo cáo: {errors} lỗi, {warnings} cảnh báo",
+        "",
+        round_sentence(rnd),
+        "",
+    ]
+    submitted = [r for r in rnd.reports if r.submission is not None]
+    if submitted:
+        out += ["| Cơ quan | Tệp | Trạng thái | Hoàn thành | Đã viết | Chưa viết | Thiếu |", "|---|---|---|---:|---:|---:|---:|"]
+        for r in submitted:
+            leaves = r.completeness.leaves if r.completeness else []
+            counts = {s: sum(p.state == s for p in leaves) for s in STATE_LABELS}
+            out.append(
+                f"| {_cell(r.agency.name)} | `{r.submission.file}` | {STATUS_LABELS[r.status]} | {format_percent(r.ratio)} "
+                f"| {counts['complete']} | {counts['empty']} | {counts['missing']} |"
+            )
+        out.append("")
+    if problems:
+        out += ["<details><summary>Chi tiết lỗi và cảnh báo</summary>", ""]
+        out += [f"- `{_where(p)}` **{SEVERITY_LABELS[p.severity]}**: {_cell(p.message)}" for p in problems]
+        out += ["", "</details>", ""]
+    return "\n".join(out)

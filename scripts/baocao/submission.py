@@ -1,0 +1,125 @@
+"""One agency's submission file, read and validated: front matter, body, headings, problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from baocao.body import Heading, scan_headings
+from baocao.frontmatter import ReadError, read
+from baocao.messages import render
+from baocao.problems import ERROR, Problem
+from baocao.validation import FrontMatterValidator, parse_date
+from baocao.yamlsafe import YamlDocument, YamlError, load_document
+
+OFFICIAL = "chinh_thuc"
+DRAFT = "du_thao"
+
+
+@dataclass
+class Submission:
+    path: Path
+    file: str  # path shown to users, relative to the workspace root
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_start: int = 1  # file line of the first body line
+    headings: list[Heading] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = False  # front matter parsed into a mapping
+    yaml: YamlDocument | None = None
+
+    @property
+    def body_lines(self) -> list[str]:
+        return self.body.split("\n")
+
+    @property
+    def agency_id(self) -> str | None:
+        value = self.meta.get("co_quan")
+        return value if isinstance(value, str) else None
+
+    @property
+    def issued(self) -> date | None:
+        value = self.meta.get("ngay_ban_hanh")
+        return parse_date(value) if isinstance(value, str) else None
+
+    @property
+    def is_official(self) -> bool:
+        return self.meta.get("trang_thai") == OFFICIAL
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+    def file_line(self, body_index: int) -> int:
+        return self.body_start + body_index
+
+    def field_line(self, *path: str | int) -> int | None:
+        found = self.yaml.line_of(path) if self.yaml else None
+        return found + 1 if found else None
+
+    @property
+    def asset_dir(self) -> Path:
+        """Images and attachments of this submission: submissions/<agency-id>/."""
+        return self.path.parent / self.path.stem
+
+
+def load_submission(path: Path, display: str, validator: FrontMatterValidator) -> Submission:
+    """Read one file; every problem is recorded on the result, nothing is raised."""
+    sub = Submission(path=path, file=display)
+    try:
+        parts = read(path)
+    except ReadError as error:
+        values = dict(error.values)
+        values.setdefault("agency", path.stem)
+        sub.problems.append(Problem(display, error.line, error.code, render(error.code, **values)))
+        return sub
+    sub.body, sub.body_start = parts.body, parts.body_start
+    sub.headings = scan_headings(sub.body_lines)
+    try:
+        doc = load_document(parts.front_matter)
+    except YamlError as error:
+        sub.problems.append(_yaml_problem(display, error))
+        return sub
+    if not isinstance(doc.value, dict):
+        sub.problems.append(Problem(display, 2, "frontmatter-not-mapping", render("frontmatter-not-mapping")))
+        return sub
+    validator.coerce(doc)
+    sub.yaml, sub.meta, sub.readable = doc, doc.value, True
+    sub.problems.extend(validator.validate(display, doc, sub.body_start))
+    return sub
+
+
+def _yaml_problem(display: str, error: YamlError) -> Problem:
+    line = error.line + 1  # the YAML text starts on line 2 of the file
+    if error.code == "yaml-duplicate-key":
+        key, first = error.detail.split("\x00")
+        message = render("yaml-duplicate-key", key=key, first=int(first) + 1)
+    elif error.code == "yaml-tag":
+        message = render("yaml-tag", tag=error.detail.replace("tag:yaml.org,2002:", "!!"))
+    elif error.code == "yaml-syntax":
+        message = render("yaml-syntax", column=error.column or 1, detail=_yaml_detail(error.detail))
+    else:
+        message = render(error.code)
+    return Problem(display, line, error.code, message, ERROR, column=error.column)
+
+
+_YAML_DETAILS = {
+    "mapping values are not allowed": "có dấu hai chấm không hợp lệ trong giá trị",
+    "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
+    "did not find expected key": "thụt lề không thẳng hàng",
+    "found character '\\t'": "có ký tự Tab; hãy dùng dấu cách để thụt lề",
+    "found unexpected end of stream": "thiếu dấu nháy đóng",
+    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông chưa đóng",
+    "did not find expected ',' or '}'": "nhóm trong ngoặc nhọn chưa đóng",
+    "expected a single document": "có nhiều hơn một tài liệu YAML",
+    "found undefined alias": "tham chiếu không tồn tại",
+}
+
+
+def _yaml_detail(detail: str) -> str:
+    for english, vietnamese in _YAML_DETAILS.items():
+        if english in detail:
+            return vietnamese
+    return "cấu trúc không hợp lệ"

@@ -1,0 +1,75 @@
+"""`baocao new`: the blank report of one agency, with every heading it must have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from baocao.campaign import Agency, Campaign
+from baocao.completeness import agency_parts
+
+PLACEHOLDER_TEXT = "_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_"
+FIELD_PLACEHOLDER = "(Chưa điền)"
+
+
+class TemplateError(Exception):
+    pass
+
+
+def render_template(campaign: Campaign, agency: Agency) -> str:
+    letter = campaign.letter
+    out = [
+        "---",
+        f"# {campaign.short_name}: báo cáo của {agency.name}.",
+        f"# Theo Công văn số {letter.number} ngày {letter.date:%d/%m/%Y}; hạn gửi {letter.deadline:%d/%m/%Y}.",
+        "# Dòng bắt đầu bằng dấu # là ghi chú, không cần xóa. Thay mọi \"(Chưa điền)\" bằng thông tin thật.",
+        f"co_quan: {agency.id}  # mã cơ quan, trùng tên tệp; không sửa",
+        f"so_ky_hieu: \"{FIELD_PLACEHOLDER}\"  # số, ký hiệu văn bản, ví dụ 125/BC-UBND",
+        f"ngay_ban_hanh: \"{FIELD_PLACEHOLDER}\"  # ngày ký ban hành, dạng ngày/tháng/năm, ví dụ 03/12/2024",
+        "nguoi_ky:",
+        f"  ho_ten: \"{FIELD_PLACEHOLDER}\"  # họ và tên người ký",
+        f"  chuc_vu: \"{FIELD_PLACEHOLDER}\"  # ví dụ: Thứ trưởng, Phó Chủ tịch",
+        "trang_thai: du_thao  # du_thao khi đang soạn; chinh_thuc khi đã ký ban hành",
+        "lien_he:  # cán bộ đầu mối; không công bố trên trang tổng hợp",
+        f"  ho_ten: \"{FIELD_PLACEHOLDER}\"",
+        f"  dien_thoai: \"{FIELD_PLACEHOLDER}\"  # ví dụ 0982.190.626",
+        f"  email: \"{FIELD_PLACEHOLDER}\"",
+        "so_lieu:  # số liệu từng năm: bỏ dấu # ở đầu dòng chỉ tiêu có số liệu và điền số nguyên, viết liền",
+    ]
+    for year in campaign.years:
+        out.append(f"  - nam: {year}")
+        for group in campaign.figure_groups:
+            for f in group.fields:
+                out.append(f"    # {f.key}: 0  # {f.label} ({f.unit})")
+    out += [
+        "van_ban: []  # văn bản đã ban hành để thực hiện Đề án; mỗi văn bản một mục, ví dụ:",
+        "#  - so_ky_hieu: 1234/KH-UBND",
+        "#    ngay: 15/08/2023",
+        "#    trich_yeu: Kế hoạch triển khai Đề án 319 trên địa bàn",
+        "---",
+        "",
+        "<!-- Viết nội dung dưới từng tiêu đề. Giữ nguyên các tiêu đề (dòng bắt đầu bằng #).",
+        "     Có thể dùng bảng, danh sách, chú thích [^1] và ảnh đặt trong thư mục",
+        f"     submissions/{agency.id}/, ví dụ ![Biểu đồ]({agency.id}/bieu-do.png). -->",
+        "",
+    ]
+    for spec in agency_parts(campaign, agency):
+        out += [f"{'#' * min(spec.depth, 6)} {spec.heading}", ""]
+        if spec.guidance:
+            out += [f"<!-- Gợi ý: {spec.guidance} -->", ""]
+        if spec.leaf:
+            out += [PLACEHOLDER_TEXT, ""]
+    return "\n".join(out)
+
+
+def write_template(campaign: Campaign, agency_id: str) -> Path:
+    agency = campaign.agency(agency_id)
+    if agency is None:
+        raise TemplateError(f"Mã cơ quan \"{agency_id}\" không có trong danh sách của đợt báo cáo. Xem danh sách bằng lệnh `baocao tasks`.")
+    path = campaign.submissions_dir / f"{agency.id}.md"
+    if path.exists():
+        raise TemplateError(f"{path.relative_to(campaign.root).as_posix()} đã có; không ghi đè. Hãy sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại từ mẫu.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = render_template(campaign, agency)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return path

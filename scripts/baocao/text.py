@@ -1,0 +1,82 @@
+"""Text normalisation shared by every stage: NFC, heading keys, slugs, Vietnamese formats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_SPACES = re.compile(r"\s+")
+# Outline numbering written before a heading: "PHẦN 1.", "I.", "1.", "1.1.", "a)", "-", "Nhiệm vụ 3:".
+_NUMBERING = re.compile(
+    r"^\s*(?:"
+    r"phần\s+(?:\d+|[ivx]+)\s*[.:]?"
+    r"|nhiệm\s+vụ\s+\d+\s*[.:)]?"
+    r"|[ivxlc]+\s*[.)]"
+    r"|\d+(?:\s*\.\s*\d+)*\s*[.)]?"
+    r"|[a-zđ]\s*\)"
+    r"|[-–—•*+]"
+    r")\s+",
+    re.IGNORECASE,
+)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+_TRAILING = re.compile(r"[\s.;:,…]+$")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_numbering(text: str) -> str:
+    """Remove one leading outline number ("1.1.", "II.", "a)", "-") from a heading."""
+    previous = None
+    text = text.strip()
+    while previous != text:
+        previous = text
+        text = _NUMBERING.sub("", text, count=1)
+    return text
+
+
+def heading_key(text: str) -> str:
+    """The key under which a heading is compared with the outline.
+
+    Tolerant of numbering, case, NFC/NFD, repeated spaces, quote styles and trailing punctuation.
+    """
+    text = nfc(text).translate(_QUOTES)
+    text = text.replace("*", "").replace("_", " ") if "**" in text or "__" in text else text
+    text = strip_numbering(collapse(text))
+    return _TRAILING.sub("", text).casefold()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ("Hà Nội" -> "ha noi"), for search and slugs."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def format_date(value: date | None) -> str:
+    """dd/mm/yyyy, as Vietnamese documents write dates."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_number(value: int | float | None) -> str:
+    """Vietnamese thousands separator: 1234567 -> "1.234.567"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        whole, frac = f"{value:,.1f}".split(".")
+        return whole.replace(",", ".") + "," + frac
+    return f"{int(value):,}".replace(",", ".")
+
+
+def format_percent(value: float) -> str:
+    return format_number(round(value * 100, 1)) + "%" if value * 100 % 1 else f"{int(round(value * 100))}%"

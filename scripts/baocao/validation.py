@@ -1,0 +1,186 @@
+"""Front matter against schema/submission.schema.json, with Vietnamese messages and lines."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Iterator
+
+import jsonschema
+
+from baocao.messages import TYPE_NAMES, render, type_name
+from baocao.problems import ERROR, WARNING, Problem
+from baocao.yamlsafe import YamlDocument
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PLACEHOLDER = re.compile(r"^\s*\(\s*chưa điền\b", re.I)
+
+
+def parse_date(value: str) -> date | None:
+    """A date written dd/mm/yyyy or yyyy-mm-dd; None when it is not a real date."""
+    m = _DMY.match(value)
+    if m:
+        day, month, year = map(int, m.groups())
+    else:
+        m = _ISO.match(value)
+        if not m:
+            return None
+        year, month, day = map(int, m.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+class FrontMatterValidator:
+    """Compiled once per run; validates the front matter of every submission."""
+
+    def __init__(self, schema: dict):
+        self.schema = schema
+        self._validator = jsonschema.Draft202012Validator(schema)
+
+    # -- YAML typed scalars back to text where the schema wants text ---------------------
+    def coerce(self, doc: YamlDocument) -> None:
+        """`so_ky_hieu: 125` or `dien_thoai: 0912345678` are text to us, whatever YAML says."""
+        for path, raw in doc.raw.items():
+            if self._expects_string(path):
+                _set(doc.value, path, raw)
+
+    def _expects_string(self, path: tuple) -> bool:
+        node = self.schema
+        for part in path:
+            node = self._resolve(node)
+            if isinstance(part, int):
+                node = node.get("items", {})
+            else:
+                node = node.get("properties", {}).get(part, {})
+        node = self._resolve(node)
+        return node.get("type") == "string"
+
+    def _resolve(self, node: dict) -> dict:
+        while "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            merged = dict(self.schema["$defs"][name])
+            merged.update({k: v for k, v in node.items() if k != "$ref"})
+            node = merged
+        return node
+
+    def _title(self, path: tuple) -> dict:
+        node = self.schema
+        for part in path:
+            node = self._resolve(node)
+            node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+        return self._resolve(node)
+
+    # -- validation -----------------------------------------------------------------------
+    def validate(self, file: str, doc: YamlDocument, body_line: int) -> Iterator[Problem]:
+        """Schema problems, then real dates and years; lines are file lines (front matter starts at 2)."""
+        data = doc.value
+
+        def line(path: tuple) -> int:
+            found = doc.line_of(path)
+            return found + 1 if found else 1
+
+        placeholders = list(_placeholders(data, ()))
+        official = isinstance(data, dict) and data.get("trang_thai") == "chinh_thuc"
+        for path in placeholders:
+            title = self._title(path).get("title", field_name(path))
+            yield Problem(file, line(path), "field-placeholder", render("field-placeholder", field=field_name(path), title=title),
+                          ERROR if official else WARNING, field=field_name(path))
+        skip = set(placeholders)
+        for error in sorted(self._validator.iter_errors(data), key=lambda e: (line(tuple(e.absolute_path)), e.validator)):
+            if tuple(error.absolute_path) in skip:
+                continue
+            yield self._problem(file, error, line)
+        yield from self._dates(file, data, line)
+        yield from self._years(file, data, line)
+
+    def _problem(self, file: str, error: jsonschema.ValidationError, line) -> Problem:
+        path = tuple(error.absolute_path)
+        field = field_name(path)
+        kind = error.validator
+        instance = error.instance
+        if kind == "required":
+            name = re.search(r"'([^']+)'", error.message).group(1)
+            title = self._title(path + (name,)).get("title", name)
+            return Problem(file, line(path), "schema-required", render("schema-required", name=_dotted(field, name), title=title), field=_dotted(field, name))
+        if kind == "additionalProperties":
+            allowed = sorted(self._resolve(error.schema).get("properties", {}))
+            extra = sorted(set(instance) - set(allowed))
+            name = extra[0] if extra else "?"
+            return Problem(file, line(path + (name,)), "schema-additional",
+                           render("schema-additional", name=_dotted(field, name), allowed=", ".join(allowed)), field=_dotted(field, name))
+        described = self._title(path)
+        if instance is None:
+            return Problem(file, line(path), "schema-empty", render("schema-empty", field=field, description=described.get("description", "")), field=field)
+        if kind == "type":
+            expected = error.validator_value
+            expected = " hoặc ".join(TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+            if isinstance(instance, str) and error.validator_value == "integer":
+                expected += " viết liền, không có dấu chấm hay chữ (ví dụ 1250000000)"
+            return Problem(file, line(path), "schema-type", render("schema-type", field=field, expected=expected, actual=f"{type_name(instance)} \"{instance}\""), field=field)
+        if kind == "enum":
+            allowed = ", ".join(str(v) for v in error.validator_value)
+            return Problem(file, line(path), "schema-enum", render("schema-enum", field=field, value=instance, allowed=allowed), field=field)
+        if kind in ("minimum", "exclusiveMinimum"):
+            return Problem(file, line(path), "schema-minimum", render("schema-minimum", field=field, value=instance), field=field)
+        if kind == "pattern" or (kind == "minLength" and instance == ""):
+            if instance == "":
+                return Problem(file, line(path), "schema-empty", render("schema-empty", field=field, description=described.get("description", "")), field=field)
+            return Problem(file, line(path), "schema-pattern", render("schema-pattern", field=field, value=instance, description=described.get("description", "")), field=field)
+        return Problem(file, line(path), "schema-other", render("schema-other", field=field, detail=error.message), field=field)
+
+    def _dates(self, file: str, data: Any, line) -> Iterator[Problem]:
+        if not isinstance(data, dict):
+            return
+        candidates = [(("ngay_ban_hanh",), data.get("ngay_ban_hanh"))]
+        for index, item in enumerate(data.get("van_ban") or []):
+            if isinstance(item, dict):
+                candidates.append((("van_ban", index, "ngay"), item.get("ngay")))
+        for path, value in candidates:
+            if isinstance(value, str) and (_DMY.match(value) or _ISO.match(value)) and parse_date(value) is None:
+                yield Problem(file, line(path), "date-invalid", render("date-invalid", field=field_name(path), value=value), field=field_name(path))
+
+    def _years(self, file: str, data: Any, line) -> Iterator[Problem]:
+        if not isinstance(data, dict) or not isinstance(data.get("so_lieu"), list):
+            return
+        seen: dict[int, int] = {}
+        for index, item in enumerate(data["so_lieu"]):
+            year = item.get("nam") if isinstance(item, dict) else None
+            if not isinstance(year, int):
+                continue
+            if year in seen:
+                yield Problem(file, line(("so_lieu", index)), "year-duplicate",
+                              render("year-duplicate", year=year, first=seen[year]), field=f"so_lieu[{index}]")
+            else:
+                seen[year] = line(("so_lieu", index))
+
+
+def _placeholders(data: Any, path: tuple) -> Iterator[tuple]:
+    """Fields still holding the "(Chưa điền)" placeholder written by `baocao new`."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _placeholders(value, path + (index,))
+    elif isinstance(data, str) and _PLACEHOLDER.match(data):
+        yield path
+
+
+def field_name(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(phần thông tin)"
+
+
+def _dotted(parent: str, name: str) -> str:
+    return name if parent == "(phần thông tin)" else f"{parent}.{name}"
+
+
+def _set(data: Any, path: tuple, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value

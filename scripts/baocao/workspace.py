@@ -1,0 +1,179 @@
+"""The whole round: the campaign plus every submission, checked and assessed. Loaded once.
+
+`load_round` is what the checker, the site and the DOCX all start from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from baocao.campaign import Agency, Campaign, load_campaign
+from baocao.completeness import Completeness, Part, agency_parts, assess
+from baocao.messages import STATUS_LABELS, render
+from baocao.problems import Problem
+from baocao.submission import Submission, load_submission
+from baocao.validation import FrontMatterValidator
+
+NOT_SUBMITTED, DRAFT, ON_TIME, LATE, INVALID = "not_submitted", "draft", "on_time", "late", "invalid"
+
+
+@dataclass
+class AgencyReport:
+    """One agency of the campaign, with its submission if there is one."""
+
+    agency: Agency
+    submission: Submission | None = None
+    completeness: Completeness | None = None
+    status: str = NOT_SUBMITTED
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def ratio(self) -> float:
+        return self.completeness.ratio if self.completeness else 0.0
+
+    @property
+    def parts(self) -> list[Part]:
+        return self.completeness.parts if self.completeness else []
+
+    def part(self, part_id: str) -> Part | None:
+        return self.completeness.part(part_id) if self.completeness else None
+
+    @property
+    def problems(self) -> list[Problem]:
+        if not self.submission:
+            return []
+        extra = self.completeness.problems if self.completeness else []
+        return sorted(self.submission.problems + extra, key=Problem.sort_key)
+
+    @property
+    def usable(self) -> bool:
+        """Its content may go into the site and the merged DOCX."""
+        return self.submission is not None and self.status != INVALID
+
+
+@dataclass
+class Round:
+    campaign: Campaign
+    reports: list[AgencyReport]  # campaign order
+    submissions: list[Submission]  # every file read, sorted by path
+    problems: list[Problem] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
+
+    def report(self, agency_id: str) -> AgencyReport | None:
+        return next((r for r in self.reports if r.agency.id == agency_id), None)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.reports)
+
+    @property
+    def days_past_deadline(self) -> int:
+        return (self.today - self.campaign.letter.deadline).days
+
+
+def today_from_env() -> date:
+    """SOURCE_DATE_EPOCH (reproducible builds) or BAOCAO_TODAY (yyyy-mm-dd) fix "today"."""
+    if os.environ.get("BAOCAO_TODAY"):
+        return date.fromisoformat(os.environ["BAOCAO_TODAY"])
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        from datetime import datetime, timezone
+
+        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    return date.today()
+
+
+def submission_files(campaign: Campaign) -> list[Path]:
+    folder = campaign.submissions_dir
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
+def display_path(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_round(root: Path, paths: list[Path] | None = None, today: date | None = None,
+               campaign: Campaign | None = None) -> Round:
+    """Read the campaign and the submissions (all of them, or only paths) and check them."""
+    campaign = campaign or load_campaign(root)
+    validator = FrontMatterValidator(campaign.submission_schema)
+    files = sorted(paths) if paths is not None else submission_files(campaign)
+    submissions = [load_submission(p, display_path(root, p), validator) for p in files]
+    reports = {a.id: AgencyReport(a) for a in campaign.agencies}
+    problems: list[Problem] = []
+    for sub in submissions:
+        _identify(campaign, sub, reports)
+    for report in reports.values():
+        sub = report.submission
+        if sub is None:
+            continue
+        if sub.readable:
+            report.completeness = assess(campaign, report.agency, sub)
+        report.status = _status(campaign, report)
+    for sub in submissions:
+        problems.extend(sub.problems)
+    for report in reports.values():
+        if report.completeness:
+            problems.extend(report.completeness.problems)
+    ordered = [reports[a.id] for a in campaign.agencies]
+    if paths is not None:  # only the agencies whose files were named
+        named = {s.agency_id for s in submissions}
+        ordered = [r for r in ordered if r.agency.id in named]
+    rnd = Round(campaign, ordered, submissions, sorted(problems, key=Problem.sort_key), today or today_from_env())
+    return rnd
+
+
+def _identify(campaign: Campaign, sub: Submission, reports: dict[str, AgencyReport]) -> None:
+    """File name, agency and one file per agency."""
+    agency_id = sub.agency_id
+    if not sub.readable or agency_id is None or any(p.field == "co_quan" for p in sub.problems):
+        # unreadable: attach by file name so the agency page can say its file has errors
+        report = reports.get(sub.path.stem)
+        if report is not None and report.submission is None:
+            report.submission = sub
+        return
+    line = sub.field_line("co_quan")
+    agency = campaign.agency(agency_id)
+    if agency is None:
+        close = difflib.get_close_matches(agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6)
+        hint = f" Có phải là \"{close[0]}\"?" if close else ""
+        sub.problems.append(Problem(sub.file, line, "agency-unknown", render("agency-unknown", agency=agency_id, suggestion=hint), field="co_quan"))
+        return
+    if sub.path.stem != agency_id:
+        sub.problems.append(Problem(sub.file, line, "agency-filename", render("agency-filename", filename=sub.path.name, agency=agency_id), field="co_quan"))
+    report = reports[agency_id]
+    if report.submission is not None and report.submission is not sub:
+        sub.problems.append(Problem(sub.file, line, "agency-duplicate", render("agency-duplicate", agency=agency_id, other=report.submission.file), field="co_quan"))
+        return
+    report.submission = sub
+
+
+def _status(campaign: Campaign, report: AgencyReport) -> str:
+    sub = report.submission
+    if sub is None:
+        return NOT_SUBMITTED
+    if sub.has_errors or (report.completeness and any(p.is_error for p in report.completeness.problems)):
+        return INVALID
+    if not sub.is_official:
+        return DRAFT
+    issued = sub.issued
+    return ON_TIME if issued and issued <= campaign.letter.deadline else LATE
+
+
+__all__ = ["AgencyReport", "Round", "load_round", "agency_parts", "NOT_SUBMITTED", "DRAFT", "ON_TIME", "LATE", "INVALID"]

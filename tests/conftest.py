@@ -1,0 +1,49 @@
+"""Shared fixtures. Tests never depend on the working directory or on each other."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from baocao.campaign import load_campaign
+from baocao.workspace import load_round
+
+ROOT = Path(__file__).resolve().parents[1]
+# Material from outside the project (real documents), laid beside the checkout; optional.
+SHARED = Path(os.environ.get("BAOCAO_SHARED", ROOT.parent / "shared"))
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared, or skip the test when that material is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def campaign():
+    return load_campaign(ROOT)
+
+
+@pytest.fixture(scope="session")
+def sample_round():
+    """The round over the sample submissions of the repository."""
+    return load_round(ROOT)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """An empty workspace: the real campaign and schemas, no submissions."""
+    shutil.copy(ROOT / "campaign.yml", tmp_path / "campaign.yml")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    (tmp_path / "submissions").mkdir()
+    return tmp_path
