@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: build/)")
     p.add_argument("--agency", metavar="MÃ_CƠ_QUAN", help="chỉ xuất báo cáo DOCX của một cơ quan, trình bày để ký")
     p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
+
+    p = sub.add_parser("import", help="chuyển tệp Word (.docx) của một cơ quan thành báo cáo", description="Chuyển tệp Word của một cơ quan thành submissions/<mã>.md, rồi kiểm tra và cho biết mục nào đã khớp đề cương.")
+    p.add_argument("source", type=Path, metavar="TỆP_WORD", help="tệp .docx của cơ quan")
+    p.add_argument("--agency", required=True, metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ ubnd-ha-noi")
+    p.add_argument("--force", action="store_true", help="ghi đè báo cáo đã có")
+    p.add_argument("--convert", action="store_true", help="dùng LibreOffice để chuyển tệp .doc cũ sang .docx trước")
     return parser
 
 
@@ -160,7 +166,13 @@ def _build(root: Path, args) -> int:
     return run_build(root, args.target, args.out if args.out.is_absolute() else root / args.out, agency_id=args.agency, today=args.today)
 
 
-_COMMANDS = {"check": _check, "new": _new, "tasks": _tasks, "build": _build}
+def _import(root: Path, args) -> int:
+    from baocao.importer import run_import
+
+    return run_import(root, args.source, args.agency, force=args.force, convert=args.convert)
+
+
+_COMMANDS = {"check": _check, "new": _new, "tasks": _tasks, "build": _build, "import": _import}
 
 
 if __name__ == "__main__":  # pragma: no cover

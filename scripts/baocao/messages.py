@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "yaml-alias": "Không được dùng tham chiếu YAML (`&`, `*`, `<<`). Hãy viết đầy đủ giá trị ở mỗi chỗ.",
     "yaml-complex-key": "Tên trường phải là chữ đơn giản, không phải danh sách hay nhóm.",
     # schema
-    "schema-required": "Thiếu trường bắt buộc \"{name}\" ({title}). Thêm dòng `{name}: ...`.",
+    "schema-required": "Thiếu trường bắt buộc \"{name}\"{where} ({title}). Thêm dòng `{name}: ...`{where}.",
     "schema-additional": "Trường \"{name}\" không có trong mẫu báo cáo. Kiểm tra lỗi chính tả (các trường hợp lệ: {allowed}).",
     "schema-type": "{field}: phải là {expected}, đang là {actual}.",
     "schema-enum": "{field}: giá trị \"{value}\" không hợp lệ; chỉ được chọn một trong: {allowed}.",

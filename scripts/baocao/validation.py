@@ -80,7 +80,7 @@ class FrontMatterValidator:
 
         def line(path: tuple) -> int:
             found = doc.line_of(path)
-            return found + 1 if found else 1
+            return found + 1 if found else 2
 
         placeholders = list(_placeholders(data, ()))
         official = isinstance(data, dict) and data.get("trang_thai") == "chinh_thuc"
@@ -104,7 +104,8 @@ class FrontMatterValidator:
         if kind == "required":
             name = re.search(r"'([^']+)'", error.message).group(1)
             title = self._title(path + (name,)).get("title", name)
-            return Problem(file, line(path), "schema-required", render("schema-required", name=_dotted(field, name), title=title), field=_dotted(field, name))
+            where = f" trong nhóm {field}" if path else ""
+            return Problem(file, line(path), "schema-required", render("schema-required", name=name, where=where, title=title), field=_dotted(field, name))
         if kind == "additionalProperties":
             allowed = sorted(self._resolve(error.schema).get("properties", {}))
             extra = sorted(set(instance) - set(allowed))
@@ -128,7 +129,9 @@ class FrontMatterValidator:
         if kind == "pattern" or (kind == "minLength" and instance == ""):
             if instance == "":
                 return Problem(file, line(path), "schema-empty", render("schema-empty", field=field, description=described.get("description", "")), field=field)
-            return Problem(file, line(path), "schema-pattern", render("schema-pattern", field=field, value=instance, description=described.get("description", "")), field=field)
+            examples = ", ".join(f"\"{e}\"" for e in described.get("examples", []) if isinstance(e, str))
+            hint = described.get("description", "") + (f" Ví dụ: {examples}." if examples else "")
+            return Problem(file, line(path), "schema-pattern", render("schema-pattern", field=field, value=instance, description=hint), field=field)
         return Problem(file, line(path), "schema-other", render("schema-other", field=field, detail=error.message), field=field)
 
     def _dates(self, file: str, data: Any, line) -> Iterator[Problem]:

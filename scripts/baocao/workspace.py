@@ -117,7 +117,8 @@ def load_round(root: Path, paths: list[Path] | None = None, today: date | None =
     submissions = [load_submission(p, display_path(root, p), validator) for p in files]
     reports = {a.id: AgencyReport(a) for a in campaign.agencies}
     problems: list[Problem] = []
-    for sub in submissions:
+    # a file named after its agency claims it first; other files naming it are the duplicates
+    for sub in sorted(submissions, key=lambda s: s.path.stem != s.agency_id):
         _identify(campaign, sub, reports)
     for report in reports.values():
         sub = report.submission

@@ -120,12 +120,14 @@ def _walk(node: yaml.Node, path: Path, doc: YamlDocument) -> None:
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             raise YamlError("yaml-complex-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if key_node.tag not in ALLOWED_TAGS:
-            raise YamlError("yaml-tag", key_node.start_mark.line + 1, key_node.start_mark.column + 1, key_node.tag)
         key = key_node.value
         line = key_node.start_mark.line + 1
-        if key == "<<":
+        if key == "<<" and not key_node.style:
             raise YamlError("yaml-alias", line, key_node.start_mark.column + 1, "<<")
+        if key_node.tag == _TAG + "value" and not key_node.style:  # YAML 1.1 resolves a bare "=" so
+            key_node.tag = _TAG + "str"
+        if key_node.tag not in ALLOWED_TAGS:
+            raise YamlError("yaml-tag", line, key_node.start_mark.column + 1, key_node.tag)
         if key in seen:
             raise YamlError("yaml-duplicate-key", line, key_node.start_mark.column + 1, f"{key}\x00{seen[key]}")
         seen[key] = line

@@ -1,0 +1,109 @@
+"""Submission Markdown to safe HTML: rendered with markdown-it-py, sanitised with nh3.
+
+Raw HTML in a submission is allowed only as far as the allow-list below goes: no scripts,
+no event attributes, no frames, no `javascript:` URLs. Relative links and images must stay
+inside the submission's own folder (`submissions/<agency-id>/`, written `<agency-id>/file`);
+they are rewritten to where the site publishes that folder. Anything else loses its target.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+import nh3
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+ASSETS_DIR = "tep"  # site folder holding each agency's attachments: tep/<agency-id>/...
+ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx", ".odt", ".ods"})
+
+TAGS = frozenset({
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins",
+    "sub", "sup", "mark", "small", "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img", "figure", "figcaption",
+    "section", "div", "span", "abbr",
+})
+ATTRIBUTES = {
+    "*": {"id", "class", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"style", "colspan", "rowspan"},
+    "td": {"style", "colspan", "rowspan"},
+    "ol": {"start"},
+}
+CLEAN_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
+SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    return md.use(footnote_plugin)
+
+
+def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> str | None:
+    """Where a link or image of agency_id's report may point on the site, or None to drop it.
+
+    `#anchor` stays; http(s)/mailto links stay (never images: a page load must not leave the
+    site); a relative path must resolve inside `<agency-id>/` and becomes
+    `<root_prefix>tep/<agency-id>/...`.
+    """
+    target = target.strip()
+    if not target:
+        return None
+    if target.startswith("#"):
+        return None if image else target
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return target if not image and parts.scheme.lower() in SCHEMES and (parts.netloc or parts.scheme.lower() == "mailto") else None
+    path = unquote(parts.path).replace("\\", "/")
+    if path.startswith("/") or not path:
+        return None
+    normal = posixpath.normpath(path)
+    head, _, rest = normal.partition("/")
+    if head != agency_id or not rest or rest.startswith(".") or "/../" in f"/{rest}/":
+        return None
+    if posixpath.splitext(rest)[1].lower() not in ASSET_SUFFIXES:
+        return None
+    fragment = f"#{parts.fragment}" if parts.fragment and not image else ""
+    return f"{root_prefix}{ASSETS_DIR}/{agency_id}/{rest}{fragment}"
+
+
+def render_markdown(markdown: str, agency_id: str, doc_id: str, *, root_prefix: str, min_level: int = 2) -> str:
+    """Safe HTML for one piece of a submission.
+
+    doc_id keeps footnote ids unique when several pieces share a page; headings written in
+    the piece are pushed down to at least min_level so they sit under the page's own headings.
+    """
+    md = _parser()
+    env = {"docId": doc_id}
+    tokens = md.parse(markdown, env)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = max(int(token.tag[1]), min_level)
+            token.tag = f"h{min(level, 6)}"
+    html = md.renderer.render(tokens, md.options, env)
+    return sanitize(html, agency_id, root_prefix=root_prefix)
+
+
+def sanitize(html: str, agency_id: str, *, root_prefix: str) -> str:
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "href":
+            return confine(value, agency_id, root_prefix, image=False)
+        if attribute == "src":
+            return confine(value, agency_id, root_prefix, image=True)
+        return value
+
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags=set(CLEAN_CONTENT),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        attribute_filter=keep,
+        url_schemes=set(SCHEMES),
+        filter_style_properties={"text-align"},
+        link_rel="noopener noreferrer",
+    )

@@ -1,0 +1,114 @@
+"""The YAML loader's refusals and the heading scanner's agreement with a real Markdown parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from baocao.body import plain_heading, scan_headings, strip_placeholder
+from baocao.text import fold, format_number, heading_key, strip_numbering
+from baocao.yamlsafe import YamlError, load_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "text, code, line",
+    [
+        ("a: 1\nb: 2\na: 3\n", "yaml-duplicate-key", 3),
+        ("a:\n  x: 1\n  x: 2\n", "yaml-duplicate-key", 3),
+        ("a: &x [1, 2]\nb: *x\n", "yaml-alias", 1),
+        ("base: {a: 1}\nb:\n  <<: {c: 2}\n", "yaml-alias", 3),
+        ("a: !!python/object/apply:os.system ['ls']\n", "yaml-tag", 1),
+        ("a: !custom 1\n", "yaml-tag", 1),
+        ("a: !!binary aGVsbG8=\n", "yaml-tag", 1),
+        ("a: [1, 2\nb: 3\n", "yaml-syntax", 2),
+        ("a: 'unclosed\n", "yaml-syntax", 2),
+        ("a: 1\n---\nb: 2\n", "yaml-syntax", 2),
+    ],
+)
+def test_refusals_have_lines(text, code, line):
+    with pytest.raises(YamlError) as info:
+        load_document(text)
+    assert (info.value.code, info.value.line) == (code, line)
+
+
+def test_billion_laughs_is_refused_before_expansion():
+    lol = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    with pytest.raises(YamlError) as info:
+        load_document(lol)
+    assert info.value.code == "yaml-alias"
+
+
+def test_plain_scalars_keep_their_text_and_lines():
+    doc = load_document("so: 0123\nngay: 2024-12-03\nco: no\nlist:\n  - 1\n  - x: 2\n")
+    assert doc.value["ngay"] == "2024-12-03"  # dates stay text
+    assert doc.raw[("so",)] == "0123" and doc.value["so"] == 83  # YAML octal, source kept
+    assert doc.raw[("co",)] == "no"
+    assert doc.lines[("list", 1, "x")] == 6
+    assert doc.line_of(("list", 1, "x", "missing")) == 6
+
+
+HEADING_CASES = [
+    "# Một\n\ntext\n\n## Hai ##\n",
+    "Tiêu đề setext\n===\n\nđoạn văn\ndòng hai\n---\n",
+    "```\n# không phải tiêu đề\n```\n\n~~~~\n## cũng không\n~~~~\n# Phải\n",
+    "    # mã thụt lề\n\n#không phải\n\n#\n\n   ### Ba dấu cách\n",
+    "- mục\n# tiêu đề sau danh sách\n> trích\n# tiêu đề sau trích\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n## **Đậm** và `mã`\n",
+    "Đoạn một\n\nĐoạn hai dòng một\ndòng hai\n===\n",
+]
+
+
+def markdown_it_headings(text: str) -> list[tuple[int, int, str]]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            inline = tokens[i + 1]
+            raw = "".join(c.content for c in inline.children if c.type in ("text", "code_inline", "softbreak") or c.type == "softbreak")
+            raw = " ".join(c.content if c.type != "softbreak" else " " for c in inline.children if c.type in ("text", "code_inline", "softbreak"))
+            out.append((tok.map[0], int(tok.tag[1]), plain_heading(raw)))
+    return out
+
+
+@pytest.mark.parametrize("text", HEADING_CASES)
+def test_scanner_agrees_with_markdown_it(text):
+    ours = [(h.index, h.level, h.text) for h in scan_headings(text.split("\n"))]
+    assert ours == markdown_it_headings(text)
+
+
+def test_scanner_agrees_on_every_sample_and_fixture():
+    files = list((ROOT / "submissions").glob("*.md")) + list((ROOT / "tests" / "acceptance").rglob("*.md"))
+    assert files
+    for path in files:
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        ours = [(h.index, h.level, h.text) for h in scan_headings(body.split("\n"))]
+        assert ours == markdown_it_headings(body), path
+
+
+def test_heading_keys_are_tolerant():
+    expected = heading_key("2.1. Khó khăn, tồn tại")
+    for variant in ["Khó khăn, tồn tại", "2.1 khó khăn,  tồn tại.", "KHÓ KHĂN, TỒN TẠI", "**2.1. Khó khăn, tồn tại**",
+                    "a) Khó khăn, tồn tại", "- Khó khăn, tồn tại;", "Kho\u0301 kha\u0306n, tô\u0300n ta\u0323i"]:
+        assert heading_key(variant) == expected, variant
+    assert heading_key("PHẦN 1. KẾT QUẢ THỰC HIỆN ĐỀ ÁN") == heading_key("Phần I: Kết quả thực hiện đề án")
+    assert strip_numbering("III. ĐÁNH GIÁ CHUNG") == "ĐÁNH GIÁ CHUNG"
+    assert strip_numbering("Vụ Pháp chế") == "Vụ Pháp chế"
+
+
+def test_placeholder_is_recognised_and_removed():
+    text, found = strip_placeholder("_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_\n")
+    assert (text, found) == ("", True)
+    text, found = strip_placeholder("Nội dung.\n\n(chưa viết)\n")
+    assert (text, found) == ("Nội dung.", True)
+    assert strip_placeholder("Đã viết xong.") == ("Đã viết xong.", False)
+
+
+def test_vietnamese_formats():
+    assert format_number(1234567) == "1.234.567"
+    assert fold("UBND Hà Nội, hàng giả, Đắk Lắk") == "ubnd ha noi, hang gia, dak lak"
