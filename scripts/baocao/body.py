@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from baocao.text import collapse, heading_key
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|[ \t]*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PLACEHOLDER = re.compile(r"[(\[]\s*chưa viết\b[^)\]]*[)\]]", re.I)
 _INLINE = re.compile(r"(\*\*|__|`|\\(?=[^\w\s]))")
+# first characters that may start something other than paragraph text
+_SPECIAL = frozenset(" \t#`~=-*+>|<0123456789") | {""}
 _BLOCK_START = re.compile(r"^ {0,3}(?:[-*+]\s|\d+[.)]\s|>|#|\||`{3}|~{3}|<)")
 
 
@@ -34,8 +37,19 @@ class Heading:
         return heading_key(self.text)
 
 
+@lru_cache(maxsize=65536)
 def plain_heading(raw: str) -> str:
     return collapse(_INLINE.sub("", raw))
+
+
+def _drop_closing(text: str) -> str:
+    """`## Title ##` -> `Title` (the optional closing sequence of an ATX heading)."""
+    text = text.rstrip(" \t")
+    if text.endswith("#"):
+        bare = text.rstrip("#")
+        if not bare or bare[-1] in " \t":
+            return bare.rstrip(" \t")
+    return text
 
 
 def scan_headings(lines: list[str]) -> list[Heading]:
@@ -48,35 +62,44 @@ def scan_headings(lines: list[str]) -> list[Heading]:
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                 fence = None
             continue
-        m = _FENCE.match(line)
-        if m:
-            fence = m.group(1)
-            paragraph = False
+        first = line[:1]
+        if first not in _SPECIAL:  # ordinary paragraph text: the common case, decided at once
+            paragraph = True
             continue
         if not line.strip():
             paragraph = False
             continue
-        if line.startswith("    ") and not paragraph or line.startswith("\t") and not paragraph:
-            continue
-        m = _ATX.match(line)
-        if m:
-            headings.append(Heading(index, index + 1, len(m.group(1)), plain_heading(m.group(2) or "")))
-            paragraph = False
-            continue
-        if paragraph and _SETEXT.match(line):
+        if first in " \t`~":
+            m = _FENCE.match(line)
+            if m:
+                fence = m.group(1)
+                paragraph = False
+                continue
+            if not paragraph and (line.startswith("    ") or first == "\t"):
+                continue  # indented code
+        if first in " #":
+            m = _ATX.match(line)
+            if m:
+                headings.append(Heading(index, index + 1, len(m.group(1)), plain_heading(_drop_closing(m.group(2) or ""))))
+                paragraph = False
+                continue
+        if paragraph and first in " =-" and _SETEXT.match(line):
             start = index - 1
-            while start > 0 and lines[start - 1].strip() and not _BLOCK_START.match(lines[start - 1]) and not (headings and headings[-1].end > start - 1):
+            floor = headings[-1].end if headings else 0
+            while start > floor and lines[start - 1].strip() and not _BLOCK_START.match(lines[start - 1]):
                 start -= 1
             text = " ".join(lines[start:index])
             headings.append(Heading(start, index + 1, 1 if line.strip()[0] == "=" else 2, plain_heading(text)))
             paragraph = False
             continue
-        paragraph = not _BLOCK_START.match(line) or paragraph and not line.lstrip().startswith(("#", ">"))
+        paragraph = not _BLOCK_START.match(line) or (paragraph and not line.lstrip().startswith(("#", ">")))
     return headings
 
 
 def strip_placeholder(markdown: str) -> tuple[str, bool]:
     """Markdown without the "(Chưa viết ...)" placeholder lines; and whether there was one."""
+    if "viết" not in markdown and "VIẾT" not in markdown:
+        return markdown.strip("\n"), False
     found = False
     kept = []
     for line in markdown.split("\n"):

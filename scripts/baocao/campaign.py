@@ -173,6 +173,7 @@ class Campaign:
     tasks: dict[str, Task]
     agencies: tuple[Agency, ...]
     submission_schema: dict = field(repr=False, hash=False, compare=False, default_factory=dict)
+    cache: dict = field(repr=False, hash=False, compare=False, default_factory=dict)  # derived data, per agency
 
     @cached_property
     def _by_id(self) -> dict[str, Agency]:

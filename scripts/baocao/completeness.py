@@ -78,6 +78,9 @@ class Completeness:
 
 def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
     """The headings of one agency's report: its outline, with its tasks under the tasks slot."""
+    cached = campaign.cache.get(("parts", agency.id))
+    if cached is not None:
+        return list(cached)
     specs: list[PartSpec] = []
     tasks = campaign.tasks_of(agency)
 
@@ -92,6 +95,7 @@ def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
 
     for section in campaign.outline_of(agency).sections:
         visit(section, None)
+    campaign.cache[("parts", agency.id)] = tuple(specs)
     return specs
 
 
@@ -152,11 +156,11 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
         part.state = COMPLETE if has_text(content) else EMPTY
 
     # structural parts: written when they or any descendant has text
+    by_id = {p.spec.id: p for p in parts}
     for part in reversed(parts):
-        if part.spec.leaf or part.line is None:
-            continue
-        if part.state != COMPLETE and any(p.state == COMPLETE for p in parts if p.spec.parent == part.spec.id):
-            part.state = COMPLETE
+        parent = by_id.get(part.spec.parent) if part.spec.parent else None
+        if parent is not None and part.state == COMPLETE and parent.line is not None:
+            parent.state = COMPLETE
 
     end_line = sub.file_line(len(lines) - 1)
     for index, part in enumerate(parts):

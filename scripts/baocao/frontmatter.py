@@ -7,6 +7,7 @@ checker can report it and go on with the other files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import unicodedata
 from pathlib import Path
 
 from baocao.text import nfc
@@ -43,7 +44,9 @@ def decode(data: bytes) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise ReadError("file-encoding", line, {"byte": data[error.start], "column": column}) from None
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if unicodedata.is_normalized("NFC", text) else nfc(text)
 
 
 def split(text: str) -> SplitFile:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # Outline numbering written before a heading: "PHẦN 1.", "I.", "1.", "1.1.", "a)", "-", "Nhiệm vụ 3:".
@@ -41,6 +42,7 @@ def strip_numbering(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)  # the same outline headings recur in every submission
 def heading_key(text: str) -> str:
     """The key under which a heading is compared with the outline.
 

@@ -103,9 +103,12 @@ def submission_files(campaign: Campaign) -> list[Path]:
 
 def display_path(root: Path, path: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
 def load_round(root: Path, paths: list[Path] | None = None, today: date | None = None,

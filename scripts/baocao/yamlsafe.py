@@ -94,7 +94,7 @@ def load_document(text: str) -> YamlDocument:
         return YamlDocument(None)
     doc = YamlDocument(None)
     _walk(node, (), doc)
-    constructor = yaml.SafeLoader("")  # only its constructor is used, on our checked nodes
+    constructor = yaml.constructor.SafeConstructor()  # builds Python values from the checked nodes
     try:
         doc.value = constructor.construct_document(node)
     except (yaml.YAMLError, ValueError) as error:  # pragma: no cover - nodes are checked above
