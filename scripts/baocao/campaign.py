@@ -125,6 +125,7 @@ class Agency:
     owner: str
     task_ids: tuple[str, ...]
     province: str | None = None
+    accounts: tuple[str, ...] = ()  # GitHub accounts that submit for this agency, besides `owner`
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ class Campaign:
     report: ReportInfo
     publish_contacts: bool
     secretariat: str
+    secretariat_accounts: tuple[str, ...]
     years: tuple[int, ...]
     figure_groups: tuple[FigureGroup, ...]
     recipients: tuple[Recipient, ...]
@@ -285,6 +287,7 @@ def _build(root: Path, data: dict) -> Campaign:
             owner=a["owner"],
             task_ids=tuple(a["tasks"]),
             province=a.get("province"),
+            accounts=tuple(a.get("accounts", ())),
         )
         for a in data["agencies"]
     )
@@ -326,6 +329,7 @@ def _build(root: Path, data: dict) -> Campaign:
         ),
         publish_contacts=data["publish_contacts"],
         secretariat=data["repository"]["secretariat"],
+        secretariat_accounts=tuple(data["repository"].get("secretariat_accounts", ())),
         years=tuple(data["years"]),
         figure_groups=tuple(
             FigureGroup(g["group"], g["title"], tuple(FigureField(f["key"], f["label"], f["unit"], g["group"]) for f in g["fields"]))

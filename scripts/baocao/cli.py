@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     p.add_argument("--summary-file", type=Path, metavar="TỆP", help="ghi thêm bản tóm tắt Markdown vào tệp này (ví dụ $GITHUB_STEP_SUMMARY)")
     p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
+    p.add_argument("--changed", nargs="+", metavar="TỆP", help="các tệp một yêu cầu gộp (pull request) thay đổi: chỉ kiểm tra báo cáo trong số đó")
+    p.add_argument("--changed-list", type=Path, metavar="TỆP", help="như --changed, đọc danh sách tệp (mỗi dòng một tệp) từ tệp này; - là đầu vào chuẩn")
+    p.add_argument("--author", metavar="NHÓM", help="nhóm GitHub của người gửi (ví dụ @baocao-319/bo-cong-an): báo lỗi khi sửa tệp không thuộc quyền")
+
+    p = sub.add_parser("owners", help="tạo .github/CODEOWNERS từ campaign.yml", description="Tạo .github/CODEOWNERS: mỗi cơ quan sở hữu báo cáo của mình, Ban Thư ký sở hữu phần còn lại.")
+    p.add_argument("--check", action="store_true", help="chỉ kiểm tra .github/CODEOWNERS có đúng với campaign.yml không (lỗi nếu đã cũ)")
 
     p = sub.add_parser("new", help="tạo báo cáo mẫu cho một cơ quan", description="Tạo submissions/<mã>.md với đủ phần thông tin, các mục của đề cương và các nhiệm vụ được giao.")
     p.add_argument("agency", metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ bo-cong-an")
@@ -109,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(root: Path, args) -> int:
     from baocao import reporters
+    from baocao.campaign import load_campaign
+    from baocao.ownership import changed_file_problems
     from baocao.problems import strict
     from baocao.workspace import load_round
 
@@ -117,8 +125,21 @@ def _check(root: Path, args) -> int:
         for p in missing:
             print(f"{p}: lỗi: không tìm thấy tệp.", file=sys.stderr)
         return 2
-    rnd = load_round(root, [p.resolve() for p in args.paths] if args.paths else None, today=args.today)
-    problems = strict(rnd.problems) if args.strict else rnd.problems
+    changed = _changed_files(args)
+    if changed is None and args.author:
+        print("lỗi: --author cần đi cùng --changed hoặc --changed-list.", file=sys.stderr)
+        return 2
+    campaign = load_campaign(root)
+    paths = [p.resolve() for p in args.paths] if args.paths else None
+    if changed is not None:
+        paths = sorted({(root / c).resolve() for c in changed
+                        if c.startswith("submissions/") and c.count("/") == 1 and c.endswith(".md") and (root / c).is_file()})
+    rnd = load_round(root, paths, today=args.today, campaign=campaign)
+    problems = list(rnd.problems)
+    if changed is not None and args.author:
+        problems = changed_file_problems(campaign, changed, args.author) + problems
+    if args.strict:
+        problems = strict(problems)
     render = {"text": reporters.text, "json": reporters.as_json, "markdown": reporters.markdown}
     if args.format == "github":
         sys.stdout.write(reporters.github(problems))
@@ -128,6 +149,37 @@ def _check(root: Path, args) -> int:
         with open(args.summary_file, "a", encoding="utf-8") as handle:
             handle.write(reporters.markdown(rnd, problems))
     return 1 if any(p.is_error for p in problems) else 0
+
+
+def _changed_files(args) -> list[str] | None:
+    if args.changed is None and args.changed_list is None:
+        return None
+    names = list(args.changed or [])
+    if args.changed_list is not None:
+        text = sys.stdin.read() if str(args.changed_list) == "-" else args.changed_list.read_text(encoding="utf-8")
+        names += text.splitlines()
+    return [n.strip().replace("\\", "/").removeprefix("./") for n in names if n.strip()]
+
+
+def _owners(root: Path, args) -> int:
+    from baocao.campaign import load_campaign
+    from baocao.ownership import CODEOWNERS_PATH, codeowners
+
+    wanted = codeowners(load_campaign(root))
+    path = root / CODEOWNERS_PATH
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if args.check:
+        if current == wanted:
+            print(f"{CODEOWNERS_PATH} khớp với campaign.yml.")
+            return 0
+        print(f"lỗi: {CODEOWNERS_PATH} chưa cập nhật theo campaign.yml. Chạy `baocao owners` rồi đưa tệp vào yêu cầu gộp.", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(wanted, encoding="utf-8")
+    tmp.replace(path)
+    print(f"Đã ghi {CODEOWNERS_PATH}.")
+    return 0
 
 
 def _new(root: Path, args) -> int:
@@ -172,7 +224,7 @@ def _import(root: Path, args) -> int:
     return run_import(root, args.source, args.agency, force=args.force, convert=args.convert)
 
 
-_COMMANDS = {"check": _check, "new": _new, "tasks": _tasks, "build": _build, "import": _import}
+_COMMANDS = {"owners": _owners, "check": _check, "new": _new, "tasks": _tasks, "build": _build, "import": _import}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,6 +36,12 @@ MESSAGES: dict[str, str] = {
     "agency-unknown": "Mã cơ quan \"{agency}\" không có trong danh sách của đợt báo cáo.{suggestion} Xem danh sách bằng lệnh `baocao tasks`.",
     "agency-filename": "Tên tệp \"{filename}\" không khớp mã cơ quan \"{agency}\". Đổi tên tệp thành \"{agency}.md\" hoặc sửa trường co_quan.",
     "agency-duplicate": "Cơ quan \"{agency}\" đã có báo cáo ở tệp {other}. Mỗi cơ quan chỉ nộp một tệp; hãy gộp nội dung vào một tệp.",
+    # ownership (pull requests)
+    "ownership": "Tệp \"{path}\" ({what}) không thuộc quyền sửa của {author} ({names}). Yêu cầu gộp của cơ quan chỉ được sửa {own} và ảnh trong thư mục cùng tên; hãy bỏ thay đổi này, hoặc đề nghị Ban Thư ký thực hiện.",
+    "author-unknown": "Không xác định được cơ quan của {author}: nhóm này không có trong campaign.yml. Kiểm tra lại tên nhóm, hoặc liên hệ Ban Thư ký.",
+    # review state
+    "review-invalid": "reviews.yml: {detail}",
+    "review-unknown-agency": "reviews.yml: mã cơ quan \"{agency}\" không có trong danh sách của đợt báo cáo.",
     # completeness
     "section-missing": "Thiếu mục \"{title}\" của đề cương. Thêm tiêu đề này{where} và viết nội dung bên dưới.",
     "task-missing": "Thiếu nhiệm vụ được giao \"{title}\". Thêm tiêu đề nhiệm vụ này{where} và báo cáo kết quả thực hiện bên dưới.",
@@ -62,6 +68,12 @@ TYPE_NAMES = {
 SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo"}
 
 STATE_LABELS = {"complete": "Đã viết", "empty": "Chưa viết", "missing": "Thiếu"}
+
+REVIEW_LABELS = {
+    "da_tiep_nhan": "Đã tiếp nhận",
+    "yeu_cau_bo_sung": "Yêu cầu bổ sung",
+    None: "Chưa xem xét",
+}
 
 STATUS_LABELS = {
     "on_time": "Đúng hạn",

@@ -72,6 +72,7 @@ def agency_json(r: AgencyReport) -> dict:
         "report_number": sub.meta.get("so_ky_hieu") if sub else None,
         "issued": sub.issued.isoformat() if sub and sub.issued else None,
         "completeness": round(r.ratio, 4),
+        "review": r.review.result if r.review else None,
         "sections": [
             {"id": p.spec.id, "kind": p.spec.kind, "number": p.spec.number, "title": p.spec.title, "state": p.state, "line": p.line}
             for p in r.parts

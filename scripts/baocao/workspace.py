@@ -13,8 +13,9 @@ from pathlib import Path
 
 from baocao.campaign import Agency, Campaign, load_campaign
 from baocao.completeness import Completeness, Part, agency_parts, assess
-from baocao.messages import STATUS_LABELS, render
+from baocao.messages import REVIEW_LABELS, STATUS_LABELS, render
 from baocao.problems import Problem
+from baocao.reviews import Review, load_reviews
 from baocao.submission import Submission, load_submission
 from baocao.validation import FrontMatterValidator
 
@@ -29,6 +30,11 @@ class AgencyReport:
     submission: Submission | None = None
     completeness: Completeness | None = None
     status: str = NOT_SUBMITTED
+    review: Review | None = None  # the secretariat's decision, from reviews.yml
+
+    @property
+    def review_label(self) -> str:
+        return self.review.label if self.review else REVIEW_LABELS[None]
 
     @property
     def status_label(self) -> str:
@@ -118,8 +124,8 @@ def load_round(root: Path, paths: list[Path] | None = None, today: date | None =
     validator = FrontMatterValidator(campaign.submission_schema)
     files = sorted(paths) if paths is not None else submission_files(campaign)
     submissions = [load_submission(p, display_path(root, p), validator) for p in files]
-    reports = {a.id: AgencyReport(a) for a in campaign.agencies}
-    problems: list[Problem] = []
+    reviews, problems = load_reviews(root, campaign)
+    reports = {a.id: AgencyReport(a, review=reviews.get(a.id)) for a in campaign.agencies}
     # a file named after its agency claims it first; other files naming it are the duplicates
     for sub in sorted(submissions, key=lambda s: s.path.stem != s.agency_id):
         _identify(campaign, sub, reports)
