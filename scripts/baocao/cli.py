@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("owners", help="tạo .github/CODEOWNERS từ campaign.yml", description="Tạo .github/CODEOWNERS: mỗi cơ quan sở hữu báo cáo của mình, Ban Thư ký sở hữu phần còn lại.")
     p.add_argument("--check", action="store_true", help="chỉ kiểm tra .github/CODEOWNERS có đúng với campaign.yml không (lỗi nếu đã cũ)")
 
+    p = sub.add_parser("fields", help="tạo trang tham chiếu các trường thông tin cho hướng dẫn", description="Tạo docs/huong-dan/cac-truong-thong-tin.md từ schema/submission.schema.json.")
+    p.add_argument("--check", action="store_true", help="chỉ kiểm tra trang đã đúng với lược đồ chưa")
+
     p = sub.add_parser("new", help="tạo báo cáo mẫu cho một cơ quan", description="Tạo submissions/<mã>.md với đủ phần thông tin, các mục của đề cương và các nhiệm vụ được giao.")
     p.add_argument("agency", metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ bo-cong-an")
 
@@ -224,7 +227,24 @@ def _import(root: Path, args) -> int:
     return run_import(root, args.source, args.agency, force=args.force, convert=args.convert)
 
 
-_COMMANDS = {"owners": _owners, "check": _check, "new": _new, "tasks": _tasks, "build": _build, "import": _import}
+def _fields(root: Path, args) -> int:
+    from baocao.campaign import load_schema
+    from baocao.fieldref import field_reference
+
+    wanted = field_reference(load_schema(root, "submission.schema.json"))
+    path = root / "docs" / "huong-dan" / "cac-truong-thong-tin.md"
+    if args.check:
+        if path.is_file() and path.read_text(encoding="utf-8") == wanted:
+            return 0
+        print("lỗi: docs/huong-dan/cac-truong-thong-tin.md chưa cập nhật theo lược đồ. Chạy `baocao fields`.", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(wanted, encoding="utf-8")
+    print(f"Đã ghi {path.relative_to(root).as_posix()}.")
+    return 0
+
+
+_COMMANDS = {"fields": _fields, "owners": _owners, "check": _check, "new": _new, "tasks": _tasks, "build": _build, "import": _import}
 
 
 if __name__ == "__main__":  # pragma: no cover
