@@ -14,6 +14,7 @@ from pathlib import Path
 from baocao.campaign import Agency, Campaign, load_campaign
 from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.messages import REVIEW_LABELS, STATUS_LABELS, render
+from baocao.links import link_problems
 from baocao.problems import Problem
 from baocao.reviews import Review, load_reviews
 from baocao.submission import Submission, load_submission
@@ -135,6 +136,7 @@ def load_round(root: Path, paths: list[Path] | None = None, today: date | None =
             continue
         if sub.readable:
             report.completeness = assess(campaign, report.agency, sub)
+            sub.problems.extend(link_problems(sub, report.agency.id))
         report.status = _status(campaign, report)
     for sub in submissions:
         problems.extend(sub.problems)
