@@ -1,0 +1,116 @@
+"""The letterhead and signature block of an administrative document, read into front-matter fields.
+
+Real files: a two-column table (issuing body | Quốc hiệu, Tiêu ngữ), "Số: 125/BC-UBND" (blank
+number in drafts, stray spaces "Số: /BC - SCT"), "Hà Nội, ngày 03 tháng 12 năm 2024" (blank day
+in drafts), then at the end "Nơi nhận:" beside the signature block (position lines in
+capitals, then the signer's name). Typos in the Quốc hiệu ("CỘNG HÕA") are tolerated by
+matching folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from baocao.importer.reader import Para, Table
+from baocao.text import collapse, fold
+
+HEAD_SCAN = 20  # paragraphs from the start searched for the number and the date
+_NUMBER = re.compile(r"^s[oố]\s*(?:ky hieu\s*)?[:.]\s*(?P<value>.*)$")
+_DATE = re.compile(r"ngay\s*(?P<d>\d{1,2})?[\s.…_]*thang\s*(?P<m>\d{1,2})?[\s.…_]*nam\s*(?P<y>\d{4})")
+_SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký[^)]*|da ky)\s*\)?$", re.I)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
+
+
+@dataclass
+class Letterhead:
+    so_ky_hieu: str | None = None
+    ngay_ban_hanh: str | None = None  # dd/mm/yyyy
+    noi_ban_hanh: str | None = None
+    ho_ten: str | None = None
+    chuc_vu: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field -> the source line it came from
+
+
+def is_layout_table(table: Table) -> bool:
+    """A table used to lay out the letterhead or the signature block, not a table of data."""
+    texts = [fold(p.plain) for p in table.paras]
+    return any(t.startswith(("noi nhan", "cong hoa xa hoi", "cong hoa")) or "chu nghia viet nam" in t for t in texts)
+
+
+def _paras(blocks: list[Para | Table]) -> list[Para]:
+    out: list[Para] = []
+    for block in blocks:
+        out.extend(block.paras if isinstance(block, Table) else [block])
+    return out
+
+
+def _number(text: str) -> str | None:
+    m = _NUMBER.match(fold(text))
+    if not m:
+        return None
+    value = collapse(text[len(text) - len(m.group("value")) :]) if m.group("value") else ""
+    value = re.sub(r"\s*([/-])\s*", r"\1", value)
+    value = re.sub(r"^[.…_\s]+", "", value)
+    value = re.sub(r"[.…_]+(?=/)", "", value)
+    return value if "/" in value and len(value) <= 60 else None
+
+
+def _date(text: str) -> tuple[str | None, str | None] | None:
+    folded = fold(text)
+    m = _DATE.search(folded)
+    if not m:
+        return None
+    place = collapse(text[: folded.find(",", 0, m.start()) if "," in folded[: m.start()] else 0]) or None
+    if m.group("d") and m.group("m"):
+        try:
+            issued = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None, place
+        return issued.strftime("%d/%m/%Y"), place
+    return None, place
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    lines = [collapse(line) for line in lines if collapse(line) and not _SIGNED.match(collapse(line))]
+    name_index = None
+    for index, line in enumerate(lines):
+        words = line.split()
+        if 2 <= len(words) <= 6 and all(_NAME_WORD.match(w) and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
+            name_index = index
+    if name_index is None:
+        return None, None, None
+    positions = [line for line in lines[:name_index] if _is_upper(line)]
+    return lines[name_index], " / ".join(positions) or None, lines[name_index]
+
+
+def read_letterhead(blocks: list[Para | Table]) -> Letterhead:
+    head = Letterhead()
+    for para in _paras(blocks)[:HEAD_SCAN]:
+        text = para.plain
+        if head.so_ky_hieu is None and (number := _number(text)) is not None:
+            head.so_ky_hieu, head.sources["so_ky_hieu"] = number, text
+        if "ngay_ban_hanh" not in head.sources and (found := _date(text)) is not None:
+            head.ngay_ban_hanh, head.noi_ban_hanh = found
+            head.sources["ngay_ban_hanh"] = text
+    signature: list[str] | None = None
+    for block in reversed(blocks):
+        if isinstance(block, Table) and is_layout_table(block):
+            cells = [cell for row in block.rows for cell in row]
+            if any(fold(p.plain).startswith("noi nhan") for c in cells for p in c.paras):
+                signature = [p.plain for c in cells if not any(fold(p.plain).startswith("noi nhan") for p in c.paras) for p in c.paras]
+                break
+    if signature is None:
+        tail = [b.plain for b in blocks[-15:] if isinstance(b, Para)]
+        signature = [t for t in tail if not t.startswith(("-", "+")) and not fold(t).startswith(("noi nhan", "luu"))]
+    name, position, source = _signature(signature)
+    if name:
+        head.ho_ten, head.chuc_vu = name, position
+        head.sources["nguoi_ky"] = source
+    return head
