@@ -165,3 +165,15 @@ def test_every_bad_input_names_file_and_line_without_traceback(workspace):
     assert "Traceback" not in run.stdout + run.stderr
     files_with_errors = set(re.findall(r"^(submissions/[^:]+):\d+: lỗi: ", run.stdout, re.M))
     assert len(files_with_errors) == count
+
+
+def test_text_report_lists_who_has_not_submitted(workspace, capsys):
+    shutil.copy(COMPLETE, workspace / "submissions" / COMPLETE.name)
+    assert main(["--root", str(workspace), "check", "--today", "2025-01-10"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    start = lines.index("Chưa nộp:")
+    ubnd = next(line for line in lines[start:] if line.startswith("- Ủy ban nhân dân các tỉnh"))
+    assert ubnd.startswith("- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (63): Hà Nội, Hà Giang,")
+    orgs = next(line for line in lines[start:] if line.startswith("- Các hiệp hội"))
+    assert orgs == "- Các hiệp hội, tổ chức (1): Hiệp hội Thương mại điện tử Việt Nam"  # the other one submitted

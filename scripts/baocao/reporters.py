@@ -42,6 +42,17 @@ def round_sentence(rnd: Round) -> str:
     )
 
 
+def not_submitted_lines(rnd: Round) -> list[str]:
+    """Agencies without a file, grouped as the campaign groups them; provinces by name only."""
+    missing = [r.agency for r in rnd.reports if r.status == NOT_SUBMITTED]
+    lines = []
+    for group in rnd.campaign.groups:
+        names = [a.province or a.short_name for a in missing if a.group == group.id]
+        if names:
+            lines.append(f"- {group.name} ({len(names)}): {', '.join(names)}")
+    return lines
+
+
 def text(rnd: Round, problems: list[Problem]) -> str:
     out = [problem_line(p) for p in problems]
     if out:
@@ -52,6 +63,9 @@ def text(rnd: Round, problems: list[Problem]) -> str:
         for r in submitted:
             out.append(f"{r.agency.id:<{width}}  {format_percent(r.ratio):>5}  {r.status_label}  {r.agency.name}")
         out.append("")
+    missing = not_submitted_lines(rnd)
+    if missing:
+        out += ["Chưa nộp:", *missing, ""]
     out.append(round_sentence(rnd))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -147,6 +161,9 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
                 f"| {counts['complete']} | {counts['empty']} | {counts['missing']} |"
             )
         out.append("")
+    missing = not_submitted_lines(rnd)
+    if missing:
+        out += [f"<details><summary>Chưa nộp ({rnd.count(NOT_SUBMITTED)})</summary>", "", *missing, "", "</details>", ""]
     if problems:
         out += ["<details><summary>Chi tiết lỗi và cảnh báo</summary>", ""]
         out += [f"- `{_where(p)}` **{SEVERITY_LABELS[p.severity]}**: {_cell(p.message)}" for p in problems]
