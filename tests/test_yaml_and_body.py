@@ -45,12 +45,26 @@ def test_billion_laughs_is_refused_before_expansion():
 
 
 def test_plain_scalars_keep_their_text_and_lines():
-    doc = load_document("so: 0123\nngay: 2024-12-03\nco: no\nlist:\n  - 1\n  - x: 2\n")
+    doc = load_document("so: 0123\nngay: 2024-12-03\nco: no\nlist:\n  - 1\n  - x: 2\nq: '07'\n")
     assert doc.value["ngay"] == "2024-12-03"  # dates stay text
-    assert doc.raw[("so",)] == "0123" and doc.value["so"] == 83  # YAML octal, source kept
-    assert doc.raw[("co",)] == "no"
-    assert doc.lines[("list", 1, "x")] == 6
+    assert doc.plain_text(("so",)) == "0123" and doc.value["so"] == 83  # YAML octal, source kept
+    assert doc.plain_text(("co",)) == "no"
+    assert doc.plain_text(("q",)) is None  # quoted: already text
+    assert doc.line_of(("list", 1, "x")) == 6
     assert doc.line_of(("list", 1, "x", "missing")) == 6
+    assert doc.line_of(("list", 5)) == 4
+
+
+def test_text_fields_keep_what_the_user_typed(workspace):
+    from baocao.validation import FrontMatterValidator
+    from baocao.campaign import load_campaign
+
+    validator = FrontMatterValidator(load_campaign(workspace).submission_schema)
+    doc = load_document("so_ky_hieu: 0125\nlien_he:\n  dien_thoai: 0982190626\nvan_ban:\n  - so_ky_hieu: 010\nso_lieu:\n  - nam: 2023\n    kiem_tra: 010\n")
+    validator.coerce(doc)
+    assert doc.value["so_ky_hieu"] == "0125" and doc.value["lien_he"]["dien_thoai"] == "0982190626"
+    assert doc.value["van_ban"][0]["so_ky_hieu"] == "010"
+    assert doc.value["so_lieu"][0]["kiem_tra"] == 8  # a number field stays a number
 
 
 HEADING_CASES = [
@@ -61,6 +75,8 @@ HEADING_CASES = [
     "- mục\n# tiêu đề sau danh sách\n> trích\n# tiêu đề sau trích\n",
     "| a | b |\n|---|---|\n| 1 | 2 |\n\n## **Đậm** và `mã`\n",
     "Đoạn một\n\nĐoạn hai dòng một\ndòng hai\n===\n",
+    "# A\n\nvăn bản\n\n## B ##\n\n   ### C\n\n####### không phải\n",
+    "\n\n# Sau hai dòng trống\ntext\n# Liền sau đoạn văn\n",
 ]
 
 

@@ -53,6 +53,11 @@ def _drop_closing(text: str) -> str:
 
 
 def scan_headings(lines: list[str]) -> list[Heading]:
+    """Headings of a body given as its lines."""
+    return _scan_lines(lines)
+
+
+def _scan_lines(lines: list[str]) -> list[Heading]:
     headings: list[Heading] = []
     fence: str | None = None
     paragraph = False  # previous line is paragraph text (a setext heading may follow)
@@ -114,4 +119,6 @@ def strip_placeholder(markdown: str) -> tuple[str, bool]:
 
 
 def has_text(markdown: str) -> bool:
-    return bool(_COMMENT.sub("", markdown).strip())
+    if "<!--" in markdown:
+        markdown = _COMMENT.sub("", markdown)
+    return bool(markdown.strip())

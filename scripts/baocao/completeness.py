@@ -78,7 +78,8 @@ class Completeness:
 
 def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
     """The headings of one agency's report: its outline, with its tasks under the tasks slot."""
-    cached = campaign.cache.get(("parts", agency.id))
+    cache_key = ("parts", agency.appendix, agency.task_ids)  # the 63 provinces share one list
+    cached = campaign.cache.get(cache_key)
     if cached is not None:
         return list(cached)
     specs: list[PartSpec] = []
@@ -95,7 +96,7 @@ def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
 
     for section in campaign.outline_of(agency).sections:
         visit(section, None)
-    campaign.cache[("parts", agency.id)] = tuple(specs)
+    campaign.cache[cache_key] = tuple(specs)
     return specs
 
 

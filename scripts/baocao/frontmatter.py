@@ -7,6 +7,7 @@ checker can report it and go on with the other files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 import unicodedata
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from baocao.text import nfc
 
 FRONT_MATTER_LIMIT = 64_000
 _FENCE = "---"
+_CLOSER = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)
 
 
 @dataclass
@@ -51,16 +53,19 @@ def decode(data: bytes) -> str:
 
 def split(text: str) -> SplitFile:
     """Separate the YAML front matter (between two `---` lines) from the Markdown body."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != _FENCE:
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != _FENCE:
         raise ReadError("frontmatter-missing", 1)
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (_FENCE, "..."):
-            front = "\n".join(lines[1:index])
-            if len(front) > FRONT_MATTER_LIMIT:
-                raise ReadError("frontmatter-too-large", 1, {"size": len(front), "limit": FRONT_MATTER_LIMIT})
-            return SplitFile(front + "\n", "\n".join(lines[index + 1 :]), index + 2)
-    raise ReadError("frontmatter-unclosed", 1)
+    closer = _CLOSER.search(text, first_end + 1) if first_end >= 0 else None
+    if closer is None:
+        raise ReadError("frontmatter-unclosed", 1)
+    front = text[first_end + 1 : closer.start()]
+    if len(front) > FRONT_MATTER_LIMIT:
+        raise ReadError("frontmatter-too-large", 1, {"size": len(front), "limit": FRONT_MATTER_LIMIT})
+    closing_index = text.count("\n", 0, closer.start())
+    body = text[closer.end() + 1 :]
+    return SplitFile(front if front.endswith("\n") else front + "\n", body, closing_index + 2)
 
 
 def read(path: Path) -> SplitFile:

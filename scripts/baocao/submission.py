@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ class Submission:
     readable: bool = False  # front matter parsed into a mapping
     yaml: YamlDocument | None = None
 
-    @property
+    @cached_property
     def body_lines(self) -> list[str]:
         return self.body.split("\n")
 
@@ -76,6 +77,7 @@ def load_submission(path: Path, display: str, validator: FrontMatterValidator) -
         sub.problems.append(Problem(display, error.line, error.code, render(error.code, **values)))
         return sub
     sub.body, sub.body_start = parts.body, parts.body_start
+    sub.__dict__.pop("body_lines", None)
     sub.headings = scan_headings(sub.body_lines)
     try:
         doc = load_document(parts.front_matter)

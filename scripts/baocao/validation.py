@@ -66,29 +66,42 @@ class FrontMatterValidator:
     def __init__(self, schema: dict):
         self.schema = schema
         self._validator = compile_validator(schema)
-        self._string_paths: dict[tuple, bool] = {}
+        self._string_patterns = list(self._patterns(schema, ()))
 
     # -- YAML typed scalars back to text where the schema wants text ---------------------
     def coerce(self, doc: YamlDocument) -> None:
         """`so_ky_hieu: 125` or `dien_thoai: 0912345678` are text to us, whatever YAML says."""
-        for path, raw in doc.raw.items():
-            shape = tuple(-1 if isinstance(p, int) else p for p in path)
-            wanted = self._string_paths.get(shape)
-            if wanted is None:
-                wanted = self._string_paths[shape] = self._expects_string(shape)
-            if wanted:
-                _set(doc.value, path, raw)
+        for path in self._text_paths(doc.value):
+            if not isinstance(_get_any(doc.value, path), str):
+                raw = doc.plain_text(path)
+                if raw is not None:
+                    _set(doc.value, path, raw)
 
-    def _expects_string(self, path: tuple) -> bool:
-        node = self.schema
-        for part in path:
-            node = self._resolve(node)
-            if isinstance(part, int):
-                node = node.get("items", {})
-            else:
-                node = node.get("properties", {}).get(part, {})
+    def _text_paths(self, data: Any) -> Iterator[tuple]:
+        """Paths in data where the schema expects text (list items expanded)."""
+        def expand(pattern: tuple, node: Any, prefix: tuple) -> Iterator[tuple]:
+            if not pattern:
+                yield prefix
+                return
+            head, rest = pattern[0], pattern[1:]
+            if head is _EACH:
+                if isinstance(node, list):
+                    for index, item in enumerate(node):
+                        yield from expand(rest, item, prefix + (index,))
+            elif isinstance(node, dict) and head in node:
+                yield from expand(rest, node[head], prefix + (head,))
+
+        for pattern in self._string_patterns:
+            yield from expand(pattern, data, ())
+
+    def _patterns(self, node: dict, prefix: tuple) -> Iterator[tuple]:
         node = self._resolve(node)
-        return node.get("type") == "string"
+        if node.get("type") == "string":
+            yield prefix
+        for name, child in node.get("properties", {}).items():
+            yield from self._patterns(child, prefix + (name,))
+        if "items" in node:
+            yield from self._patterns(node["items"], prefix + (_EACH,))
 
     def _resolve(self, node: dict) -> dict:
         while "$ref" in node:
@@ -114,7 +127,7 @@ class FrontMatterValidator:
             found = doc.line_of(path)
             return found + 1 if found else 2
 
-        placeholders = list(_placeholders(data, ()))
+        placeholders = [path for path in self._text_paths(data) if _PLACEHOLDER.match(_get(data, path))]
         official = isinstance(data, dict) and data.get("trang_thai") == "chinh_thuc"
         for path in placeholders:
             title = self._title(path).get("title", field_name(path))
@@ -192,18 +205,6 @@ class FrontMatterValidator:
                 seen[year] = line(("so_lieu", index))
 
 
-def _placeholders(data: Any, path: tuple) -> Iterator[tuple]:
-    """Fields still holding the "(Chưa điền)" placeholder written by `baocao new`."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _placeholders(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _placeholders(value, path + (index,))
-    elif isinstance(data, str) and _PLACEHOLDER.match(data):
-        yield path
-
-
 def field_name(path: tuple) -> str:
     out = ""
     for part in path:
@@ -213,6 +214,21 @@ def field_name(path: tuple) -> str:
 
 def _dotted(parent: str, name: str) -> str:
     return name if parent == "(phần thông tin)" else f"{parent}.{name}"
+
+
+_EACH = object()  # "every item of the list" in a path pattern
+
+
+def _get_any(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data if isinstance(data, str) else ""
 
 
 def _set(data: Any, path: tuple, value: Any) -> None:

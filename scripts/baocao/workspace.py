@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,7 +125,15 @@ def load_round(root: Path, paths: list[Path] | None = None, today: date | None =
     campaign = campaign or load_campaign(root)
     validator = FrontMatterValidator(campaign.submission_schema)
     files = sorted(paths) if paths is not None else submission_files(campaign)
-    submissions = [load_submission(p, display_path(root, p), validator) for p in files]
+    # Reading builds many small objects and no reference cycles: pausing the cyclic garbage
+    # collector keeps the cost per file flat as the round grows (measured at 10,000 files).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        submissions = [load_submission(p, display_path(root, p), validator) for p in files]
+    finally:
+        if was_enabled:
+            gc.enable()
     reviews, problems = load_reviews(root, campaign)
     reports = {a.id: AgencyReport(a, review=reviews.get(a.id)) for a in campaign.agencies}
     # a file named after its agency claims it first; other files naming it are the duplicates

@@ -7,7 +7,7 @@ and dates. Here the document is composed into nodes first, checked, then constru
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -35,21 +35,42 @@ class YamlError(Exception):
 
 @dataclass
 class YamlDocument:
+    """A parsed document and its node tree, which knows the line of every field."""
+
     value: Any
-    lines: dict[Path, int] = field(default_factory=dict)
-    # Plain (unquoted) scalars that YAML turned into something other than a string, with
-    # their source text: the loader of a schema-typed document turns them back into text.
-    raw: dict[Path, str] = field(default_factory=dict)
+    node: yaml.Node | None = None
+
+    def _walk_to(self, path: Path) -> tuple[yaml.Node | None, int | None]:
+        """The node at path (None if absent) and the line of the deepest part of path found."""
+        node, line = self.node, None
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == part:
+                        node, line = value_node, key_node.start_mark.line + 1
+                        break
+                else:
+                    return None, line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                return None, line
+        return node, line
 
     def line_of(self, path: Path) -> int | None:
         """Line of the field at path, or of its closest parent that exists."""
-        path = tuple(path)
-        while True:
-            if path in self.lines:
-                return self.lines[path]
-            if not path:
-                return None
-            path = path[:-1]
+        return self._walk_to(tuple(path))[1]
+
+    def plain_text(self, path: Path) -> str | None:
+        """Source text of an unquoted scalar that YAML typed as something other than text.
+
+        `so_ky_hieu: 125` or `dien_thoai: 0912345678` are text to a user, whatever YAML says.
+        """
+        node = self._walk_to(tuple(path))[0]
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag != _TAG + "str":
+            return node.value
+        return None
 
 
 def _mark(error: yaml.MarkedYAMLError) -> tuple[int, int | None]:
@@ -92,44 +113,48 @@ def load_document(text: str) -> YamlDocument:
         loader.dispose()
     if node is None:
         return YamlDocument(None)
-    doc = YamlDocument(None)
-    _walk(node, (), doc)
+    _check(node)
     constructor = yaml.constructor.SafeConstructor()  # builds Python values from the checked nodes
     try:
-        doc.value = constructor.construct_document(node)
+        value = constructor.construct_document(node)
     except (yaml.YAMLError, ValueError) as error:  # pragma: no cover - nodes are checked above
         raise YamlError("yaml-syntax", 1, None, str(error)) from None
-    return doc
+    return YamlDocument(value, node)
 
 
-def _walk(node: yaml.Node, path: Path, doc: YamlDocument) -> None:
-    if node.tag not in ALLOWED_TAGS:
-        raise YamlError("yaml-tag", node.start_mark.line + 1, node.start_mark.column + 1, node.tag)
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _TAG + "timestamp":
-            node.tag = _TAG + "str"  # dates stay text; the schema and the checks judge them
-        if not node.style and node.tag != _TAG + "str":
-            doc.raw[path] = node.value
-        return
-    if isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            doc.lines[path + (index,)] = item.start_mark.line + 1
-            _walk(item, path + (index,), doc)
-        return
-    seen: dict[Any, int] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlError("yaml-complex-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        key = key_node.value
-        line = key_node.start_mark.line + 1
-        if key == "<<" and not key_node.style:
-            raise YamlError("yaml-alias", line, key_node.start_mark.column + 1, "<<")
-        if key_node.tag == _TAG + "value" and not key_node.style:  # YAML 1.1 resolves a bare "=" so
-            key_node.tag = _TAG + "str"
-        if key_node.tag not in ALLOWED_TAGS:
-            raise YamlError("yaml-tag", line, key_node.start_mark.column + 1, key_node.tag)
-        if key in seen:
-            raise YamlError("yaml-duplicate-key", line, key_node.start_mark.column + 1, f"{key}\x00{seen[key]}")
-        seen[key] = line
-        doc.lines[path + (key,)] = line
-        _walk(value_node, path + (key,), doc)
+_TIMESTAMP = _TAG + "timestamp"
+_STR = _TAG + "str"
+_VALUE = _TAG + "value"
+
+
+def _check(root: yaml.Node) -> None:
+    """Refuse tags, duplicate keys and merge keys; keep dates as text. Iterative, one pass."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag not in ALLOWED_TAGS:
+            raise YamlError("yaml-tag", node.start_mark.line + 1, node.start_mark.column + 1, tag)
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _TIMESTAMP:
+                node.tag = _STR  # dates stay text; the schema and the checks judge them
+            continue
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+            continue
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError("yaml-complex-key", mark.line + 1, mark.column + 1)
+            key = key_node.value
+            if key == "<<" and not key_node.style:
+                raise YamlError("yaml-alias", mark.line + 1, mark.column + 1, "<<")
+            if key_node.tag == _VALUE and not key_node.style:  # YAML 1.1 resolves a bare "=" so
+                key_node.tag = _STR
+            if key_node.tag not in ALLOWED_TAGS:
+                raise YamlError("yaml-tag", mark.line + 1, mark.column + 1, key_node.tag)
+            if key in seen:
+                raise YamlError("yaml-duplicate-key", mark.line + 1, mark.column + 1, f"{key}\x00{seen[key]}")
+            seen[key] = mark.line + 1
+            stack.append(value_node)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -27,16 +28,21 @@ def pandoc_args(reference: Path, resource_path: list[Path], *, toc: bool) -> lis
 def run_pandoc(markdown: str, out_path: Path, args: list[str], *, day: date) -> Path:
     """Convert markdown to a DOCX at out_path. The zip timestamps and document dates come
     from `day` (SOURCE_DATE_EPOCH), not from the clock."""
-    epoch = int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    command = pandoc_command(out_path, args)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(day)))
     try:
-        pypandoc.convert_text(markdown, "docx", format="commonmark_x", outputfile=str(out_path), extra_args=args)
-    except (RuntimeError, OSError) as error:
-        raise PandocError(str(error).strip()) from None
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+        done = subprocess.run(command, input=markdown.encode("utf-8"), capture_output=True, env=env)
+    except OSError as error:
+        raise PandocError(str(error)) from None
+    if done.returncode != 0:
+        raise PandocError(done.stderr.decode("utf-8", "replace").strip())
     return out_path
+
+
+def pandoc_command(out_path: Path, args: list[str]) -> list[str]:
+    """The command line (pandoc of pypandoc-binary); Markdown is read from standard input."""
+    return [pypandoc.get_pandoc_path(), *args, "--output", str(out_path)]
+
+
+def epoch_of(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())

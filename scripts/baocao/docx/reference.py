@@ -22,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from baocao.docx.ooxml import put_tbl_pr
+
 FONT = "Times New Roman"
 
 
@@ -35,7 +37,8 @@ class Layout:
     right_mm: float = 15
     header_mm: float = 10  # distance of the page number from the top edge
     body_pt: float = 14
-    table_pt: float = 12
+    table_pt: float = 11
+    cell_margin_mm: float = 1.0
     footnote_pt: float = 12
     first_line_mm: float = 10
     line_spacing: float = 1.15
@@ -186,8 +189,16 @@ def _styles(doc, layout: Layout) -> None:
         style.font.color.rgb = black
         style.paragraph_format.alignment = align
         style.paragraph_format.first_line_indent = Mm(0) if align == WD_ALIGN_PARAGRAPH.CENTER else Mm(layout.first_line_mm)
-        style.paragraph_format.keep_with_next = name in ("Table Caption", "Agency Label")
+        style.paragraph_format.keep_with_next = name in ("Table Caption", "Agency Label", "Captioned Figure")
     doc.styles["TOC Heading"].paragraph_format.page_break_before = False
+    doc.styles["Table Caption"].paragraph_format.space_before = Pt(12)
+
+    block = _paragraph_style(doc, "Block Text", "Body Text")  # Markdown block quotes
+    block.paragraph_format.left_indent = Mm(layout.first_line_mm)
+    block.paragraph_format.right_indent = Mm(0)
+    block.paragraph_format.first_line_indent = Mm(0)
+    block.font.size = None
+    block.font.color.rgb = black
 
     footnote = _paragraph_style(doc, "Footnote Text", "Normal")
     footnote.font.size = Pt(layout.footnote_pt)
@@ -199,6 +210,7 @@ def _styles(doc, layout: Layout) -> None:
     table = doc.styles["Table"]
     table.font.size = Pt(layout.table_pt)
     _table_borders(table.element)
+    _cell_margins(table.element, layout.cell_margin_mm)
 
     for name in ("Hyperlink",):
         doc.styles[name].font.color.rgb = black
@@ -210,8 +222,6 @@ def _table_borders(style_element) -> None:
     if tbl_pr is None:
         tbl_pr = OxmlElement("w:tblPr")
         style_element.append(tbl_pr)
-    for old in tbl_pr.findall(qn("w:tblBorders")):
-        tbl_pr.remove(old)
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
@@ -220,7 +230,18 @@ def _table_borders(style_element) -> None:
         element.set(qn("w:space"), "0")
         element.set(qn("w:color"), "000000")
         borders.append(element)
-    tbl_pr.append(borders)
+    put_tbl_pr(tbl_pr, borders)
+
+
+def _cell_margins(style_element, mm: float) -> None:
+    tbl_pr = style_element.find(qn("w:tblPr"))
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(int(mm * 1440 / 25.4)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    put_tbl_pr(tbl_pr, margins)
 
 
 def _page_numbers(doc) -> None:

@@ -9,6 +9,8 @@ from baocao.site.content import render_markdown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _TOKEN = re.compile(r"<p>BCFRAG:(\d+)</p>")
+_RAW = re.compile(r"<p>BCRAW:(\d+)</p>")
+_SLOT = re.compile(r'<bc-fragment data-n="(\d+)"></bc-fragment>')
 
 
 def esc(text: object) -> str:
@@ -40,33 +42,58 @@ def front_matter(title: str, *, hide: tuple[str, ...] = (), search: bool = True)
 
 @dataclass
 class Fragments:
-    """Submission text shown on generated pages.
+    """HTML put into generated pages after Python-Markdown ran.
 
-    Pages hold a token paragraph; the rendered, sanitised HTML replaces it after Python-Markdown
-    ran, so submission text is never parsed by it and is rendered once however many pages show it.
-    All pages that show submission text sit two folders deep (`co-quan/<id>/`, `muc/<id>/`,
-    `nhiem-vu/<id>/`), hence one root prefix.
+    Pages hold a token paragraph (`BCFRAG:n`); `inject` replaces it with the HTML. Two kinds:
+    submission text (`token`): rendered by markdown-it-py and sanitised, once however many
+    pages show it; and HTML made by `baocao.site.html` from campaign data (`raw`), such as
+    large tables, which Python-Markdown would be slow to read. All pages that show submission
+    text sit two folders deep (`co-quan/<id>/`, `muc/<id>/`, `nhiem-vu/<id>/`), hence one
+    root prefix for its images and links.
     """
 
     root_prefix: str = "../../"
-    sources: list[tuple[str, str, str]] = field(default_factory=list)  # (markdown, agency, doc id)
+    sources: list[tuple[str, str | None, str]] = field(default_factory=list)  # (text, agency or None, doc id)
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
     _html: dict[int, str] = field(default_factory=dict)
 
     def token(self, markdown: str, agency_id: str, doc_id: str) -> str:
+        """A token for a piece of agency_id's submission (Markdown, untrusted)."""
         key = (agency_id, doc_id)
         if key not in self._keys:
             self._keys[key] = len(self.sources)
             self.sources.append((markdown, agency_id, doc_id))
         return f"BCFRAG:{self._keys[key]}"
 
+    def rendered(self, markdown: str, agency_id: str, doc_id: str) -> str:
+        """The sanitised HTML of a piece of agency_id's submission, for use inside raw HTML."""
+        return self.html(int(self.token(markdown, agency_id, doc_id).split(":")[1]), 4)
+
+    def raw(self, html: str) -> str:
+        """A token for HTML made here with every value escaped (see baocao.site.html).
+
+        Such HTML (tables of agencies, completeness panels, link lists) goes in only after
+        the search plugin read the page (`inject_late`): it is navigation, not text to find,
+        and neither Python-Markdown nor the search indexer has to read it.
+        """
+        self.sources.append((html, None, ""))
+        return f"BCRAW:{len(self.sources) - 1}"
+
     def html(self, index: int, min_level: int = 2) -> str:
         if index not in self._html:
-            markdown, agency_id, doc_id = self.sources[index]
-            body = render_markdown(markdown, agency_id, doc_id, root_prefix=self.root_prefix, min_level=min_level)
-            self._html[index] = f'<div class="bc-report">\n{body}</div>'
+            text, agency_id, doc_id = self.sources[index]
+            if agency_id is None:
+                self._html[index] = text
+            else:
+                body = render_markdown(text, agency_id, doc_id, root_prefix=self.root_prefix, min_level=min_level)
+                self._html[index] = f'<div class="bc-report">\n{body}</div>'
         return self._html[index]
 
     def inject(self, html: str) -> str:
-        """Page HTML with every token paragraph replaced by its fragment."""
-        return _TOKEN.sub(lambda m: self.html(int(m.group(1)), 4), html)
+        """Rendered page content with submission text in place and slots for the raw HTML."""
+        html = _TOKEN.sub(lambda m: self.html(int(m.group(1)), 4), html)
+        return _RAW.sub(r'<bc-fragment data-n="\1"></bc-fragment>', html)
+
+    def inject_late(self, html: str) -> str:
+        """The finished page with the raw HTML put into its slots."""
+        return _SLOT.sub(lambda m: self.html(int(m.group(1))), html)

@@ -1,6 +1,6 @@
 """Benchmark of `baocao import`: the whole import of a Word report against the floor of opening it.
 
-    python scripts/benchmarks/import_docx.py [--file X.docx] [--repeat 5] [--pages]
+    python scripts/benchmarks/bench_import.py [--file X.docx] [--repeat 5] [--pages]
 
 The floor opens the DOCX with python-docx and reads the text of every paragraph and table
 cell (`doc.paragraphs`, `table.cell.text`): the least any importer built on python-docx does.

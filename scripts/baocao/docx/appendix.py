@@ -1,0 +1,109 @@
+"""Appendices of the merged report: submission status, figures by agency and year, charts
+(drawn by charts.py)."""
+
+from __future__ import annotations
+
+from baocao.campaign import FigureField
+from baocao.docx.blocks import escape, heading, styled, table
+from baocao.messages import STATUS_LABELS
+from baocao.text import format_date, format_number, format_percent
+from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
+
+
+CAPTION = "Table Caption"
+STATUS_ORDER = (ON_TIME, LATE, DRAFT, INVALID, NOT_SUBMITTED)
+
+
+def _caption(number: int, text: str) -> str:
+    return styled(CAPTION, escape(f"Bảng {number}: {text}"))
+
+
+def documents_table(report: AgencyReport) -> str | None:
+    """The documents an agency issued (front matter `van_ban`), as a table."""
+    rows = [[str(i), str(d.get("so_ky_hieu", "")), str(d.get("ngay", "")), str(d.get("trich_yeu", ""))]
+            for i, d in enumerate(report.submission.meta.get("van_ban") or [], 1) if isinstance(d, dict)]
+    return table(["STT", "Số, ký hiệu", "Ngày", "Trích yếu"], rows) if rows else None
+
+
+def status_rows(rnd: Round) -> list[list[str]]:
+    rows = []
+    for i, report in enumerate(rnd.reports, 1):
+        sub = report.submission
+        meta = sub.meta if sub is not None else {}
+        rows.append([
+            str(i),
+            report.agency.name,
+            str(meta.get("so_ky_hieu", "")) if sub else "",
+            format_date(sub.issued) if sub else "",
+            report.status_label,
+            format_percent(report.ratio) if report.completeness else "",
+        ])
+    return rows
+
+
+def _year_rows(report: AgencyReport) -> dict[int, dict]:
+    rows = {}
+    for row in report.submission.meta.get("so_lieu") or []:
+        if isinstance(row, dict) and isinstance(row.get("nam"), int):
+            rows.setdefault(row["nam"], row)
+    return rows
+
+
+def figure_totals(rnd: Round) -> dict[tuple[str, int], int | float]:
+    """Sum of each figure per year over the usable reports; absent values are not zeros."""
+    totals: dict[tuple[str, int], int | float] = {}
+    for report in rnd.reports:
+        if not report.usable:
+            continue
+        for year, row in _year_rows(report).items():
+            for f in rnd.campaign.figure_fields:
+                value = row.get(f.key)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    totals[(f.key, year)] = totals.get((f.key, year), 0) + value
+    return totals
+
+
+def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
+    header = ["STT", "Cơ quan", "Năm"] + [f"{f.label} ({f.unit})" for f in fields]
+    numeric = set(range(3, 3 + len(fields)))
+    rows = []
+    number = 0
+    for report in rnd.reports:
+        if not report.usable:
+            continue
+        years = _year_rows(report)
+        if not any(isinstance(row.get(f.key), (int, float)) for row in years.values() for f in fields):
+            continue
+        number += 1
+        for k, year in enumerate(sorted(years)):
+            row = years[year]
+            cells = [format_number(row.get(f.key)) if isinstance(row.get(f.key), (int, float)) else "" for f in fields]
+            rows.append([str(number) if k == 0 else "", report.agency.short_name if k == 0 else "", str(year)] + cells)
+    for year in rnd.campaign.years:
+        rows.append(["", "Tổng cộng", str(year)] + [format_number(totals.get((f.key, year))) for f in fields])
+    return table(header, rows, right=numeric)
+
+
+def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
+    """The appendices; charts are (caption, image file) pairs."""
+    out = [heading(1, "PHỤ LỤC")]
+    number = 0
+    out.append(heading(2, "Phụ lục 1. Tình hình nộp báo cáo"))
+    counts = "; ".join(f"{STATUS_LABELS[s]}: {rnd.count(s)}" for s in STATUS_ORDER)
+    out.append(styled("Note", escape(f"Tổng số {len(rnd.reports)} cơ quan. {counts}. "
+                                     f"Hạn nộp: {format_date(rnd.campaign.letter.deadline)}; số liệu đến ngày {format_date(rnd.today)}.")))
+    number += 1
+    out += [_caption(number, "Tình hình nộp báo cáo của các cơ quan"),
+            table(["STT", "Cơ quan", "Số, ký hiệu", "Ngày ban hành", "Tình trạng", "Mức độ đầy đủ"], status_rows(rnd), right={5})]
+    out.append(heading(2, "Phụ lục 2. Số liệu của các cơ quan theo năm"))
+    left_out = [r.agency.name for r in rnd.reports if r.submission is not None and not r.usable]
+    if left_out:
+        out.append(styled("Note", escape("Không tính số liệu của các báo cáo chưa đạt yêu cầu kiểm tra: " + "; ".join(left_out) + ".")))
+    totals = figure_totals(rnd)
+    for group in rnd.campaign.figure_groups:
+        number += 1
+        out += [_caption(number, group.title), _figure_table(rnd, group.fields, totals)]
+    if charts:
+        out.append(heading(2, "Phụ lục 3. Biểu đồ"))
+        out += [f"![{escape(caption)}]({file})" for caption, file in charts]
+    return out

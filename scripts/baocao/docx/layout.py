@@ -1,0 +1,342 @@
+"""What pandoc cannot write, added to its DOCX afterwards (Nghị định 30/2020 layout): the
+letterhead (issuing body left, Quốc hiệu and Tiêu ngữ right, number, place and date), the
+title, the "Nơi nhận" and signature block (built with python-docx), tables fitted to the
+text width by their content, and the final chart images.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from docx import Document
+from lxml import etree
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from baocao.docx.ooxml import PBDR_SUCCESSORS, put_tbl_pr
+from baocao.docx.reference import FONT, LAYOUT
+
+DOCUMENT, DOCUMENT_RELS, CORE = "word/document.xml", "word/_rels/document.xml.rels", "docProps/core.xml"
+COMPRESSION = 1  # zlib level of the written package: level 6 takes 3× longer for ~15% less
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+RECIPIENTS = "Nơi nhận:"
+LEFT_MM, RIGHT_MM = 62, LAYOUT.text_width_mm - 62
+TWIPS_PER_MM = 1440 / 25.4
+CELL_MARGIN_MM = 2 * LAYOUT.cell_margin_mm
+_BREAKS = re.compile(r"[\s/]+")  # where a line may break inside a cell
+MAX_DESIRED = 32
+MAX_HEADER = 12
+MEASURED_ROWS = (300, 20)  # first and last rows of a long table that set its column widths  # characters: beyond this a column's text wraps rather than widening it
+
+
+@dataclass(frozen=True)
+class DocumentHead:
+    """The first page and the closing of one document."""
+
+    issuer: tuple[str, ...]  # issuing body, parent body first
+    number: str  # "Số: ..." without the "Số: "
+    place: str
+    day: date | None
+    kind: str  # "BÁO CÁO"
+    title: str
+    recipients: tuple[str, ...]
+    signer_capacity: str
+    signer_title: tuple[str, ...]
+    signer_name: str
+
+
+def place_date(place: str, day: date | None) -> str:
+    """"Hà Nội, ngày 05 tháng 12 năm 2024": a 0 before days under 10 and months 1 and 2."""
+    if day is None:
+        return f"{place}, ngày      tháng      năm"
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def finish(path: Path, head: DocumentHead, images: dict[str, Path] | None = None, day: date | None = None) -> None:
+    """Add the letterhead, title and closing to the DOCX at path, in place; fit its tables
+    to the page; replace the images pandoc embedded from the files named in `images`.
+
+    The big document is handled as plain XML (lxml) rather than through python-docx, which
+    is several times slower on a report of a thousand agencies; python-docx builds the small
+    letterhead and closing blocks. Zip entries are dated `day`, so the bytes are repeatable.
+    """
+    with zipfile.ZipFile(path) as package:
+        entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+    parts = dict(entries)
+    root = etree.fromstring(parts[DOCUMENT])
+    body = root.find(qn("w:body"))
+    opening, closing = _blocks(head)
+    first = body[0]
+    for element in opening:
+        first.addprevious(element)
+    for tbl in body.iterchildren(qn("w:tbl")):
+        if tbl is not opening[0]:
+            _fit_table(tbl)
+    end = body[-1] if body[-1].tag == qn("w:sectPr") else None
+    for element in closing:
+        if end is not None:
+            end.addprevious(element)
+        else:
+            body.append(element)
+    if images:
+        _replace_images(root, parts, images)
+    etree.cleanup_namespaces(root, top_nsmap=root.nsmap)  # the inserted blocks declare theirs again
+    parts[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts[CORE] = _core(parts.get(CORE), f"{head.kind} {head.title}")
+    stamp = (day.year, day.month, day.day, 0, 0, 0) if day else (1980, 1, 1, 0, 0, 0)
+    with zipfile.ZipFile(path, "w") as package:
+        for name, _ in entries:
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(info, parts[name], compresslevel=COMPRESSION)
+
+
+def _core(xml: bytes | None, title: str) -> bytes | None:
+    """docProps/core.xml with the document's title and language."""
+    if xml is None:
+        return None
+    root = etree.fromstring(xml)
+    dc = "http://purl.org/dc/elements/1.1/"
+    for name, value in (("title", title), ("language", "vi-VN")):
+        element = root.find(f"{{{dc}}}{name}")
+        if element is None:
+            element = etree.SubElement(root, f"{{{dc}}}{name}")
+        element.text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _replace_images(root, parts: dict[str, bytes], images: dict[str, Path]) -> None:
+    """pandoc records an image's file name in pic:cNvPr/@descr; swap in the final bytes and
+    keep the width, adjusting the height to the final aspect ratio."""
+    pic = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    rels = etree.fromstring(parts[DOCUMENT_RELS])
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    for inline in root.iter(f"{wp}inline"):
+        name = inline.find(f".//{pic}cNvPr")
+        blip = inline.find(f".//{drawing}blip")
+        if name is None or blip is None or Path(name.get("descr", "")).name not in images:
+            continue
+        data = images[Path(name.get("descr")).name].read_bytes()
+        parts["word/" + targets[blip.get(qn("r:embed"))]] = data
+        width, height = struct.unpack(">II", data[16:24])  # PNG IHDR
+        extent, ext = inline.find(f"{wp}extent"), inline.find(f".//{drawing}ext")
+        cy = str(int(int(extent.get("cx")) * height / width))
+        extent.set("cy", cy)
+        if ext is not None:
+            ext.set("cy", cy)
+        name.set("descr", Path(name.get("descr")).name.removeprefix("placeholder-"))
+
+
+def _blocks(head: DocumentHead) -> tuple[list, list]:
+    """The opening (letterhead table, title) and the closing (recipients and signature),
+    built with python-docx in a scratch document and returned as plain lxml elements."""
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    letterhead = _letterhead(doc, head)
+    title = _title_paragraphs(doc, head)
+    body.insert(0, letterhead)
+    for index, element in enumerate(title, 1):
+        body.insert(index, element)
+    count = 1 + len(title)
+    _closing(doc, head)
+    plain = [etree.fromstring(etree.tostring(child)) for child in body if child.tag != qn("w:sectPr")]
+    return plain[:count], plain[count:]
+
+
+# --- building blocks ----------------------------------------------------------------------
+
+def _run(paragraph, text: str, *, size: float = 13, bold: bool = False, italic: bool = False):
+    run = paragraph.add_run(text)
+    run.font.name, run.font.size, run.font.bold, run.font.italic = FONT, Pt(size), bold, italic
+    return run
+
+
+def _plain(paragraph, align=WD_ALIGN_PARAGRAPH.CENTER, after: float = 0) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Mm(0)
+    fmt.left_indent = Mm(0)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(after)
+    fmt.line_spacing = 1.0
+    fmt.keep_with_next = False
+    fmt.page_break_before = False
+
+
+def _rule(cell, width_mm: float, cell_mm: float) -> None:
+    """A short centred line under a block (a bottom border on an empty paragraph)."""
+    paragraph = cell.add_paragraph()
+    _plain(paragraph)
+    side = max((cell_mm - width_mm) / 2, 0)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    run = paragraph.add_run()
+    run.font.size = Pt(2)
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    p_pr.insert_element_before(borders, *PBDR_SUCCESSORS)
+
+
+def _no_borders(tbl) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    put_tbl_pr(tbl.tblPr, borders)
+
+
+def _two_columns(doc, left_mm: float, right_mm: float):
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _no_borders(table._tbl)
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(int((left_mm + right_mm) * TWIPS_PER_MM)))
+    for cell, width in zip(table.rows[0].cells, (left_mm, right_mm)):
+        cell.width = Mm(width)
+    for col, width in zip(table.columns, (left_mm, right_mm)):
+        col.width = Mm(width)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # never split the block
+    return table
+
+
+def _cell_lines(cell, lines: list[tuple[str, float, bool, bool]], align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    """Write (text, size, bold, italic) lines into a cell, reusing its empty first paragraph."""
+    for index, (text, size, bold, italic) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
+        _plain(paragraph, align)
+        _run(paragraph, text, size=size, bold=bold, italic=italic)
+
+
+def _letterhead(doc, head: DocumentHead):
+    table = _two_columns(doc, LEFT_MM, RIGHT_MM)
+    left, right = table.rows[0].cells
+    issuer = [(line, 12, index == len(head.issuer) - 1, False) for index, line in enumerate(head.issuer)]
+    _cell_lines(left, issuer)
+    _rule(left, 25, LEFT_MM)
+    _cell_lines(left, [(f"Số: {head.number}", 13, False, False)])
+    _cell_lines(right, [(NATION, 12, True, False), (MOTTO, 13, True, False)])
+    _rule(right, 55, RIGHT_MM)
+    paragraph = right.add_paragraph()
+    _plain(paragraph)
+    paragraph.paragraph_format.space_before = Pt(6)
+    _run(paragraph, place_date(head.place, head.day), size=14, italic=True)
+    element = table._tbl
+    element.getparent().remove(element)
+    return element
+
+
+def _title_paragraphs(doc, head: DocumentHead) -> list:
+    out = []
+    for text, before, after in ((head.kind, 24, 0), (head.title, 0, 18)):
+        paragraph = doc.add_paragraph()
+        _plain(paragraph, after=after)
+        paragraph.paragraph_format.space_before = Pt(before)
+        _run(paragraph, text, size=14, bold=True)
+        out.append(paragraph._p)
+    for element in out:
+        element.getparent().remove(element)
+    return out
+
+
+_TR, _TC, _TCPR, _TRPR, _T = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:trPr"), qn("w:t")
+_SPAN, _HEADER, _CANT = qn("w:gridSpan"), qn("w:tblHeader"), qn("w:cantSplit")
+_VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
+
+
+def _fit_table(tbl) -> None:
+    """Content tables take the text width, shared among the columns by their content:
+    a column is at least as wide as its longest word (numbers never break) and grows with
+    its longest text up to MAX_DESIRED characters. The widths go in the table grid with a
+    fixed layout (Word and LibreOffice both keep them); rows do not split across pages.
+    Long tables are measured on their first and last rows (MEASURED_ROWS)."""
+    tbl_pr = _child(tbl, qn("w:tblPr"))
+    width = tbl_pr.makeelement(qn("w:tblW"), {_TYPE: "pct", _W: "5000"})
+    put_tbl_pr(tbl_pr, width)
+    put_tbl_pr(tbl_pr, tbl_pr.makeelement(qn("w:tblLayout"), {_TYPE: "fixed"}))
+    grid = _child(tbl, qn("w:tblGrid"))
+    cols = list(grid.iterchildren(qn("w:gridCol"))) if grid is not None else []
+    if not cols:
+        return
+    words = [1.0] * len(cols)
+    texts = [1] * len(cols)
+    rows = list(tbl.iterchildren(_TR))
+    head, tail = MEASURED_ROWS
+    for index, row in enumerate(rows):
+        pr = _child(row, _TRPR)
+        if pr is None:
+            pr = row.makeelement(_TRPR, {})
+            row.insert(0, pr)
+        header = _child(pr, _HEADER) is not None
+        if _child(pr, _CANT) is None:
+            pr.insert(0, pr.makeelement(_CANT, {}))
+        if head <= index < len(rows) - tail:
+            continue
+        cap = MAX_HEADER if header else MAX_DESIRED  # headers wrap before the cells do
+        column = 0
+        for tc in row.iterchildren(_TC):
+            tc_pr = _child(tc, _TCPR)
+            span_element = _child(tc_pr, _SPAN) if tc_pr is not None else None
+            span = int(span_element.get(_VAL)) if span_element is not None else 1
+            if span == 1 and column < len(cols):
+                text = "".join(tc.itertext(_T))
+                if text:
+                    words[column] = max(words[column], max(map(_width, _BREAKS.split(text))))
+                    texts[column] = max(texts[column], min(len(text), cap))
+            column += span
+    char_mm = LAYOUT.table_pt * 0.19  # average Times New Roman character width, mm
+    total = LAYOUT.text_width_mm
+    minimum = [w * char_mm + CELL_MARGIN_MM for w in words]  # the widest word fits
+    if sum(minimum) >= total:
+        widths = [total * m / sum(minimum) for m in minimum]
+    else:  # share the rest by how much longer each column's text is than its widest word
+        extra = [max(max(w, t) * char_mm + CELL_MARGIN_MM - m, 0) for w, t, m in zip(words, texts, minimum)]
+        share = min(1.0, (total - sum(minimum)) / sum(extra)) if sum(extra) else 0
+        widths = [m + e * share for m, e in zip(minimum, extra)]
+        widths = [w * total / sum(widths) for w in widths]
+    for col, value in zip(cols, widths):
+        col.set(_W, str(int(value * TWIPS_PER_MM)))
+
+
+def _child(element, tag: str):
+    """The first child with this tag (iterchildren stays in C; find() parses a path)."""
+    return next(element.iterchildren(tag), None)
+
+
+def _width(word: str) -> float:
+    """A word's width in average characters: capitals are wider, punctuation narrower."""
+    narrow = sum(map(word.count, ".,;:()")) if not word.isalpha() else 0
+    wide = sum(map(str.isupper, word)) if not word.islower() else 0
+    return len(word) + 0.4 * wide - 0.5 * narrow
+
+
+def _closing(doc, head: DocumentHead) -> None:
+    spacer = doc.add_paragraph()
+    _plain(spacer, after=6)
+    table = _two_columns(doc, LEFT_MM + 10, RIGHT_MM - 10)
+    left, right = table.rows[0].cells
+    lines = [(RECIPIENTS, 12, True, True)] + [(f"- {r}", 11, False, False) for r in head.recipients]
+    _cell_lines(left, lines, WD_ALIGN_PARAGRAPH.LEFT)
+    signer = [(head.signer_capacity, 14, True, False)] + [(t, 14, True, False) for t in head.signer_title]
+    signer += [("", 14, False, False)] * 4 + [(head.signer_name, 14, True, False)]
+    _cell_lines(right, signer)

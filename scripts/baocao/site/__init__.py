@@ -1,0 +1,75 @@
+"""The published site: MkDocs + mkdocs-material, pages generated from the round model.
+
+`build_site(rnd, out_dir)` runs a strict MkDocs build of the workspace's mkdocs.yml into
+out_dir, atomically (a temporary folder renamed into place). `mkdocs build` and `mkdocs serve`
+from the workspace root do the same through the `baocao` MkDocs plugin.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from baocao.workspace import Round
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN = "baocao"
+
+
+def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path:
+    """Build the site of rnd into out_dir (replaced as a whole only when the build succeeded)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from baocao.build import BuildError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config_file = rnd.campaign.root / CONFIG_FILE
+    if not config_file.is_file():
+        raise BuildError(f"không tìm thấy {CONFIG_FILE} trong {rnd.campaign.root}; cần tệp này để dựng trang web.")
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    _quiet()
+    try:
+        config = load_config(str(config_file), site_dir=str(tmp), strict=True)
+        plugin = config.plugins.get(PLUGIN)
+        if plugin is None:
+            raise BuildError(f"{CONFIG_FILE}: thiếu plugin \"{PLUGIN}\" trong mục plugins.")
+        plugin.use(rnd, docx_path)
+        build(config)
+    except MkDocsException as error:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildError(f"dựng trang web không thành công: {error}") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _swap(tmp, out_dir)
+    return out_dir
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _quiet() -> None:
+    """MkDocs logs INFO lines per build; the CLI shows warnings only."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+
+
+__all__ = ["build_site"]

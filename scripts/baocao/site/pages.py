@@ -1,0 +1,447 @@
+"""The generated pages of the site, as Markdown, from the round model (no mkdocs import).
+
+`generate(rnd, docx_path)` returns every page and file the site adds to `docs/`; the MkDocs
+plugin only hands them to MkDocs. Page paths (all generated, none written to disk):
+
+    index.md                   dashboard
+    co-quan/index.md           every agency, by appendix and group; provinces side by side
+    co-quan/<agency>.md        one agency: details, completeness, its report
+    de-cuong/index.md          both outlines, linking to
+    muc/<i|ii>-<node>.md       one outline section: what every agency wrote under it
+    nhiem-vu/index.md          every task, linking to
+    nhiem-vu/<task>.md         one task: what every assigned agency wrote for it
+    so-lieu/index.md           figures: totals, charts, tables by agency
+    cong-van/index.md          the letter and both outlines
+    tai-ve/index.md            downloads: merged DOCX, blank templates
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from baocao.campaign import Agency, Outline, OutlineNode
+from baocao.completeness import COMPLETE, MISSING, agency_parts
+from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
+from baocao.site import figures
+from baocao.site import html as h
+from baocao.site.markdown import Fragments, esc, front_matter, link
+from baocao.template import render_template
+from baocao.text import format_date, format_percent
+from baocao.workspace import INVALID, NOT_SUBMITTED, AgencyReport, Round
+
+DOCX_NAME = "bao-cao-tong-hop.docx"
+TRANG_THAI = {"chinh_thuc": "Chính thức", "du_thao": "Dự thảo"}
+
+
+@dataclass
+class SitePage:
+    path: str
+    markdown: str
+    in_nav: bool = False
+
+
+@dataclass
+class SiteFile:
+    """A file that is not a page: bytes made here, or a file copied from `source`."""
+
+    path: str
+    content: bytes | None = None
+    source: Path | None = None
+    dest: str | None = None  # published under another name than path
+
+
+@dataclass
+class SiteContent:
+    pages: list[SitePage] = field(default_factory=list)
+    files: list[SiteFile] = field(default_factory=list)
+    fragments: Fragments = field(default_factory=Fragments)
+
+
+def agency_path(agency_id: str) -> str:
+    return f"co-quan/{agency_id}.md"
+
+
+def section_path(outline: Outline, node: OutlineNode) -> str:
+    return f"muc/{outline.id.lower()}-{node.id}.md"
+
+
+def task_path(task_id: str) -> str:
+    return f"nhiem-vu/{task_id}.md"
+
+
+def template_url(page: str, agency_id: str) -> str:
+    return url(page, "tai-ve/index.md") + f"mau/{agency_id}.md"
+
+
+def template_path(agency_id: str) -> str:
+    return f"tai-ve/mau/{agency_id}.txt"  # published as .md (see SiteFile.dest)
+
+
+def page_url(path: str) -> str:
+    """Site URL (directory style) of a source path: co-quan/x.md -> co-quan/x/, a/index.md -> a/."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@lru_cache(maxsize=None)
+def _up(page: str) -> str:
+    here = page_url(page)
+    folder = here if here.endswith("/") else posixpath.dirname(here) + "/" if "/" in here else ""
+    return "../" * folder.count("/")
+
+
+def url(page: str, target: str) -> str:
+    """URL of target relative to page (both source paths): up to the site root, then down.
+
+    Generated tables and lists are HTML put in after Python-Markdown (see Fragments.raw),
+    so their links are written as final URLs rather than .md paths. Called some 60,000
+    times for 1,000 agencies, hence no posixpath.relpath.
+    """
+    return (_up(page) + page_url(target)) or "./"
+
+
+def status_badge(report: AgencyReport) -> str:
+    return f'<span class="bc-status bc-status--{report.status.replace("_", "-")}">{h.escape(report.status_label)}</span>'
+
+
+def state_badge(state: str) -> str:
+    return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
+
+
+def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
+    site = SiteContent()
+    figures.forget()
+    site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
+    site.pages.append(SitePage("co-quan/index.md", agency_index(rnd, site.fragments), True))
+    for report in rnd.reports:
+        site.pages.append(SitePage(agency_path(report.agency.id), agency_page(rnd, report, site.fragments)))
+    site.pages.append(SitePage("de-cuong/index.md", outline_index(rnd, site.fragments), True))
+    for outline in rnd.campaign.outlines.values():
+        for node in outline.walk():
+            site.pages.append(SitePage(section_path(outline, node), section_page(rnd, outline, node, site.fragments)))
+    site.pages.append(SitePage("nhiem-vu/index.md", task_index(rnd, site.fragments), True))
+    for task in rnd.campaign.tasks.values():
+        site.pages.append(SitePage(task_path(task.id), task_page(rnd, task.id, site.fragments)))
+    charts = figures.charts(rnd)
+    site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, charts, site.fragments), True))
+    site.files += [SiteFile(path, svg) for path, svg in charts.items()]
+    site.pages.append(SitePage("cong-van/index.md", letter_page(rnd), True))
+    site.pages.append(SitePage("tai-ve/index.md", downloads_page(rnd, docx_path is not None, site.fragments), True))
+    for agency in rnd.campaign.agencies:
+        text = render_template(rnd.campaign, agency).encode("utf-8")
+        site.files.append(SiteFile(template_path(agency.id), text, dest=f"tai-ve/mau/{agency.id}.md"))
+    if docx_path is not None:
+        site.files.append(SiteFile(f"tai-ve/{DOCX_NAME}", source=docx_path))
+    return site
+
+
+# -- dashboard -----------------------------------------------------------------------------
+
+def _counts(rnd: Round) -> list[tuple[str, int]]:
+    return [(STATUS_LABELS[s], rnd.count(s)) for s in ("on_time", "late", "draft", "invalid", "not_submitted")]
+
+
+def dashboard(rnd: Round, fragments: Fragments) -> str:
+    c = rnd.campaign
+    total = len(rnd.reports)
+    submitted = sum(r.submission is not None for r in rnd.reports)
+    usable = [r for r in rnd.reports if r.usable]
+    overall = sum(r.ratio for r in rnd.reports) / total if total else 0.0
+    days = rnd.days_past_deadline
+    when = (f"đã quá hạn {days} ngày" if days > 0 else "hôm nay là hạn cuối" if days == 0 else f"còn {-days} ngày")
+    out = [front_matter("Tổng quan", hide=("toc",)), f"# {esc(c.name)}", "",
+           f"Theo Công văn số {esc(c.letter.number)} ngày {format_date(c.letter.date)} "
+           f"({link('xem công văn', 'cong-van/index.md')}). Hạn gửi báo cáo: **{format_date(c.letter.deadline)}** "
+           f"({when}, tính đến ngày {format_date(rnd.today)}).", ""]
+    cards = [("Cơ quan được yêu cầu", str(total)), ("Đã nộp", f"{submitted}/{total}")]
+    cards += [(label, str(n)) for label, n in _counts(rnd)]
+    cards.append(("Mức độ hoàn thành chung", format_percent(overall)))
+    out.append('<div class="bc-cards">')
+    out += [f'<div class="bc-card"><span class="bc-card__value">{v}</span><span class="bc-card__label">{esc(k)}</span></div>' for k, v in cards]
+    out += ["</div>", "", f"Số cơ quan có báo cáo đưa vào tổng hợp: {len(usable)}. "
+            "Bấm vào tiêu đề cột để sắp xếp; gõ vào ô lọc để tìm (có dấu hoặc không dấu).", ""]
+    rows = []
+    for r in rnd.reports:
+        sub = r.submission if r.usable else None
+        rows.append([
+            h.a(r.agency.name, url("index.md", agency_path(r.agency.id))),
+            h.escape(c.outlines[r.agency.appendix].label),
+            h.escape(c.group(r.agency.group).name),
+            h.escape(str(sub.meta.get("so_ky_hieu", ""))) if sub else "",
+            format_date(sub.issued) if sub else "",
+            status_badge(r),
+            format_percent(r.ratio) if r.submission is not None and r.status != INVALID else "",
+        ])
+    out += ['<div class="bc-sortable" markdown>', "",
+            fragments.raw(h.table(["Cơ quan", "Phụ lục", "Nhóm", "Số, ký hiệu", "Ngày ban hành", "Trạng thái", "Hoàn thành"], rows,
+                                  ["l", "l", "l", "l", "l", "l", "r"])), "", "</div>", ""]
+    return "\n".join(out)
+
+
+# -- agencies ------------------------------------------------------------------------------
+
+def agency_index(rnd: Round, fragments: Fragments) -> str:
+    c = rnd.campaign
+    page = "co-quan/index.md"
+    out = [front_matter("Cơ quan"), "# Các cơ quan báo cáo", ""]
+    for outline in c.outlines.values():
+        members = [r for r in rnd.reports if r.agency.appendix == outline.id]
+        if not members:
+            continue
+        out += [f"## {esc(outline.label)}: {esc(' '.join(outline.title).capitalize())}", ""]
+        for group in c.groups:
+            in_group = [r for r in members if r.agency.group == group.id]
+            if not in_group or any(r.agency.province for r in in_group):
+                continue
+            out += [f"### {esc(group.name)}", ""]
+            out += [fragments.raw(h.ul([f"{h.a(r.agency.name, url(page, agency_path(r.agency.id)))} · {status_badge(r)}" for r in in_group])), ""]
+    provinces: dict[str, list[AgencyReport]] = {}
+    for report in rnd.reports:
+        if report.agency.province:
+            provinces.setdefault(report.agency.province, []).append(report)
+    if provinces:
+        groups = [g for g in c.groups if any(r.agency.group == g.id for rs in provinces.values() for r in rs)]
+        out += ["## Các tỉnh, thành phố", "", "Mỗi dòng là một tỉnh, thành phố với các cơ quan của địa phương đó.", ""]
+        rows = []
+        for province, reports in provinces.items():
+            cells = [h.escape(province)]
+            for group in groups:
+                found = [r for r in reports if r.agency.group == group.id]
+                cells.append("<br>".join(f"{h.a(r.agency.short_name, url(page, agency_path(r.agency.id)))} {status_badge(r)}" for r in found))
+            rows.append(cells)
+        out += ['<div class="bc-sortable" markdown>', "", fragments.raw(h.table(["Tỉnh, thành phố"] + [g.name for g in groups], rows)), "", "</div>", ""]
+    return "\n".join(out)
+
+
+def _problem_list(report: AgencyReport) -> str:
+    items = []
+    for p in report.problems:
+        where = f"dòng {p.line}" if p.line else "toàn tệp"
+        items.append(f"<strong>{SEVERITY_LABELS[p.severity].capitalize()}</strong> ({where}): {h.escape(p.message)}")
+    return h.ul(items)
+
+
+def _details(rnd: Round, report: AgencyReport, fragments: Fragments) -> list[str]:
+    c = rnd.campaign
+    a = report.agency
+    rows = [["Phụ lục đề cương", h.escape(c.outlines[a.appendix].label)], ["Nhóm", h.escape(c.group(a.group).name)]]
+    if a.province:
+        rows.append(["Tỉnh, thành phố", h.escape(a.province)])
+    rows.append(["Tình trạng", status_badge(report)])
+    sub = report.submission
+    if report.usable and sub is not None:
+        meta = sub.meta
+        signer = meta.get("nguoi_ky") or {}
+        rows += [
+            ["Số, ký hiệu", h.escape(str(meta.get("so_ky_hieu", "")))],
+            ["Ngày ban hành", format_date(sub.issued) or h.escape(str(meta.get("ngay_ban_hanh", "")))],
+            ["Người ký", h.escape(" ".join(str(signer.get(k, "")) for k in ("chuc_vu", "ho_ten")).strip())],
+            ["Trạng thái văn bản", h.escape(str(TRANG_THAI.get(meta.get("trang_thai"), meta.get("trang_thai", ""))))],
+            ["Mức độ hoàn thành", format_percent(report.ratio)],
+        ]
+        contact = meta.get("lien_he") or {}
+        if c.publish_contacts and contact:
+            rows.append(["Cán bộ đầu mối", h.escape(", ".join(str(contact.get(k, "")) for k in ("ho_ten", "dien_thoai", "email")))])
+    if sub is not None:
+        rows.append(["Tệp báo cáo", f"<code>{h.escape(sub.file)}</code>"])
+    return [fragments.raw(h.table(["Thông tin", "Nội dung"], rows)), ""]
+
+
+def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> str:
+    a = report.agency
+    page = agency_path(a.id)
+    out = [front_matter(a.name), f"# {esc(a.name)}", ""]
+    out += _details(rnd, report, fragments)
+    if report.status == NOT_SUBMITTED:
+        out += ['!!! warning "Chưa nộp báo cáo"', "",
+                "    " + fragments.raw(h.p("Cơ quan chưa nộp báo cáo. Báo cáo cần có các mục dưới đây; "
+                                          f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id))}.")), ""]
+    elif report.status == INVALID:
+        out += ['!!! failure "Báo cáo chưa đạt yêu cầu kiểm tra"', "",
+                "    Tệp báo cáo có lỗi nên nội dung chưa được đưa vào trang tổng hợp. "
+                "Các vấn đề cần sửa:", ""]
+        out += ["    " + fragments.raw(_problem_list(report)), ""]
+    sub = report.submission
+    if report.usable and sub is not None:
+        docs = sub.meta.get("van_ban") or []
+        if docs:
+            out += ["## Văn bản đã ban hành", ""]
+            out.append(fragments.raw(h.table(["Số, ký hiệu", "Ngày", "Trích yếu"],
+                                             [[h.escape(str(d.get(k, ""))) for k in ("so_ky_hieu", "ngay", "trich_yeu")] for d in docs])))
+            out.append("")
+        out += figures.agency_table(rnd, report, fragments)
+    out += _completeness(rnd, report, page, fragments)
+    if report.usable and sub is not None:
+        if report.problems:
+            out += ['??? note "Kết quả kiểm tra (cảnh báo)"', "", "    " + fragments.raw(_problem_list(report)), ""]
+        out += ["## Nội dung báo cáo", ""]
+        preamble = report.completeness.preamble if report.completeness else ""
+        if preamble.strip():
+            out += [fragments.token(preamble, a.id, f"{a.id}-mo-dau"), ""]
+        for part in report.parts:
+            level = min(part.spec.depth + 2, 6)
+            out += [f"{'#' * level} {esc(part.spec.heading)} {{#{part.spec.id}}}", ""]
+            if part.content.strip():
+                out += [fragments.token(part.content, a.id, f"{a.id}-{part.spec.id}"), ""]
+            elif part.spec.leaf:
+                out += [f"*{STATE_LABELS[part.state]}.*", ""]
+    return "\n".join(out)
+
+
+def _part_page(rnd: Round, agency: Agency, part_id: str, kind: str) -> str:
+    if kind == "task":
+        return task_path(part_id)
+    return f"muc/{agency.appendix.lower()}-{part_id}.md"  # as section_path
+
+
+def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragments) -> list[str]:
+    specs = [p.spec for p in report.parts] or agency_parts(rnd.campaign, report.agency)
+    states = {p.spec.id: p.state for p in report.parts}
+    rows = []
+    for spec in specs:
+        indent = "&emsp;" * (spec.depth - 1)
+        title = h.a(spec.short, url(page, _part_page(rnd, report.agency, spec.id, spec.kind)))
+        state = states.get(spec.id, MISSING)
+        kind = "Nhiệm vụ" if spec.kind == "task" else "Mục"
+        rows.append([f"{indent}{title}", kind, state_badge(state) if spec.leaf or state == COMPLETE else ""])
+    return ['??? abstract "Mức độ hoàn thành từng mục"' if report.usable else '!!! abstract "Các mục báo cáo cần có"', "",
+            "    " + fragments.raw(f'<div data-search-exclude>{h.table(["Mục của đề cương", "Loại", "Tình trạng"], rows)}</div>'), ""]
+
+
+# -- synthesis: sections and tasks ---------------------------------------------------------
+
+def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, fragments: Fragments, *, structural: bool) -> list[str]:
+    """Agency by agency, what each wrote under part_id; then who has not written it."""
+    out: list[str] = []
+    written, missing = [], []
+    for report in members:
+        part = report.part(part_id) if report.usable else None
+        if part is not None and part.content.strip():
+            written.append((report, part))
+        else:
+            missing.append((report, part))
+    total = len(members)
+    out += [f"Đã viết: **{len(written)}/{total}** cơ quan.", ""]
+    blocks = []
+    for report, part in written:  # one block of HTML: a page may hold a thousand agencies
+        agency = report.agency
+        blocks += [f'<h3 id="{agency.id}">{h.escape(agency.name)}</h3>',
+                   h.p(f"{h.a('Xem toàn bộ báo cáo', url(page, agency_path(agency.id)) + '#' + part_id)} · {status_badge(report)}"),
+                   fragments.rendered(part.content, agency.id, f"{agency.id}-{part_id}")]
+    if blocks:
+        out += [fragments.raw("\n".join(blocks)), ""]
+    if missing and not structural:
+        lines = []
+        for report, part in missing:
+            why = (report.status_label if not report.usable else STATE_LABELS[part.state] if part else STATE_LABELS[MISSING])
+            lines.append(f"{h.a(report.agency.name, url(page, agency_path(report.agency.id)))}: {h.escape(why)}")
+        out += ["## Chưa viết mục này", "", fragments.raw(h.ul(lines)), ""]
+    return out
+
+
+def section_page(rnd: Round, outline: Outline, node: OutlineNode, fragments: Fragments) -> str:
+    page = section_path(outline, node)
+    members = [r for r in rnd.reports if r.agency.appendix == outline.id]
+    structural = bool(node.children) or node.holds_tasks
+    out = [front_matter(f"{node.heading} ({outline.label})", search=False),
+           f"# {esc(node.heading)}", "", fragments.raw(h.p(f"{h.escape(outline.label)} · {h.a('Đề cương', url(page, 'de-cuong/index.md'))}")), ""]
+    if node.guidance:
+        out += [f"> {esc(node.guidance)}", ""]
+    if node.children:
+        out += ["Các mục con:", "", fragments.raw(h.ul([h.a(ch.heading, url(page, section_path(outline, ch))) for ch in node.children])), ""]
+    if node.holds_tasks:
+        tasks = [t for t in rnd.campaign.tasks.values() if any(rnd.campaign.agency(a).appendix == outline.id for a in t.assignees)]
+        out += ["Các nhiệm vụ được giao:", "", fragments.raw(h.ul([h.a(t.text, url(page, task_path(t.id))) for t in tasks])), ""]
+    out += ["## Nội dung các cơ quan đã viết", ""]
+    out += _writers(rnd, node.id, members, page, fragments, structural=structural)
+    return "\n".join(out)
+
+
+def task_page(rnd: Round, task_id: str, fragments: Fragments) -> str:
+    task = rnd.campaign.tasks[task_id]
+    page = task_path(task_id)
+    members = [r for r in rnd.reports if r.agency.id in set(task.assignees)]
+    out = [front_matter(f"Nhiệm vụ {task_id}", search=False), f"# Nhiệm vụ {esc(task_id)}", "", f"> {esc(task.text)}", "",
+           fragments.raw(h.p(f"Nhiệm vụ giao cho {len(task.assignees)} cơ quan · {h.a('Danh sách nhiệm vụ', url(page, 'nhiem-vu/index.md'))}")), "",
+           "## Kết quả thực hiện của các cơ quan", ""]
+    out += _writers(rnd, task_id, members, page, fragments, structural=False)
+    return "\n".join(out)
+
+
+def outline_index(rnd: Round, fragments: Fragments) -> str:
+    page = "de-cuong/index.md"
+    out = [front_matter("Đề cương"), "# Tổng hợp theo đề cương", "",
+           "Mỗi mục của đề cương có một trang tổng hợp nội dung của mọi cơ quan đã viết mục đó.", ""]
+    for outline in rnd.campaign.outlines.values():
+        count = sum(a.appendix == outline.id for a in rnd.campaign.agencies)
+        out += [f"## {esc(outline.label)}: {esc(' '.join(outline.title))}", "", f"Áp dụng cho {count} cơ quan.", ""]
+        out += [fragments.raw(h.tree([(node.depth, h.a(node.heading, url(page, section_path(outline, node)))) for node in outline.walk()])), ""]
+    return "\n".join(out)
+
+
+def task_index(rnd: Round, fragments: Fragments) -> str:
+    page = "nhiem-vu/index.md"
+    by_id = {r.agency.id: r for r in rnd.reports}
+    rows = []
+    for task in rnd.campaign.tasks.values():
+        members = [by_id[a] for a in task.assignees]
+        done = sum(1 for r in members if r and r.usable and (p := r.part(task.id)) is not None and p.state == COMPLETE)
+        rows.append([h.escape(task.id), h.a(task.text, url(page, task_path(task.id))), str(len(task.assignees)), f"{done}/{len(task.assignees)}"])
+    return "\n".join([front_matter("Nhiệm vụ"), "# Nhiệm vụ được giao", "",
+                      "Mỗi nhiệm vụ có một trang tổng hợp kết quả của mọi cơ quan được giao.", "",
+                      '<div class="bc-sortable" markdown>', "",
+                      fragments.raw(h.table(["Mã", "Nhiệm vụ", "Số cơ quan", "Đã báo cáo"], rows, ["l", "l", "r", "r"])), "", "</div>", ""])
+
+
+# -- letter and downloads ------------------------------------------------------------------
+
+def _outline_tree(outline: Outline) -> list[str]:
+    out = [f"### {esc(outline.label)}", "", f"**{esc(' '.join(outline.title))}**", ""]
+    out += [f"*{esc(' '.join(outline.subtitle))}*", ""] if outline.subtitle else []
+    for node in outline.walk():
+        guidance = f" — *{esc(node.guidance)}*" if node.guidance else ""
+        out.append(f"{'    ' * (node.depth - 1)}- {esc(node.heading)}{guidance}")
+    out.append("")
+    return out
+
+
+def letter_page(rnd: Round) -> str:
+    letter = rnd.campaign.letter
+    out = [front_matter("Công văn"), f"# Công văn số {esc(letter.number)}", "",
+           f"**{esc(' – '.join(letter.issuer))}** · {esc(letter.place)}, ngày {format_date(letter.date)}", "",
+           f"*{esc(letter.subject)}*", ""]
+    out += [esc(p) + "\n" for p in letter.body]
+    out += [f"Hạn gửi báo cáo: **{format_date(letter.deadline)}**. Nơi nhận báo cáo: {esc(letter.receiver_unit)}.", ""]
+    signer = letter.signer
+    out += [f"**{esc(signer.capacity)} {esc(' '.join(signer.title))}**  ", f"{esc(signer.name)}", ""]
+    out += ["## Các đề cương kèm theo", ""]
+    for outline in rnd.campaign.outlines.values():
+        out += _outline_tree(outline)
+    return "\n".join(out)
+
+
+def downloads_page(rnd: Round, has_docx: bool, fragments: Fragments) -> str:
+    page = "tai-ve/index.md"
+    out = [front_matter("Tải về"), "# Tải về", "", "## Báo cáo tổng hợp", ""]
+    if has_docx:
+        out += [f"- {link('Báo cáo tổng hợp (DOCX)', DOCX_NAME)}", ""]
+    else:
+        out += ["Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.", ""]
+    out += ["## Mẫu báo cáo trống của từng cơ quan", "",
+            "Mỗi mẫu có sẵn phần thông tin và mọi tiêu đề cơ quan cần viết; lưu thành `submissions/<mã cơ quan>.md`.", ""]
+    for group in rnd.campaign.groups:
+        members = [a for a in rnd.campaign.agencies if a.group == group.id]
+        if members:
+            out += [f"### {esc(group.name)}", ""]
+            out += [fragments.raw(h.ul([f"{h.a(a.name, template_url(page, a.id))} (<code>{a.id}.md</code>)" for a in members])), ""]
+    return "\n".join(out)
+
+
+__all__ = ["SiteContent", "SitePage", "SiteFile", "generate", "url"]

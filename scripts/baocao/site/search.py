@@ -1,0 +1,54 @@
+"""Vietnamese search that works with and without diacritics.
+
+mkdocs-material's search (lunr) matches words as typed: "hang gia" never finds "hàng giả".
+Every entry of the search index gets `fold` and `fold_title` fields, its text and title
+without diacritics ("hàng giả" -> "hang gia"), indexed as lunr fields (weighted like text and
+title) and never shown. A query typed with
+diacritics matches `text`/`title`; the same query typed without them matches `fold`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+FIELD = "fold"
+_TAG = re.compile(r"<[^>]+>")
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """As baocao.text.fold ("Hà Nội" -> "ha noi"), one regex over the whole text: the index is large."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return _MARKS.sub("", text).casefold()
+
+
+TITLE_FIELD = "fold_title"  # weighted like Material's title field
+
+
+def folded(text: str) -> str:
+    return " ".join(fold(html.unescape(_TAG.sub(" ", text))).split())
+
+
+def fold_index(data: dict) -> dict:
+    fields = data.setdefault("config", {}).setdefault("fields", {})
+    fields.setdefault(FIELD, {"boost": 1})
+    fields.setdefault(TITLE_FIELD, dict(fields.get("title") or {"boost": 1000}))
+    for entry in data.get("docs", []):
+        entry[FIELD] = folded(entry.get("text", ""))
+        entry[TITLE_FIELD] = folded(entry.get("title", ""))
+    return data
+
+
+def fold_index_file(path: Path) -> None:
+    """Rewrite a search_index.json in place (atomically) with the fold field added."""
+    data = fold_index(json.loads(path.read_text(encoding="utf-8")))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".search-")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+    os.replace(tmp, path)

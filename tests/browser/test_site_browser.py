@@ -1,0 +1,117 @@
+"""The built site in headless Chromium, served from 127.0.0.1 (issue 3, "Done when")."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from baocao.text import fold
+
+from .conftest import HOSTILE_AGENCY
+
+pytestmark = pytest.mark.browser
+
+
+def _search(page, query: str) -> list[str]:
+    page.keyboard.press("s")
+    page.wait_for_selector(".md-search__input:focus")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
+
+
+def test_dashboard_lists_every_agency_with_its_status(page, server, site_round, screenshots):
+    page.goto(server + "/")
+    rows = page.query_selector_all(".bc-sortable table tbody tr")
+    assert len(rows) == len(site_round.reports)
+    for row, report in zip(rows, site_round.reports):
+        cells = row.query_selector_all("td")
+        assert cells[0].inner_text().strip() == report.agency.name
+        assert cells[5].inner_text().strip() == report.status_label
+    page.screenshot(path=str(screenshots / "dashboard.png"), full_page=False)
+
+
+def test_dashboard_filter_ignores_diacritics(page, server, site_round):
+    page.goto(server + "/")
+    page.fill(".bc-filter", "ha noi")
+    visible = [r.inner_text() for r in page.query_selector_all(".bc-sortable table tbody tr") if r.is_visible()]
+    expected = [r for r in site_round.reports if "ha noi" in fold(" ".join([r.agency.name, r.agency.group]))]
+    assert visible and len(visible) >= len(expected)
+    assert all("ha noi" in fold(text) for text in visible)
+
+
+def test_agency_page_shows_its_text_and_table(page, server, site_round, screenshots):
+    report = next(r for r in site_round.reports if r.usable and any("|" in p.content for p in r.parts))
+    part = next(p for p in report.parts if p.state == "complete" and "|" in p.content)
+    page.goto(f"{server}/co-quan/{report.agency.id}/")
+    assert page.locator("h1").first.inner_text().strip() == report.agency.name
+    first_words = " ".join(next(line for line in part.content.splitlines() if line.strip() and not line.startswith("|")).split()[:4])
+    body = page.locator(".md-content").inner_text()
+    assert fold(first_words.strip("*_-#> ")) in fold(body)
+    assert page.locator(".bc-report table").count() >= 1
+    page.screenshot(path=str(screenshots / "agency.png"), full_page=False)
+    page.locator(".bc-report table").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "agency-report-table.png"), full_page=False)
+
+
+def test_task_page_shows_each_assigned_agency(page, server, site_round):
+    campaign = site_round.campaign
+    task = max(campaign.tasks.values(), key=lambda t: sum(
+        1 for a in t.assignees if (r := site_round.report(a)).usable and r.part(t.id) and r.part(t.id).state == "complete"))
+    page.goto(f"{server}/nhiem-vu/{task.id}/")
+    text = page.locator(".md-content").inner_text()
+    writers = [site_round.report(a) for a in task.assignees]
+    written = [r for r in writers if r.usable and r.part(task.id).state == "complete"]
+    assert len(written) >= 2
+    for report in writers:
+        assert report.agency.name in text  # written, or listed as not written yet
+    for report in written:
+        section = page.locator(f"h3#{report.agency.id}")
+        assert section.count() == 1
+        words = report.part(task.id).content.split()[:3]
+        assert fold(" ".join(words).strip("*_-#> ")) in fold(text)
+
+
+@pytest.mark.parametrize("query", ["hàng giả", "hang gia", "Hà Nội", "ubnd ha noi"])
+def test_search_with_and_without_diacritics(page, server, query):
+    page.goto(server + "/")
+    hits = _search(page, query)
+    assert hits, f"no result for {query!r}"
+
+
+@pytest.mark.parametrize("query", ["Quỳnh Nhưỡng", "quynh nhuong", "QUYNH NHUONG"])
+def test_search_finds_a_word_with_and_without_diacritics(page, server, query):
+    page.goto(server + "/")
+    hits = _search(page, query)
+    assert f"/co-quan/{HOSTILE_AGENCY}/" in hits[0]
+
+
+@pytest.mark.parametrize("query", ["Hà Nội", "ha noi"])
+def test_search_finds_an_agency_name_without_diacritics(page, server, query):
+    page.goto(server + "/")
+    hits = _search(page, query)
+    assert any("ha-noi/" in hit for hit in hits[:5]), hits[:5]
+
+
+def test_hostile_submission_runs_nothing(page, server):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server}/co-quan/{HOSTILE_AGENCY}/")
+    page.wait_for_load_state("networkidle")
+    assert "Đoạn văn sau mã độc vẫn hiển thị." in page.locator(".md-content").inner_text()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".md-content script, .md-content iframe, .md-content [onerror]").count() == 0
+    link = page.locator("#bc-hostile-link")
+    assert link.count() == 1 and link.get_attribute("href") is None
+    link.click()
+    assert page.evaluate("window.__pwned") is None and not dialogs
+
+
+def test_no_request_leaves_localhost(page, server, requests_seen):
+    for path in ("/", "/co-quan/", "/so-lieu/", "/cong-van/", f"/co-quan/{HOSTILE_AGENCY}/"):
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    _search(page, "hang gia")
+    hosts = {urlsplit(url).hostname for url in requests_seen if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, hosts

@@ -1,0 +1,372 @@
+"""The merged DOCX report (issue 4): nothing lost, layout of Nghị định 30/2020, determinism,
+invalid submissions noted, whole-or-nothing output, one agency's report.
+
+The merged report is built once per session from the sample submissions with the real
+pandoc and read back with python-docx and the raw XML.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from baocao.build import BuildError
+from baocao.cli import main
+from baocao.docx import build_agency_docx, build_docx
+from baocao.docx import compose
+from baocao.docx.pandoc import PandocError
+from baocao.workspace import load_round
+
+pytestmark = pytest.mark.slow
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TODAY = date(2024, 12, 10)
+PLACEHOLDER = re.compile(r"[(\[]\s*chưa viết\b", re.I)
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def body_blocks(path: Path) -> list[str]:
+    """Every paragraph of the body in order, table cells included (python-docx)."""
+    doc = Document(str(path))
+    out: list[str] = []
+
+    def walk(element):
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                out.append(norm("".join(t.text or "" for t in child.iter(qn("w:t")))))
+            elif child.tag in (qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt"), qn("w:sdtContent")):
+                walk(child)
+
+    walk(doc.element.body)
+    return out
+
+
+def region(blocks: list[str], start: str, end: str | None) -> str:
+    first = blocks.index(start)
+    last = blocks.index(end) if end else len(blocks)
+    return "\n".join(blocks[first:last])
+
+
+def footnotes_text(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        if "word/footnotes.xml" not in z.namelist():
+            return []
+        xml = z.read("word/footnotes.xml").decode("utf-8")
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8"))
+    return [norm("".join(t.text or "" for t in fn.iter(f"{W}t"))) for fn in root.iter(f"{W}footnote")]
+
+
+def source_blocks(markdown: str) -> tuple[list[str], list[str]]:
+    """Plain text of every paragraph, list item and table cell of a submission body;
+    and of its footnote definitions."""
+    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    tokens = md.parse(markdown)
+    blocks, notes = [], []
+    depth = 0
+    heading = False
+    for token in tokens:
+        if token.type == "footnote_block_open":
+            depth += 1
+        elif token.type == "footnote_block_close":
+            depth -= 1
+        elif token.type == "heading_open":
+            heading = True
+        elif token.type == "heading_close":
+            heading = False
+        elif token.type == "inline" and not heading:
+            text = norm("".join(
+                c.content if c.type in ("text", "code_inline") else " " if c.type in ("softbreak", "hardbreak") else ""
+                for c in token.children or []))
+            if text and not PLACEHOLDER.search(text):
+                (notes if depth else blocks).append(text)
+    return blocks, notes
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, sample_round):
+    return build_docx(sample_round, tmp_path_factory.mktemp("docx") / "bao-cao-tong-hop.docx")
+
+
+@pytest.fixture(scope="session")
+def blocks(built):
+    return body_blocks(built)
+
+
+@pytest.fixture(scope="session")
+def xml(built):
+    with zipfile.ZipFile(built) as z:
+        return {name: z.read(name).decode("utf-8") for name in z.namelist() if name.endswith((".xml", ".rels"))}
+
+
+# --- nothing lost ---------------------------------------------------------------------------
+
+def test_every_paragraph_list_item_and_cell_is_in_part_a_and_part_b(sample_round, built, blocks):
+    part_a = region(blocks, norm(compose.PART_A), norm(compose.PART_B))
+    part_b = region(blocks, norm(compose.PART_B), "PHỤ LỤC")
+    checked = 0
+    for report in sample_round.reports:
+        if not report.usable:
+            continue
+        expected, _notes = source_blocks(report.submission.body)
+        for text in expected:
+            assert text in part_a, f"{report.submission.file}: missing from Part A: {text[:80]}"
+            assert text in part_b, f"{report.submission.file}: missing from Part B: {text[:80]}"
+            checked += 1
+    assert checked >= 100  # the sample set is not empty
+
+
+def test_every_footnote_is_kept_once_for_each_part(sample_round, built):
+    notes = footnotes_text(built)
+    checked = 0
+    for report in sample_round.reports:
+        if not report.usable:
+            continue
+        _blocks, expected = source_blocks(report.submission.body)
+        for text in expected:
+            assert sum(text in n for n in notes) >= 2, f"{report.submission.file}: footnote {text[:60]}"
+            checked += 1
+    assert checked > 0
+
+
+def test_shared_task_appears_once_with_every_contribution(sample_round, blocks):
+    campaign = sample_round.campaign
+    part_a = blocks[blocks.index(norm(compose.PART_A)):blocks.index(norm(compose.PART_B))]
+    shared = [t for t in campaign.tasks.values() if len(t.assignees) > 1
+              and sum(1 for a in t.assignees if (r := sample_round.report(a)).usable and r.part(t.id).content) >= 2]
+    assert shared, "the samples have no task written by two agencies"
+    for task in shared:
+        titles = [i for i, b in enumerate(part_a) if b.endswith(norm(task.text)) and b.startswith("Nhiệm vụ")]
+        assert len(titles) == 1
+        writers = [sample_round.report(a) for a in task.assignees]
+        writers = [r for r in writers if r.usable and r.part(task.id).content]
+        labels = [part_a.index(r.agency.name + (" (dự thảo)" if r.status == "draft" else ""), titles[0]) for r in writers]
+        assert labels == sorted(labels)  # campaign order
+
+
+def test_status_table_lists_every_agency(sample_round, built):
+    doc = Document(str(built))
+    status = next(t for t in doc.tables if t.rows[0].cells[-1].text == "Mức độ đầy đủ")
+    names = [row.cells[1].text for row in status.rows[1:]]
+    assert names == [r.agency.name for r in sample_round.reports]
+    labels = {row.cells[1].text: row.cells[4].text for row in status.rows[1:]}
+    assert {labels[r.agency.name] for r in sample_round.reports} == {r.status_label for r in sample_round.reports}
+
+
+def test_figure_totals_add_up(sample_round, built):
+    doc = Document(str(built))
+    field = sample_round.campaign.figure_fields[0]
+    table = next(t for t in doc.tables if any(field.label in c.text for c in t.rows[0].cells))
+    column = next(i for i, c in enumerate(table.rows[0].cells) if field.label in c.text)
+    for year in sample_round.campaign.years:
+        expected = sum(
+            row.get(field.key, 0) for r in sample_round.reports if r.usable
+            for row in r.submission.meta.get("so_lieu") or [] if row.get("nam") == year)
+        total = next(row for row in table.rows if row.cells[1].text == "Tổng cộng" and row.cells[2].text == str(year))
+        assert int(total.cells[column].text.replace(".", "") or 0) == expected
+
+
+def test_images_and_charts_are_embedded(sample_round, built, xml):
+    from baocao.docx.charts import plan
+
+    doc = xml["word/document.xml"]
+    with zipfile.ZipFile(built) as z:
+        media = {n: z.read(n) for n in z.namelist() if n.startswith("word/media/")}
+    for report in sample_round.reports:  # every image of a submission, in both parts
+        if report.usable and report.submission.asset_dir.is_dir():
+            for image in report.submission.asset_dir.glob("*.png"):
+                assert doc.count(f'descr="{report.agency.id}/{image.name}"') == 2
+                assert image.read_bytes() in media.values()
+    for chart in plan(sample_round):  # the charts, drawn for real (not the placeholders)
+        assert doc.count(f'descr="{chart.file}"') == 1
+        assert f"{chart.caption}</w:t>" in doc
+    assert "placeholder" not in doc
+    assert all(len(data) > 5000 for data in media.values())
+    assert "SEQ Figure" in doc
+
+
+# --- layout (Nghị định 30/2020) ---------------------------------------------------------------
+
+def _twips_mm(value: str) -> float:
+    return round(int(value) * 25.4 / 1440, 1)  # Word stores whole twips: 15 mm is 850
+
+
+def test_page_is_a4_portrait_with_decree_margins(xml):
+    doc = xml["word/document.xml"]
+    sect = re.findall(r"<w:sectPr.*?</w:sectPr>", doc, re.S)[-1]
+    size = dict(re.findall(r'w:(w|h)="(\d+)"', re.search(r"<w:pgSz[^>]*>", sect).group(0)))
+    assert round(_twips_mm(size["w"])) == 210 and round(_twips_mm(size["h"])) == 297
+    assert 'w:orient="landscape"' not in sect
+    margins = dict(re.findall(r'w:(\w+)="(\d+)"', re.search(r"<w:pgMar[^>]*>", sect).group(0)))
+    assert 20 <= _twips_mm(margins["top"]) <= 25
+    assert 20 <= _twips_mm(margins["bottom"]) <= 25
+    assert 30 <= _twips_mm(margins["left"]) <= 35
+    assert 15 <= _twips_mm(margins["right"]) <= 20
+
+
+def test_fonts_are_times_new_roman_13_to_14pt_justified_with_indent(xml):
+    styles = xml["word/styles.xml"]
+    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
+    assert 'w:ascii="Times New Roman"' in defaults and 'w:hAnsi="Times New Roman"' in defaults
+    assert 26 <= int(re.search(r'<w:sz w:val="(\d+)"', defaults).group(1)) <= 28
+    assert "Theme" not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles, flags=re.S).split("<w:rFonts")[1:].__str__()
+    body = re.search(r'<w:style [^>]*w:styleId="BodyText".*?</w:style>', styles, re.S).group(0)
+    assert '<w:jc w:val="both"' in body
+    assert int(re.search(r'w:firstLine="(\d+)"', body).group(1)) >= 500
+    line = int(re.search(r'w:line="(\d+)"', body).group(1))
+    assert 240 <= line <= 360  # between single and 1.5
+
+
+def test_page_numbers_centred_in_header_not_on_first_page(built, xml):
+    doc = xml["word/document.xml"]
+    sect = re.findall(r"<w:sectPr.*?</w:sectPr>", doc, re.S)[-1]
+    assert "<w:titlePg" in sect and 'w:titlePg w:val="0"' not in sect
+    rels = xml["word/_rels/document.xml.rels"]
+    refs = {}
+    for element in re.findall(r"<w:headerReference[^>]*>", sect):
+        refs[re.search(r'w:type="(\w+)"', element).group(1)] = re.search(r'r:id="(\w+)"', element).group(1)
+    targets = {}
+    for element in re.findall(r"<Relationship [^>]*>", rels):
+        targets[re.search(r'Id="(\w+)"', element).group(1)] = re.search(r'Target="([^"]+)"', element).group(1)
+    files = {kind: "word/" + targets[rid] for kind, rid in refs.items()}
+    default, first = xml[files["default"]], xml[files["first"]]
+    assert "PAGE" in default and '<w:jc w:val="center"' in default
+    assert "PAGE" not in first
+
+
+def test_title_page_letterhead_title_and_toc(sample_round, blocks, xml):
+    info = sample_round.campaign.report
+    head = blocks[:12]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head and "Độc lập - Tự do - Hạnh phúc" in head
+    for line in info.issuer:
+        assert line in head
+    assert norm(f"Số: {info.number}") in head
+    day = sample_round.today
+    assert any(b.startswith(f"{info.place}, ngày {day.day:02d} tháng") and b.endswith(f"năm {day.year}") for b in head)
+    assert blocks.index(info.kind) < blocks.index(norm(info.title)) < blocks.index("Mục lục") < blocks.index(norm(compose.PART_A))
+    doc = xml["word/document.xml"]
+    first_table = re.search(r"<w:tbl>.*?</w:tbl>", doc, re.S).group(0)
+    assert doc.index("<w:tbl>") < doc.index("Table of Contents")  # the letterhead comes first
+    borders = re.search(r"<w:tblBorders>.*?</w:tblBorders>", first_table, re.S).group(0)
+    assert set(re.findall(r'w:val="(\w+)"', borders)) == {"nil"}  # a letterhead has no borders
+    assert '<w:instrText xml:space="preserve">TOC' in doc
+
+
+def test_closing_has_recipients_and_signature(sample_round, blocks):
+    info = sample_round.campaign.report
+    tail = blocks[-20:]
+    assert "Nơi nhận:" in tail
+    assert all(f"- {r}" in tail for r in info.recipients)
+    assert info.signer.capacity in tail and info.signer.name in tail
+
+
+def test_tables_fit_the_text_width(xml):
+    doc = xml["word/document.xml"]
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", doc, re.S)[1:-1]  # not the letterhead and closing
+    assert tables
+    for table in tables:
+        assert '<w:tblW w:type="pct" w:w="5000"' in table
+
+
+# --- determinism ------------------------------------------------------------------------------
+
+def test_two_builds_give_the_same_document(sample_round, built, tmp_path):
+    again = build_docx(sample_round, tmp_path / "again.docx")
+    assert body_blocks(again) == body_blocks(built)
+    assert again.read_bytes() == built.read_bytes()  # dates come from the round, not the clock
+
+
+# --- invalid submissions, atomic output ---------------------------------------------------------
+
+def _write_submissions(root: Path, workspace: Path, agency_ids: list[str]) -> None:
+    """Complete submissions from the benchmark generator (scripts/benchmarks/synthetic.py)."""
+    import importlib.util
+    import random
+
+    from baocao.campaign import load_campaign
+
+    spec = importlib.util.spec_from_file_location("synthetic", root / "scripts" / "benchmarks" / "synthetic.py")
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    campaign = load_campaign(workspace)
+    for agency_id in agency_ids:
+        text = synthetic.submission_text(campaign, campaign.agency(agency_id), random.Random(agency_id))
+        (workspace / "submissions" / f"{agency_id}.md").write_text(text, encoding="utf-8")
+
+
+def test_invalid_submission_is_noted_not_dropped(root, workspace, tmp_path):
+    _write_submissions(root, workspace, ["vu-phap-che", "bo-tai-chinh"])
+    broken = workspace / "submissions" / "bo-tai-chinh.md"
+    broken.write_text(re.sub(r"ngay_ban_hanh: .*", "ngay_ban_hanh: 31/02/2024", broken.read_text(encoding="utf-8")), encoding="utf-8")
+    rnd = load_round(workspace, today=TODAY)
+    report = rnd.report("bo-tai-chinh")
+    assert not report.usable
+    out = build_docx(rnd, tmp_path / "out.docx")
+    blocks = body_blocks(out)
+    part_b = region(blocks, norm(compose.PART_B), "PHỤ LỤC")
+    assert "Bộ Tài chính" in part_b.split("\n")
+    note = next(b for b in part_b.split("\n") if b.startswith("Báo cáo của Bộ Tài chính"))
+    assert "chưa đạt yêu cầu kiểm tra" in note and "submissions/bo-tai-chinh.md" in note
+    # its text is left out; the valid agency's is there
+    body = report.submission.body
+    first_text = source_blocks(body)[0][0]
+    assert first_text not in "\n".join(blocks)
+    assert source_blocks(rnd.report("vu-phap-che").submission.body)[0][0] in part_b
+    # Part A says the task is missing because of the errors
+    assert any("Bộ Tài chính" in b and "báo cáo chưa đạt yêu cầu kiểm tra" in b for b in region(blocks, norm(compose.PART_A), norm(compose.PART_B)).split("\n"))
+
+
+def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, monkeypatch):
+    out = tmp_path / "bao-cao-tong-hop.docx"
+    out.write_bytes(b"previous")
+
+    def fail(markdown, path, args, *, day):
+        path.write_bytes(b"half")
+        raise PandocError("boom")
+
+    monkeypatch.setattr("baocao.docx.run_pandoc", fail)
+    with pytest.raises(BuildError, match="pandoc không tạo được tệp bao-cao-tong-hop.docx"):
+        build_docx(sample_round, out)
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+# --- one agency's report -------------------------------------------------------------------------
+
+def test_agency_report_for_signing(sample_round, tmp_path, root, capsys):
+    report = next(r for r in sample_round.reports if r.usable and r.submission.issued)
+    code = main(["--root", str(root), "build", "docx", "--agency", report.agency.id, "--out", str(tmp_path)])
+    assert code == 0
+    path = tmp_path / f"{report.agency.id}.docx"
+    assert f"Đã tạo {path}" in capsys.readouterr().out
+    blocks = body_blocks(path)
+    meta = report.submission.meta
+    assert report.agency.name.upper() in blocks[:8]
+    assert norm(f"Số: {meta['so_ky_hieu']}") in blocks[:8]
+    assert norm(compose.PART_A) not in blocks and "Mục lục" not in blocks
+    text = "\n".join(blocks)
+    for block in source_blocks(report.submission.body)[0]:
+        assert block in text
+    assert meta["nguoi_ky"]["ho_ten"] in blocks[-6:]
+    assert "Nơi nhận:" in blocks[-12:]
+
+
+def test_agency_report_refused_when_missing_or_unknown(sample_round, tmp_path):
+    absent = next(r for r in sample_round.reports if r.submission is None)
+    with pytest.raises(BuildError, match="chưa nộp báo cáo"):
+        build_agency_docx(sample_round, absent.agency.id, tmp_path / "x.docx")
+    with pytest.raises(BuildError, match="không có trong danh sách"):
+        build_agency_docx(sample_round, "khong-co", tmp_path / "x.docx")
+    assert not list(tmp_path.iterdir())

@@ -1,0 +1,90 @@
+"""Markdown building blocks of the DOCX (no pandoc): escaping, heading shift, footnotes."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from baocao.docx.blocks import NoteSet, escape, heading, relocate, table
+
+MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+
+
+def plain(markdown: str) -> str:
+    """The text a reader sees (markdown-it, CommonMark like pandoc's commonmark_x)."""
+    return "".join(c.content for t in MD.parse(markdown) if t.type == "inline"
+                   for c in t.children if c.type in ("text", "code_inline"))
+
+
+@pytest.mark.parametrize("text", [
+    "1. Tình hình quán triệt",  # would become a list
+    "PHẦN 1. KẾT QUẢ *THỰC HIỆN* [Đề án]",
+    "Vụ Tổng hợp - Kế hoạch - Tài chính",
+    "# không phải tiêu đề | ô <b>thẻ</b> `mã` 100% & ~x~ $5$",
+    "Những tồn tại, khó khăn khác...",
+])
+def test_escaped_text_renders_as_itself(text):
+    assert plain(escape(text)) == text
+
+
+def test_heading_levels_beyond_six_are_styled_paragraphs():
+    assert heading(2, "I. Mục") == "## I\\. Mục"
+    deep = heading(8, "a) Tiểu mục")
+    assert deep.startswith('::: {custom-style="Heading 8"}') and deep.endswith(":::")
+    assert heading(12, "x").startswith('::: {custom-style="Heading 9"}')
+
+
+def notes_for(*texts: str) -> NoteSet:
+    return NoteSet.collect(list(texts), [0])
+
+
+def test_headings_shift_under_the_target_level_keeping_relative_depth():
+    text = "Mở đầu.\n\n### Con\n\nA.\n\n#### Cháu\n\nB.\n\nSetext\n------\n\nC."
+    out = relocate(text, 3, notes_for(text))
+    lines = out.split("\n")
+    # the shallowest heading (the setext "##") goes right under the target level
+    assert "#### Setext" in lines and "##### Con" in lines and "###### Cháu" in lines
+    assert "------" not in lines
+    for word in ("Mở đầu.", "A.", "B.", "C."):
+        assert word in lines
+
+
+def test_deep_sub_headings_stay_headings():
+    text = "## Một\n\nx\n\n### Hai\n\ny"
+    out = relocate(text, 6, notes_for(text))
+    assert '::: {custom-style="Heading 7"}\nMột\n:::' in out
+    assert '::: {custom-style="Heading 8"}\nHai\n:::' in out
+
+
+def test_footnotes_are_renumbered_and_travel_with_the_text_that_cites_them():
+    first = "Đoạn một[^1]."
+    second = "Đoạn hai[^a].\n\n[^1]: Chú thích một.\n[^a]: Chú thích hai\n    tiếp theo."
+    counter = [0]
+    notes = NoteSet.collect([first, second], counter)
+    out1 = relocate(first, 2, notes)
+    out2 = relocate(second, 2, notes)
+    assert "Đoạn một[^n1]." in out1 and "[^n1]: Chú thích một." in out1
+    assert "Chú thích một" not in out2  # moved to where it is cited
+    assert "Đoạn hai[^n2]." in out2 and "[^n2]: Chú thích hai\n    tiếp theo." in out2
+    again = relocate(first, 4, notes)  # the same text in Part B gets its own labels
+    assert "[^n3]" in again and "[^n1]" not in again
+    assert counter == [3]
+
+
+def test_uncited_footnote_definition_stays_visible():
+    text = "Đoạn.\n\n[^x]: Ghi chú không ai trích dẫn."
+    out = relocate(text, 2, notes_for(text))
+    assert "Ghi chú không ai trích dẫn." in plain(out)
+
+
+def test_footnote_syntax_inside_code_is_left_alone():
+    text = "```\n[^1]: không phải chú thích\n```\n\nVăn bản[^1]."
+    out = relocate(text, 2, notes_for(text))
+    assert "```\n[^1]: không phải chú thích\n```" in out
+
+
+def test_table_cells_are_escaped_and_numbers_right_aligned():
+    md = table(["STT", "Tên | cột"], [["1", "a|b"], ["2", ""]], right={0})
+    assert md.split("\n")[1] == "|---:|---|"
+    assert plain(md).count("a|b") == 1

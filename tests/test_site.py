@@ -1,0 +1,199 @@
+"""The site: sanitising, link confinement, search folding, generated pages, a real strict build."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from baocao.site import build_site, search
+from baocao.site.content import confine, render_markdown
+from baocao.site.pages import generate, page_url, url
+from baocao.workspace import load_round
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts" / "benchmarks"))
+from synthetic import submission_text  # noqa: E402
+
+
+def render(markdown: str) -> str:
+    return render_markdown(markdown, "bo-y-te", "bo-y-te-p1", root_prefix="../../")
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>",
+    '<img src="bo-y-te/a.png" onerror="alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<iframe src="https://example.com"></iframe>',
+    '<div onclick="alert(1)" style="position:fixed">x</div>',
+    "[x](javascript:alert(1))",
+    '<svg><script>alert(1)</script></svg>',
+    '<object data="x.swf"></object>',
+])
+def test_raw_html_cannot_run_code(hostile):
+    html = render(f"Trước\n\n{hostile}\n\nSau")
+    lowered = html.lower()
+    for bad in ("<script", "onerror", "onclick", "href=\"javascript:", "<iframe", "<object", "alert(1)</"):
+        assert bad not in lowered
+    assert "Sau" in html
+
+
+@pytest.mark.parametrize("target, image, expected", [
+    ("bo-y-te/anh.png", True, "../../tep/bo-y-te/anh.png"),
+    ("bo-y-te/thu-muc/bang.pdf", False, "../../tep/bo-y-te/thu-muc/bang.pdf"),
+    ("bo-y-te/../bo-cong-an/anh.png", True, None),
+    ("../campaign.yml", False, None),
+    ("/etc/passwd", False, None),
+    ("bo-cong-an/anh.png", True, None),
+    ("bo-y-te/%2e%2e/%2e%2e/x.png", True, None),
+    ("bo-y-te/script.svg", True, None),
+    ("https://example.com/a.png", True, None),  # an image from elsewhere is a request leaving the site
+    ("https://example.com/", False, "https://example.com/"),
+    ("mailto:a@b.vn", False, "mailto:a@b.vn"),
+    ("//evil.example/x", False, None),
+    ("#fn-1", False, "#fn-1"),
+    ("file:///etc/passwd", False, None),
+])
+def test_links_and_images_stay_in_the_submission_folder(target, image, expected):
+    assert confine(target, "bo-y-te", "../../", image=image) == expected
+
+
+def test_tables_footnotes_and_headings_render():
+    html = render("#### Con\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n\nCâu[^1].\n\n[^1]: Ghi chú.\n")
+    assert "<table>" in html and 'style="text-align:right"' in html
+    assert 'id="fn-bo-y-te-p1-1"' in html  # footnote ids carry the piece id: unique on shared pages
+    assert "<h4>Con</h4>" in html
+
+
+def test_search_index_gets_folded_field():
+    data = {"config": {"fields": {}}, "docs": [{"location": "a/", "title": "UBND Hà Nội", "text": "<p>Chống hàng giả, Đắk Lắk</p>"}]}
+    out = search.fold_index(data)
+    assert out["config"]["fields"]["fold"] == {"boost": 1}
+    assert out["docs"][0]["fold"] == "chong hang gia, dak lak"
+    assert out["docs"][0]["fold_title"] == "ubnd ha noi"
+    assert out["docs"][0]["text"] == "<p>Chống hàng giả, Đắk Lắk</p>"  # shown text unchanged
+
+
+@pytest.mark.parametrize("page, target, expected", [
+    ("index.md", "co-quan/bo-y-te.md", "co-quan/bo-y-te/"),
+    ("co-quan/bo-y-te.md", "nhiem-vu/nv-01.md", "../../nhiem-vu/nv-01/"),
+    ("co-quan/index.md", "co-quan/bo-y-te.md", "../co-quan/bo-y-te/"),
+    ("muc/i-p1.md", "de-cuong/index.md", "../../de-cuong/"),
+    ("tai-ve/index.md", "tai-ve/bao-cao-tong-hop.docx", "../tai-ve/bao-cao-tong-hop.docx"),
+    ("index.md", "index.md", "./"),
+])
+def test_urls_between_generated_pages(page, target, expected):
+    assert url(page, target) == expected
+    assert page_url("a/index.md") == "a/"
+
+
+def _write(ws: Path, agency_id: str, text: str) -> None:
+    (ws / "submissions" / f"{agency_id}.md").write_text(text, encoding="utf-8")
+
+
+def _complete(ws: Path, agency_id: str, seed: int = 1) -> str:
+    rnd = load_round(ws)
+    return submission_text(rnd.campaign, rnd.campaign.agency(agency_id), random.Random(seed))
+
+
+def test_pages_for_every_agency_section_and_task(workspace):
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
+    _write(workspace, "bo-cong-an", "---\nco_quan: bo-cong-an\nso_ky_hieu: [\n---\n# x\n")
+    rnd = load_round(workspace)
+    site = generate(rnd)
+    paths = {p.path: p.markdown for p in site.pages}
+    c = rnd.campaign
+    assert all(f"co-quan/{a.id}.md" in paths for a in c.agencies)
+    assert all(f"nhiem-vu/{t}.md" in paths for t in c.tasks)
+    assert all(f"muc/{o.id.lower()}-{n.id}.md" in paths for o in c.outlines.values() for n in o.walk())
+    invalid = paths["co-quan/bo-cong-an.md"]
+    assert "Báo cáo chưa đạt yêu cầu kiểm tra" in invalid
+    problems = [site.fragments.html(int(t)) for t in re.findall(r"BC(?:FRAG|RAW):(\d+)", invalid)]
+    assert any("YAML" in html for html in problems)  # the problems are listed on the page
+    assert "Chưa nộp báo cáo" in paths["co-quan/vu-phap-che.md"]
+    assert "lien_he" not in paths["co-quan/bo-y-te.md"] and "0982.190.626" not in "".join(s[0] for s in site.fragments.sources)
+
+
+def test_contacts_published_only_when_the_campaign_allows(workspace):
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
+    rnd = load_round(workspace)
+    hidden = generate(rnd)
+    assert not any("0982.190.626" in hidden.fragments.html(i) for i in range(len(hidden.fragments.sources)) if hidden.fragments.sources[i][1] is None)
+    object.__setattr__(rnd.campaign, "publish_contacts", True)
+    shown = generate(rnd)
+    assert any("0982.190.626" in shown.fragments.html(i) for i in range(len(shown.fragments.sources)) if shown.fragments.sources[i][1] is None)
+
+
+@pytest.mark.slow
+def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspace, tmp_path):
+    import shutil
+
+    shutil.copy(ROOT / "mkdocs.yml", workspace / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", workspace / "docs")
+    before = sorted(p.relative_to(workspace / "docs") for p in (workspace / "docs").rglob("*"))
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/anh.png)\n")
+    (workspace / "submissions" / "bo-y-te").mkdir()
+    (workspace / "submissions" / "bo-y-te" / "anh.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (workspace / "submissions" / "bo-y-te" / "x.svg").write_text("<svg><script>alert(1)</script></svg>")
+    out = tmp_path / "out" / "site"
+    out.mkdir(parents=True)
+    (out / "stale.html").write_text("old")
+    docx = tmp_path / "bao-cao-tong-hop.docx"
+    docx.write_bytes(b"PK docx")
+    result = build_site(load_round(workspace), out, docx_path=docx)
+    assert result == out.resolve()
+    assert not (out / "stale.html").exists()
+    assert sorted(p.relative_to(workspace / "docs") for p in (workspace / "docs").rglob("*")) == before
+    assert (out / "tep" / "bo-y-te" / "anh.png").is_file() and not (out / "tep" / "bo-y-te" / "x.svg").exists()
+    assert (out / "tai-ve" / "bao-cao-tong-hop.docx").read_bytes() == b"PK docx"
+    template = (out / "tai-ve" / "mau" / "bo-cong-an.md").read_text(encoding="utf-8")
+    assert "co_quan: bo-cong-an" in template
+    assert '<html lang="vi"' in (out / "index.html").read_text(encoding="utf-8")
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert all("fold" in doc for doc in index["docs"]) and "fold" in index["config"]["fields"]
+    page = (out / "co-quan" / "bo-y-te" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../tep/bo-y-te/anh.png"' in page
+    _assert_no_external_urls(out)
+    _assert_internal_links_resolve(out)
+
+
+def _assert_no_external_urls(site: Path) -> None:
+    import re
+
+    loads = re.compile(r'<(?:script|img|link|iframe)[^>]+(?:src|href)="(https?:)?//', re.I)
+    for html in site.rglob("*.html"):
+        assert not loads.search(html.read_text(encoding="utf-8")), html
+
+
+def _assert_internal_links_resolve(site: Path) -> None:
+    import posixpath
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    href = re.compile(r'(?:href|src)="([^"#]+)')
+    broken = []
+    for html in site.rglob("*.html"):
+        if html.name == "404.html":  # absolute links: served from the site root
+            continue
+        base = html.parent
+        for target in href.findall(html.read_text(encoding="utf-8")):
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc:
+                continue
+            path = Path(posixpath.normpath(str(base / unquote(parts.path))))
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{html.relative_to(site)} -> {target}")
+    assert not broken, broken[:10]
+
+
+def test_bad_config_is_a_vietnamese_build_error(workspace, tmp_path):
+    from baocao.build import BuildError
+
+    with pytest.raises(BuildError, match="mkdocs.yml"):
+        build_site(load_round(workspace), tmp_path / "site")
+    assert not (tmp_path / "site").exists()
