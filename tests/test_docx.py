@@ -158,11 +158,16 @@ def test_shared_task_appears_once_with_every_contribution(sample_round, blocks):
 
 def test_status_table_lists_every_agency(sample_round, built):
     doc = Document(str(built))
-    status = next(t for t in doc.tables if t.rows[0].cells[-1].text == "Mức độ đầy đủ")
+    status = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][-2:] == ["Mức độ đầy đủ", "Ban Thư ký xem xét"])
     names = [row.cells[1].text for row in status.rows[1:]]
     assert names == [r.agency.name for r in sample_round.reports]
     labels = {row.cells[1].text: row.cells[4].text for row in status.rows[1:]}
     assert {labels[r.agency.name] for r in sample_round.reports} == {r.status_label for r in sample_round.reports}
+    reviews = {row.cells[1].text: row.cells[6].text for row in status.rows[1:]}
+    for report in sample_round.reports:  # the secretariat's decision from reviews.yml, not the agency's file
+        expected = report.review_label if report.submission is not None else ""
+        assert reviews[report.agency.name] == expected
+    assert "Đã tiếp nhận" in reviews.values() and "Yêu cầu bổ sung" in reviews.values()
 
 
 def test_figure_totals_add_up(sample_round, built):

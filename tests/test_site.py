@@ -148,6 +148,7 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     result = build_site(load_round(workspace), out, docx_path=docx)
     assert result == out.resolve()
     assert not (out / "stale.html").exists()
+    assert out.stat().st_mode & 0o777 == 0o755  # readable by a web server running as another user
     assert sorted(p.relative_to(workspace / "docs") for p in (workspace / "docs").rglob("*")) == before
     assert (out / "tep" / "bo-y-te" / "anh.png").is_file() and not (out / "tep" / "bo-y-te" / "x.svg").exists()
     assert (out / "tai-ve" / "bao-cao-tong-hop.docx").read_bytes() == b"PK docx"
@@ -197,3 +198,18 @@ def test_bad_config_is_a_vietnamese_build_error(workspace, tmp_path):
     with pytest.raises(BuildError, match="mkdocs.yml"):
         build_site(load_round(workspace), tmp_path / "site")
     assert not (tmp_path / "site").exists()
+
+
+def test_review_state_comes_from_the_secretariat_file(workspace):
+    """reviews.yml, which only the secretariat may change, drives the dashboard's review column."""
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
+    _write(workspace, "bo-tu-phap", _complete(workspace, "bo-tu-phap"))
+    (workspace / "reviews.yml").write_text(
+        "reviews:\n  - co_quan: bo-y-te\n    ket_qua: yeu_cau_bo_sung\n    nguoi_xem_xet: Lê Thế Chính\n"
+        "    ngay: 2024-12-06\n    ghi_chu: Bổ sung số liệu năm 2024.\n", encoding="utf-8")
+    rnd = load_round(workspace)
+    site = generate(rnd)
+    html = "".join(site.fragments.html(i) for i in range(len(site.fragments.sources)))
+    assert 'bc-review--yeu-cau-bo-sung">Yêu cầu bổ sung' in html
+    assert 'bc-review--chua-xem-xet">Chưa xem xét' in html  # bo-tu-phap: submitted, not reviewed yet
+    assert "Bổ sung số liệu năm 2024." in html

@@ -37,6 +37,7 @@ def status_rows(rnd: Round) -> list[list[str]]:
             format_date(sub.issued) if sub else "",
             report.status_label,
             format_percent(report.ratio) if report.completeness else "",
+            report.review_label if sub is not None else "",
         ])
     return rows
 
@@ -94,7 +95,7 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
                                      f"Hạn nộp: {format_date(rnd.campaign.letter.deadline)}; số liệu đến ngày {format_date(rnd.today)}.")))
     number += 1
     out += [_caption(number, "Tình hình nộp báo cáo của các cơ quan"),
-            table(["STT", "Cơ quan", "Số, ký hiệu", "Ngày ban hành", "Tình trạng", "Mức độ đầy đủ"], status_rows(rnd), right={5})]
+            table(["STT", "Cơ quan", "Số, ký hiệu", "Ngày ban hành", "Tình trạng", "Mức độ đầy đủ", "Ban Thư ký xem xét"], status_rows(rnd), right={5})]
     out.append(heading(2, "Phụ lục 2. Số liệu của các cơ quan theo năm"))
     left_out = [r.agency.name for r in rnd.reports if r.submission is not None and not r.usable]
     if left_out:

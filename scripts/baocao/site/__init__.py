@@ -48,6 +48,7 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    tmp.chmod(0o755)  # mkdtemp makes it private; the published folder is read by web servers
     _swap(tmp, out_dir)
     return out_dir
 

@@ -111,6 +111,12 @@ def status_badge(report: AgencyReport) -> str:
     return f'<span class="bc-status bc-status--{report.status.replace("_", "-")}">{h.escape(report.status_label)}</span>'
 
 
+def review_badge(report: AgencyReport) -> str:
+    """The secretariat's decision (reviews.yml), never something the agency sets itself."""
+    result = report.review.result if report.review else "chua-xem-xet"
+    return f'<span class="bc-review bc-review--{result.replace("_", "-")}">{h.escape(report.review_label)}</span>'
+
+
 def state_badge(state: str) -> str:
     return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
 
@@ -178,10 +184,11 @@ def dashboard(rnd: Round, fragments: Fragments) -> str:
             format_date(sub.issued) if sub else "",
             status_badge(r),
             format_percent(r.ratio) if r.submission is not None and r.status != INVALID else "",
+            review_badge(r) if r.submission is not None else "",
         ])
     out += ['<div class="bc-sortable" markdown>', "",
-            fragments.raw(h.table(["Cơ quan", "Phụ lục", "Nhóm", "Số, ký hiệu", "Ngày ban hành", "Trạng thái", "Hoàn thành"], rows,
-                                  ["l", "l", "l", "l", "l", "l", "r"])), "", "</div>", ""]
+            fragments.raw(h.table(["Cơ quan", "Phụ lục", "Nhóm", "Số, ký hiệu", "Ngày ban hành", "Trạng thái", "Hoàn thành", "Ban Thư ký"], rows,
+                                  ["l", "l", "l", "l", "l", "l", "r", "l"])), "", "</div>", ""]
     return "\n".join(out)
 
 
@@ -236,6 +243,11 @@ def _details(rnd: Round, report: AgencyReport, fragments: Fragments) -> list[str
         rows.append(["Tỉnh, thành phố", h.escape(a.province)])
     rows.append(["Tình trạng", status_badge(report)])
     sub = report.submission
+    if sub is not None:
+        review = report.review
+        detail = f" ({h.escape(review.reviewer)}, {format_date(review.date)})" if review else ""
+        note = f"<br>{h.escape(review.note)}" if review and review.note else ""
+        rows.append(["Ban Thư ký xem xét", review_badge(report) + detail + note])
     if report.usable and sub is not None:
         meta = sub.meta
         signer = meta.get("nguoi_ky") or {}
