@@ -23,9 +23,14 @@ class BuildError(Exception):
 
 def run_build(root: Path, target: str, out: Path, *, agency_id: str | None = None, today: date | None = None) -> int:
     rnd = load_round(root, today=today)
-    sys.stdout.write(reporters.text(rnd, rnd.problems))
-    if rnd.errors:
-        print("Các báo cáo có lỗi được ghi chú và để ra ngoài trang web và báo cáo DOCX.")
+    if agency_id is None:
+        sys.stdout.write(reporters.text(rnd, rnd.problems))
+        if rnd.errors:
+            print("Các báo cáo có lỗi được ghi chú và để ra ngoài trang web và báo cáo DOCX.")
+    else:  # one agency's report: only its own problems matter here
+        report = rnd.report(agency_id)
+        for problem in report.problems if report else []:
+            print(reporters.problem_line(problem))
     out.mkdir(parents=True, exist_ok=True)
     try:
         if agency_id is not None:
