@@ -88,3 +88,21 @@ def test_table_cells_are_escaped_and_numbers_right_aligned():
     md = table(["STT", "Tên | cột"], [["1", "a|b"], ["2", ""]], right={0})
     assert md.split("\n")[1] == "|---:|---|"
     assert plain(md).count("a|b") == 1
+
+
+def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
+    """`{=openxml}` blocks would let a report hide text or fetch URLs in the official document."""
+    import zipfile
+    from datetime import date
+
+    from baocao.docx.pandoc import pandoc_args, run_pandoc
+    from baocao.docx.reference import write_reference
+
+    reference = write_reference(tmp_path / "reference.docx")
+    markdown = ("Trước.\n\n```{=openxml}\n<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>VAN_BAN_AN</w:t></w:r></w:p>\n```\n\n"
+                "Chữ `<w:t>X</w:t>`{=openxml} sau.\n")
+    out = run_pandoc(markdown, tmp_path / "x.docx", pandoc_args(reference, [tmp_path], toc=False), day=date(2024, 12, 5))
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "<w:vanish/>" not in xml  # the raw XML is not passed through as markup
+    assert "VAN_BAN_AN" in xml  # ... but its text is kept, visible, as code

@@ -108,14 +108,15 @@ def pull_request(tmp_path: Path):
 
 def run_pr_steps(repo: Path, base: str, author: str, tmp_path: Path) -> tuple[int, str, str]:
     steps = {s.get("name"): s for s in workflow_steps("pull-request.yml")}
-    runner_temp = tmp_path / "runner"
-    runner_temp.mkdir(exist_ok=True)
+    runner_temp = tmp_path / f"runner-{len(list(tmp_path.glob('runner-*')))}"  # a fresh runner per run
+    runner_temp.mkdir()
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "RUNNER_TEMP": str(runner_temp),
            "GITHUB_STEP_SUMMARY": str(summary), "BASE_SHA": base, "PR_AUTHOR": author}
-    listing = subprocess.run(["bash", "-e", "-c", steps["Danh sách tệp thay đổi"]["run"]], cwd=repo, env=env, capture_output=True, text=True)
-    assert listing.returncode == 0, listing.stderr
+    for name in ("Lấy bản gốc của nhánh chính", "Danh sách tệp thay đổi"):
+        step = subprocess.run(["bash", "-e", "-c", steps[name]["run"]], cwd=repo, env=env, capture_output=True, text=True)
+        assert step.returncode == 0, step.stderr
     check = subprocess.run(["bash", "-e", "-c", steps["Kiểm tra báo cáo đã sửa và quyền sửa"]["run"]], cwd=repo, env=env,
                            capture_output=True, text=True)
     assert "Traceback" not in check.stderr
@@ -177,3 +178,29 @@ def test_codeowners_is_generated_and_checked(workspace, capsys):
     assert text.splitlines()[2] == "* @baocao-319/ban-thu-ky"
     assert main(["--root", str(workspace), "owners", "--check"]) == 0
     assert (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == text  # the committed file is current
+
+
+def test_a_rename_cannot_hide_a_deleted_report(pull_request, tmp_path):
+    """Moving another agency's report into one's own folder shows as a deletion of that report."""
+    repo, base = pull_request
+    (repo / "submissions" / "bo-cong-an").mkdir(exist_ok=True)
+    git(repo, "mv", "submissions/ubnd-ha-noi.md", "submissions/bo-cong-an/ghi-chu.md")
+    git(repo, "commit", "-qm", "đổi tên")
+    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
+    assert code == 1
+    assert "file=submissions/ubnd-ha-noi.md,title=baocao ownership" in out
+
+
+def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request, tmp_path):
+    """Adding oneself to the secretariat in the pull request's campaign.yml grants nothing."""
+    repo, base = pull_request
+    campaign = repo / "campaign.yml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(text.replace("secretariat_accounts: ['@lethechinh-bcd319']",
+                                     f"secretariat_accounts: ['@lethechinh-bcd319', '@{AGENCY_ACCOUNT}']"), encoding="utf-8")
+    with open(repo / "submissions" / "ubnd-ha-noi.md", "a", encoding="utf-8") as handle:
+        handle.write("\nSửa báo cáo của Hà Nội.\n")
+    git(repo, "commit", "-qam", "tự thêm quyền")
+    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
+    assert code == 1
+    assert "file=campaign.yml,title=baocao ownership" in out and "file=submissions/ubnd-ha-noi.md,title=baocao ownership" in out

@@ -77,6 +77,12 @@ HEADING_CASES = [
     "Đoạn một\n\nĐoạn hai dòng một\ndòng hai\n===\n",
     "# A\n\nvăn bản\n\n## B ##\n\n   ### C\n\n####### không phải\n",
     "\n\n# Sau hai dòng trống\ntext\n# Liền sau đoạn văn\n",
+    "<!--\n# trong chú thích\n-->\n# Ngoài chú thích\n",
+    "<!-- một dòng -->\n# Sau chú thích một dòng\n",
+    "<div>\n# trong div\n</div>\n\n# Sau div\n",
+    "Đoạn văn\n<span>\n# Vẫn là tiêu đề\n",
+    "<pre>\n# trong pre\n\n# vẫn trong pre\n</pre>\n## Sau pre\n",
+    "<table><tr><td>ô</td></tr></table>\n# Sau bảng HTML\n",
 ]
 
 
@@ -120,8 +126,11 @@ def test_heading_keys_are_tolerant():
 def test_placeholder_is_recognised_and_removed():
     text, found = strip_placeholder("_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_\n")
     assert (text, found) == ("", True)
-    text, found = strip_placeholder("Nội dung.\n\n(chưa viết)\n")
+    text, found = strip_placeholder("Nội dung.\n\n(chưa viết: sẽ bổ sung)\n")
     assert (text, found) == ("Nội dung.", True)
+    # a sentence of the report that mentions "chưa viết" is the report's text, not a placeholder
+    kept = "Ghi chú (chưa viết xong phần phụ lục, sẽ bổ sung) cuối câu.\n(Chưa viết báo cáo riêng vì đã gộp.)"
+    assert strip_placeholder(kept) == (kept, False)
     assert strip_placeholder("Đã viết xong.") == ("Đã viết xong.", False)
 
 

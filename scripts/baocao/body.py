@@ -18,8 +18,33 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|[ \t]*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_PLACEHOLDER = re.compile(r"[(\[]\s*chưa viết\b[^)\]]*[)\]]", re.I)
+_PLACEHOLDER_LINE = re.compile(r"^\s*[*_]*\(\s*chưa viết\s*:[^)]*\)[*_]*\s*$", re.I)
 _INLINE = re.compile(r"(\*\*|__|`|\\(?=[^\w\s]))")
+# HTML blocks (CommonMark 4.6): headings inside them are not headings
+_HTML_1 = re.compile(r"^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)", re.I)
+_HTML_2 = re.compile(r"^ {0,3}<!--")
+_HTML_6 = re.compile(
+    r"^ {0,3}</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
+    r"dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|"
+    r"iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|"
+    r"table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|/?>|$)", re.I)
+_HTML_7 = re.compile(
+    r"""^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
+    r"|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$")
+
+
+def html_block_end(line: str, paragraph: bool) -> str | None:
+    """If line starts an HTML block: what ends it ("" for a blank line); else None."""
+    m = _HTML_1.match(line)
+    if m:
+        return f"</{m.group(1).lower()}>"
+    if _HTML_2.match(line):
+        return "-->"
+    if _HTML_6.match(line) or (not paragraph and _HTML_7.match(line)):
+        return ""
+    return None
+
+
 # first characters that may start something other than paragraph text
 _SPECIAL = frozenset(" \t#`~=-*+>|<0123456789") | {""}
 _BLOCK_START = re.compile(r"^ {0,3}(?:[-*+]\s|\d+[.)]\s|>|#|\||`{3}|~{3}|<)")
@@ -60,8 +85,16 @@ def scan_headings(lines: list[str]) -> list[Heading]:
 def _scan_lines(lines: list[str]) -> list[Heading]:
     headings: list[Heading] = []
     fence: str | None = None
+    html_end: str | None = None  # inside an HTML block: the text that ends it ("" = a blank line)
     paragraph = False  # previous line is paragraph text (a setext heading may follow)
     for index, line in enumerate(lines):
+        if html_end is not None:
+            if html_end == "":
+                if not line.strip():
+                    html_end, paragraph = None, False
+            elif html_end in line.lower():
+                html_end = None
+            continue
         if fence:
             stripped = line.strip()
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
@@ -74,6 +107,14 @@ def _scan_lines(lines: list[str]) -> list[Heading]:
         if not line.strip():
             paragraph = False
             continue
+        if first in " <" and "<" in line[:4]:
+            end = html_block_end(line, paragraph)
+            if end is not None:
+                start = line.index("<") + 4 if end == "-->" else line.index("<") + 1
+                if end and end in line[start:].lower():
+                    end = None  # opened and closed on this line
+                html_end, paragraph = end, False
+                continue
         if first in " \t`~":
             m = _FENCE.match(line)
             if m:
@@ -102,18 +143,19 @@ def _scan_lines(lines: list[str]) -> list[Heading]:
 
 
 def strip_placeholder(markdown: str) -> tuple[str, bool]:
-    """Markdown without the "(Chưa viết ...)" placeholder lines; and whether there was one."""
+    """Markdown without the "(Chưa viết: ...)" placeholder lines; and whether there was one.
+
+    Only a line that is the placeholder and nothing else is removed: a sentence of the
+    report that happens to say "chưa viết" stays.
+    """
     if "viết" not in markdown and "VIẾT" not in markdown:
         return markdown.strip("\n"), False
     found = False
     kept = []
     for line in markdown.split("\n"):
-        if _PLACEHOLDER.search(line):
-            rest = _PLACEHOLDER.sub("", line).strip(" \t*_>-")
+        if _PLACEHOLDER_LINE.match(line):
             found = True
-            if not rest:
-                continue
-            line = _PLACEHOLDER.sub("", line)
+            continue
         kept.append(line)
     return "\n".join(kept).strip("\n"), found
 

@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
     p.add_argument("--changed", nargs="+", metavar="TỆP", help="các tệp một yêu cầu gộp (pull request) thay đổi: chỉ kiểm tra báo cáo trong số đó")
     p.add_argument("--changed-list", type=Path, metavar="TỆP", help="như --changed, đọc danh sách tệp (mỗi dòng một tệp) từ tệp này; - là đầu vào chuẩn")
-    p.add_argument("--author", metavar="NHÓM", help="nhóm GitHub của người gửi (ví dụ @baocao-319/bo-cong-an): báo lỗi khi sửa tệp không thuộc quyền")
+    p.add_argument("--author", metavar="TÀI_KHOẢN", help="tài khoản hoặc nhóm GitHub của người gửi (ví dụ @nguyenvanmau-bca): báo lỗi khi sửa tệp không thuộc quyền")
+    p.add_argument("--owners-from", type=Path, metavar="THƯ_MỤC", help="lấy quyền sửa từ campaign.yml của thư mục này (bản gốc của nhánh chính), không từ bản đang được đề nghị gộp")
 
     p = sub.add_parser("owners", help="tạo .github/CODEOWNERS từ campaign.yml", description="Tạo .github/CODEOWNERS: mỗi cơ quan sở hữu báo cáo của mình, Ban Thư ký sở hữu phần còn lại.")
     p.add_argument("--check", action="store_true", help="chỉ kiểm tra .github/CODEOWNERS có đúng với campaign.yml không (lỗi nếu đã cũ)")
@@ -112,6 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     except CampaignError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a path given on the command line cannot be read or written
+        import errno
+
+        reasons = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền", errno.EPERM: "không có quyền",
+                   errno.ENOTDIR: "một phần của đường dẫn không phải thư mục", errno.EROFS: "ổ đĩa chỉ đọc",
+                   errno.ENOSPC: "ổ đĩa đã đầy", errno.EISDIR: "đây là thư mục, không phải tệp"}
+        where = f" {error.filename}" if error.filename else ""
+        reason = reasons.get(error.errno, "lỗi hệ thống")
+        print(f"lỗi: không đọc hoặc ghi được{where} ({reason}). Kiểm tra lại đường dẫn và quyền ghi.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:  # pragma: no cover
         return 130
 
@@ -134,13 +145,15 @@ def _check(root: Path, args) -> int:
         return 2
     campaign = load_campaign(root)
     paths = [p.resolve() for p in args.paths] if args.paths else None
-    if changed is not None:
+    if changed is not None and not any(c == "campaign.yml" or c == "reviews.yml" or c.startswith("schema/") for c in changed):
         paths = sorted({(root / c).resolve() for c in changed
                         if c.startswith("submissions/") and c.count("/") == 1 and c.endswith(".md") and (root / c).is_file()})
+    # a change to the campaign, the schemas or the reviews concerns every report: check them all
     rnd = load_round(root, paths, today=args.today, campaign=campaign)
     problems = list(rnd.problems)
     if changed is not None and args.author:
-        problems = changed_file_problems(campaign, changed, args.author) + problems
+        rules = load_campaign(args.owners_from.resolve()) if args.owners_from else campaign
+        problems = changed_file_problems(rules, changed, args.author) + problems
     if args.strict:
         problems = strict(problems)
     render = {"text": reporters.text, "json": reporters.as_json, "markdown": reporters.markdown}

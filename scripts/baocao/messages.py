@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "frontmatter-too-large": "Phần thông tin quá dài ({size} ký tự, tối đa {limit}). Nội dung báo cáo phải đặt sau dòng `---` thứ hai.",
     # YAML
     "yaml-syntax": "Lỗi cú pháp YAML ở cột {column}: {detail}. Kiểm tra dấu hai chấm, thụt lề và dấu nháy; giá trị có dấu `:` hãy đặt trong dấu nháy kép.",
+    "yaml-tab": "Dòng này thụt lề bằng phím Tab. Xóa Tab và thụt lề bằng 2 dấu cách, thẳng hàng với các trường cùng nhóm.",
     "yaml-duplicate-key": "Trường \"{key}\" xuất hiện hai lần (lần đầu ở dòng {first}). Giữ lại một lần, nếu không giá trị trước sẽ bị mất.",
     "yaml-tag": "Không được dùng thẻ YAML \"{tag}\". Hãy viết giá trị bình thường, không có dấu `!`.",
     "yaml-alias": "Không được dùng tham chiếu YAML (`&`, `*`, `<<`). Hãy viết đầy đủ giá trị ở mỗi chỗ.",
@@ -25,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "schema-additional": "Trường \"{name}\" không có trong mẫu báo cáo. Kiểm tra lỗi chính tả (các trường hợp lệ: {allowed}).",
     "schema-type": "{field}: phải là {expected}, đang là {actual}.",
     "schema-enum": "{field}: giá trị \"{value}\" không hợp lệ; chỉ được chọn một trong: {allowed}.",
+    "schema-maximum": "{field}: số {value} quá lớn (tối đa {limit}). Kiểm tra lại đơn vị (đồng) và số chữ số.",
     "schema-minimum": "{field}: phải là số không âm (đang là {value}).",
     "schema-pattern": "{field}: \"{value}\" không đúng dạng. {description}",
     "schema-empty": "{field}: chưa được điền. {description}",
@@ -38,7 +40,7 @@ MESSAGES: dict[str, str] = {
     "agency-duplicate": "Cơ quan \"{agency}\" đã có báo cáo ở tệp {other}. Mỗi cơ quan chỉ nộp một tệp; hãy gộp nội dung vào một tệp.",
     # ownership (pull requests)
     "ownership": "Tệp \"{path}\" ({what}) không thuộc quyền sửa của {author} ({names}). Yêu cầu gộp của cơ quan chỉ được sửa {own} và ảnh trong thư mục cùng tên; hãy bỏ thay đổi này, hoặc đề nghị Ban Thư ký thực hiện.",
-    "author-unknown": "Không xác định được cơ quan của {author}: nhóm này không có trong campaign.yml. Kiểm tra lại tên nhóm, hoặc liên hệ Ban Thư ký.",
+    "author-unknown": "Tài khoản {author} chưa được ghi là người gửi báo cáo của cơ quan nào. Báo tên tài khoản GitHub của mình cho Ban Thư ký để được ghi vào campaign.yml (mục accounts của cơ quan), rồi chạy lại kiểm tra.",
     # review state
     "review-invalid": "reviews.yml: {detail}",
     "review-unknown-agency": "reviews.yml: mã cơ quan \"{agency}\" không có trong danh sách của đợt báo cáo.",
@@ -51,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "heading-unknown": "Tiêu đề \"{title}\" không khớp mục nào trong đề cương của cơ quan.{suggestion} Nội dung dưới tiêu đề này được tính vào mục \"{parent}\".",
     "heading-near": "Tiêu đề \"{title}\" gần giống mục \"{expected}\" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.",
     "heading-duplicate": "Mục \"{title}\" xuất hiện lần nữa (lần đầu ở dòng {first}). Gộp nội dung vào một mục.",
+    "html-raw": "Mã HTML (\"{tag}\") chỉ hiện trên trang web, không đưa được vào báo cáo DOCX. Hãy viết bằng Markdown: bảng với dấu |, danh sách với dấu -.",
+    "image-remote": "Ảnh \"{target}\" nằm trên máy chủ khác. Tải ảnh về, đặt trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.",
     "link-outside": "Đường dẫn \"{target}\" trỏ ra ngoài thư mục của báo cáo. Ảnh và tệp đính kèm phải đặt trong submissions/{agency}/.",
     "image-missing": "Không tìm thấy ảnh \"{target}\". Đặt ảnh trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.",
 }

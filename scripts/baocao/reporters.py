@@ -126,7 +126,7 @@ def github(problems: Iterable[Problem]) -> str:
     lines = []
     for p in problems:
         level = "error" if p.is_error else "warning"
-        props = [f"file={_escape_property(p.file)}"]
+        props = [f"file={_escape_property(p.file)}"] if not p.file.startswith("(") else []
         if p.line:
             props.append(f"line={p.line}")
         if p.column:

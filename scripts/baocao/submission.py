@@ -82,6 +82,10 @@ def load_submission(path: Path, display: str, validator: FrontMatterValidator) -
     try:
         doc = load_document(parts.front_matter)
     except YamlError as error:
+        front_lines = parts.front_matter.split("\n")
+        bad = front_lines[error.line - 1] if 0 < error.line <= len(front_lines) else ""
+        if error.code == "yaml-syntax" and "\t" in bad[: len(bad) - len(bad.lstrip())]:
+            error = YamlError("yaml-tab", error.line, error.column)
         sub.problems.append(_yaml_problem(display, error))
         return sub
     if not isinstance(doc.value, dict):
@@ -112,6 +116,7 @@ _YAML_DETAILS = {
     "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
     "did not find expected key": "thụt lề không thẳng hàng",
     "found character '\\t'": "có ký tự Tab; hãy dùng dấu cách để thụt lề",
+    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (như @, ` hoặc %); hãy đặt giá trị trong dấu nháy kép",
     "found unexpected end of stream": "thiếu dấu nháy đóng",
     "did not find expected ',' or ']'": "danh sách trong ngoặc vuông chưa đóng",
     "did not find expected ',' or '}'": "nhóm trong ngoặc nhọn chưa đóng",

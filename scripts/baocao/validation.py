@@ -9,6 +9,7 @@ from typing import Any, Iterator
 import jsonschema
 
 from baocao.messages import TYPE_NAMES, render, type_name
+from baocao.text import format_number
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.yamlsafe import YamlDocument
 
@@ -40,8 +41,14 @@ def inline_refs(schema: dict) -> dict:
     return walk(schema)
 
 
+# jsonschema counts 2023.0 as an integer; a figure or a year written with a decimal point is not one.
+_STRICT_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool))
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_STRICT_TYPES)
+
+
 def compile_validator(schema: dict) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(inline_refs(schema))
+    return _Validator(inline_refs(schema))
 
 
 def parse_date(value: str) -> date | None:
@@ -137,13 +144,22 @@ class FrontMatterValidator:
         for error in sorted(self._validator.iter_errors(data), key=lambda e: (line(tuple(e.absolute_path)), e.validator)):
             if tuple(error.absolute_path) in skip:
                 continue
-            yield self._problem(file, error, line)
+            if error.validator == "additionalProperties":  # one problem for each unknown key
+                allowed = sorted(self._resolve(error.schema).get("properties", {}))
+                parent = field_name(tuple(error.absolute_path), doc.value)
+                for key in error.instance:
+                    if str(key) not in allowed:
+                        name = _dotted(parent, str(key))
+                        yield Problem(file, line(tuple(error.absolute_path) + (key,)), "schema-additional",
+                                      render("schema-additional", name=name, allowed=", ".join(allowed)), field=name)
+                continue
+            yield self._problem(file, error, line, doc)
         yield from self._dates(file, data, line)
         yield from self._years(file, data, line)
 
-    def _problem(self, file: str, error: jsonschema.ValidationError, line) -> Problem:
+    def _problem(self, file: str, error: jsonschema.ValidationError, line, doc: YamlDocument) -> Problem:
         path = tuple(error.absolute_path)
-        field = field_name(path)
+        field = field_name(path, doc.value)
         kind = error.validator
         instance = error.instance
         if kind == "required":
@@ -153,7 +169,7 @@ class FrontMatterValidator:
             return Problem(file, line(path), "schema-required", render("schema-required", name=name, where=where, title=title), field=_dotted(field, name))
         if kind == "additionalProperties":
             allowed = sorted(self._resolve(error.schema).get("properties", {}))
-            extra = sorted(set(instance) - set(allowed))
+            extra = sorted(str(k) for k in instance if str(k) not in allowed)
             name = extra[0] if extra else "?"
             return Problem(file, line(path + (name,)), "schema-additional",
                            render("schema-additional", name=_dotted(field, name), allowed=", ".join(allowed)), field=_dotted(field, name))
@@ -163,12 +179,18 @@ class FrontMatterValidator:
         if kind == "type":
             expected = error.validator_value
             expected = " hoặc ".join(TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
-            if isinstance(instance, str) and error.validator_value == "integer":
-                expected += " viết liền, không có dấu chấm hay chữ (ví dụ 1250000000)"
-            return Problem(file, line(path), "schema-type", render("schema-type", field=field, expected=expected, actual=f"{type_name(instance)} \"{instance}\""), field=field)
+            written = doc.plain_text(path) or instance  # what the user typed: 1.000, not YAML's 1.0
+            if isinstance(instance, (str, float)) and error.validator_value == "integer":
+                expected += " viết liền, không có dấu chấm, dấu phẩy hay chữ (ví dụ 1250000000)"
+                actual = f"\"{written}\""
+            else:
+                actual = f"{type_name(instance)} \"{written}\""
+            return Problem(file, line(path), "schema-type", render("schema-type", field=field, expected=expected, actual=actual), field=field)
         if kind == "enum":
             allowed = ", ".join(str(v) for v in error.validator_value)
             return Problem(file, line(path), "schema-enum", render("schema-enum", field=field, value=instance, allowed=allowed), field=field)
+        if kind in ("maximum", "exclusiveMaximum"):
+            return Problem(file, line(path), "schema-maximum", render("schema-maximum", field=field, value=instance, limit=format_number(error.validator_value)), field=field)
         if kind in ("minimum", "exclusiveMinimum"):
             return Problem(file, line(path), "schema-minimum", render("schema-minimum", field=field, value=instance), field=field)
         if kind == "pattern" or (kind == "minLength" and instance == ""):
@@ -188,7 +210,7 @@ class FrontMatterValidator:
                 candidates.append((("van_ban", index, "ngay"), item.get("ngay")))
         for path, value in candidates:
             if isinstance(value, str) and (_DMY.match(value) or _ISO.match(value)) and parse_date(value) is None:
-                yield Problem(file, line(path), "date-invalid", render("date-invalid", field=field_name(path), value=value), field=field_name(path))
+                yield Problem(file, line(path), "date-invalid", render("date-invalid", field=field_name(path, data), value=value), field=field_name(path, data))
 
     def _years(self, file: str, data: Any, line) -> Iterator[Problem]:
         if not isinstance(data, dict) or not isinstance(data.get("so_lieu"), list):
@@ -200,15 +222,23 @@ class FrontMatterValidator:
                 continue
             if year in seen:
                 yield Problem(file, line(("so_lieu", index)), "year-duplicate",
-                              render("year-duplicate", year=year, first=seen[year]), field=f"so_lieu[{index}]")
+                              render("year-duplicate", year=year, first=seen[year]), field=f"so_lieu (mục {index + 1})")
             else:
                 seen[year] = line(("so_lieu", index))
 
 
-def field_name(path: tuple) -> str:
+def field_name(path: tuple, data: Any = None) -> str:
+    """`so_lieu (năm 2023).tien_phat`, `van_ban (mục 1).ngay`: how a user finds the field."""
     out = ""
+    node = data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            year = item.get("nam") if isinstance(item, dict) and out == "so_lieu" else None
+            out += f" (năm {year})" if isinstance(year, int) else f" (mục {part + 1})"
+        else:
+            out += f".{part}" if out else str(part)
+        node = node[part] if isinstance(node, (list, dict)) and (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node)) else None
     return out or "(phần thông tin)"
 
 

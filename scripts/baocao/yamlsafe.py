@@ -46,7 +46,7 @@ class YamlDocument:
         for part in path:
             if isinstance(node, yaml.MappingNode):
                 for key_node, value_node in node.value:
-                    if key_node.value == part:
+                    if key_node.value == part or key_node.value == str(part):
                         node, line = value_node, key_node.start_mark.line + 1
                         break
                 else:

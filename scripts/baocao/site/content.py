@@ -95,6 +95,11 @@ def sanitize(html: str, agency_id: str, *, root_prefix: str) -> str:
             return confine(value, agency_id, root_prefix, image=False)
         if attribute == "src":
             return confine(value, agency_id, root_prefix, image=True)
+        if attribute == "id":  # only the footnote anchors markdown-it writes: no look-alikes of the site's own ids
+            return value if value.startswith(("fn", "fnref")) else None
+        if attribute == "class":
+            kept = [c for c in value.split() if c.startswith("footnote")]
+            return " ".join(kept) or None
         return value
 
     return nh3.clean(

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from baocao.site.content import render_markdown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-_TOKEN = re.compile(r"<p>BCFRAG:(\d+)</p>")
-_RAW = re.compile(r"<p>BCRAW:(\d+)</p>")
-_SLOT = re.compile(r'<bc-fragment data-n="(\d+)"></bc-fragment>')
+_SLOT_TAG = "bc-fragment"
 
 
 def esc(text: object) -> str:
@@ -54,6 +53,8 @@ class Fragments:
 
     root_prefix: str = "../../"
     sources: list[tuple[str, str | None, str]] = field(default_factory=list)  # (text, agency or None, doc id)
+    # Tokens carry a random nonce: a submission cannot forge one to pull other HTML into its text.
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
     _html: dict[int, str] = field(default_factory=dict)
 
@@ -63,7 +64,7 @@ class Fragments:
         if key not in self._keys:
             self._keys[key] = len(self.sources)
             self.sources.append((markdown, agency_id, doc_id))
-        return f"BCFRAG:{self._keys[key]}"
+        return f"BCFRAG{self.nonce}:{self._keys[key]}"
 
     def rendered(self, markdown: str, agency_id: str, doc_id: str) -> str:
         """The sanitised HTML of a piece of agency_id's submission, for use inside raw HTML."""
@@ -77,7 +78,7 @@ class Fragments:
         and neither Python-Markdown nor the search indexer has to read it.
         """
         self.sources.append((html, None, ""))
-        return f"BCRAW:{len(self.sources) - 1}"
+        return f"BCRAW{self.nonce}:{len(self.sources) - 1}"
 
     def html(self, index: int, min_level: int = 2) -> str:
         if index not in self._html:
@@ -91,9 +92,9 @@ class Fragments:
 
     def inject(self, html: str) -> str:
         """Rendered page content with submission text in place and slots for the raw HTML."""
-        html = _TOKEN.sub(lambda m: self.html(int(m.group(1)), 4), html)
-        return _RAW.sub(r'<bc-fragment data-n="\1"></bc-fragment>', html)
+        html = re.sub(rf"<p>BCRAW{self.nonce}:(\d+)</p>", rf'<{_SLOT_TAG} data-n="{self.nonce}-\1"></{_SLOT_TAG}>', html)
+        return re.sub(rf"<p>BCFRAG{self.nonce}:(\d+)</p>", lambda m: self.html(int(m.group(1)), 4), html)
 
     def inject_late(self, html: str) -> str:
         """The finished page with the raw HTML put into its slots."""
-        return _SLOT.sub(lambda m: self.html(int(m.group(1))), html)
+        return re.sub(rf'<{_SLOT_TAG} data-n="{self.nonce}-(\d+)"></{_SLOT_TAG}>', lambda m: self.html(int(m.group(1))), html)

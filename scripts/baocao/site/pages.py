@@ -166,7 +166,7 @@ def dashboard(rnd: Round, fragments: Fragments) -> str:
            f"Theo Công văn số {esc(c.letter.number)} ngày {format_date(c.letter.date)} "
            f"({link('xem công văn', 'cong-van/index.md')}). Hạn gửi báo cáo: **{format_date(c.letter.deadline)}** "
            f"({when}, tính đến ngày {format_date(rnd.today)}).", ""]
-    cards = [("Cơ quan được yêu cầu", str(total)), ("Đã nộp", f"{submitted}/{total}")]
+    cards = [("Cơ quan được yêu cầu", str(total)), ("Có báo cáo (kể cả dự thảo)", f"{submitted}/{total}")]
     cards += [(label, str(n)) for label, n in _counts(rnd)]
     cards.append(("Mức độ hoàn thành chung", format_percent(overall)))
     out.append('<div class="bc-cards">')
