@@ -21,6 +21,7 @@ _TARGET = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*<?([^\s>]+)>?")
 # <img src=...> and <a href=...>: what the site and the DOCX would load or link (other tags are removed)
 _HTML_ATTR = re.compile(r"""<(img|a)\b[^>]*?\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_ANY_REF = re.compile(r"\[[^\]^\n][^\]\n]*\]:")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
@@ -29,7 +30,8 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 def link_problems(sub: Submission, agency_id: str) -> list[Problem]:
     problems: list[Problem] = []
     body = sub.body
-    if "](" not in body and "]:" not in body and "<" not in body:
+    has_reference = "]:" in body and _ANY_REF.search(body) is not None  # footnotes ([^1]:) are not links
+    if "](" not in body and "<" not in body and not has_reference:
         return problems  # no link, reference or HTML at all: the common case, decided without a scan
     body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
     image_refs = {m.casefold() for m in re.findall(r"!\[[^\]]*\]\[([^\]]*)\]", body)}

@@ -134,7 +134,8 @@ class FrontMatterValidator:
             found = doc.line_of(path)
             return found + 1 if found else 2
 
-        placeholders = [path for path in self._text_paths(data) if _PLACEHOLDER.match(_get(data, path))]
+        maybe = "điền" in doc.text or "ĐIỀN" in doc.text or not doc.text  # "(Chưa điền)" can only be there then
+        placeholders = [path for path in self._text_paths(data) if _PLACEHOLDER.match(_get(data, path))] if maybe else []
         official = isinstance(data, dict) and data.get("trang_thai") == "chinh_thuc"
         for path in placeholders:
             title = self._title(path).get("title", field_name(path))
@@ -215,16 +216,16 @@ class FrontMatterValidator:
     def _years(self, file: str, data: Any, line) -> Iterator[Problem]:
         if not isinstance(data, dict) or not isinstance(data.get("so_lieu"), list):
             return
-        seen: dict[int, int] = {}
+        seen: dict[int, int] = {}  # year -> index of its first entry (lines looked up only for a problem)
         for index, item in enumerate(data["so_lieu"]):
             year = item.get("nam") if isinstance(item, dict) else None
-            if not isinstance(year, int):
+            if not isinstance(year, int) or isinstance(year, bool):
                 continue
             if year in seen:
                 yield Problem(file, line(("so_lieu", index)), "year-duplicate",
-                              render("year-duplicate", year=year, first=seen[year]), field=f"so_lieu (mục {index + 1})")
+                              render("year-duplicate", year=year, first=line(("so_lieu", seen[year]))), field=f"so_lieu (mục {index + 1})")
             else:
-                seen[year] = line(("so_lieu", index))
+                seen[year] = index
 
 
 def field_name(path: tuple, data: Any = None) -> str:

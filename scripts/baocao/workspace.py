@@ -125,15 +125,20 @@ def load_round(root: Path, paths: list[Path] | None = None, today: date | None =
     campaign = campaign or load_campaign(root)
     validator = FrontMatterValidator(campaign.submission_schema)
     files = sorted(paths) if paths is not None else submission_files(campaign)
-    # Reading builds many small objects and no reference cycles: pausing the cyclic garbage
+    # Checking builds many small objects and no reference cycles: pausing the cyclic garbage
     # collector keeps the cost per file flat as the round grows (measured at 10,000 files).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        submissions = [load_submission(p, display_path(root, p), validator) for p in files]
+        return _load(root, campaign, validator, files, paths, today)
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _load(root: Path, campaign: Campaign, validator: FrontMatterValidator, files: list[Path],
+          paths: list[Path] | None, today: date | None) -> Round:
+    submissions = [load_submission(p, display_path(root, p), validator) for p in files]
     reviews, problems = load_reviews(root, campaign)
     reports = {a.id: AgencyReport(a, review=reviews.get(a.id)) for a in campaign.agencies}
     # a file named after its agency claims it first; other files naming it are the duplicates
@@ -169,8 +174,8 @@ def _identify(campaign: Campaign, sub: Submission, reports: dict[str, AgencyRepo
         if report is not None and report.submission is None:
             report.submission = sub
         return
-    line = sub.field_line("co_quan")
     agency = campaign.agency(agency_id)
+    line = sub.field_line("co_quan") if agency is None or sub.path.stem != agency_id or reports[agency_id].submission else None
     if agency is None:
         close = difflib.get_close_matches(agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6)
         hint = f" Có phải là \"{close[0]}\"?" if close else ""

@@ -8,6 +8,7 @@ and dates. Here the document is composed into nodes first, checked, then constru
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -38,7 +39,16 @@ class YamlDocument:
     """A parsed document and its node tree, which knows the line of every field."""
 
     value: Any
-    node: yaml.Node | None = None
+    text: str = ""
+
+    @cached_property
+    def node(self) -> yaml.Node | None:
+        """The node tree, composed again only when a line or a source text is asked for.
+
+        Most files have no problem and never need it; keeping every file's tree in memory
+        cost more than composing the few that do need it twice.
+        """
+        return yaml.compose(self.text, Loader=_Loader) if self.text else None
 
     def _walk_to(self, path: Path) -> tuple[yaml.Node | None, int | None]:
         """The node at path (None if absent) and the line of the deepest part of path found."""
@@ -119,7 +129,7 @@ def load_document(text: str) -> YamlDocument:
         value = constructor.construct_document(node)
     except (yaml.YAMLError, ValueError) as error:  # pragma: no cover - nodes are checked above
         raise YamlError("yaml-syntax", 1, None, str(error)) from None
-    return YamlDocument(value, node)
+    return YamlDocument(value, text)
 
 
 _TIMESTAMP = _TAG + "timestamp"
