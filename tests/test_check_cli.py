@@ -177,3 +177,20 @@ def test_text_report_lists_who_has_not_submitted(workspace, capsys):
     assert ubnd.startswith("- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (63): Hà Nội, Hà Giang,")
     orgs = next(line for line in lines[start:] if line.startswith("- Các hiệp hội"))
     assert orgs == "- Các hiệp hội, tổ chức (1): Hiệp hội Thương mại điện tử Việt Nam"  # the other one submitted
+
+
+def test_one_bad_review_entry_does_not_discard_the_others(workspace, capsys):
+    shutil.copy(COMPLETE, workspace / "submissions" / COMPLETE.name)
+    (workspace / "reviews.yml").write_text(
+        "reviews:\n"
+        "  - co_quan: hoi-bao-ve-nguoi-tieu-dung\n    ket_qua: da_tiep_nhan\n    nguoi_xem_xet: Lê Thế Chính\n    ngay: 2024-12-06\n"
+        "  - co_quan: bo-cong-an\n    ket_qua: tu_duyet\n    nguoi_xem_xet: Ai Đó\n    ngay: 2024-12-06\n"
+        "  - co_quan: bo-y-te\n    ket_qua: da_tiep_nhan\n    nguoi_xem_xet: Ai Đó\n    ngay: 2024-02-31\n", encoding="utf-8")
+    code, data = check_json(workspace, capsys)
+    assert code == 1
+    reviews = {a["agency_id"]: a["review"] for a in data["agencies"]}
+    assert reviews["hoi-bao-ve-nguoi-tieu-dung"] == "da_tiep_nhan"
+    assert reviews["bo-cong-an"] is None and reviews["bo-y-te"] is None
+    messages = [(p["file"], p["line"], p["message"]) for p in data["problems"]]
+    assert ("reviews.yml", 7, "reviews.yml: mục 2, ket_qua: không đúng mẫu; mục này bị bỏ qua.") in messages
+    assert ("reviews.yml", 13, "reviews.yml: mục 3, ngay: \"2024-02-31\" không phải ngày có thật; mục này bị bỏ qua.") in messages
