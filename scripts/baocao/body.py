@@ -56,10 +56,11 @@ class Heading:
     end: int  # 0-based index of the first line after the heading
     level: int
     text: str
+    key: str = ""  # heading_key(text), computed once
 
-    @property
-    def key(self) -> str:
-        return heading_key(self.text)
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", heading_key(self.text))
 
 
 @lru_cache(maxsize=65536)

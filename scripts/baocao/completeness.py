@@ -30,14 +30,15 @@ class PartSpec:
     parent: str | None
     leaf: bool
     guidance: str | None = None
+    key: str = ""  # heading_key(title), computed once when the spec is made
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", heading_key(self.title))
 
     @property
     def heading(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
-
-    @property
-    def key(self) -> str:
-        return heading_key(self.title)
 
     @property
     def short(self) -> str:
@@ -45,7 +46,7 @@ class PartSpec:
         return text if len(text) <= 90 else text[:87].rstrip() + "…"
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     spec: PartSpec
     state: str = MISSING
@@ -100,12 +101,23 @@ def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
     return specs
 
 
+def _key_index(campaign: Campaign, agency: Agency, specs: list[PartSpec]) -> dict[str, tuple[int, ...]]:
+    """Positions of the specs under each heading key; shared by agencies with the same specs."""
+    cache_key = ("keys", agency.appendix, agency.task_ids)
+    found = campaign.cache.get(cache_key)
+    if found is None:
+        grouped: dict[str, list[int]] = {}
+        for index, spec in enumerate(specs):
+            grouped.setdefault(spec.key, []).append(index)
+        found = campaign.cache[cache_key] = {k: tuple(v) for k, v in grouped.items()}
+    return found
+
+
 def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
     specs = agency_parts(campaign, agency)
     parts = [Part(s) for s in specs]
-    by_key: dict[str, list[Part]] = {}
-    for part in parts:
-        by_key.setdefault(part.spec.key, []).append(part)
+    index_by_key = _key_index(campaign, agency, specs)
+    by_key: dict[str, list[Part]] = {key: [parts[i] for i in indices] for key, indices in index_by_key.items()}
     result = Completeness(parts)
     lines = sub.body_lines
     headings = sub.headings
