@@ -54,11 +54,16 @@ def heading_key(text: str) -> str:
     return _TRAILING.sub("", text).casefold()
 
 
+_MARKS = re.compile(r"[\u0300-\u036f]")  # combining diacritics, as NFD writes Vietnamese tone marks
+
+
 def fold(text: str) -> str:
-    """Lower case without diacritics ("Hà Nội" -> "ha noi"), for search and slugs."""
-    text = nfc(text).replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text)
-    return "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
+    """Lower case without diacritics ("Hà Nội" -> "ha noi"), for search and slugs.
+
+    One regex over the whole text: the site folds its whole search index with it.
+    """
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return _MARKS.sub("", text).casefold()
 
 
 def slugify(text: str) -> str:

@@ -14,18 +14,12 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 from pathlib import Path
+
+from baocao.text import fold
 
 FIELD = "fold"
 _TAG = re.compile(r"<[^>]+>")
-_MARKS = re.compile(r"[\u0300-\u036f]")
-
-
-def fold(text: str) -> str:
-    """As baocao.text.fold ("Hà Nội" -> "ha noi"), one regex over the whole text: the index is large."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return _MARKS.sub("", text).casefold()
 
 
 TITLE_FIELD = "fold_title"  # weighted like Material's title field
