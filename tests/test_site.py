@@ -6,6 +6,7 @@ import json
 import random
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -71,12 +72,12 @@ def test_tables_footnotes_and_headings_render():
 
 
 def test_search_index_gets_folded_field():
-    data = {"config": {"fields": {}}, "docs": [{"location": "a/", "title": "UBND Hà Nội", "text": "<p>Chống hàng giả, Đắk Lắk</p>"}]}
-    out = search.fold_index(data)
-    assert out["config"]["fields"]["fold"] == {"boost": 1}
-    assert out["docs"][0]["fold"] == "chong hang gia, dak lak"
-    assert out["docs"][0]["fold_title"] == "ubnd ha noi"
-    assert out["docs"][0]["text"] == "<p>Chống hàng giả, Đắk Lắk</p>"  # shown text unchanged
+    fields, docs = {}, [{"location": "a/", "title": "UBND Hà Nội", "text": "<p>Chống hàng giả, Đắk Lắk</p>"}]
+    search.fold_entries(docs, fields)
+    assert fields["fold"] == {"boost": 1}
+    assert docs[0]["fold"] == "chong hang gia, dak lak"
+    assert docs[0]["fold_title"] == "ubnd ha noi"
+    assert docs[0]["text"] == "<p>Chống hàng giả, Đắk Lắk</p>"  # shown text unchanged
 
 
 @pytest.mark.parametrize("page, target, expected", [
@@ -145,8 +146,14 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     (out / "stale.html").write_text("old")
     docx = tmp_path / "bao-cao-tong-hop.docx"
     docx.write_bytes(b"PK docx")
+    charts_before = set(Path(tempfile.gettempdir()).glob("baocao-charts-*"))
     result = build_site(load_round(workspace), out, docx_path=docx)
     assert result == out.resolve()
+    figures_page = (out / "so-lieu" / "index.html").read_text(encoding="utf-8")
+    charts = re.findall(r'<img[^>]+src="([^"]+\.svg)"', figures_page)
+    assert charts  # bo-y-te reported figures: drawn in the background, copied into the site
+    assert all((out / "so-lieu" / c).read_bytes().startswith(b"<?xml") for c in charts)
+    assert set(Path(tempfile.gettempdir()).glob("baocao-charts-*")) == charts_before  # the drawing folder is removed
     assert not (out / "stale.html").exists()
     assert out.stat().st_mode & 0o777 == 0o755  # readable by a web server running as another user
     assert sorted(p.relative_to(workspace / "docs") for p in (workspace / "docs").rglob("*")) == before

@@ -55,6 +55,29 @@ def test_agency_page_shows_its_text_and_table(page, server, site_round, screensh
     page.screenshot(path=str(screenshots / "agency-report-table.png"), full_page=False)
 
 
+def test_agency_page_table_of_contents_follows_its_outline(page, server, site_round):
+    """The report's headings are written as HTML (not Markdown): they still make the page's
+    table of contents, and each entry jumps to its heading."""
+    report = next(r for r in site_round.reports if r.usable and r.parts)
+    page.goto(f"{server}/co-quan/{report.agency.id}/")
+    toc = page.locator('.md-sidebar--secondary a.md-nav__link')
+    links = [toc.nth(i).get_attribute("href") for i in range(toc.count())]
+    expected = [f"#{p.spec.id}" for p in report.parts if p.spec.depth + 2 <= 4]
+    assert [h for h in links if h in expected] == expected
+    assert all(page.locator(f"h3{h}, h4{h}").count() == 1 for h in expected[:5])
+
+
+def test_figures_page_shows_the_charts(page, server, screenshots):
+    page.goto(server + "/so-lieu/")
+    charts = page.locator('.md-content img[src$=".svg"]')
+    assert charts.count() >= 1  # drawn in the background while MkDocs rendered the pages
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+        assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", charts.nth(i).element_handle())
+    charts.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "figures.png"), full_page=False)
+
+
 def test_task_page_shows_each_assigned_agency(page, server, site_round):
     campaign = site_round.campaign
     task = max(campaign.tasks.values(), key=lambda t: sum(

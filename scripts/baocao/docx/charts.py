@@ -8,12 +8,12 @@ place afterwards. Where fork is unavailable the charts are drawn before pandoc r
 
 from __future__ import annotations
 
-import multiprocessing
 import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.background import Job, JobError, can_fork
 from baocao.docx.appendix import STATUS_ORDER, figure_totals
 from baocao.messages import STATUS_LABELS
 from baocao.text import format_number
@@ -58,31 +58,26 @@ class Drawing:
 
     def __init__(self, rnd: Round, folder: Path, charts: list[Chart]):
         self.folder, self.charts = folder, charts
-        self._process = None
-        if "fork" in multiprocessing.get_all_start_methods():
+        self._placeholders = can_fork()
+        if self._placeholders:
             for chart in charts:
                 write_placeholder(folder / f"placeholder-{chart.file}", chart)
-            self._process = multiprocessing.get_context("fork").Process(target=draw, args=(rnd, folder, charts), daemon=True)
-            self._process.start()
-        else:
-            draw(rnd, folder, charts)
+        self._job = Job(draw, rnd, folder, charts, background=self._placeholders)
 
     def source(self, chart: Chart) -> str:
         """The file pandoc reads for this chart now."""
-        return f"placeholder-{chart.file}" if self._process is not None else chart.file
+        return f"placeholder-{chart.file}" if self._placeholders else chart.file
 
     def wait(self) -> dict[str, Path]:
         """Map from the file name pandoc embedded to the real PNG."""
-        if self._process is not None:
-            self._process.join()
-            if self._process.exitcode != 0:
-                raise ChartError(f"tiến trình vẽ biểu đồ dừng với mã {self._process.exitcode}")
+        try:
+            self._job.wait()
+        except JobError as error:
+            raise ChartError(str(error)) from None
         return {self.source(c): self.folder / c.file for c in self.charts}
 
     def stop(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        self._job.stop()
 
 
 def write_placeholder(path: Path, chart: Chart) -> None:

@@ -90,6 +90,14 @@ def render_markdown(markdown: str, agency_id: str, doc_id: str, *, root_prefix: 
 
 
 def sanitize(html: str, agency_id: str, *, root_prefix: str) -> str:
+    return _cleaner(agency_id, root_prefix).clean(html)
+
+
+@lru_cache(maxsize=None)
+def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
+    """One sanitiser per agency (its links are confined to its own folder), built once: a
+    report has some fifty pieces."""
+
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if attribute == "href":
             return confine(value, agency_id, root_prefix, image=False)
@@ -102,8 +110,7 @@ def sanitize(html: str, agency_id: str, *, root_prefix: str) -> str:
             return " ".join(kept) or None
         return value
 
-    return nh3.clean(
-        html,
+    return nh3.Cleaner(
         tags=set(TAGS),
         clean_content_tags=set(CLEAN_CONTENT),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},

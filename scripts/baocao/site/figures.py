@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from baocao.campaign import FigureField, FigureGroup
 from baocao.site import html as h
@@ -92,16 +93,27 @@ def _chart(group: FigureGroup, years: tuple[int, ...], sums: dict) -> bytes:
     return out.getvalue()
 
 
-def charts(rnd: Round) -> dict[str, bytes]:
-    """Site path -> SVG bytes, one chart per figure group with any reported value."""
+def plan(rnd: Round) -> dict[str, FigureGroup]:
+    """Site path -> figure group, one chart per group with any reported value (nothing drawn)."""
+    sums = totals(rnd)
+    years = rnd.campaign.years
+    return {chart_path(g): g for g in rnd.campaign.figure_groups if any((y, f.key) in sums for y in years for f in g.fields)}
+
+
+def chart_file(folder: Path, path: str) -> Path:
+    """Where `draw` writes the chart published at site path `path`."""
+    return folder / path.rsplit("/", 1)[-1]
+
+
+def draw(rnd: Round, charts: dict[str, FigureGroup], folder: Path) -> None:
+    """Write the planned charts as SVG files into folder (run in the background: see baocao.background)."""
     import matplotlib
 
     matplotlib.rcParams["svg.hashsalt"] = "baocao"  # stable ids: same input, same bytes
     matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text, drawn with the page's font
     sums = totals(rnd)
-    years = rnd.campaign.years
-    return {chart_path(g): _chart(g, years, sums) for g in rnd.campaign.figure_groups
-            if any((y, f.key) in sums for y in years for f in g.fields)}
+    for path, group in charts.items():
+        chart_file(folder, path).write_bytes(_chart(group, rnd.campaign.years, sums))
 
 
 def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[str]:
@@ -123,7 +135,7 @@ def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[s
             "    " + fragments.raw(body), ""]
 
 
-def page(rnd: Round, chart_files: dict[str, bytes], fragments: Fragments) -> str:
+def page(rnd: Round, chart_files: dict[str, FigureGroup], fragments: Fragments) -> str:
     c = rnd.campaign
     sums = totals(rnd)
     reporting = sum(1 for r in rnd.reports if values(r))

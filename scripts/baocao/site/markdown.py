@@ -43,9 +43,11 @@ def front_matter(title: str, *, hide: tuple[str, ...] = (), search: bool = True)
 class Fragments:
     """HTML put into generated pages after Python-Markdown ran.
 
-    Pages hold a token paragraph (`BCFRAG:n`); `inject` replaces it with the HTML. Two kinds:
+    Pages hold a token paragraph (`BCFRAG:n`); `inject` replaces it with the HTML. Three kinds:
     submission text (`token`): rendered by markdown-it-py and sanitised, once however many
-    pages show it; and HTML made by `baocao.site.html` from campaign data (`raw`), such as
+    pages show it; a page's own content written as HTML (`block`), such as an agency's report
+    with its headings, which search indexes and whose headings join the page's table of
+    contents; and HTML made by `baocao.site.html` from campaign data (`raw`), such as
     large tables, which Python-Markdown would be slow to read. All pages that show submission
     text sit two folders deep (`co-quan/<id>/`, `muc/<id>/`, `nhiem-vu/<id>/`), hence one
     root prefix for its images and links.
@@ -57,6 +59,7 @@ class Fragments:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
     _html: dict[int, str] = field(default_factory=dict)
+    _headings: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
 
     def token(self, markdown: str, agency_id: str, doc_id: str) -> str:
         """A token for a piece of agency_id's submission (Markdown, untrusted)."""
@@ -66,9 +69,29 @@ class Fragments:
             self.sources.append((markdown, agency_id, doc_id))
         return f"BCFRAG{self.nonce}:{self._keys[key]}"
 
-    def rendered(self, markdown: str, agency_id: str, doc_id: str) -> str:
-        """The sanitised HTML of a piece of agency_id's submission, for use inside raw HTML."""
-        return self.html(int(self.token(markdown, agency_id, doc_id).split(":")[1]), 4)
+    def in_html(self, markdown: str, agency_id: str, doc_id: str) -> str:
+        """The token of a piece of agency_id's submission for use inside HTML made here (a
+        `block` or `raw`); the sanitised HTML takes its place when the page is finished."""
+        return f"<p>{self.token(markdown, agency_id, doc_id)}</p>"
+
+    def render_all(self) -> dict[int, str]:
+        """The HTML of every submission piece not rendered yet (run in a worker process)."""
+        return {i: self.html(i) for i, (_, agency_id, _) in enumerate(self.sources) if agency_id is not None and i not in self._html}
+
+    def preload(self, rendered: dict[int, str]) -> None:
+        """Take HTML that `render_all` made elsewhere."""
+        self._html.update(rendered)
+
+    def block(self, html: str, headings: list[tuple[int, str, str]]) -> str:
+        """A token for page content written here as HTML (every value escaped, submission
+        pieces from `in_html`), injected before search reads the page.
+
+        headings: (level, id, title as HTML) of the headings in html, in order, for the page's
+        table of contents (Python-Markdown never sees them).
+        """
+        self.sources.append((html, None, ""))
+        self._headings[len(self.sources) - 1] = headings
+        return f"BCHTML{self.nonce}:{len(self.sources) - 1}"
 
     def raw(self, html: str) -> str:
         """A token for HTML made here with every value escaped (see baocao.site.html).
@@ -80,21 +103,32 @@ class Fragments:
         self.sources.append((html, None, ""))
         return f"BCRAW{self.nonce}:{len(self.sources) - 1}"
 
-    def html(self, index: int, min_level: int = 2) -> str:
+    def html(self, index: int) -> str:
         if index not in self._html:
             text, agency_id, doc_id = self.sources[index]
             if agency_id is None:
                 self._html[index] = text
-            else:
-                body = render_markdown(text, agency_id, doc_id, root_prefix=self.root_prefix, min_level=min_level)
+            else:  # headings written in a piece sit under the page's own (h2, h3)
+                body = render_markdown(text, agency_id, doc_id, root_prefix=self.root_prefix, min_level=4)
                 self._html[index] = f'<div class="bc-report">\n{body}</div>'
         return self._html[index]
 
-    def inject(self, html: str) -> str:
-        """Rendered page content with submission text in place and slots for the raw HTML."""
+    def _pieces(self, html: str) -> str:
+        return re.sub(rf"<p>BCFRAG{self.nonce}:(\d+)</p>", lambda m: self.html(int(m.group(1))), html)
+
+    def inject(self, html: str, headings: list[tuple[int, str, str]] | None = None) -> str:
+        """Rendered page content with blocks and submission text in place and slots for the
+        raw HTML; the headings of the blocks put in are appended to `headings`."""
         html = re.sub(rf"<p>BCRAW{self.nonce}:(\d+)</p>", rf'<{_SLOT_TAG} data-n="{self.nonce}-\1"></{_SLOT_TAG}>', html)
-        return re.sub(rf"<p>BCFRAG{self.nonce}:(\d+)</p>", lambda m: self.html(int(m.group(1)), 4), html)
+
+        def block(match: re.Match) -> str:
+            index = int(match.group(1))
+            if headings is not None:
+                headings.extend(self._headings[index])
+            return self.sources[index][0]
+
+        return self._pieces(re.sub(rf"<p>BCHTML{self.nonce}:(\d+)</p>", block, html))
 
     def inject_late(self, html: str) -> str:
-        """The finished page with the raw HTML put into its slots."""
-        return re.sub(rf'<{_SLOT_TAG} data-n="{self.nonce}-(\d+)"></{_SLOT_TAG}>', lambda m: self.html(int(m.group(1))), html)
+        """The finished page with the raw HTML (and the submission text it holds) in its slots."""
+        return self._pieces(re.sub(rf'<{_SLOT_TAG} data-n="{self.nonce}-(\d+)"></{_SLOT_TAG}>', lambda m: self.html(int(m.group(1))), html))

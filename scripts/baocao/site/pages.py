@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from baocao.campaign import Agency, Outline, OutlineNode
+from baocao.campaign import Agency, FigureGroup, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.site import figures
@@ -58,6 +58,7 @@ class SiteContent:
     pages: list[SitePage] = field(default_factory=list)
     files: list[SiteFile] = field(default_factory=list)
     fragments: Fragments = field(default_factory=Fragments)
+    charts: dict[str, FigureGroup] = field(default_factory=dict)  # site path -> group, drawn by figures.draw
 
 
 def agency_path(agency_id: str) -> str:
@@ -121,7 +122,11 @@ def state_badge(state: str) -> str:
     return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
 
 
-def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
+def generate(rnd: Round, docx_path: Path | None = None, charts_dir: Path = Path("charts"),
+             charts: dict[str, FigureGroup] | None = None) -> SiteContent:
+    """Every generated page and file. Charts (`figures.plan`) are not drawn here: their files
+    are expected in charts_dir once `figures.draw(rnd, charts, charts_dir)` ran (the plugin
+    runs it in the background)."""
     site = SiteContent()
     figures.forget()
     site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
@@ -135,9 +140,9 @@ def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
     site.pages.append(SitePage("nhiem-vu/index.md", task_index(rnd, site.fragments), True))
     for task in rnd.campaign.tasks.values():
         site.pages.append(SitePage(task_path(task.id), task_page(rnd, task.id, site.fragments)))
-    charts = figures.charts(rnd)
-    site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, charts, site.fragments), True))
-    site.files += [SiteFile(path, svg) for path, svg in charts.items()]
+    site.charts = figures.plan(rnd) if charts is None else charts
+    site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, site.charts, site.fragments), True))
+    site.files += [SiteFile(path, source=figures.chart_file(charts_dir, path)) for path in site.charts]
     site.pages.append(SitePage("cong-van/index.md", letter_page(rnd), True))
     site.pages.append(SitePage("tai-ve/index.md", downloads_page(rnd, docx_path is not None, site.fragments), True))
     for agency in rnd.campaign.agencies:
@@ -293,18 +298,29 @@ def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> str:
     if report.usable and sub is not None:
         if report.problems:
             out += ['??? note "Kết quả kiểm tra (cảnh báo)"', "", "    " + fragments.raw(_problem_list(report)), ""]
-        out += ["## Nội dung báo cáo", ""]
-        preamble = report.completeness.preamble if report.completeness else ""
-        if preamble.strip():
-            out += [fragments.token(preamble, a.id, f"{a.id}-mo-dau"), ""]
-        for part in report.parts:
-            level = min(part.spec.depth + 2, 6)
-            out += [f"{'#' * level} {esc(part.spec.heading)} {{#{part.spec.id}}}", ""]
-            if part.content.strip():
-                out += [fragments.token(part.content, a.id, f"{a.id}-{part.spec.id}"), ""]
-            elif part.spec.leaf:
-                out += [f"*{STATE_LABELS[part.state]}.*", ""]
+        out += ["## Nội dung báo cáo", "", _report_body(report, fragments), ""]
     return "\n".join(out)
+
+
+def _report_body(report: AgencyReport, fragments: Fragments) -> str:
+    """The report under its outline's headings, as one HTML block: some fifty headings a page,
+    which Python-Markdown would take most of the build to read; they go to the page's table of
+    contents from here."""
+    a = report.agency
+    blocks, headings = [], []
+    preamble = report.completeness.preamble if report.completeness else ""
+    if preamble.strip():
+        blocks.append(fragments.in_html(preamble, a.id, f"{a.id}-mo-dau"))
+    for part in report.parts:
+        level = min(part.spec.depth + 2, 6)
+        title = h.escape(part.spec.heading)
+        blocks.append(f'<h{level} id="{part.spec.id}">{title}</h{level}>')
+        headings.append((level, part.spec.id, title))
+        if part.content.strip():
+            blocks.append(fragments.in_html(part.content, a.id, f"{a.id}-{part.spec.id}"))
+        elif part.spec.leaf:
+            blocks.append(h.p(f"<em>{STATE_LABELS[part.state]}.</em>"))
+    return fragments.block("\n".join(blocks), headings)
 
 
 def _part_page(rnd: Round, agency: Agency, part_id: str, kind: str) -> str:
@@ -346,7 +362,7 @@ def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, f
         agency = report.agency
         blocks += [f'<h3 id="{agency.id}">{h.escape(agency.name)}</h3>',
                    h.p(f"{h.a('Xem toàn bộ báo cáo', url(page, agency_path(agency.id)) + '#' + part_id)} · {status_badge(report)}"),
-                   fragments.rendered(part.content, agency.id, f"{agency.id}-{part_id}")]
+                   fragments.in_html(part.content, agency.id, f"{agency.id}-{part_id}")]
     if blocks:
         out += [fragments.raw("\n".join(blocks)), ""]
     if missing and not structural:

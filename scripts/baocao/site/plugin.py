@@ -2,11 +2,16 @@
 
 Loads the round once per build (or takes the one `build_site` already loaded), adds the
 generated pages and files in memory (`File.generated`, nothing is written to `docs/`),
-puts the submissions' sanitised HTML into the rendered pages and folds the search index.
+puts the submissions' sanitised HTML into the rendered pages and adds the folded fields to
+the search index before it is written. Two forked workers (baocao.background) do the slow
+parts while MkDocs reads the pages: one draws the charts, one renders the submissions' pieces.
 """
 
 from __future__ import annotations
 
+import pickle
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -14,10 +19,16 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from baocao.campaign import CampaignError
-from baocao.site import assets, pages, search
+from baocao.background import Job, JobError, can_fork
+from baocao.site import assets, figures, pages, search
+from baocao.site.markdown import Fragments
 from baocao.workspace import Round, load_round
+
+
+PIECES = "pieces.pickle"  # the rendered submission pieces, written by the worker
 
 
 class BaocaoConfig(Config):
@@ -30,6 +41,9 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.docx_path: Path | None = None
         self.given = False
         self.content: pages.SiteContent | None = None
+        self.work_dir: Path | None = None  # temporary: the charts and the rendered pieces
+        self.drawing: Job | None = None
+        self.rendering: Job | None = None
 
     def use(self, rnd: Round, docx_path: Path | None) -> None:
         self.round, self.docx_path, self.given = rnd, docx_path, True
@@ -43,7 +57,17 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
                 raise PluginError(str(error)) from None
             docx = root / self.config.docx
             self.docx_path = docx if docx.is_file() else None
-        self.content = pages.generate(self.round, self.docx_path)
+        self._clean()
+        self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
+        # matplotlib draws while the pages are generated and rendered; the SVGs are needed only
+        # when MkDocs copies the files
+        charts = figures.plan(self.round)
+        self.drawing = Job(figures.draw, self.round, charts, self.work_dir)
+        self.content = pages.generate(self.round, self.docx_path, self.work_dir, charts)
+        # the submissions' Markdown is rendered while Python-Markdown reads the generated pages;
+        # it is needed from on_page_context on
+        if can_fork():
+            self.rendering = Job(_render_pieces, self.content.fragments, self.work_dir / PIECES)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -58,17 +82,52 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             _replace(files, file)
         return files
 
-    def on_page_content(self, html: str, page, config, files) -> str:
-        return self.content.fragments.inject(html)
+    @event_priority(50)  # before the search plugin reads the page
+    def on_page_context(self, context, page, config, nav):
+        if self.rendering is not None:
+            try:
+                self.rendering.wait()
+                self.content.fragments.preload(pickle.loads((self.work_dir / PIECES).read_bytes()))
+            except (JobError, OSError) as error:
+                raise PluginError(f"không dựng được nội dung báo cáo: {error}") from None
+            self.rendering = None
+        headings: list[tuple[int, str, str]] = []
+        page.content = self.content.fragments.inject(page.content, headings)
+        if headings:
+            depth = (config.mdx_configs.get("toc") or {}).get("toc_depth", 6)
+            _extend_toc(page.toc, [item for item in headings if item[0] <= int(depth)])
+        return context
 
     def on_post_page(self, output: str, page, config) -> str:
         return self.content.fragments.inject_late(output)
 
-    @event_priority(-100)  # after the search plugin wrote its index
+    @event_priority(-100)  # after every other plugin: static files are copied right after this event
+    def on_env(self, env, config, files):
+        try:
+            self.drawing.wait()
+        except JobError as error:
+            raise PluginError(f"không vẽ được biểu đồ: {error}") from None
+        return env
+
+    @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            search.fold_index_file(index)
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if index is not None and isinstance(getattr(index, "entries", None), list):
+                search.fold_entries(index.entries, index.config.setdefault("fields", {}))
+        self._clean()
+
+    def on_build_error(self, error) -> None:
+        self._clean()
+
+    def _clean(self) -> None:
+        for job in (self.drawing, self.rendering):
+            if job is not None:
+                job.stop()
+        self.drawing = self.rendering = None
+        if self.work_dir is not None:
+            shutil.rmtree(self.work_dir, ignore_errors=True)
+            self.work_dir = None
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).resolve().parent
@@ -77,8 +136,27 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         return server
 
 
+def _render_pieces(fragments: Fragments, path: Path) -> None:
+    path.write_bytes(pickle.dumps(fragments.render_all(), protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _replace(files: Files, file: File) -> None:
     existing = files.get_file_from_path(file.src_uri)
     if existing is not None:
         files.remove(existing)
     files.append(file)
+
+
+def _extend_toc(toc: TableOfContents, headings: list[tuple[int, str, str]]) -> None:
+    """Add headings (level, id, title HTML) that follow the page's Markdown headings to its
+    table of contents, each under the last entry of a higher level."""
+    for level, anchor, title in headings:
+        items = toc.items
+        while items and items[-1].level < level:
+            parent = items[-1]
+            items = parent.children
+            if not items or items[-1].level >= level:
+                parent.children.append(AnchorLink(title, anchor, level))
+                break
+        else:
+            toc.items.append(AnchorLink(title, anchor, level))

@@ -10,11 +10,7 @@ diacritics matches `text`/`title`; the same query typed without them matches `fo
 from __future__ import annotations
 
 import html
-import json
-import os
 import re
-import tempfile
-from pathlib import Path
 
 from baocao.text import fold
 
@@ -29,20 +25,10 @@ def folded(text: str) -> str:
     return " ".join(fold(html.unescape(_TAG.sub(" ", text))).split())
 
 
-def fold_index(data: dict) -> dict:
-    fields = data.setdefault("config", {}).setdefault("fields", {})
+def fold_entries(entries: list[dict], fields: dict) -> None:
+    """Add the folded fields to search index entries (in place) and declare them in fields."""
     fields.setdefault(FIELD, {"boost": 1})
     fields.setdefault(TITLE_FIELD, dict(fields.get("title") or {"boost": 1000}))
-    for entry in data.get("docs", []):
+    for entry in entries:
         entry[FIELD] = folded(entry.get("text", ""))
         entry[TITLE_FIELD] = folded(entry.get("title", ""))
-    return data
-
-
-def fold_index_file(path: Path) -> None:
-    """Rewrite a search_index.json in place (atomically) with the fold field added."""
-    data = fold_index(json.loads(path.read_text(encoding="utf-8")))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".search-")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-    os.replace(tmp, path)

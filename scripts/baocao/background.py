@@ -1,0 +1,48 @@
+"""Work done in a forked process while the build goes on: drawing charts with matplotlib.
+
+Importing matplotlib and drawing costs one to three seconds of CPU that neither output needs
+until late (the DOCX after pandoc ran, the site before its files are copied). A `Job` runs such
+a function in a forked child, which inherits the loaded round, so nothing is pickled and the
+parent never imports matplotlib. The child returns nothing: it writes files the parent reads
+after `wait()`. Where fork is unavailable, or unsafe because the process runs threads (the
+live-reload server of `mkdocs serve`), the function runs in place and `wait()` returns at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from typing import Any, Callable
+
+
+class JobError(Exception):
+    """The background job failed; the message is Vietnamese."""
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+class Job:
+    def __init__(self, target: Callable[..., Any], *args: Any, background: bool = True):
+        self._process = None
+        if background and can_fork():
+            self._process = multiprocessing.get_context("fork").Process(target=target, args=args, daemon=True)
+            self._process.start()
+        else:
+            target(*args)
+
+    @property
+    def forked(self) -> bool:
+        return self._process is not None
+
+    def wait(self) -> None:
+        if self._process is not None:
+            self._process.join()
+            if self._process.exitcode != 0:
+                raise JobError(f"tiến trình chạy nền dừng với mã {self._process.exitcode}")
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
