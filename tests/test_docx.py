@@ -337,15 +337,32 @@ def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, m
     out = tmp_path / "bao-cao-tong-hop.docx"
     out.write_bytes(b"previous")
 
-    def fail(markdown, path, args, *, day):
-        path.write_bytes(b"half")
-        raise PandocError("boom")
+    class Half:  # pandoc wrote part of its output, then failed
+        def __init__(self, markdown, path, args, *, day):
+            path.write_bytes(b"half")
 
-    monkeypatch.setattr("baocao.docx.run_pandoc", fail)
+        def wait(self):
+            raise PandocError("boom")
+
+        def stop(self):
+            pass
+
+    monkeypatch.setattr("baocao.docx.start_pandoc", Half)
     with pytest.raises(BuildError, match="pandoc không tạo được tệp bao-cao-tong-hop.docx"):
         build_docx(sample_round, out)
     assert out.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_pandoc_error_is_reported_with_its_message(sample_round, tmp_path, monkeypatch):
+    """A real pandoc failure (here an option it does not know) reaches the user as a build error."""
+    import baocao.docx
+
+    real = baocao.docx.pandoc_args
+    monkeypatch.setattr("baocao.docx.pandoc_args", lambda *a, **k: real(*a, **k) + ["--no-such-option"])
+    with pytest.raises(BuildError, match="pandoc không tạo được tệp x.docx: .*no-such-option"):
+        build_docx(sample_round, tmp_path / "x.docx")
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- one agency's report -------------------------------------------------------------------------

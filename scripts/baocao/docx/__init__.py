@@ -16,8 +16,8 @@ from typing import Callable
 
 from baocao.docx.charts import ChartError, Drawing, draw, plan
 from baocao.docx.compose import agency_markdown, merged_markdown
-from baocao.docx.layout import DocumentHead, finish
-from baocao.docx.pandoc import PandocError, pandoc_args, run_pandoc
+from baocao.docx.layout import DocumentHead, blocks, finish
+from baocao.docx.pandoc import PandocError, pandoc_args, start_pandoc
 from baocao.docx.reference import write_reference
 from baocao.workspace import Round
 
@@ -103,8 +103,13 @@ def _convert(rnd: Round, markdown: str, args: list[str], head: DocumentHead, out
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_name(f".{out_path.name}.partial")
     try:
-        run_pandoc(markdown, partial, args, day=rnd.today)
-        finish(partial, head, images() if images else {}, rnd.today)
+        conversion = start_pandoc(markdown, partial, args, day=rnd.today)
+        try:
+            built = blocks(head)  # python-docx builds the letterhead while pandoc converts
+            conversion.wait()
+        finally:
+            conversion.stop()
+        finish(partial, head, images or {}, rnd.today, built)
         os.replace(partial, out_path)
     except PandocError as error:
         raise BuildError(f"pandoc không tạo được tệp {out_path.name}: {error}") from None

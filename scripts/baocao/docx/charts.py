@@ -103,7 +103,6 @@ def draw(rnd: Round, folder: Path, charts: list[Chart]) -> None:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
 
     matplotlib.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9})
     totals = figure_totals(rnd)
@@ -117,10 +116,11 @@ def draw(rnd: Round, folder: Path, charts: list[Chart]) -> None:
             labels = [STATUS_LABELS[s] for s in STATUS_ORDER]
             values = [rnd.count(s) for s in STATUS_ORDER]
             bars = ax.barh(labels[::-1], values[::-1], color=COLOURS[0])
-            ax.bar_label(bars, padding=3)
-            ax.set_xlabel("Số cơ quan")
-            ax.spines[["top", "right"]].set_visible(False)
-            fig.subplots_adjust(left=0.3, right=0.95, top=0.95, bottom=0.2)
+            ax.bar_label(bars, labels=[f"{v} cơ quan" for v in values[::-1]], padding=3)
+            ax.xaxis.set_visible(False)  # every bar carries its value: an axis would only repeat it
+            ax.spines[["top", "right", "bottom"]].set_visible(False)
+            ax.margins(x=0.25)
+            fig.subplots_adjust(left=0.3, right=0.95, top=0.97, bottom=0.03)
         else:
             # small multiples: one panel per figure on its own scale, one bar per year
             group = groups[chart.group]
@@ -133,14 +133,13 @@ def draw(rnd: Round, folder: Path, charts: list[Chart]) -> None:
                 bars = ax.bar([str(y) for y in years], values, color=COLOURS[: len(years)])
                 ax.bar_label(bars, labels=[format_number(round(v)) for v in values], padding=2, fontsize=7)
                 ax.set_title(_wrap(f"{f.label} ({unit})", 26), fontsize=8)
-                ax.yaxis.set_major_locator(MaxNLocator(4))
-                ax.yaxis.set_major_formatter(lambda x, _pos: format_number(round(x)))
+                ax.yaxis.set_visible(False)  # the bars carry their values
                 ax.tick_params(labelsize=7)
-                ax.spines[["top", "right"]].set_visible(False)
+                ax.spines[["top", "right", "left"]].set_visible(False)
                 ax.margins(y=0.2)
             for ax in list(axes.flat)[len(group.fields):]:
                 ax.set_visible(False)
-            fig.subplots_adjust(left=0.1, right=0.98, top=1 - 0.5 / chart.height_in, bottom=0.25 / chart.height_in + 0.03,
+            fig.subplots_adjust(left=0.04, right=0.98, top=1 - 0.5 / chart.height_in, bottom=0.25 / chart.height_in + 0.03,
                                 wspace=0.45, hspace=0.6)
         fig.savefig(folder / chart.file, metadata={"Software": None})  # no version or date: same bytes
 

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from docx import Document
 from lxml import etree
@@ -62,9 +63,12 @@ def place_date(place: str, day: date | None) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def finish(path: Path, head: DocumentHead, images: dict[str, Path] | None = None, day: date | None = None) -> None:
+def finish(path: Path, head: DocumentHead, images: dict[str, Path] | Callable[[], dict[str, Path]] | None = None,
+           day: date | None = None, built: tuple[list, list] | None = None) -> None:
     """Add the letterhead, title and closing to the DOCX at path, in place; fit its tables
     to the page; replace the images pandoc embedded from the files named in `images`.
+    built: the head's blocks made beforehand by `blocks(head)` (while pandoc ran). images
+    may be a function, called only when the images are needed (the charts may still be drawn).
 
     The big document is handled as plain XML (lxml) rather than through python-docx, which
     is several times slower on a report of a thousand agencies; python-docx builds the small
@@ -75,7 +79,7 @@ def finish(path: Path, head: DocumentHead, images: dict[str, Path] | None = None
     parts = dict(entries)
     root = etree.fromstring(parts[DOCUMENT])
     body = root.find(qn("w:body"))
-    opening, closing = _blocks(head)
+    opening, closing = built or blocks(head)
     first = body[0]
     for element in opening:
         first.addprevious(element)
@@ -88,6 +92,8 @@ def finish(path: Path, head: DocumentHead, images: dict[str, Path] | None = None
             end.addprevious(element)
         else:
             body.append(element)
+    if callable(images):
+        images = images()
     if images:
         _replace_images(root, parts, images)
     etree.cleanup_namespaces(root, top_nsmap=root.nsmap)  # the inserted blocks declare theirs again
@@ -139,7 +145,7 @@ def _replace_images(root, parts: dict[str, bytes], images: dict[str, Path]) -> N
         name.set("descr", Path(name.get("descr")).name.removeprefix("placeholder-"))
 
 
-def _blocks(head: DocumentHead) -> tuple[list, list]:
+def blocks(head: DocumentHead) -> tuple[list, list]:
     """The opening (letterhead table, title) and the closing (recipients and signature),
     built with python-docx in a scratch document and returned as plain lxml elements."""
     doc = Document()

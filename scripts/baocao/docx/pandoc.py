@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -28,15 +29,53 @@ def pandoc_args(reference: Path, resource_path: list[Path], *, toc: bool) -> lis
 def run_pandoc(markdown: str, out_path: Path, args: list[str], *, day: date) -> Path:
     """Convert markdown to a DOCX at out_path. The zip timestamps and document dates come
     from `day` (SOURCE_DATE_EPOCH), not from the clock."""
+    return start_pandoc(markdown, out_path, args, day=day).wait()
+
+
+class Conversion:
+    """A pandoc process at work; `wait()` returns the output path once it is written."""
+
+    def __init__(self, process: subprocess.Popen, errors, out_path: Path):
+        self._process, self._errors, self.out_path = process, errors, out_path
+
+    def wait(self) -> Path:
+        code = self._process.wait()
+        self._errors.seek(0)
+        message = self._errors.read().decode("utf-8", "replace").strip()
+        self._errors.close()
+        if code != 0:
+            raise PandocError(message or f"pandoc dừng với mã {code}")
+        return self.out_path
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._errors.close()
+
+
+def start_pandoc(markdown: str, out_path: Path, args: list[str], *, day: date) -> Conversion:
+    """Start the conversion and return once pandoc has read its input: the caller can work
+    meanwhile (see baocao.docx._convert). Errors go to a temporary file, not a pipe that
+    could fill up while nobody reads it."""
     command = pandoc_command(out_path, args)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(day)))
+    errors = tempfile.TemporaryFile()
     try:
-        done = subprocess.run(command, input=markdown.encode("utf-8"), capture_output=True, env=env)
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors, env=env)
     except OSError as error:
+        errors.close()
         raise PandocError(str(error)) from None
-    if done.returncode != 0:
-        raise PandocError(done.stderr.decode("utf-8", "replace").strip())
-    return out_path
+    conversion = Conversion(process, errors, out_path)
+    try:
+        process.stdin.write(markdown.encode("utf-8"))
+        process.stdin.close()
+    except BrokenPipeError:  # pandoc stopped early: its message says why
+        pass
+    except BaseException:
+        conversion.stop()
+        raise
+    return conversion
 
 
 def pandoc_command(out_path: Path, args: list[str]) -> list[str]:
