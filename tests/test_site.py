@@ -220,3 +220,34 @@ def test_review_state_comes_from_the_secretariat_file(workspace):
     assert 'bc-review--yeu-cau-bo-sung">Yêu cầu bổ sung' in html
     assert 'bc-review--chua-xem-xet">Chưa xem xét' in html  # bo-tu-phap: submitted, not reviewed yet
     assert "Bổ sung số liệu năm 2024." in html
+
+
+def test_pieces_rendered_in_the_worker_equal_those_rendered_in_place(workspace, tmp_path):
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
+    rnd = load_round(workspace)
+    in_place, worker = generate(rnd), generate(rnd)
+    worker.fragments.render_in_background(tmp_path)
+    worker.fragments.join()
+    pieces = [i for i, (_, agency, _) in enumerate(in_place.fragments.sources) if agency is not None]
+    assert pieces and all(worker.fragments._html.get(i) == in_place.fragments.html(i) for i in pieces)
+    assert (tmp_path / "pieces.pickle").is_file()  # really made by the forked worker
+
+
+def test_a_failing_chart_worker_is_a_vietnamese_build_error(workspace, tmp_path, monkeypatch, capfd):
+    import shutil
+
+    from baocao.build import BuildError
+
+    shutil.copy(ROOT / "mkdocs.yml", workspace / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", workspace / "docs")
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
+
+    def broken(rnd, charts, folder):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr("baocao.site.figures.draw", broken)
+    with pytest.raises(BuildError, match="dựng trang web không thành công: không vẽ được biểu đồ: tiến trình chạy nền dừng với mã 1"):
+        build_site(load_round(workspace), tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+    err = capfd.readouterr().err
+    assert "lỗi trong tiến trình chạy nền: RuntimeError: hỏng" in err and "Traceback" not in err

@@ -11,6 +11,8 @@ live-reload server of `mkdocs serve`), the function runs in place and `wait()` r
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 import threading
 from typing import Any, Callable
 
@@ -27,7 +29,7 @@ class Job:
     def __init__(self, target: Callable[..., Any], *args: Any, background: bool = True):
         self._process = None
         if background and can_fork():
-            self._process = multiprocessing.get_context("fork").Process(target=target, args=args, daemon=True)
+            self._process = multiprocessing.get_context("fork").Process(target=_run, args=(target, *args), daemon=True)
             self._process.start()
         else:
             target(*args)
@@ -46,3 +48,14 @@ class Job:
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join()
+
+
+def _run(target: Callable[..., Any], *args: Any) -> None:
+    """In the child: a failure is one line on stderr and exit code 1, not a traceback; the
+    parent turns the exit code into a JobError."""
+    try:
+        target(*args)
+    except BaseException as error:  # noqa: BLE001 - the child reports every failure the same way
+        sys.stderr.write(f"lỗi trong tiến trình chạy nền: {type(error).__name__}: {error}\n")
+        sys.stderr.flush()
+        os._exit(1)

@@ -35,6 +35,7 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     _quiet()
+    plugin = None
     try:
         config = load_config(str(config_file), site_dir=str(tmp), strict=True)
         plugin = config.plugins.get(PLUGIN)
@@ -44,7 +45,8 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path
         build(config)
     except MkDocsException as error:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildError(f"dựng trang web không thành công: {error}") from None
+        reason = getattr(plugin, "failure", None) or error  # MkDocs replaces a plugin's error by "Aborted"
+        raise BuildError(f"dựng trang web không thành công: {reason}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import secrets
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from baocao.background import Job, can_fork
 from baocao.site.content import render_markdown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -60,6 +63,8 @@ class Fragments:
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
     _html: dict[int, str] = field(default_factory=dict)
     _headings: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
+    _job: Job | None = None  # the worker rendering the pieces (render_in_background)
+    _folder: Path | None = None
 
     def token(self, markdown: str, agency_id: str, doc_id: str) -> str:
         """A token for a piece of agency_id's submission (Markdown, untrusted)."""
@@ -74,13 +79,27 @@ class Fragments:
         `block` or `raw`); the sanitised HTML takes its place when the page is finished."""
         return f"<p>{self.token(markdown, agency_id, doc_id)}</p>"
 
-    def render_all(self) -> dict[int, str]:
-        """The HTML of every submission piece not rendered yet (run in a worker process)."""
-        return {i: self.html(i) for i, (_, agency_id, _) in enumerate(self.sources) if agency_id is not None and i not in self._html}
+    def render_in_background(self, folder: Path) -> None:
+        """Render every piece registered so far in a forked worker (baocao.background) that
+        writes them to folder; `join()` takes them in. Without fork, pieces render on demand."""
+        if can_fork():
+            self._job = Job(_render_into, self, folder / PIECES)
+            self._folder = folder
 
-    def preload(self, rendered: dict[int, str]) -> None:
-        """Take HTML that `render_all` made elsewhere."""
-        self._html.update(rendered)
+    def join(self) -> None:
+        """Wait for the worker and take its HTML (raises JobError or OSError if it failed)."""
+        if self._job is not None:
+            job, self._job = self._job, None
+            job.wait()
+            self._html.update(pickle.loads((self._folder / PIECES).read_bytes()))
+
+    def stop(self) -> None:
+        if self._job is not None:
+            self._job.stop()
+            self._job = None
+
+    def _render_all(self) -> dict[int, str]:
+        return {i: self.html(i) for i, (_, agency_id, _) in enumerate(self.sources) if agency_id is not None and i not in self._html}
 
     def block(self, html: str, headings: list[tuple[int, str, str]]) -> str:
         """A token for page content written here as HTML (every value escaped, submission
@@ -104,6 +123,8 @@ class Fragments:
         return f"BCRAW{self.nonce}:{len(self.sources) - 1}"
 
     def html(self, index: int) -> str:
+        if self._job is not None:
+            self.join()
         if index not in self._html:
             text, agency_id, doc_id = self.sources[index]
             if agency_id is None:
@@ -132,3 +153,11 @@ class Fragments:
     def inject_late(self, html: str) -> str:
         """The finished page with the raw HTML (and the submission text it holds) in its slots."""
         return self._pieces(re.sub(rf'<{_SLOT_TAG} data-n="{self.nonce}-(\d+)"></{_SLOT_TAG}>', lambda m: self.html(int(m.group(1))), html))
+
+
+PIECES = "pieces.pickle"
+
+
+def _render_into(fragments: Fragments, path: Path) -> None:
+    """In the worker: every piece's HTML, pickled for the parent (same program, same run)."""
+    path.write_bytes(pickle.dumps(fragments._render_all(), protocol=pickle.HIGHEST_PROTOCOL))

@@ -9,7 +9,6 @@ parts while MkDocs reads the pages: one draws the charts, one renders the submis
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,13 +21,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from baocao.campaign import CampaignError
-from baocao.background import Job, JobError, can_fork
+from baocao.background import Job, JobError
 from baocao.site import assets, figures, pages, search
-from baocao.site.markdown import Fragments
 from baocao.workspace import Round, load_round
-
-
-PIECES = "pieces.pickle"  # the rendered submission pieces, written by the worker
 
 
 class BaocaoConfig(Config):
@@ -43,7 +38,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.content: pages.SiteContent | None = None
         self.work_dir: Path | None = None  # temporary: the charts and the rendered pieces
         self.drawing: Job | None = None
-        self.rendering: Job | None = None
+        self.failure: str | None = None  # the last error this plugin raised (see _failure)
 
     def use(self, rnd: Round, docx_path: Path | None) -> None:
         self.round, self.docx_path, self.given = rnd, docx_path, True
@@ -54,7 +49,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             try:
                 self.round = load_round(root)
             except CampaignError as error:
-                raise PluginError(str(error)) from None
+                raise self._failure(str(error)) from None
             docx = root / self.config.docx
             self.docx_path = docx if docx.is_file() else None
         self._clean()
@@ -66,8 +61,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.content = pages.generate(self.round, self.docx_path, self.work_dir, charts)
         # the submissions' Markdown is rendered while Python-Markdown reads the generated pages;
         # it is needed from on_page_context on
-        if can_fork():
-            self.rendering = Job(_render_pieces, self.content.fragments, self.work_dir / PIECES)
+        self.content.fragments.render_in_background(self.work_dir)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -84,13 +78,10 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     @event_priority(50)  # before the search plugin reads the page
     def on_page_context(self, context, page, config, nav):
-        if self.rendering is not None:
-            try:
-                self.rendering.wait()
-                self.content.fragments.preload(pickle.loads((self.work_dir / PIECES).read_bytes()))
-            except (JobError, OSError) as error:
-                raise PluginError(f"không dựng được nội dung báo cáo: {error}") from None
-            self.rendering = None
+        try:
+            self.content.fragments.join()
+        except (JobError, OSError) as error:
+            raise self._failure(f"không dựng được nội dung báo cáo: {error}") from None
         headings: list[tuple[int, str, str]] = []
         page.content = self.content.fragments.inject(page.content, headings)
         if headings:
@@ -106,7 +97,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         try:
             self.drawing.wait()
         except JobError as error:
-            raise PluginError(f"không vẽ được biểu đồ: {error}") from None
+            raise self._failure(f"không vẽ được biểu đồ: {error}") from None
         return env
 
     @event_priority(100)  # before the search plugin writes its index
@@ -120,11 +111,18 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def on_build_error(self, error) -> None:
         self._clean()
 
+    def _failure(self, message: str) -> PluginError:
+        """MkDocs logs a plugin's error and raises its own "Aborted" instead: keep the message
+        for `build_site` to report."""
+        self.failure = message
+        return PluginError(message)
+
     def _clean(self) -> None:
-        for job in (self.drawing, self.rendering):
-            if job is not None:
-                job.stop()
-        self.drawing = self.rendering = None
+        if self.drawing is not None:
+            self.drawing.stop()
+            self.drawing = None
+        if self.content is not None:
+            self.content.fragments.stop()
         if self.work_dir is not None:
             shutil.rmtree(self.work_dir, ignore_errors=True)
             self.work_dir = None
@@ -134,10 +132,6 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         server.watch(str(root / "submissions"))
         server.watch(str(root / "campaign.yml"))
         return server
-
-
-def _render_pieces(fragments: Fragments, path: Path) -> None:
-    path.write_bytes(pickle.dumps(fragments.render_all(), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _replace(files: Files, file: File) -> None:
