@@ -28,17 +28,23 @@ def can_fork() -> bool:
 class Job:
     def __init__(self, target: Callable[..., Any], *args: Any, background: bool = True):
         self._process = None
+        self._error: JobError | None = None
         if background and can_fork():
             self._process = multiprocessing.get_context("fork").Process(target=_run, args=(target, *args), daemon=True)
             self._process.start()
-        else:
-            target(*args)
+        else:  # in place; a failure is raised by wait(), as for the child
+            try:
+                target(*args)
+            except Exception as error:  # noqa: BLE001 - reported like the child's failure
+                self._error = JobError(f"{type(error).__name__}: {error}")
 
     @property
     def forked(self) -> bool:
         return self._process is not None
 
     def wait(self) -> None:
+        if self._error is not None:
+            raise self._error
         if self._process is not None:
             self._process.join()
             if self._process.exitcode != 0:
