@@ -7,6 +7,8 @@ pandoc and read back with python-docx and the raw XML.
 
 from __future__ import annotations
 
+import io
+import posixpath
 import re
 import unicodedata
 import zipfile
@@ -183,23 +185,79 @@ def test_figure_totals_add_up(sample_round, built):
         assert int(total.cells[column].text.replace(".", "") or 0) == expected
 
 
-def test_images_and_charts_are_embedded(sample_round, built, xml):
-    from baocao.docx.charts import plan
-
+def test_images_are_embedded_in_both_parts(sample_round, built, xml):
     doc = xml["word/document.xml"]
     with zipfile.ZipFile(built) as z:
         media = {n: z.read(n) for n in z.namelist() if n.startswith("word/media/")}
+    checked = 0
     for report in sample_round.reports:  # every image of a submission, in both parts
         if report.usable and report.submission.asset_dir.is_dir():
             for image in report.submission.asset_dir.glob("*.png"):
                 assert doc.count(f'descr="{report.agency.id}/{image.name}"') == 2
                 assert image.read_bytes() in media.values()
-    for chart in plan(sample_round):  # the charts, drawn for real (not the placeholders)
-        assert doc.count(f'descr="{chart.file}"') == 1
-        assert f"{chart.caption}</w:t>" in doc
-    assert "placeholder" not in doc
-    assert all(len(data) > 5000 for data in media.values())
+                checked += 1
+    assert checked
+    assert len(media) == checked  # no chart placeholder left behind
     assert "SEQ Figure" in doc
+
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _chart_values(space) -> dict[str, list[float]]:
+    """Series name -> values, as a chart part caches them (what Word shows)."""
+    out = {}
+    for ser in space.iter(f"{C}ser"):
+        name = ser.find(f"{C}tx//{C}v").text
+        out[name] = [float(v.text) for v in ser.findall(f"{C}val//{C}pt/{C}v")]
+    return out
+
+
+def test_charts_are_native_word_charts_of_the_totals(sample_round, built, xml):
+    """Each chart is a DrawingML chart (editable in Word, with its workbook), in caption
+    order, carrying the status counts and the figure totals of the model."""
+    from lxml import etree
+
+    from baocao.docx.appendix import STATUS_ORDER, figure_totals
+    from baocao.docx.charts import plan
+
+    doc = xml["word/document.xml"]
+    root = etree.fromstring(doc.encode("utf-8"))
+    rels = {r.get("Id"): r.get("Target") for r in etree.fromstring(xml["word/_rels/document.xml.rels"].encode())}
+    frames = [f.get(R_ID) for f in root.iter(f"{C}chart")]
+    charts = plan(sample_round)
+    assert len(frames) == len(charts) == 1 + sum(len({f.unit for f in g.fields}) for g in sample_round.campaign.figure_groups)
+    types = xml["[Content_Types].xml"]
+    totals = figure_totals(sample_round)
+    fields = {f.label: f for f in sample_round.campaign.figure_fields}
+    with zipfile.ZipFile(built) as z:
+        names = set(z.namelist())
+        for chart, rid in zip(charts, frames):
+            part = "word/" + rels[rid]
+            assert f'PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"' in types
+            space = etree.fromstring(z.read(part))
+            values = _chart_values(space)
+            if chart.caption.startswith("Tình hình nộp"):
+                assert values == {"Số cơ quan": [float(sample_round.count(s)) for s in STATUS_ORDER]}
+            else:
+                labels = [v.text for v in space.find(f".//{C}cat").iter(f"{C}v")]
+                for year in sample_round.campaign.years:
+                    scale = [1_000_000 if fields[label].unit == "đồng" else 1 for label in labels]
+                    expected = [totals.get((fields[label].key, year), 0) / k for label, k in zip(labels, scale)]
+                    assert values[str(year)] == pytest.approx(expected)
+                assert any(values[str(y)] != [0] * len(labels) for y in sample_round.campaign.years)
+            # "Edit Data" in Word: the chart points at its embedded workbook, which holds the numbers
+            chart_rels = etree.fromstring(z.read(part.replace("charts/", "charts/_rels/") + ".rels"))
+            workbook = posixpath.normpath(posixpath.join(posixpath.dirname(part), chart_rels[0].get("Target")))
+            assert workbook in names
+            with zipfile.ZipFile(io.BytesIO(z.read(workbook))) as book:
+                sheet = book.read("xl/worksheets/sheet1.xml").decode()
+            for numbers in values.values():
+                for number in numbers:
+                    assert f"<v>{number:g}</v>" in sheet or f"<v>{int(number)}</v>" in sheet
+    for chart in charts:  # each under its numbered "Hình" caption
+        assert f"{chart.caption}</w:t>" in doc
 
 
 # --- layout (Nghị định 30/2020) ---------------------------------------------------------------

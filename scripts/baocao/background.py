@@ -1,7 +1,8 @@
-"""Work done in a forked process while the build goes on: drawing charts with matplotlib.
+"""Work done in a forked process while the site build goes on: drawing its charts with
+matplotlib, rendering the submission pieces.
 
-Importing matplotlib and drawing costs one to three seconds of CPU that neither output needs
-until late (the DOCX after pandoc ran, the site before its files are copied). A `Job` runs such
+Importing matplotlib and drawing costs one to three seconds of CPU that the site does not need
+until late (before its files are copied). A `Job` runs such
 a function in a forked child, which inherits the loaded round, so nothing is pickled and the
 parent never imports matplotlib. The child returns nothing: it writes files the parent reads
 after `wait()`. Where fork is unavailable, or unsafe because the process runs threads (the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from baocao.body import has_text, strip_placeholder
 from baocao.campaign import Agency, Campaign, OutlineNode
@@ -74,7 +75,14 @@ class Completeness:
         return sum(p.state == COMPLETE for p in leaves) / len(leaves) if leaves else 0.0
 
     def part(self, part_id: str) -> Part | None:
-        return next((p for p in self.parts if p.spec.id == part_id), None)
+        return self._by_id.get(part_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Part]:
+        by_id: dict[str, Part] = {}
+        for part in self.parts:
+            by_id.setdefault(part.spec.id, part)  # the first, as a scan would find
+        return by_id
 
 
 def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:

@@ -6,10 +6,10 @@ merged Markdown with the same options, measured in the same run.
 Cases: the sample round of the repository, then generated workspaces of each size
 (scripts/benchmarks/synthetic.py). Each measurement runs in a fresh child process, so its
 peak memory (ru_maxrss of the process and of its own children: pandoc) is its own.
-Reported: load time, build wall time (Markdown + reference + pandoc + layout; the charts
-are drawn in a forked process meanwhile), raw pandoc wall time, their ratio (target <= 1.15);
-the same in CPU seconds (the build's includes the chart process), which is steadier on a
-shared machine; peak memory of the Python process and of pandoc.
+Reported: load time, build wall time (Markdown + reference + pandoc + layout; the letterhead
+and the native charts are built while pandoc runs), raw pandoc wall time, their ratio (target
+<= 1.15); the same in CPU seconds, which is steadier on a shared machine; peak memory of the
+Python process and of pandoc.
 """
 
 from __future__ import annotations

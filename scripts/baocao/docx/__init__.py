@@ -12,9 +12,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-from baocao.docx.charts import ChartError, Drawing, draw, plan
+from baocao.docx.charts import Chart, native, plan, write_placeholder
 from baocao.docx.compose import agency_markdown, merged_markdown
 from baocao.docx.layout import DocumentHead, blocks, finish
 from baocao.docx.pandoc import PandocError, pandoc_args, start_pandoc
@@ -38,7 +37,8 @@ def prepare_merged(rnd: Round, folder: Path) -> Prepared:
     charts_dir = folder / "charts"
     charts_dir.mkdir(parents=True, exist_ok=True)
     charts = plan(rnd)
-    draw(rnd, charts_dir, charts)
+    for chart in charts:
+        write_placeholder(charts_dir / chart.file, chart)
     reference = write_reference(folder / "reference.docx")
     markdown = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
     return Prepared(markdown, pandoc_args(reference, [rnd.campaign.submissions_dir, charts_dir], toc=True), folder)
@@ -67,14 +67,12 @@ def build_docx(rnd: Round, out_path: Path) -> Path:
         charts_dir = folder / "charts"
         charts_dir.mkdir()
         charts = plan(rnd)
-        drawing = Drawing(rnd, charts_dir, charts)  # runs while pandoc does
-        try:
-            markdown = merged_markdown(rnd, [(c.caption, drawing.source(c)) for c in charts])
-            reference = write_reference(folder / "reference.docx")
-            args = pandoc_args(reference, [rnd.campaign.submissions_dir, charts_dir], toc=True)
-            return _convert(rnd, markdown, args, merged_heading(rnd), Path(out_path), drawing.wait)
-        finally:
-            drawing.stop()
+        for chart in charts:
+            write_placeholder(charts_dir / chart.file, chart)
+        markdown = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
+        reference = write_reference(folder / "reference.docx")
+        args = pandoc_args(reference, [rnd.campaign.submissions_dir, charts_dir], toc=True)
+        return _convert(rnd, markdown, args, merged_heading(rnd), Path(out_path), charts)
 
 
 def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
@@ -96,8 +94,9 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
 
 
 def _convert(rnd: Round, markdown: str, args: list[str], head: DocumentHead, out_path: Path,
-             images: Callable[[], dict[str, Path]] | None = None) -> Path:
-    """pandoc, then the layout (with the real images, once ready), then the move into place."""
+             charts: list[Chart] = ()) -> Path:
+    """pandoc, then the layout (with the charts in place of their placeholders), then the
+    move into place."""
     from baocao.build import BuildError
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,16 +104,15 @@ def _convert(rnd: Round, markdown: str, args: list[str], head: DocumentHead, out
     try:
         conversion = start_pandoc(markdown, partial, args, day=rnd.today)
         try:
-            built = blocks(head)  # python-docx builds the letterhead while pandoc converts
+            built = blocks(head)  # python-docx builds the letterhead and the charts while pandoc converts
+            natives = {chart.file: native(chart, rnd.today) for chart in charts}
             conversion.wait()
         finally:
             conversion.stop()
-        finish(partial, head, images or {}, rnd.today, built)
+        finish(partial, head, natives, rnd.today, built)
         os.replace(partial, out_path)
     except PandocError as error:
         raise BuildError(f"pandoc không tạo được tệp {out_path.name}: {error}") from None
-    except ChartError as error:
-        raise BuildError(f"không vẽ được biểu đồ: {error}") from None
     except OSError as error:
         raise BuildError(f"không ghi được tệp {out_path}: {error.strerror or error}") from None
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from baocao.body import scan_headings
 from baocao.text import nfc
@@ -16,7 +17,7 @@ from baocao.text import nfc
 MAX_LEVEL = 9  # Word's Heading 1..9
 MD_LEVELS = 6  # ATX headings; deeper levels are paragraphs styled "Heading 7".."Heading 9"
 
-_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~^$&:@\"'"})
+_ESCAPE = re.compile(r"""([\\`*_{}\[\]<>()#+\-.!|~^$&:@"'])""")  # ASCII punctuation Markdown may read
 _ATX_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
@@ -25,9 +26,10 @@ _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
+@lru_cache(maxsize=65536)  # names and outline titles recur once per agency
 def escape(text: str) -> str:
     """Plain text (names, titles, figures) as Markdown that renders exactly that text."""
-    return " ".join(nfc(str(text)).split()).translate(_ESCAPE)
+    return _ESCAPE.sub(r"\\\1", " ".join(nfc(str(text)).split()))
 
 
 def heading(level: int, text: str, *, escaped: bool = False) -> str:
@@ -73,6 +75,8 @@ class NoteSet:
 
 def _split_notes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The lines without footnote definitions, and the definitions (label, block)."""
+    if not any("[^" in line for line in lines):  # no definition can start here
+        return lines, []
     kept: list[str] = []
     blocks: list[tuple[str, str]] = []
     i, fence = 0, None
@@ -112,7 +116,10 @@ def relocate(markdown: str, level: int, notes: NoteSet) -> str:
     the definitions of the notes it cites, wherever the author wrote them. A definition
     nobody cites (invisible in the original) is kept as visible text: nothing is lost.
     """
-    body, blocks = _split_notes(_shift_headings(markdown.split("\n"), level))
+    lines = _shift_headings(markdown.split("\n"), level)
+    if "[^" not in markdown:  # no footnote: nothing to renumber
+        return markdown if lines is None else "\n".join(lines)
+    body, blocks = _split_notes(lines if lines is not None else markdown.split("\n"))
     mapping: dict[str, str] = {}
 
     def rename(m: re.Match) -> str:
@@ -130,10 +137,11 @@ def relocate(markdown: str, level: int, notes: NoteSet) -> str:
     return text if not tail else text + "\n\n" + "\n\n".join(tail)
 
 
-def _shift_headings(lines: list[str], level: int) -> list[str]:
+def _shift_headings(lines: list[str], level: int) -> list[str] | None:
+    """The lines with their headings moved under `level`; None when there is no heading."""
     found = scan_headings(lines)
     if not found:
-        return lines
+        return None
     top = min(h.level for h in found)
     out: list[str] = []
     last = 0

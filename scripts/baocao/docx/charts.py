@@ -1,155 +1,161 @@
-"""Charts of the merged report, drawn with matplotlib at build time.
+"""Charts of the merged report as native Word charts (DrawingML), not pictures: Word shows
+them with the document's font and the secretariat can restyle them or correct a number
+("Edit Data" opens the embedded workbook).
 
-Drawing takes a few seconds, mostly importing matplotlib, so it runs in a forked process
-while pandoc converts the document: pandoc gets placeholder PNGs of the same pixel size
-and resolution (so it lays them out the same), and layout.py puts the real PNGs in their
-place afterwards. Where fork is unavailable the charts are drawn before pandoc runs.
+pandoc cannot write a chart, so the Markdown embeds a small placeholder image for each one,
+unique per chart, with the chart's caption; pandoc lays it out as a numbered figure
+("Hình N"), and layout.py then turns each placeholder into its chart. The chart XML comes
+from python-pptx's chart writer (DrawingML charts are the same in Word and PowerPoint) and
+the workbook from XlsxWriter, both while pandoc runs.
 """
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
-from baocao.background import Job, JobError, can_fork
 from baocao.docx.appendix import STATUS_ORDER, figure_totals
 from baocao.messages import STATUS_LABELS
-from baocao.text import format_number
 from baocao.workspace import Round
 
-DPI = 150
-WIDTH_IN = 6.3
-COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7f6000")
-
-
-class ChartError(Exception):
-    """The charts could not be drawn."""
+FONT = "Times New Roman"
+COLOURS = ("1F4E79", "C55A11", "548235", "7F6000")
+# "1.234.567" whatever the reader's locale (a plain "#,##0" would follow the locale of Word)
+NUMBER_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
 
 
 @dataclass(frozen=True)
 class Chart:
-    file: str  # name inside the charts folder (on pandoc's resource path)
+    """One bar chart: categories down the side, one bar per series in each."""
+
+    file: str  # the placeholder image pandoc lays out
     caption: str
-    height_in: float
-    group: str | None = None  # figure group id; None for the status chart
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float, ...]], ...]  # (name, one value per category)
+    number_format: str = NUMBER_FORMAT
 
     @property
-    def pixels(self) -> tuple[int, int]:
-        return int(WIDTH_IN * DPI), int(self.height_in * DPI)
+    def height_mm(self) -> float:
+        bars = len(self.categories) * (len(self.series) * 7 + 5)
+        return 18 + bars + (8 if len(self.series) > 1 else 0)
+
+
+@dataclass(frozen=True)
+class NativeChart:
+    """The parts of one chart in the package: its XML and its workbook."""
+
+    xml: bytes
+    workbook: bytes
+    height_mm: float
 
 
 def plan(rnd: Round) -> list[Chart]:
-    """Which charts the report has, with their sizes, without drawing anything."""
-    charts = [Chart("tinh-hinh-nop.png", "Tình hình nộp báo cáo của các cơ quan", 2.6)]
+    """The charts of the report with their data: the submission status, then each figure
+    group's totals by year, one chart per unit (counts and money are not on one scale)."""
+    status = Chart("bieu-do-tinh-hinh-nop.png", "Tình hình nộp báo cáo của các cơ quan",
+                   tuple(STATUS_LABELS[s] for s in STATUS_ORDER),
+                   (("Số cơ quan", tuple(float(rnd.count(s)) for s in STATUS_ORDER)),),
+                   r'0" cơ quan"')
+    charts = [status]
+    totals = figure_totals(rnd)
+    years = rnd.campaign.years
     for group in rnd.campaign.figure_groups:
-        rows = -(-len(group.fields) // _columns(group))
-        charts.append(Chart(f"so-lieu-{group.id}.png", f"{group.title}: tổng của các cơ quan theo năm", 2.3 * rows, group.id))
+        units: dict[str, list] = {}
+        for f in group.fields:
+            units.setdefault(f.unit, []).append(f)
+        for index, (unit, fields) in enumerate(units.items(), 1):
+            scale, shown = (1_000_000, "triệu đồng") if unit == "đồng" else (1, unit)
+            series = tuple((str(year), tuple(totals.get((f.key, year), 0) / scale for f in fields)) for year in years)
+            suffix = f"-{index}" if len(units) > 1 else ""
+            charts.append(Chart(f"bieu-do-{group.id}{suffix}.png",
+                                f"{group.title} ({shown}): tổng của các cơ quan theo năm",
+                                tuple(f.label for f in fields), series))
     return charts
 
 
-def _columns(group) -> int:
-    return min(3, len(group.fields))
-
-
-class Drawing:
-    """Charts being drawn into folder; `wait()` returns once every PNG is written."""
-
-    def __init__(self, rnd: Round, folder: Path, charts: list[Chart]):
-        self.folder, self.charts = folder, charts
-        self._placeholders = can_fork()
-        if self._placeholders:
-            for chart in charts:
-                write_placeholder(folder / f"placeholder-{chart.file}", chart)
-        self._job = Job(draw, rnd, folder, charts, background=self._placeholders)
-
-    def source(self, chart: Chart) -> str:
-        """The file pandoc reads for this chart now."""
-        return f"placeholder-{chart.file}" if self._placeholders else chart.file
-
-    def wait(self) -> dict[str, Path]:
-        """Map from the file name pandoc embedded to the real PNG."""
-        try:
-            self._job.wait()
-        except JobError as error:
-            raise ChartError(str(error)) from None
-        return {self.source(c): self.folder / c.file for c in self.charts}
-
-    def stop(self) -> None:
-        self._job.stop()
-
-
 def write_placeholder(path: Path, chart: Chart) -> None:
-    """A blank PNG with the chart's pixel size and resolution (pHYs), unique per chart so
-    pandoc does not merge two placeholders into one image."""
-    width, height = chart.pixels
-    per_metre = round(DPI / 0.0254)
+    """A blank 1-bit PNG that carries the chart's file name, so no two placeholders have the
+    same bytes (pandoc would keep one image for both)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
+    width, height = 160, max(1, round(160 * chart.height_mm / 165))
     rows = b"".join(b"\x00" + b"\x00" * ((width + 7) // 8) for _ in range(height))
     path.write_bytes(b"\x89PNG\r\n\x1a\n"
                      + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
-                     + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
                      + chunk(b"tEXt", b"Title\x00" + chart.file.encode("ascii"))
                      + chunk(b"IDAT", zlib.compress(rows))
                      + chunk(b"IEND", b""))
 
 
-def draw(rnd: Round, folder: Path, charts: list[Chart]) -> None:
-    """Draw every planned chart into folder (Figure + Agg canvas: no pyplot global state)."""
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+def native(chart: Chart, day: date | None) -> NativeChart:
+    """The chart's DrawingML part and embedded workbook. The XML refers to its workbook by
+    the relationship id `rId1` (layout.py writes that relationship)."""
+    from lxml import etree
+    from pptx.chart.chart import Chart as ChartModel
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xmlwriter import ChartXmlWriter
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.oxml import parse_xml
+    from pptx.util import Pt
 
-    matplotlib.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9})
-    totals = figure_totals(rnd)
-    years = rnd.campaign.years
-    groups = {g.id: g for g in rnd.campaign.figure_groups}
-    for chart in charts:
-        fig = Figure(figsize=(WIDTH_IN, chart.height_in), dpi=DPI)
-        FigureCanvasAgg(fig)
-        if chart.group is None:
-            ax = fig.subplots()
-            labels = [STATUS_LABELS[s] for s in STATUS_ORDER]
-            values = [rnd.count(s) for s in STATUS_ORDER]
-            bars = ax.barh(labels[::-1], values[::-1], color=COLOURS[0])
-            ax.bar_label(bars, labels=[f"{v} cơ quan" for v in values[::-1]], padding=3)
-            ax.xaxis.set_visible(False)  # every bar carries its value: an axis would only repeat it
-            ax.spines[["top", "right", "bottom"]].set_visible(False)
-            ax.margins(x=0.25)
-            fig.subplots_adjust(left=0.3, right=0.95, top=0.97, bottom=0.03)
-        else:
-            # small multiples: one panel per figure on its own scale, one bar per year
-            group = groups[chart.group]
-            columns = _columns(group)
-            rows = -(-len(group.fields) // columns)
-            axes = fig.subplots(rows, columns, squeeze=False)
-            for ax, f in zip(axes.flat, group.fields):
-                scale, unit = (1_000_000, "triệu đồng") if f.unit == "đồng" else (1, f.unit)
-                values = [totals.get((f.key, year), 0) / scale for year in years]
-                bars = ax.bar([str(y) for y in years], values, color=COLOURS[: len(years)])
-                ax.bar_label(bars, labels=[format_number(round(v)) for v in values], padding=2, fontsize=7)
-                ax.set_title(_wrap(f"{f.label} ({unit})", 26), fontsize=8)
-                ax.yaxis.set_visible(False)  # the bars carry their values
-                ax.tick_params(labelsize=7)
-                ax.spines[["top", "right", "left"]].set_visible(False)
-                ax.margins(y=0.2)
-            for ax in list(axes.flat)[len(group.fields):]:
-                ax.set_visible(False)
-            fig.subplots_adjust(left=0.04, right=0.98, top=1 - 0.5 / chart.height_in, bottom=0.25 / chart.height_in + 0.03,
-                                wspace=0.45, hspace=0.6)
-        fig.savefig(folder / chart.file, metadata={"Software": None})  # no version or date: same bytes
+    data = CategoryChartData(number_format=chart.number_format)
+    data.categories = chart.categories
+    for name, values in chart.series:
+        data.add_series(name, values)
+    space = parse_xml(ChartXmlWriter(XL_CHART_TYPE.BAR_CLUSTERED, data).xml.encode("utf-8"))
+    model = ChartModel(space, None)
+    model.has_title = False  # the caption under the chart is its title
+    model.font.name, model.font.size = FONT, Pt(10)
+    model.has_legend = len(chart.series) > 1
+    if model.has_legend:
+        model.legend.position, model.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+    plot = model.plots[0]
+    plot.gap_width, plot.overlap = 60, 0
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format, labels.number_format_is_linked = chart.number_format, False
+    labels.position, labels.show_value = XL_LABEL_POSITION.OUTSIDE_END, True
+    model.category_axis.reverse_order = True  # first category on top, as in the tables
+    model.category_axis.has_major_gridlines = False
+    model.value_axis.visible = False  # every bar carries its value: an axis would only repeat it
+    model.value_axis.has_major_gridlines = False
+    model.value_axis.minimum_scale = 0
+    model.value_axis.maximum_scale = max((v for _, values in chart.series for v in values), default=0) * 1.2 or 1  # room for the labels
+    for series, colour in zip(plot.series, COLOURS * len(chart.series)):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+    c, r = space.nsmap["c"], space.nsmap["r"]
+    for flag in space.iter(f"{{{c}}}delete"):  # python-pptx leaves out val="1" (the schema default);
+        flag.set("val", "1" if flag.get("val", "1") in ("1", "true") else "0")  # LibreOffice reads it as 0
+    space.insert(1, etree.Element(f"{{{c}}}roundedCorners", val="0"))  # Word rounds them when absent
+    external = etree.SubElement(space, f"{{{c}}}externalData", {f"{{{r}}}id": "rId1"})
+    etree.SubElement(external, f"{{{c}}}autoUpdate", val="0")
+    xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return NativeChart(xml, _workbook(chart, day), chart.height_mm)
 
 
-def _wrap(text: str, width: int) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "\n".join(lines + [line])
+def _workbook(chart: Chart, day: date | None) -> bytes:
+    """The chart's numbers as python-pptx's chart XML refers to them: Sheet1, categories in
+    column A from row 2, one series per column from B. Dated `day`: the same bytes each build."""
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    stamp = datetime(day.year, day.month, day.day) if day else datetime(2000, 1, 1)
+    book.set_properties({"created": stamp})
+    sheet = book.add_worksheet("Sheet1")
+    number = book.add_format({"num_format": chart.number_format})
+    sheet.set_column(0, 0, max(map(len, chart.categories), default=10))
+    sheet.write_column(1, 0, chart.categories)
+    for column, (name, values) in enumerate(chart.series, 1):
+        sheet.write(0, column, name)
+        sheet.write_column(1, column, values, number)
+    book.close()
+    return out.getvalue()

@@ -1,18 +1,16 @@
 """What pandoc cannot write, added to its DOCX afterwards (Nghị định 30/2020 layout): the
 letterhead (issuing body left, Quốc hiệu and Tiêu ngữ right, number, place and date), the
 title, the "Nơi nhận" and signature block (built with python-docx), tables fitted to the
-text width by their content, and the final chart images.
+text width by their content, and the native charts in place of their placeholders.
 """
 
 from __future__ import annotations
 
 import re
-import struct
 import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from docx import Document
 from lxml import etree
@@ -22,10 +20,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from baocao.docx.charts import NativeChart
 from baocao.docx.ooxml import PBDR_SUCCESSORS, put_tbl_pr
 from baocao.docx.reference import FONT, LAYOUT
 
 DOCUMENT, DOCUMENT_RELS, CORE = "word/document.xml", "word/_rels/document.xml.rels", "docProps/core.xml"
+CONTENT_TYPES = "[Content_Types].xml"
+EMU_PER_MM = 36000
 COMPRESSION = 1  # zlib level of the written package: level 6 takes 3× longer for ~15% less
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -63,20 +64,19 @@ def place_date(place: str, day: date | None) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def finish(path: Path, head: DocumentHead, images: dict[str, Path] | Callable[[], dict[str, Path]] | None = None,
+def finish(path: Path, head: DocumentHead, charts: dict[str, NativeChart] | None = None,
            day: date | None = None, built: tuple[list, list] | None = None) -> None:
     """Add the letterhead, title and closing to the DOCX at path, in place; fit its tables
-    to the page; replace the images pandoc embedded from the files named in `images`.
-    built: the head's blocks made beforehand by `blocks(head)` (while pandoc ran). images
-    may be a function, called only when the images are needed (the charts may still be drawn).
+    to the page; turn the placeholder images named in `charts` into those charts.
+    built: the head's blocks made beforehand by `blocks(head)` (while pandoc ran).
 
     The big document is handled as plain XML (lxml) rather than through python-docx, which
     is several times slower on a report of a thousand agencies; python-docx builds the small
     letterhead and closing blocks. Zip entries are dated `day`, so the bytes are repeatable.
     """
     with zipfile.ZipFile(path) as package:
-        entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
-    parts = dict(entries)
+        names = package.namelist()
+        parts = {name: package.read(name) for name in names}
     root = etree.fromstring(parts[DOCUMENT])
     body = root.find(qn("w:body"))
     opening, closing = built or blocks(head)
@@ -92,16 +92,15 @@ def finish(path: Path, head: DocumentHead, images: dict[str, Path] | Callable[[]
             end.addprevious(element)
         else:
             body.append(element)
-    if callable(images):
-        images = images()
-    if images:
-        _replace_images(root, parts, images)
+    if charts:
+        _embed_charts(root, parts, charts)
     etree.cleanup_namespaces(root, top_nsmap=root.nsmap)  # the inserted blocks declare theirs again
     parts[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts[CORE] = _core(parts.get(CORE), f"{head.kind} {head.title}")
     stamp = (day.year, day.month, day.day, 0, 0, 0) if day else (1980, 1, 1, 0, 0, 0)
+    order = [n for n in names if n in parts] + sorted(set(parts) - set(names))
     with zipfile.ZipFile(path, "w") as package:
-        for name, _ in entries:
+        for name in order:
             info = zipfile.ZipInfo(name, stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             package.writestr(info, parts[name], compresslevel=COMPRESSION)
@@ -121,28 +120,61 @@ def _core(xml: bytes | None, title: str) -> bytes | None:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _replace_images(root, parts: dict[str, bytes], images: dict[str, Path]) -> None:
-    """pandoc records an image's file name in pic:cNvPr/@descr; swap in the final bytes and
-    keep the width, adjusting the height to the final aspect ratio."""
-    pic = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
-    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _embed_charts(root, parts: dict[str, bytes], charts: dict[str, NativeChart]) -> None:
+    """pandoc records an image's file name in pic:cNvPr/@descr. Each placeholder named in
+    charts becomes a chart frame of the text width and the chart's height; its relationship
+    now points at the chart part, which points at its workbook; the placeholder is dropped."""
     rels = etree.fromstring(parts[DOCUMENT_RELS])
-    targets = {r.get("Id"): r.get("Target") for r in rels}
-    for inline in root.iter(f"{wp}inline"):
-        name = inline.find(f".//{pic}cNvPr")
-        blip = inline.find(f".//{drawing}blip")
-        if name is None or blip is None or Path(name.get("descr", "")).name not in images:
+    by_id = {r.get("Id"): r for r in rels}
+    types = etree.fromstring(parts[CONTENT_TYPES])
+    if not any(d.get("Extension") == "xlsx" for d in types.iterchildren(f"{_CT}Default")):
+        etree.SubElement(types, f"{_CT}Default", Extension="xlsx", ContentType=XLSX_TYPE)
+    number = 0
+    for inline in root.iter(f"{_WP}inline"):
+        name, blip = inline.find(f".//{_PIC}cNvPr"), inline.find(f".//{_A}blip")
+        file = Path(name.get("descr", "")).name if name is not None else ""
+        if blip is None or file not in charts:
             continue
-        data = images[Path(name.get("descr")).name].read_bytes()
-        parts["word/" + targets[blip.get(qn("r:embed"))]] = data
-        width, height = struct.unpack(">II", data[16:24])  # PNG IHDR
-        extent, ext = inline.find(f"{wp}extent"), inline.find(f".//{drawing}ext")
-        cy = str(int(int(extent.get("cx")) * height / width))
-        extent.set("cy", cy)
-        if ext is not None:
-            ext.set("cy", cy)
-        name.set("descr", Path(name.get("descr")).name.removeprefix("placeholder-"))
+        chart, number = charts[file], number + 1
+        rel = by_id[blip.get(qn("r:embed"))]
+        parts.pop("word/" + rel.get("Target"), None)  # the placeholder image
+        part = f"charts/chart{number}.xml"
+        rel.set("Type", f"{_RELATIONSHIP}/chart")
+        rel.set("Target", part)
+        parts["word/" + part] = chart.xml
+        parts[f"word/charts/_rels/chart{number}.xml.rels"] = _chart_rels(f"../embeddings/bieu-do-{number}.xlsx")
+        parts[f"word/embeddings/bieu-do-{number}.xlsx"] = chart.workbook
+        etree.SubElement(types, f"{_CT}Override", PartName=f"/word/{part}", ContentType=CHART_TYPE)
+        extent = inline.find(f"{_WP}extent")
+        extent.set("cx", str(int(LAYOUT.text_width_mm * EMU_PER_MM)))
+        extent.set("cy", str(int(chart.height_mm * EMU_PER_MM)))
+        for locks in inline.iter(f"{_A}graphicFrameLocks"):
+            locks.attrib.pop("noChangeAspect", None)
+        data = inline.find(f"{_A}graphic/{_A}graphicData")
+        data.set("uri", _CHART_URI)
+        for child in list(data):
+            data.remove(child)
+        frame = etree.SubElement(data, f"{{{_CHART_URI}}}chart", nsmap={"c": _CHART_URI, "r": _RELATIONSHIP})
+        frame.set(qn("r:id"), rel.get("Id"))
+    parts[DOCUMENT_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts[CONTENT_TYPES] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _chart_rels(workbook: str) -> bytes:
+    rels = etree.Element(f"{_REL}Relationships", nsmap={None: _REL[1:-1]})
+    etree.SubElement(rels, f"{_REL}Relationship", Id="rId1", Type=f"{_RELATIONSHIP}/package", Target=workbook)
+    return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def blocks(head: DocumentHead) -> tuple[list, list]:
