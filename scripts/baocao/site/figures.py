@@ -145,8 +145,9 @@ def page(rnd: Round, chart_files: dict[str, FigureGroup], fragments: Fragments) 
     for group in c.figure_groups:
         out += [f"## {esc(group.title)}", ""]
         chart = chart_path(group)
-        if chart in chart_files:
-            out += [f"![Biểu đồ: {esc(group.title)}]({chart.split('/', 1)[1]})", ""]
+        if chart in chart_files:  # HTML: the file is written into the site last, MkDocs does not know it
+            image = f'<img alt="{h.escape("Biểu đồ: " + group.title)}" src="{h.escape(chart.split("/", 1)[1])}">'
+            out += [fragments.raw(h.p(image)), ""]
         rows = [[esc(f.label), esc(f.unit)] + [format_number(sums.get((y, f.key), 0)) for y in c.years] for f in group.fields]
         out += [table(["Chỉ tiêu", "Đơn vị"] + [f"Tổng {y}" for y in c.years], rows, ["l", "l"] + ["r"] * len(c.years)), ""]
         out += ["Theo từng cơ quan:", ""]

@@ -122,11 +122,10 @@ def state_badge(state: str) -> str:
     return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
 
 
-def generate(rnd: Round, docx_path: Path | None = None, charts_dir: Path = Path("charts"),
-             charts: dict[str, FigureGroup] | None = None) -> SiteContent:
-    """Every generated page and file. Charts (`figures.plan`) are not drawn here: their files
-    are expected in charts_dir once `figures.draw(rnd, charts, charts_dir)` ran (the plugin
-    runs it in the background)."""
+def generate(rnd: Round, docx_path: Path | None = None, charts: dict[str, FigureGroup] | None = None) -> SiteContent:
+    """Every generated page and file. Charts (`figures.plan`) are neither drawn nor listed
+    here: the plugin draws them in the background and writes them into the built site last
+    (`SiteContent.charts`: site path -> figure group)."""
     site = SiteContent()
     figures.forget()
     site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
@@ -142,7 +141,6 @@ def generate(rnd: Round, docx_path: Path | None = None, charts_dir: Path = Path(
         site.pages.append(SitePage(task_path(task.id), task_page(rnd, task.id, site.fragments)))
     site.charts = figures.plan(rnd) if charts is None else charts
     site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, site.charts, site.fragments), True))
-    site.files += [SiteFile(path, source=figures.chart_file(charts_dir, path)) for path in site.charts]
     site.pages.append(SitePage("cong-van/index.md", letter_page(rnd), True))
     site.pages.append(SitePage("tai-ve/index.md", downloads_page(rnd, docx_path is not None, site.fragments), True))
     for agency in rnd.campaign.agencies:

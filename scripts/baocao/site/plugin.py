@@ -4,7 +4,8 @@ Loads the round once per build (or takes the one `build_site` already loaded), a
 generated pages and files in memory (`File.generated`, nothing is written to `docs/`),
 puts the submissions' sanitised HTML into the rendered pages and adds the folded fields to
 the search index before it is written. Two forked workers (baocao.background) do the slow
-parts while MkDocs reads the pages: one draws the charts, one renders the submissions' pieces.
+parts while MkDocs works: one draws the charts (written into the site last), one renders the
+submissions' pieces (needed from on_page_context).
 """
 
 from __future__ import annotations
@@ -54,11 +55,11 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             self.docx_path = docx if docx.is_file() else None
         self._clean()
         self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
-        # matplotlib draws while the pages are generated and rendered; the SVGs are needed only
-        # when MkDocs copies the files
+        # matplotlib draws while the whole site is built; the SVGs are written into it last
+        # (on_post_build), so nothing waits for them before then
         charts = figures.plan(self.round)
         self.drawing = Job(figures.draw, self.round, charts, self.work_dir)
-        self.content = pages.generate(self.round, self.docx_path, self.work_dir, charts)
+        self.content = pages.generate(self.round, self.docx_path, charts)
         # the submissions' Markdown is rendered while Python-Markdown reads the generated pages;
         # it is needed from on_page_context on
         self.content.fragments.render_in_background(self.work_dir)
@@ -92,20 +93,22 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         return self.content.fragments.inject_late(output)
 
-    @event_priority(-100)  # after every other plugin: static files are copied right after this event
-    def on_env(self, env, config, files):
-        try:
-            self.drawing.wait()
-        except JobError as error:
-            raise self._failure(f"không vẽ được biểu đồ: {error}") from None
-        return env
-
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
         for plugin in config.plugins.values():
             index = getattr(plugin, "search_index", None)
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
+        try:
+            self.drawing.wait()
+            for path in self.content.charts:
+                target = Path(config.site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(figures.chart_file(self.work_dir, path), target)
+        except JobError as error:
+            raise self._failure(f"không vẽ được biểu đồ: {error}") from None
+        except OSError as error:
+            raise self._failure(f"không ghi được biểu đồ: {error}") from None
         self._clean()
 
     def on_build_error(self, error) -> None:
