@@ -107,7 +107,7 @@ def test_pages_for_every_agency_section_and_task(workspace):
     _write(workspace, "bo-cong-an", "---\nco_quan: bo-cong-an\nso_ky_hieu: [\n---\n# x\n")
     rnd = load_round(workspace)
     site = generate(rnd)
-    paths = {p.path: p.markdown for p in site.pages}
+    paths = {p.path: p.markdown + (p.html or "") for p in site.pages}
     c = rnd.campaign
     assert all(f"co-quan/{a.id}.md" in paths for a in c.agencies)
     assert all(f"nhiem-vu/{t}.md" in paths for t in c.tasks)
@@ -261,3 +261,47 @@ def test_a_failing_chart_worker_is_a_vietnamese_build_error(workspace, tmp_path,
     err = capfd.readouterr().err
     assert "Traceback" not in err
     assert ("lỗi trong tiến trình chạy nền: RuntimeError: hỏng" in err) == fork
+
+
+def test_html_pages_are_what_python_markdown_makes_of_their_markdown(root):
+    """Agency, section and task pages skip Python-Markdown (htmlpage.py); the HTML they get
+    must be what Python-Markdown, with the site's own extensions, makes of the same blocks:
+    heading ids (Vietnamese, punctuation, repeated titles), admonitions, details, quotes."""
+    import markdown
+    import yaml
+
+    from baocao.site.htmlpage import HtmlPage
+    from baocao.site.markdown import esc
+
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        names.append(name)
+        configs[name] = options or {}
+    titles = ["Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", "Nội dung báo cáo", "Nội dung báo cáo",
+              "Số liệu (2023–2024): 100% \"đạt\" & <khác>", "Đường dây nóng 1800.1234"]
+    page = HtmlPage()
+    source = []
+    for level, title in enumerate(titles, 1):
+        page.heading(min(level, 3), title)
+        source += [f"{'#' * min(level, 3)} {esc(title)}", ""]  # as the pages wrote them in Markdown
+    page.admonition("warning", "Chưa nộp báo cáo", "<p>TOKEN1</p>")
+    source += ['!!! warning "Chưa nộp báo cáo"', "", "    TOKEN1", ""]
+    page.admonition("note", "Kết quả kiểm tra (cảnh báo)", "<p>TOKEN2</p>", collapsible=True)
+    source += ['??? note "Kết quả kiểm tra (cảnh báo)"', "", "    TOKEN2", ""]
+    page.quote("Tăng cường kiểm tra, xử lý hàng giả & hàng nhái trên sàn")
+    source += [f"> {esc('Tăng cường kiểm tra, xử lý hàng giả & hàng nhái trên sàn')}", ""]
+    page.p("Đã viết: <strong>3/63</strong> cơ quan.")
+    source += ["Đã viết: **3/63** cơ quan.", ""]
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    assert page.render() == md.convert("\n".join(source))
+    assert [(level, anchor) for level, anchor, _ in page.headings] == [(t["level"], t["id"]) for t in _flat(md.toc_tokens)]
+    assert page.title == titles[0]
+
+
+def _flat(tokens: list[dict]) -> list[dict]:
+    out = []
+    for token in tokens:
+        out += [token] + _flat(token["children"])
+    return out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from baocao.campaign import FigureField, FigureGroup
 from baocao.site import html as h
+from baocao.site.htmlpage import HtmlPage
 from baocao.site.markdown import Fragments, esc, front_matter, table
 from baocao.text import format_number
 from baocao.workspace import AgencyReport, Round
@@ -52,14 +53,15 @@ def totals(rnd: Round) -> dict[tuple[int, str], int | float]:
     return sums
 
 
-def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments) -> list[str]:
+def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlPage) -> None:
     found = values(report)
     if not found:
-        return []
+        return
     years = rnd.campaign.years
     rows = [[h.escape(f.label), h.escape(f.unit)] + [format_number(found.get((y, f.key))) for y in years]
             for f in rnd.campaign.figure_fields if any((y, f.key) in found for y in years)]
-    return ["## Số liệu", "", fragments.raw(h.table(["Chỉ tiêu", "Đơn vị"] + [str(y) for y in years], rows, ["l", "l"] + ["r"] * len(years))), ""]
+    body.heading(2, "Số liệu")
+    body.p(fragments.raw(h.table(["Chỉ tiêu", "Đơn vị"] + [str(y) for y in years], rows, ["l", "l"] + ["r"] * len(years))))
 
 
 def chart_path(group: FigureGroup) -> str:

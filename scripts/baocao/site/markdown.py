@@ -11,13 +11,14 @@ from pathlib import Path
 from baocao.background import Job, can_fork
 from baocao.site.content import render_markdown
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")  # Python-Markdown's escapes, and "|" for table cells
 _SLOT_TAG = "bc-fragment"
 
 
 def esc(text: object) -> str:
     """Plain text that Python-Markdown shows as written (on one line)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")  # Python-Markdown shows a "\\" put before "<"
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def link(text: str, target: str) -> str:

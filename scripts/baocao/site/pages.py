@@ -1,4 +1,5 @@
-"""The generated pages of the site, as Markdown, from the round model (no mkdocs import).
+"""The generated pages of the site from the round model (no mkdocs import): Markdown for the
+few index pages, HTML (htmlpage.py) for the pages a round has by the hundred.
 
 `generate(rnd, docx_path)` returns every page and file the site adds to `docs/`; the MkDocs
 plugin only hands them to MkDocs. Page paths (all generated, none written to disk):
@@ -27,6 +28,7 @@ from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.site import figures
 from baocao.site import html as h
+from baocao.site.htmlpage import Heading, HtmlPage
 from baocao.site.markdown import Fragments, esc, front_matter, link
 from baocao.template import render_template
 from baocao.text import format_date, format_percent
@@ -38,9 +40,18 @@ TRANG_THAI = {"chinh_thuc": "Chính thức", "du_thao": "Dự thảo"}
 
 @dataclass
 class SitePage:
+    """A generated page: Markdown, or front matter plus HTML made here (see htmlpage.py)."""
+
     path: str
     markdown: str
     in_nav: bool = False
+    html: str | None = None  # the rendered body; MkDocs does not run Python-Markdown on it
+    headings: list[Heading] = field(default_factory=list)  # for its table of contents
+    title: str | None = None  # its first heading, as plain text
+
+
+def html_page(path: str, markdown: str, body: HtmlPage) -> SitePage:
+    return SitePage(path, markdown, html=body.render(), headings=body.headings, title=body.title)
 
 
 @dataclass
@@ -131,14 +142,14 @@ def generate(rnd: Round, docx_path: Path | None = None, charts: dict[str, Figure
     site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
     site.pages.append(SitePage("co-quan/index.md", agency_index(rnd, site.fragments), True))
     for report in rnd.reports:
-        site.pages.append(SitePage(agency_path(report.agency.id), agency_page(rnd, report, site.fragments)))
+        site.pages.append(agency_page(rnd, report, site.fragments))
     site.pages.append(SitePage("de-cuong/index.md", outline_index(rnd, site.fragments), True))
     for outline in rnd.campaign.outlines.values():
         for node in outline.walk():
-            site.pages.append(SitePage(section_path(outline, node), section_page(rnd, outline, node, site.fragments)))
+            site.pages.append(section_page(rnd, outline, node, site.fragments))
     site.pages.append(SitePage("nhiem-vu/index.md", task_index(rnd, site.fragments), True))
     for task in rnd.campaign.tasks.values():
-        site.pages.append(SitePage(task_path(task.id), task_page(rnd, task.id, site.fragments)))
+        site.pages.append(task_page(rnd, task.id, site.fragments))
     site.charts = figures.plan(rnd) if charts is None else charts
     site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, site.charts, site.fragments), True))
     site.pages.append(SitePage("cong-van/index.md", letter_page(rnd), True))
@@ -238,7 +249,7 @@ def _problem_list(report: AgencyReport) -> str:
     return h.ul(items)
 
 
-def _details(rnd: Round, report: AgencyReport, fragments: Fragments) -> list[str]:
+def _details(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlPage) -> None:
     c = rnd.campaign
     a = report.agency
     rows = [["Phụ lục đề cương", h.escape(c.outlines[a.appendix].label)], ["Nhóm", h.escape(c.group(a.group).name)]]
@@ -266,44 +277,42 @@ def _details(rnd: Round, report: AgencyReport, fragments: Fragments) -> list[str
             rows.append(["Cán bộ đầu mối", h.escape(", ".join(str(contact.get(k, "")) for k in ("ho_ten", "dien_thoai", "email")))])
     if sub is not None:
         rows.append(["Tệp báo cáo", f"<code>{h.escape(sub.file)}</code>"])
-    return [fragments.raw(h.table(["Thông tin", "Nội dung"], rows)), ""]
+    body.p(fragments.raw(h.table(["Thông tin", "Nội dung"], rows)))
 
 
-def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> str:
+def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> SitePage:
     a = report.agency
     page = agency_path(a.id)
-    out = [front_matter(a.name), f"# {esc(a.name)}", ""]
-    out += _details(rnd, report, fragments)
+    body = HtmlPage()
+    body.heading(1, a.name)
+    _details(rnd, report, fragments, body)
     if report.status == NOT_SUBMITTED:
-        out += ['!!! warning "Chưa nộp báo cáo"', "",
-                "    " + fragments.raw(h.p("Cơ quan chưa nộp báo cáo. Báo cáo cần có các mục dưới đây; "
-                                          f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id))}.")), ""]
+        body.admonition("warning", "Chưa nộp báo cáo", h.p(fragments.raw(h.p(
+            "Cơ quan chưa nộp báo cáo. Báo cáo cần có các mục dưới đây; "
+            f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id))}."))))
     elif report.status == INVALID:
-        out += ['!!! failure "Báo cáo chưa đạt yêu cầu kiểm tra"', "",
-                "    Tệp báo cáo có lỗi nên nội dung chưa được đưa vào trang tổng hợp. "
-                "Các vấn đề cần sửa:", ""]
-        out += ["    " + fragments.raw(_problem_list(report)), ""]
+        body.admonition("failure", "Báo cáo chưa đạt yêu cầu kiểm tra",
+                        h.p("Tệp báo cáo có lỗi nên nội dung chưa được đưa vào trang tổng hợp. Các vấn đề cần sửa:")
+                        + "\n" + h.p(fragments.raw(_problem_list(report))))
     sub = report.submission
     if report.usable and sub is not None:
         docs = sub.meta.get("van_ban") or []
         if docs:
-            out += ["## Văn bản đã ban hành", ""]
-            out.append(fragments.raw(h.table(["Số, ký hiệu", "Ngày", "Trích yếu"],
-                                             [[h.escape(str(d.get(k, ""))) for k in ("so_ky_hieu", "ngay", "trich_yeu")] for d in docs])))
-            out.append("")
-        out += figures.agency_table(rnd, report, fragments)
-    out += _completeness(rnd, report, page, fragments)
+            body.heading(2, "Văn bản đã ban hành")
+            body.p(fragments.raw(h.table(["Số, ký hiệu", "Ngày", "Trích yếu"],
+                                         [[h.escape(str(d.get(k, ""))) for k in ("so_ky_hieu", "ngay", "trich_yeu")] for d in docs])))
+        figures.agency_table(rnd, report, fragments, body)
+    _completeness(rnd, report, page, fragments, body)
     if report.usable and sub is not None:
         if report.problems:
-            out += ['??? note "Kết quả kiểm tra (cảnh báo)"', "", "    " + fragments.raw(_problem_list(report)), ""]
-        out += ["## Nội dung báo cáo", "", _report_body(report, fragments), ""]
-    return "\n".join(out)
+            body.admonition("note", "Kết quả kiểm tra (cảnh báo)", h.p(fragments.raw(_problem_list(report))), collapsible=True)
+        body.heading(2, "Nội dung báo cáo")
+        _report_body(report, fragments, body)
+    return html_page(page, front_matter(a.name), body)
 
 
-def _report_body(report: AgencyReport, fragments: Fragments) -> str:
-    """The report under its outline's headings, as one HTML block: some fifty headings a page,
-    which Python-Markdown would take most of the build to read; they go to the page's table of
-    contents from here."""
+def _report_body(report: AgencyReport, fragments: Fragments, body: HtmlPage) -> None:
+    """The report under its outline's headings (their ids are the parts' own)."""
     a = report.agency
     blocks, headings = [], []
     preamble = report.completeness.preamble if report.completeness else ""
@@ -318,7 +327,7 @@ def _report_body(report: AgencyReport, fragments: Fragments) -> str:
             blocks.append(fragments.in_html(part.content, a.id, f"{a.id}-{part.spec.id}"))
         elif part.spec.leaf:
             blocks.append(h.p(f"<em>{STATE_LABELS[part.state]}.</em>"))
-    return fragments.block("\n".join(blocks), headings)
+    body.html("\n".join(blocks), headings)
 
 
 def _part_page(rnd: Round, agency: Agency, part_id: str, kind: str) -> str:
@@ -327,7 +336,7 @@ def _part_page(rnd: Round, agency: Agency, part_id: str, kind: str) -> str:
     return f"muc/{agency.appendix.lower()}-{part_id}.md"  # as section_path
 
 
-def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragments) -> list[str]:
+def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragments, body: HtmlPage) -> None:
     specs = [p.spec for p in report.parts] or agency_parts(rnd.campaign, report.agency)
     states = {p.spec.id: p.state for p in report.parts}
     rows = []
@@ -337,15 +346,18 @@ def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragme
         state = states.get(spec.id, MISSING)
         kind = "Nhiệm vụ" if spec.kind == "task" else "Mục"
         rows.append([f"{indent}{title}", kind, state_badge(state) if spec.leaf or state == COMPLETE else ""])
-    return ['??? abstract "Mức độ hoàn thành từng mục"' if report.usable else '!!! abstract "Các mục báo cáo cần có"', "",
-            "    " + fragments.raw(f'<div data-search-exclude>{h.table(["Mục của đề cương", "Loại", "Tình trạng"], rows)}</div>'), ""]
+    table = h.p(fragments.raw(f'<div data-search-exclude>{h.table(["Mục của đề cương", "Loại", "Tình trạng"], rows)}</div>'))
+    if report.usable:
+        body.admonition("abstract", "Mức độ hoàn thành từng mục", table, collapsible=True)
+    else:
+        body.admonition("abstract", "Các mục báo cáo cần có", table)
 
 
 # -- synthesis: sections and tasks ---------------------------------------------------------
 
-def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, fragments: Fragments, *, structural: bool) -> list[str]:
+def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, fragments: Fragments, body: HtmlPage,
+             *, structural: bool) -> None:
     """Agency by agency, what each wrote under part_id; then who has not written it."""
-    out: list[str] = []
     written, missing = [], []
     for report in members:
         part = report.part(part_id) if report.usable else None
@@ -353,8 +365,7 @@ def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, f
             written.append((report, part))
         else:
             missing.append((report, part))
-    total = len(members)
-    out += [f"Đã viết: **{len(written)}/{total}** cơ quan.", ""]
+    body.p(f"Đã viết: <strong>{len(written)}/{len(members)}</strong> cơ quan.")
     blocks = []
     for report, part in written:  # one block of HTML: a page may hold a thousand agencies
         agency = report.agency
@@ -362,43 +373,48 @@ def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, f
                    h.p(f"{h.a('Xem toàn bộ báo cáo', url(page, agency_path(agency.id)) + '#' + part_id)} · {status_badge(report)}"),
                    fragments.in_html(part.content, agency.id, f"{agency.id}-{part_id}")]
     if blocks:
-        out += [fragments.raw("\n".join(blocks)), ""]
+        body.p(fragments.raw("\n".join(blocks)))
     if missing and not structural:
         lines = []
         for report, part in missing:
             why = (report.status_label if not report.usable else STATE_LABELS[part.state] if part else STATE_LABELS[MISSING])
             lines.append(f"{h.a(report.agency.name, url(page, agency_path(report.agency.id)))}: {h.escape(why)}")
-        out += ["## Chưa viết mục này", "", fragments.raw(h.ul(lines)), ""]
-    return out
+        body.heading(2, "Chưa viết mục này")
+        body.p(fragments.raw(h.ul(lines)))
 
 
-def section_page(rnd: Round, outline: Outline, node: OutlineNode, fragments: Fragments) -> str:
+def section_page(rnd: Round, outline: Outline, node: OutlineNode, fragments: Fragments) -> SitePage:
     page = section_path(outline, node)
     members = [r for r in rnd.reports if r.agency.appendix == outline.id]
     structural = bool(node.children) or node.holds_tasks
-    out = [front_matter(f"{node.heading} ({outline.label})", search=False),
-           f"# {esc(node.heading)}", "", fragments.raw(h.p(f"{h.escape(outline.label)} · {h.a('Đề cương', url(page, 'de-cuong/index.md'))}")), ""]
+    body = HtmlPage()
+    body.heading(1, node.heading)
+    body.p(fragments.raw(h.p(f"{h.escape(outline.label)} · {h.a('Đề cương', url(page, 'de-cuong/index.md'))}")))
     if node.guidance:
-        out += [f"> {esc(node.guidance)}", ""]
+        body.quote(node.guidance)
     if node.children:
-        out += ["Các mục con:", "", fragments.raw(h.ul([h.a(ch.heading, url(page, section_path(outline, ch))) for ch in node.children])), ""]
+        body.p("Các mục con:")
+        body.p(fragments.raw(h.ul([h.a(ch.heading, url(page, section_path(outline, ch))) for ch in node.children])))
     if node.holds_tasks:
         tasks = [t for t in rnd.campaign.tasks.values() if any(rnd.campaign.agency(a).appendix == outline.id for a in t.assignees)]
-        out += ["Các nhiệm vụ được giao:", "", fragments.raw(h.ul([h.a(t.text, url(page, task_path(t.id))) for t in tasks])), ""]
-    out += ["## Nội dung các cơ quan đã viết", ""]
-    out += _writers(rnd, node.id, members, page, fragments, structural=structural)
-    return "\n".join(out)
+        body.p("Các nhiệm vụ được giao:")
+        body.p(fragments.raw(h.ul([h.a(t.text, url(page, task_path(t.id))) for t in tasks])))
+    body.heading(2, "Nội dung các cơ quan đã viết")
+    _writers(rnd, node.id, members, page, fragments, body, structural=structural)
+    return html_page(page, front_matter(f"{node.heading} ({outline.label})", search=False), body)
 
 
-def task_page(rnd: Round, task_id: str, fragments: Fragments) -> str:
+def task_page(rnd: Round, task_id: str, fragments: Fragments) -> SitePage:
     task = rnd.campaign.tasks[task_id]
     page = task_path(task_id)
     members = [r for r in rnd.reports if r.agency.id in set(task.assignees)]
-    out = [front_matter(f"Nhiệm vụ {task_id}", search=False), f"# Nhiệm vụ {esc(task_id)}", "", f"> {esc(task.text)}", "",
-           fragments.raw(h.p(f"Nhiệm vụ giao cho {len(task.assignees)} cơ quan · {h.a('Danh sách nhiệm vụ', url(page, 'nhiem-vu/index.md'))}")), "",
-           "## Kết quả thực hiện của các cơ quan", ""]
-    out += _writers(rnd, task_id, members, page, fragments, structural=False)
-    return "\n".join(out)
+    body = HtmlPage()
+    body.heading(1, f"Nhiệm vụ {task_id}")
+    body.quote(task.text)
+    body.p(fragments.raw(h.p(f"Nhiệm vụ giao cho {len(task.assignees)} cơ quan · {h.a('Danh sách nhiệm vụ', url(page, 'nhiem-vu/index.md'))}")))
+    body.heading(2, "Kết quả thực hiện của các cơ quan")
+    _writers(rnd, task_id, members, page, fragments, body, structural=False)
+    return html_page(page, front_matter(f"Nhiệm vụ {task_id}", search=False), body)
 
 
 def outline_index(rnd: Round, fragments: Fragments) -> str:

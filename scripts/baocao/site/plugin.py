@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -39,6 +40,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.content: pages.SiteContent | None = None
         self.work_dir: Path | None = None  # temporary: the charts and the rendered pieces
         self.drawing: Job | None = None
+        self.html_pages: dict[str, pages.SitePage] = {}  # generated pages made as HTML, by path
         self.failure: str | None = None  # the last error this plugin raised (see _failure)
 
     def use(self, rnd: Round, docx_path: Path | None) -> None:
@@ -60,6 +62,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         charts = figures.plan(self.round)
         self.drawing = Job(figures.draw, self.round, charts, self.work_dir)
         self.content = pages.generate(self.round, self.docx_path, charts)
+        self.html_pages = {p.path: p for p in self.content.pages if p.html is not None}
         # the submissions' Markdown is rendered while Python-Markdown reads the generated pages;
         # it is needed from on_page_context on
         self.content.fragments.render_in_background(self.work_dir)
@@ -77,6 +80,12 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             _replace(files, file)
         return files
 
+    def on_pre_page(self, page, config, files):
+        generated = self.html_pages.get(page.file.src_uri)
+        if generated is not None:  # its HTML is made already: no Python-Markdown (see htmlpage.py)
+            page.render = partial(_render_html, page, generated, _toc_depth(config))
+        return page
+
     @event_priority(50)  # before the search plugin reads the page
     def on_page_context(self, context, page, config, nav):
         try:
@@ -86,8 +95,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         headings: list[tuple[int, str, str]] = []
         page.content = self.content.fragments.inject(page.content, headings)
         if headings:
-            depth = (config.mdx_configs.get("toc") or {}).get("toc_depth", 6)
-            _extend_toc(page.toc, [item for item in headings if item[0] <= int(depth)])
+            _extend_toc(page.toc, [item for item in headings if item[0] <= _toc_depth(config)])
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -142,6 +150,20 @@ def _replace(files: Files, file: File) -> None:
     if existing is not None:
         files.remove(existing)
     files.append(file)
+
+
+def _toc_depth(config) -> int:
+    return int((config.mdx_configs.get("toc") or {}).get("toc_depth", 6))
+
+
+def _render_html(page, generated: pages.SitePage, depth: int, config, files) -> None:
+    """`Page.render` for a page whose HTML is made already: what MkDocs would set from
+    Python-Markdown's output (content, table of contents, title, anchor ids)."""
+    page.content = generated.html
+    page.toc = TableOfContents([])
+    _extend_toc(page.toc, [item for item in generated.headings if item[0] <= depth])
+    page._title_from_render = generated.title
+    page.present_anchor_ids = {anchor for _, anchor, _ in generated.headings}
 
 
 def _extend_toc(toc: TableOfContents, headings: list[tuple[int, str, str]]) -> None:
