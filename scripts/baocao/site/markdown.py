@@ -13,6 +13,9 @@ from baocao.site.content import render_markdown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]>|#])")  # Python-Markdown's escapes, and "|" for table cells
 _SLOT_TAG = "bc-fragment"
+PIECES = "pieces.pickle"
+# The worker starts while MkDocs starts; this process joins in once it has read the pages.
+WORKER_SHARE = 0.6
 
 
 def esc(text: object) -> str:
@@ -65,6 +68,7 @@ class Fragments:
     _html: dict[int, str] = field(default_factory=dict)
     _headings: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
     _job: Job | None = None  # the worker rendering the pieces (render_in_background)
+    _mine: list[int] = field(default_factory=list)  # the pieces join() renders here
     _folder: Path | None = None
 
     def token(self, markdown: str, agency_id: str, doc_id: str) -> str:
@@ -80,17 +84,24 @@ class Fragments:
         `block` or `raw`); the sanitised HTML takes its place when the page is finished."""
         return f"<p>{self.token(markdown, agency_id, doc_id)}</p>"
 
-    def render_in_background(self, folder: Path) -> None:
-        """Render every piece registered so far in a forked worker (baocao.background) that
-        writes them to folder; `join()` takes them in. Without fork, pieces render on demand."""
+    def render_in_background(self, folder: Path, share: float = WORKER_SHARE) -> None:
+        """Render the first `share` of the pieces registered so far in a forked worker
+        (baocao.background) that writes them to folder; `join()` renders the rest in this
+        process, then takes the worker's in. Without fork, pieces render on demand."""
         if can_fork():
-            self._job = Job(_render_into, self, folder / PIECES)
+            pending = [i for i, (_, agency_id, _) in enumerate(self.sources) if agency_id is not None]
+            cut = round(len(pending) * share)
+            self._mine = pending[cut:]
+            self._job = Job(_render_into, self, pending[:cut], folder / PIECES)
             self._folder = folder
 
     def join(self) -> None:
-        """Wait for the worker and take its HTML (raises JobError or OSError if it failed)."""
+        """Render this process's share, wait for the worker and take its HTML (raises
+        JobError or OSError if it failed)."""
         if self._job is not None:
             job, self._job = self._job, None
+            for index in self._mine:
+                self.html(index)
             job.wait()
             self._html.update(pickle.loads((self._folder / PIECES).read_bytes()))
 
@@ -99,8 +110,6 @@ class Fragments:
             self._job.stop()
             self._job = None
 
-    def _render_all(self) -> dict[int, str]:
-        return {i: self.html(i) for i, (_, agency_id, _) in enumerate(self.sources) if agency_id is not None and i not in self._html}
 
     def block(self, html: str, headings: list[tuple[int, str, str]]) -> str:
         """A token for page content written here as HTML (every value escaped, submission
@@ -156,9 +165,8 @@ class Fragments:
         return self._pieces(re.sub(rf'<{_SLOT_TAG} data-n="{self.nonce}-(\d+)"></{_SLOT_TAG}>', lambda m: self.html(int(m.group(1))), html))
 
 
-PIECES = "pieces.pickle"
 
 
-def _render_into(fragments: Fragments, path: Path) -> None:
-    """In the worker: every piece's HTML, pickled for the parent (same program, same run)."""
-    path.write_bytes(pickle.dumps(fragments._render_all(), protocol=pickle.HIGHEST_PROTOCOL))
+def _render_into(fragments: Fragments, indices: list[int], path: Path) -> None:
+    """In the worker: the HTML of these pieces, pickled for the parent (same program, same run)."""
+    path.write_bytes(pickle.dumps({i: fragments.html(i) for i in indices}, protocol=pickle.HIGHEST_PROTOCOL))
