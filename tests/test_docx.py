@@ -396,8 +396,11 @@ def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, m
     out.write_bytes(b"previous")
 
     class Half:  # pandoc wrote part of its output, then failed
-        def __init__(self, markdown, path, args, *, day):
+        def __init__(self, markdown, path, args, *, day, reference_pipe=False):
             path.write_bytes(b"half")
+
+        def send_reference(self, data):
+            pass
 
         def wait(self):
             raise PandocError("boom")
@@ -410,6 +413,38 @@ def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, m
         build_docx(sample_round, out)
     assert out.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_reference_through_a_pipe_or_a_file_gives_the_same_document(sample_round, built, tmp_path, monkeypatch):
+    """pandoc reads the reference document from a pipe while this process makes it; where
+    no pipe can be used it is written to a file first. Both give the same bytes."""
+    monkeypatch.setattr("baocao.docx.can_pipe_reference", lambda: False)
+    assert build_docx(sample_round, tmp_path / "file.docx").read_bytes() == built.read_bytes()
+
+
+def test_a_reference_never_sent_fails_instead_of_waiting(tmp_path):
+    """pandoc waits on the pipe for its reference document; if the build never sends it
+    (an error in between), wait() closes the pipe and pandoc stops with an error."""
+    import threading
+
+    from baocao.docx.pandoc import pandoc_args, start_pandoc
+
+    conversion = start_pandoc("# Tiêu đề\n\nNội dung.\n", tmp_path / "x.docx", pandoc_args(None, [tmp_path], toc=False),
+                              day=TODAY, reference_pipe=True)
+    outcome = []
+
+    def wait():
+        try:
+            conversion.wait()
+            outcome.append("written")
+        except PandocError as error:
+            outcome.append(str(error))
+
+    waiter = threading.Thread(target=wait, daemon=True)
+    waiter.start()
+    waiter.join(60)
+    conversion.stop()
+    assert outcome and outcome[0] != "written"
 
 
 def test_pandoc_error_is_reported_with_its_message(sample_round, tmp_path, monkeypatch):

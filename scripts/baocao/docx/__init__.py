@@ -16,8 +16,8 @@ from pathlib import Path
 from baocao.docx.charts import Chart, native, plan, write_placeholder
 from baocao.docx.compose import agency_markdown, merged_markdown
 from baocao.docx.layout import DocumentHead, blocks, finish
-from baocao.docx.pandoc import PandocError, pandoc_args, start_pandoc
-from baocao.docx.reference import write_reference
+from baocao.docx.pandoc import PandocError, can_pipe_reference, pandoc_args, start_pandoc
+from baocao.docx.reference import reference_bytes, write_reference
 from baocao.workspace import Round
 
 __all__ = ["build_docx", "build_agency_docx", "prepare_merged"]
@@ -70,9 +70,8 @@ def build_docx(rnd: Round, out_path: Path) -> Path:
         for chart in charts:
             write_placeholder(charts_dir / chart.file, chart)
         markdown = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
-        reference = write_reference(folder / "reference.docx")
-        args = pandoc_args(reference, [rnd.campaign.submissions_dir, charts_dir], toc=True)
-        return _convert(rnd, markdown, args, merged_heading(rnd), Path(out_path), charts)
+        return _convert(rnd, markdown, [rnd.campaign.submissions_dir, charts_dir], True, folder,
+                        merged_heading(rnd), Path(out_path), charts)
 
 
 def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
@@ -88,23 +87,29 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
         raise BuildError(f"báo cáo của {report.agency.name} ({report.submission.file}) chưa đạt yêu cầu kiểm tra; "
                          "hãy sửa các lỗi mà lệnh `baocao check` chỉ ra rồi chạy lại.")
     with tempfile.TemporaryDirectory(prefix="baocao-docx-") as tmp:
-        reference = write_reference(Path(tmp) / "reference.docx")
-        args = pandoc_args(reference, [rnd.campaign.submissions_dir], toc=False)
-        return _convert(rnd, agency_markdown(rnd, report), args, agency_heading(rnd, report), Path(out_path))
+        return _convert(rnd, agency_markdown(rnd, report), [rnd.campaign.submissions_dir], False, Path(tmp),
+                        agency_heading(rnd, report), Path(out_path))
 
 
-def _convert(rnd: Round, markdown: str, args: list[str], head: DocumentHead, out_path: Path,
-             charts: list[Chart] = ()) -> Path:
+def _convert(rnd: Round, markdown: str, resources: list[Path], toc: bool, folder: Path, head: DocumentHead,
+             out_path: Path, charts: list[Chart] = ()) -> Path:
     """pandoc, then the layout (with the charts in place of their placeholders), then the
-    move into place."""
+    move into place. While pandoc reads the Markdown, this process makes the reference
+    document (pandoc reads it from a pipe when it starts writing), the letterhead and the
+    charts; where a pipe cannot be used, the reference document is written first."""
     from baocao.build import BuildError
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_name(f".{out_path.name}.partial")
+    piped = can_pipe_reference()
     try:
-        conversion = start_pandoc(markdown, partial, args, day=rnd.today)
+        reference = None if piped else write_reference(folder / "reference.docx")
+        conversion = start_pandoc(markdown, partial, pandoc_args(reference, resources, toc=toc), day=rnd.today,
+                                  reference_pipe=piped)
         try:
-            built = blocks(head)  # python-docx builds the letterhead and the charts while pandoc converts
+            if piped:
+                conversion.send_reference(reference_bytes())
+            built = blocks(head)
             natives = {chart.file: native(chart, rnd.today) for chart in charts}
             conversion.wait()
         finally:

@@ -9,6 +9,7 @@ the list of style names it uses; every value that matters is set here.
 
 from __future__ import annotations
 
+import io
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,18 +70,22 @@ HEADINGS = {
 
 def write_reference(path: Path, layout: Layout = LAYOUT) -> Path:
     """Write the reference document to path and return path."""
-    base = path.with_suffix(".pandoc.docx")
+    path.write_bytes(reference_bytes(layout))
+    return path
+
+
+def reference_bytes(layout: Layout = LAYOUT) -> bytes:
+    """The reference document: pandoc's own, with the layout of Nghị định 30/2020."""
     data = subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
                           check=True, capture_output=True).stdout
-    base.write_bytes(data)
-    doc = Document(str(base))
-    base.unlink()
+    doc = Document(io.BytesIO(data))
     _page(doc, layout)
     _fonts(doc, layout)
     _styles(doc, layout)
     _page_numbers(doc)
-    doc.save(str(path))
-    return path
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 def _page(doc, layout: Layout) -> None:
