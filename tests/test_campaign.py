@@ -127,6 +127,20 @@ def test_campaign_and_schema_figures_must_agree(workspace):
         load_campaign(workspace)
 
 
+def test_a_broken_schema_is_a_vietnamese_error_not_a_traceback(workspace, capsys):
+    """schema/ is edited by the secretariat too: a schema that is JSON but not JSON Schema
+    names the file and the place, and the command exits 1."""
+    path = workspace / "schema" / "submission.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["so_ky_hieu"]["minLength"] = "một"
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CampaignError, match=r"schema/submission.schema.json: lược đồ JSON Schema không hợp lệ tại properties/so_ky_hieu/minLength"):
+        load_campaign(workspace)
+    assert main(["--root", str(workspace), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "lỗi: schema/submission.schema.json" in err and "Traceback" not in err
+
+
 def test_missing_campaign(tmp_path, capsys):
     shutil.rmtree(tmp_path, ignore_errors=True)
     tmp_path.mkdir()

@@ -222,7 +222,12 @@ def load_schema(root: Path, name: str) -> dict:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: không tìm thấy tệp lược đồ.") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error}).") from None
-    jsonschema.Draft202012Validator.check_schema(schema)
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        where = "/".join(str(p) for p in error.path) or "gốc"
+        raise CampaignError(f"{SCHEMA_DIR}/{name}: lược đồ JSON Schema không hợp lệ tại {where}: {error.message}. "
+                            "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.") from None
     return schema
 
 
