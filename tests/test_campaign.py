@@ -141,6 +141,15 @@ def test_a_broken_schema_is_a_vietnamese_error_not_a_traceback(workspace, capsys
     assert "lỗi: schema/submission.schema.json" in err and "Traceback" not in err
 
 
+def test_a_schema_reference_to_nothing_is_a_vietnamese_error(workspace):
+    path = workspace / "schema" / "submission.schema.json"
+    text = path.read_text(encoding="utf-8")
+    ref = next(iter(json.loads(text)["$defs"]))
+    path.write_text(text.replace(f'"#/$defs/{ref}"', '"#/$defs/khong_co"'), encoding="utf-8")
+    with pytest.raises(CampaignError, match=r'schema/submission.schema.json: tham chiếu "\$ref": "#/\$defs/khong_co" không trỏ tới'):
+        load_campaign(workspace)
+
+
 def test_missing_campaign(tmp_path, capsys):
     shutil.rmtree(tmp_path, ignore_errors=True)
     tmp_path.mkdir()

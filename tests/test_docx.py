@@ -391,6 +391,51 @@ def test_invalid_submission_is_noted_not_dropped(root, workspace, tmp_path):
     assert any("Bộ Tài chính" in b and "báo cáo chưa đạt yêu cầu kiểm tra" in b for b in region(blocks, norm(compose.PART_A), norm(compose.PART_B)).split("\n"))
 
 
+def test_a_picture_named_like_a_chart_stays_a_picture(root, workspace, tmp_path):
+    """Charts replace only their own placeholders (referred to by bare name); an agency's
+    picture (always "<agency>/<file>") with a chart's file name, used twice, is kept, and the
+    package lists no part it does not hold."""
+    import shutil
+
+    from baocao.docx.charts import plan
+
+    _write_submissions(root, workspace, ["vu-phap-che"])
+    name = plan(load_round(workspace, today=TODAY))[1].file
+    folder = workspace / "submissions" / "vu-phap-che"
+    folder.mkdir()
+    picture = next((root / "submissions").glob("*/*.png"))
+    shutil.copy(picture, folder / name)
+    path = workspace / "submissions" / "vu-phap-che.md"
+    figure = f"\n\n![Ảnh của Vụ](vu-phap-che/{name})\n\nMột đoạn văn.\n\n![Ảnh của Vụ, lần nữa](vu-phap-che/{name})\n"
+    path.write_text(path.read_text(encoding="utf-8") + figure, encoding="utf-8")
+    out = build_docx(load_round(workspace, today=TODAY), tmp_path / "out.docx")
+    with zipfile.ZipFile(out) as z:
+        names = set(z.namelist())
+        doc = z.read("word/document.xml").decode("utf-8")
+        types = z.read("[Content_Types].xml").decode("utf-8")
+        media = [z.read(n) for n in names if n.startswith("word/media/")]
+    assert doc.count(f'descr="vu-phap-che/{name}"') == 4  # twice in Part A, twice in Part B
+    assert picture.read_bytes() in media
+    assert doc.count("<c:chart ") == len(plan(load_round(workspace, today=TODAY)))
+    for part in re.findall(r'PartName="/([^"]+)"', types):
+        assert part in names
+
+
+def test_chart_scale_and_height_stay_readable():
+    """Numbers past 999.999.999 (what the labels' format shows) move to a larger unit; a chart
+    of many figures stays within one page."""
+    from baocao.docx.charts import MAX_HEIGHT_MM, Chart, _scale
+
+    assert _scale("đồng", 5e14) == (1e6, "triệu đồng")
+    assert _scale("đồng", 5e15) == (1e9, "tỷ đồng")
+    assert _scale("lượt người", 12_000) == (1, "lượt người")
+    assert _scale("lượt người", 2e9) == (1e3, "nghìn lượt người")
+    many = Chart("x.png", "x", tuple(f"chỉ tiêu {i}" for i in range(30)), (("2023", (1.0,) * 30), ("2024", (2.0,) * 30)))
+    assert many.height_mm == MAX_HEIGHT_MM < 257
+    few = Chart("y.png", "y", ("a",), (("2023", (1.0,)),))
+    assert few.height_mm < MAX_HEIGHT_MM
+
+
 def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, monkeypatch):
     out = tmp_path / "bao-cao-tong-hop.docx"
     out.write_bytes(b"previous")

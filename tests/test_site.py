@@ -308,3 +308,19 @@ def _flat(tokens: list[dict]) -> list[dict]:
     for token in tokens:
         out += [token] + _flat(token["children"])
     return out
+
+
+def test_a_failure_in_this_process_share_stops_the_worker(workspace, tmp_path, forking, monkeypatch):
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
+    site = generate(load_round(workspace))
+    site.fragments.render_in_background(tmp_path)
+    job = site.fragments._job
+    assert job is not None and job.forked
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr("baocao.site.markdown.render_markdown", broken)  # here only: the worker has its own copy
+    with pytest.raises(RuntimeError, match="hỏng"):
+        site.fragments.join()
+    assert not job._process.is_alive()

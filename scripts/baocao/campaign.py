@@ -228,7 +228,28 @@ def load_schema(root: Path, name: str) -> dict:
         where = "/".join(str(p) for p in error.path) or "gốc"
         raise CampaignError(f"{SCHEMA_DIR}/{name}: lược đồ JSON Schema không hợp lệ tại {where}: {error.message}. "
                             "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.") from None
+    for ref in _dangling_refs(schema, schema):
+        raise CampaignError(f"{SCHEMA_DIR}/{name}: tham chiếu \"$ref\": \"{ref}\" không trỏ tới định nghĩa nào trong tệp. "
+                            "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.")
     return schema
+
+
+def _dangling_refs(node, root: dict):
+    """The local references ("#/...") of a schema that point at nothing."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            target = root
+            for part in filter(None, ref[1:].split("/")):
+                part = part.replace("~1", "/").replace("~0", "~")
+                target = target.get(part) if isinstance(target, dict) else None
+            if target is None:
+                yield ref
+        for value in node.values():
+            yield from _dangling_refs(value, root)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _dangling_refs(value, root)
 
 
 def _iso(value: str) -> date:

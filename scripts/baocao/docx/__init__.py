@@ -41,7 +41,7 @@ def prepare_merged(rnd: Round, folder: Path) -> Prepared:
         write_placeholder(charts_dir / chart.file, chart)
     reference = write_reference(folder / "reference.docx")
     markdown = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
-    return Prepared(markdown, pandoc_args(reference, [rnd.campaign.submissions_dir, charts_dir], toc=True), folder)
+    return Prepared(markdown, pandoc_args(reference, [charts_dir, rnd.campaign.submissions_dir], toc=True), folder)
 
 
 def merged_heading(rnd: Round) -> DocumentHead:
@@ -70,7 +70,8 @@ def build_docx(rnd: Round, out_path: Path) -> Path:
         for chart in charts:
             write_placeholder(charts_dir / chart.file, chart)
         markdown = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
-        return _convert(rnd, markdown, [rnd.campaign.submissions_dir, charts_dir], True, folder,
+        # the charts' folder first: a bare chart name never finds a file of the submissions
+        return _convert(rnd, markdown, [charts_dir, rnd.campaign.submissions_dir], True, folder,
                         merged_heading(rnd), Path(out_path), charts)
 
 

@@ -25,7 +25,8 @@ from baocao.workspace import Round
 FONT = "Times New Roman"
 COLOURS = ("1F4E79", "C55A11", "548235", "7F6000")
 # "1.234.567" whatever the reader's locale (a plain "#,##0" would follow the locale of Word)
-NUMBER_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
+NUMBER_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"  # up to 999.999.999: see _scale
+MAX_HEIGHT_MM = 220  # the text block of an A4 page is 257 mm high, and the caption goes below
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,10 @@ class Chart:
 
     @property
     def height_mm(self) -> float:
+        """7 mm a bar; never taller than a page can hold (a chart cannot run on to the next),
+        the bars are thinner then."""
         bars = len(self.categories) * (len(self.series) * 7 + 5)
-        return 18 + bars + (8 if len(self.series) > 1 else 0)
+        return min(18 + bars + (8 if len(self.series) > 1 else 0), MAX_HEIGHT_MM)
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,9 @@ class NativeChart:
 
 def plan(rnd: Round) -> list[Chart]:
     """The charts of the report with their data: the submission status, then each figure
-    group's totals by year, one chart per unit (counts and money are not on one scale)."""
-    status = Chart("bieu-do-tinh-hinh-nop.png", "Tình hình nộp báo cáo của các cơ quan",
+    group's totals by year, one chart per unit (counts and money are not on one scale).
+    File names are numbered, so no two charts share one."""
+    status = Chart("bieu-do-1-tinh-hinh-nop.png", "Tình hình nộp báo cáo của các cơ quan",
                    tuple(STATUS_LABELS[s] for s in STATUS_ORDER),
                    (("Số cơ quan", tuple(float(rnd.count(s)) for s in STATUS_ORDER)),),
                    r'0" cơ quan"')
@@ -67,14 +71,24 @@ def plan(rnd: Round) -> list[Chart]:
         units: dict[str, list] = {}
         for f in group.fields:
             units.setdefault(f.unit, []).append(f)
-        for index, (unit, fields) in enumerate(units.items(), 1):
-            scale, shown = (1_000_000, "triệu đồng") if unit == "đồng" else (1, unit)
+        for unit, fields in units.items():
+            largest = max((totals.get((f.key, year), 0) for f in fields for year in years), default=0)
+            scale, shown = _scale(unit, largest)
             series = tuple((str(year), tuple(totals.get((f.key, year), 0) / scale for f in fields)) for year in years)
-            suffix = f"-{index}" if len(units) > 1 else ""
-            charts.append(Chart(f"bieu-do-{group.id}{suffix}.png",
+            charts.append(Chart(f"bieu-do-{len(charts) + 1}-{group.id.replace('_', '-')}.png",
                                 f"{group.title} ({shown}): tổng của các cơ quan theo năm",
                                 tuple(f.label for f in fields), series))
     return charts
+
+
+def _scale(unit: str, largest: float) -> tuple[float, str]:
+    """The divisor and unit a chart shows its numbers in: money in millions (or billions)
+    of đồng, other counts as they are unless they pass the 999.999.999 NUMBER_FORMAT shows."""
+    steps = ((1e6, "triệu đồng"), (1e9, "tỷ đồng")) if unit == "đồng" else ((1, unit), (1e3, f"nghìn {unit}"), (1e6, f"triệu {unit}"))
+    for divisor, shown in steps:
+        if largest / divisor < 1e9:
+            return divisor, shown
+    return steps[-1]
 
 
 def write_placeholder(path: Path, chart: Chart) -> None:
@@ -153,9 +167,11 @@ def _workbook(chart: Chart, day: date | None) -> bytes:
     sheet = book.add_worksheet("Sheet1")
     number = book.add_format({"num_format": chart.number_format})
     sheet.set_column(0, 0, max(map(len, chart.categories), default=10))
-    sheet.write_column(1, 0, chart.categories)
+    for row, category in enumerate(chart.categories, 1):  # text stays text (never a formula or a link)
+        sheet.write_string(row, 0, category)
     for column, (name, values) in enumerate(chart.series, 1):
-        sheet.write(0, column, name)
-        sheet.write_column(1, column, values, number)
+        sheet.write_string(0, column, name)
+        for row, value in enumerate(values, 1):
+            sheet.write_number(row, column, value, number)
     book.close()
     return out.getvalue()

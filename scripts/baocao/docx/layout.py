@@ -140,22 +140,31 @@ def _embed_charts(root, parts: dict[str, bytes], charts: dict[str, NativeChart])
     types = etree.fromstring(parts[CONTENT_TYPES])
     if not any(d.get("Extension") == "xlsx" for d in types.iterchildren(f"{_CT}Default")):
         etree.SubElement(types, f"{_CT}Default", Extension="xlsx", ContentType=XLSX_TYPE)
+    overrides = {o.get("PartName"): o for o in types.iterchildren(f"{_CT}Override")}
+    converted: set[str] = set()
     number = 0
     for inline in root.iter(f"{_WP}inline"):
         name, blip = inline.find(f".//{_PIC}cNvPr"), inline.find(f".//{_A}blip")
-        file = Path(name.get("descr", "")).name if name is not None else ""
-        if blip is None or file not in charts:
+        file = name.get("descr", "") if name is not None else ""  # as written in the Markdown: a
+        if blip is None or file not in charts:  # submission's own pictures are "<agency>/<file>"
             continue
-        chart, number = charts[file], number + 1
-        rel = by_id[blip.get(qn("r:embed"))]
-        parts.pop("word/" + rel.get("Target"), None)  # the placeholder image
-        part = f"charts/chart{number}.xml"
-        rel.set("Type", f"{_RELATIONSHIP}/chart")
-        rel.set("Target", part)
-        parts["word/" + part] = chart.xml
-        parts[f"word/charts/_rels/chart{number}.xml.rels"] = _chart_rels(f"../embeddings/bieu-do-{number}.xlsx")
-        parts[f"word/embeddings/bieu-do-{number}.xlsx"] = chart.workbook
-        etree.SubElement(types, f"{_CT}Override", PartName=f"/word/{part}", ContentType=CHART_TYPE)
+        chart, rid = charts[file], blip.get(qn("r:embed"))
+        if rid not in converted:  # pandoc gives one relationship to every use of one image
+            converted.add(rid)
+            number += 1
+            rel = by_id[rid]
+            placeholder = "word/" + rel.get("Target")
+            parts.pop(placeholder, None)
+            stale = overrides.pop("/" + placeholder, None)
+            if stale is not None:
+                types.remove(stale)
+            part = f"charts/chart{number}.xml"
+            rel.set("Type", f"{_RELATIONSHIP}/chart")
+            rel.set("Target", part)
+            parts["word/" + part] = chart.xml
+            parts[f"word/charts/_rels/chart{number}.xml.rels"] = _chart_rels(f"../embeddings/bieu-do-{number}.xlsx")
+            parts[f"word/embeddings/bieu-do-{number}.xlsx"] = chart.workbook
+            etree.SubElement(types, f"{_CT}Override", PartName=f"/word/{part}", ContentType=CHART_TYPE)
         extent = inline.find(f"{_WP}extent")
         extent.set("cx", str(int(LAYOUT.text_width_mm * EMU_PER_MM)))
         extent.set("cy", str(int(chart.height_mm * EMU_PER_MM)))
@@ -166,7 +175,7 @@ def _embed_charts(root, parts: dict[str, bytes], charts: dict[str, NativeChart])
         for child in list(data):
             data.remove(child)
         frame = etree.SubElement(data, f"{{{_CHART_URI}}}chart", nsmap={"c": _CHART_URI, "r": _RELATIONSHIP})
-        frame.set(qn("r:id"), rel.get("Id"))
+        frame.set(qn("r:id"), rid)
     parts[DOCUMENT_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts[CONTENT_TYPES] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
 

@@ -47,9 +47,14 @@ class Conversion:
             raise RuntimeError("pandoc was started with a reference document file")
         fd, self._reference = self._reference, None
         try:
-            with open(fd, "wb", closefd=True) as pipe:
+            pipe = os.fdopen(fd, "wb")
+        except OSError:
+            os.close(fd)
+            raise
+        try:
+            with pipe:
                 pipe.write(data)
-        except BrokenPipeError:  # pandoc stopped before reading it: wait() says why
+        except OSError:  # pandoc stopped before reading it all (a broken pipe): wait() says why
             pass
 
     def wait(self) -> Path:
@@ -88,11 +93,11 @@ def start_pandoc(markdown: str, out_path: Path, args: list[str], *, day: date, r
     `Conversion.send_reference` if it gets that far first."""
     command = pandoc_command(out_path, args)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(day)))
-    errors = tempfile.TemporaryFile()
     read_end = write_end = None
     if reference_pipe:
         read_end, write_end = os.pipe()
         command.insert(1, f"--reference-doc=/dev/fd/{read_end}")
+    errors = tempfile.TemporaryFile()
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors, env=env,
                                    pass_fds=(read_end,) if read_end is not None else ())

@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from baocao.docx.ooxml import put_tbl_pr
+from baocao.docx.pandoc import PandocError
 
 FONT = "Times New Roman"
 
@@ -76,8 +77,12 @@ def write_reference(path: Path, layout: Layout = LAYOUT) -> Path:
 
 def reference_bytes(layout: Layout = LAYOUT) -> bytes:
     """The reference document: pandoc's own, with the layout of Nghị định 30/2020."""
-    data = subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
-                          check=True, capture_output=True).stdout
+    try:
+        data = subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
+                              check=True, capture_output=True).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = error.stderr.decode("utf-8", "replace").strip() if isinstance(error, subprocess.CalledProcessError) else error
+        raise PandocError(f"không lấy được tài liệu mẫu của pandoc ({detail or error})") from None
     doc = Document(io.BytesIO(data))
     _page(doc, layout)
     _fonts(doc, layout)

@@ -100,8 +100,12 @@ class Fragments:
         JobError or OSError if it failed)."""
         if self._job is not None:
             job, self._job = self._job, None
-            for index in self._mine:
-                self.html(index)
+            try:
+                for index in self._mine:
+                    self.html(index)
+            except BaseException:
+                job.stop()
+                raise
             job.wait()
             self._html.update(pickle.loads((self._folder / PIECES).read_bytes()))
 
