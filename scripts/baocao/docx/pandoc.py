@@ -93,12 +93,12 @@ def start_pandoc(markdown: str, out_path: Path, args: list[str], *, day: date, r
     `Conversion.send_reference` if it gets that far first."""
     command = pandoc_command(out_path, args)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(day)))
-    read_end = write_end = None
-    if reference_pipe:
-        read_end, write_end = os.pipe()
-        command.insert(1, f"--reference-doc=/dev/fd/{read_end}")
     errors = tempfile.TemporaryFile()
+    read_end = write_end = None
     try:
+        if reference_pipe:
+            read_end, write_end = os.pipe()
+            command.insert(1, f"--reference-doc=/dev/fd/{read_end}")
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors, env=env,
                                    pass_fds=(read_end,) if read_end is not None else ())
     except OSError as error:

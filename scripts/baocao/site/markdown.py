@@ -48,16 +48,14 @@ def front_matter(title: str, *, hide: tuple[str, ...] = (), search: bool = True)
 
 @dataclass
 class Fragments:
-    """HTML put into generated pages after Python-Markdown ran.
+    """HTML put into generated pages once MkDocs has rendered them.
 
-    Pages hold a token paragraph (`BCFRAG:n`); `inject` replaces it with the HTML. Three kinds:
-    submission text (`token`): rendered by markdown-it-py and sanitised, once however many
-    pages show it; a page's own content written as HTML (`block`), such as an agency's report
-    with its headings, which search indexes and whose headings join the page's table of
-    contents; and HTML made by `baocao.site.html` from campaign data (`raw`), such as
-    large tables, which Python-Markdown would be slow to read. All pages that show submission
-    text sit two folders deep (`co-quan/<id>/`, `muc/<id>/`, `nhiem-vu/<id>/`), hence one
-    root prefix for its images and links.
+    Pages hold a token paragraph (`BCFRAG:n`); `inject` replaces it with the HTML. Two kinds:
+    submission text (`token`, `in_html`): rendered by markdown-it-py and sanitised, once
+    however many pages show it, before search reads the page; and HTML made by
+    `baocao.site.html` from campaign data (`raw`), such as large tables, put in after search
+    read the page. All pages that show submission text sit two folders deep (`co-quan/<id>/`,
+    `muc/<id>/`, `nhiem-vu/<id>/`), hence one root prefix for its images and links.
     """
 
     root_prefix: str = "../../"
@@ -66,7 +64,6 @@ class Fragments:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
     _html: dict[int, str] = field(default_factory=dict)
-    _headings: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
     _job: Job | None = None  # the worker rendering the pieces (render_in_background)
     _mine: list[int] = field(default_factory=list)  # the pieces join() renders here
     _folder: Path | None = None
@@ -81,7 +78,8 @@ class Fragments:
 
     def in_html(self, markdown: str, agency_id: str, doc_id: str) -> str:
         """The token of a piece of agency_id's submission for use inside HTML made here (a
-        `block` or `raw`); the sanitised HTML takes its place when the page is finished."""
+        generated page's HTML or `raw`); the sanitised HTML takes its place when the page is
+        finished."""
         return f"<p>{self.token(markdown, agency_id, doc_id)}</p>"
 
     def render_in_background(self, folder: Path, share: float = WORKER_SHARE) -> None:
@@ -115,17 +113,6 @@ class Fragments:
             self._job = None
 
 
-    def block(self, html: str, headings: list[tuple[int, str, str]]) -> str:
-        """A token for page content written here as HTML (every value escaped, submission
-        pieces from `in_html`), injected before search reads the page.
-
-        headings: (level, id, title as HTML) of the headings in html, in order, for the page's
-        table of contents (Python-Markdown never sees them).
-        """
-        self.sources.append((html, None, ""))
-        self._headings[len(self.sources) - 1] = headings
-        return f"BCHTML{self.nonce}:{len(self.sources) - 1}"
-
     def raw(self, html: str) -> str:
         """A token for HTML made here with every value escaped (see baocao.site.html).
 
@@ -151,18 +138,10 @@ class Fragments:
     def _pieces(self, html: str) -> str:
         return re.sub(rf"<p>BCFRAG{self.nonce}:(\d+)</p>", lambda m: self.html(int(m.group(1))), html)
 
-    def inject(self, html: str, headings: list[tuple[int, str, str]] | None = None) -> str:
-        """Rendered page content with blocks and submission text in place and slots for the
-        raw HTML; the headings of the blocks put in are appended to `headings`."""
+    def inject(self, html: str) -> str:
+        """Rendered page content with the submission text in place and slots for the raw HTML."""
         html = re.sub(rf"<p>BCRAW{self.nonce}:(\d+)</p>", rf'<{_SLOT_TAG} data-n="{self.nonce}-\1"></{_SLOT_TAG}>', html)
-
-        def block(match: re.Match) -> str:
-            index = int(match.group(1))
-            if headings is not None:
-                headings.extend(self._headings[index])
-            return self.sources[index][0]
-
-        return self._pieces(re.sub(rf"<p>BCHTML{self.nonce}:(\d+)</p>", block, html))
+        return self._pieces(html)
 
     def inject_late(self, html: str) -> str:
         """The finished page with the raw HTML (and the submission text it holds) in its slots."""

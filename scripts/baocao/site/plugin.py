@@ -63,8 +63,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.drawing = Job(figures.draw, self.round, charts, self.work_dir)
         self.content = pages.generate(self.round, self.docx_path, charts)
         self.html_pages = {p.path: p for p in self.content.pages if p.html is not None}
-        # the submissions' Markdown is rendered while Python-Markdown reads the generated pages;
-        # it is needed from on_page_context on
+        # the submissions' Markdown is rendered by a worker while MkDocs reads the pages, and
+        # by this process too once it has (Fragments.join, at the first on_page_context)
         self.content.fragments.render_in_background(self.work_dir)
         return config
 
@@ -92,10 +92,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             self.content.fragments.join()
         except (JobError, OSError) as error:
             raise self._failure(f"không dựng được nội dung báo cáo: {error}") from None
-        headings: list[tuple[int, str, str]] = []
-        page.content = self.content.fragments.inject(page.content, headings)
-        if headings:
-            _extend_toc(page.toc, [item for item in headings if item[0] <= _toc_depth(config)])
+        page.content = self.content.fragments.inject(page.content)
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -167,8 +164,8 @@ def _render_html(page, generated: pages.SitePage, depth: int, config, files) -> 
 
 
 def _extend_toc(toc: TableOfContents, headings: list[tuple[int, str, str]]) -> None:
-    """Add headings (level, id, title HTML) that follow the page's Markdown headings to its
-    table of contents, each under the last entry of a higher level."""
+    """Add headings (level, id, title HTML), in document order, to a table of contents,
+    each under the last entry of a higher level."""
     for level, anchor, title in headings:
         items = toc.items
         while items and items[-1].level < level:
