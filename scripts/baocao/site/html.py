@@ -7,7 +7,11 @@ Values are escaped here; arguments named `*_html` are HTML already made by these
 
 from __future__ import annotations
 
-from html import escape
+import html
+from functools import lru_cache
+
+# The same names, headings and links recur on every page of a round: escape each once.
+escape = lru_cache(maxsize=65536)(html.escape)
 
 __all__ = ["escape", "a", "table", "ul", "tree", "p"]
 

@@ -407,7 +407,8 @@ def section_page(rnd: Round, outline: Outline, node: OutlineNode, fragments: Fra
 def task_page(rnd: Round, task_id: str, fragments: Fragments) -> SitePage:
     task = rnd.campaign.tasks[task_id]
     page = task_path(task_id)
-    members = [r for r in rnd.reports if r.agency.id in set(task.assignees)]
+    assignees = set(task.assignees)
+    members = [r for r in rnd.reports if r.agency.id in assignees]
     body = HtmlPage()
     body.heading(1, f"Nhiệm vụ {task_id}")
     body.quote(task.text)
