@@ -134,3 +134,25 @@ def _tokens(report):
 def _inline_tokens(report):
     for token in _tokens(report):
         yield from token.children or []
+
+
+def test_figures_are_read_once_for_the_site_and_the_docx(root, workspace):
+    """One reader of `so_lieu` (Round.figures): the first row of a year, campaign figures
+    only, numbers only; an invalid report counts for nothing."""
+    from baocao.workspace import load_round
+
+    text = (root / "submissions" / "bo-cong-an.md").read_text(encoding="utf-8")
+    (workspace / "submissions" / "bo-cong-an.md").write_text(text, encoding="utf-8")
+    rnd = load_round(workspace)
+    report = rnd.report("bo-cong-an")
+    rows = [r for r in report.submission.meta["so_lieu"] if isinstance(r, dict)]
+    keys = {f.key for f in rnd.campaign.figure_fields}
+    first = {}
+    for row in rows:
+        first.setdefault(row["nam"], row)
+    expected = {(y, k): v for y, row in first.items() for k, v in row.items() if k in keys and isinstance(v, (int, float))}
+    assert expected and rnd.figures(report) == expected
+    assert rnd.figure_totals() == expected  # the only usable report
+    report.status = "invalid"
+    rnd._figures.clear()
+    assert rnd.figures(report) == {} and rnd.figure_totals() == {}

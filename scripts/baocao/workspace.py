@@ -73,6 +73,7 @@ class Round:
     submissions: list[Submission]  # every file read, sorted by path
     problems: list[Problem] = field(default_factory=list)
     today: date = field(default_factory=date.today)
+    _figures: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def report(self, agency_id: str) -> AgencyReport | None:
         return next((r for r in self.reports if r.agency.id == agency_id), None)
@@ -87,6 +88,34 @@ class Round:
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.reports)
+
+    def figures(self, report: AgencyReport) -> dict[tuple[int, str], int | float]:
+        """(year, figure key) -> value reported by a usable submission (`so_lieu`): the
+        campaign's figures only, numbers only, the first row of a year. Read once a report;
+        the site and the DOCX both count from here."""
+        found = self._figures.get(report.agency.id)
+        if found is None:
+            found = {}
+            if report.usable:
+                keys = [f.key for f in self.campaign.figure_fields]
+                for row in report.submission.meta.get("so_lieu") or []:
+                    year = row.get("nam") if isinstance(row, dict) else None
+                    if not isinstance(year, int) or isinstance(year, bool) or any(y == year for y, _ in found):
+                        continue
+                    for key in keys:
+                        value = row.get(key)
+                        if isinstance(value, (int, float)) and not isinstance(value, bool):
+                            found[(year, key)] = value
+            self._figures[report.agency.id] = found
+        return found
+
+    def figure_totals(self) -> dict[tuple[int, str], int | float]:
+        """(year, figure key) -> sum over the usable reports; a figure nobody gave is absent, not 0."""
+        sums: dict[tuple[int, str], int | float] = {}
+        for report in self.reports:
+            for key, value in self.figures(report).items():
+                sums[key] = sums.get(key, 0) + value
+        return sums
 
     @property
     def days_past_deadline(self) -> int:

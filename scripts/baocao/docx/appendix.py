@@ -42,28 +42,6 @@ def status_rows(rnd: Round) -> list[list[str]]:
     return rows
 
 
-def _year_rows(report: AgencyReport) -> dict[int, dict]:
-    rows = {}
-    for row in report.submission.meta.get("so_lieu") or []:
-        if isinstance(row, dict) and isinstance(row.get("nam"), int):
-            rows.setdefault(row["nam"], row)
-    return rows
-
-
-def figure_totals(rnd: Round) -> dict[tuple[str, int], int | float]:
-    """Sum of each figure per year over the usable reports; absent values are not zeros."""
-    totals: dict[tuple[str, int], int | float] = {}
-    for report in rnd.reports:
-        if not report.usable:
-            continue
-        for year, row in _year_rows(report).items():
-            for f in rnd.campaign.figure_fields:
-                value = row.get(f.key)
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    totals[(f.key, year)] = totals.get((f.key, year), 0) + value
-    return totals
-
-
 def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
     header = ["STT", "Cơ quan", "Năm"] + [f"{f.label} ({f.unit})" for f in fields]
     numeric = set(range(3, 3 + len(fields)))
@@ -72,16 +50,15 @@ def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
     for report in rnd.reports:
         if not report.usable:
             continue
-        years = _year_rows(report)
-        if not any(isinstance(row.get(f.key), (int, float)) for row in years.values() for f in fields):
+        found = rnd.figures(report)
+        if not any(key == f.key for _, key in found for f in fields):
             continue
         number += 1
-        for k, year in enumerate(sorted(years)):
-            row = years[year]
-            cells = [format_number(row.get(f.key)) if isinstance(row.get(f.key), (int, float)) else "" for f in fields]
+        for k, year in enumerate(sorted({y for y, _ in found})):
+            cells = [format_number(found.get((year, f.key))) for f in fields]
             rows.append([str(number) if k == 0 else "", report.agency.short_name if k == 0 else "", str(year)] + cells)
     for year in rnd.campaign.years:
-        rows.append(["", "Tổng cộng", str(year)] + [format_number(totals.get((f.key, year))) for f in fields])
+        rows.append(["", "Tổng cộng", str(year)] + [format_number(totals.get((year, f.key))) for f in fields])
     return table(header, rows, right=numeric)
 
 
@@ -100,7 +77,7 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
     left_out = [r.agency.name for r in rnd.reports if r.submission is not None and not r.usable]
     if left_out:
         out.append(styled("Note", escape("Không tính số liệu của các báo cáo chưa đạt yêu cầu kiểm tra: " + "; ".join(left_out) + ".")))
-    totals = figure_totals(rnd)
+    totals = rnd.figure_totals()
     for group in rnd.campaign.figure_groups:
         number += 1
         out += [_caption(number, group.title), _figure_table(rnd, group.fields, totals)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from baocao.docx.appendix import STATUS_ORDER, figure_totals
+from baocao.docx.appendix import STATUS_ORDER
 from baocao.messages import STATUS_LABELS
 from baocao.workspace import Round
 
@@ -65,16 +65,16 @@ def plan(rnd: Round) -> list[Chart]:
                    (("Số cơ quan", tuple(float(rnd.count(s)) for s in STATUS_ORDER)),),
                    r'0" cơ quan"')
     charts = [status]
-    totals = figure_totals(rnd)
+    totals = rnd.figure_totals()
     years = rnd.campaign.years
     for group in rnd.campaign.figure_groups:
         units: dict[str, list] = {}
         for f in group.fields:
             units.setdefault(f.unit, []).append(f)
         for unit, fields in units.items():
-            largest = max((totals.get((f.key, year), 0) for f in fields for year in years), default=0)
+            largest = max((totals.get((year, f.key), 0) for f in fields for year in years), default=0)
             scale, shown = _scale(unit, largest)
-            series = tuple((str(year), tuple(totals.get((f.key, year), 0) / scale for f in fields)) for year in years)
+            series = tuple((str(year), tuple(totals.get((year, f.key), 0) / scale for f in fields)) for year in years)
             charts.append(Chart(f"bieu-do-{len(charts) + 1}-{group.id.replace('_', '-')}.png",
                                 f"{group.title} ({shown}): tổng của các cơ quan theo năm",
                                 tuple(f.label for f in fields), series))

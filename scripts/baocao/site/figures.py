@@ -13,48 +13,8 @@ from baocao.text import format_number
 from baocao.workspace import AgencyReport, Round
 
 
-def values(report: AgencyReport) -> dict[tuple[int, str], int | float]:
-    """(year, field key) -> value, from a usable submission's so_lieu (computed once a report)."""
-    cached = _VALUES.get(id(report))
-    if cached is not None and cached[0] is report:
-        return cached[1]
-    found = _values(report)
-    _VALUES[id(report)] = (report, found)
-    return found
-
-
-_VALUES: dict[int, tuple[AgencyReport, dict]] = {}
-
-
-def forget() -> None:
-    """Drop the values remembered from a previous round (mkdocs serve rebuilds in one process)."""
-    _VALUES.clear()
-
-
-def _values(report: AgencyReport) -> dict[tuple[int, str], int | float]:
-    if not report.usable or report.submission is None:
-        return {}
-    found = {}
-    for row in report.submission.meta.get("so_lieu") or []:
-        if not isinstance(row, dict):
-            continue
-        year = row.get("nam")
-        for key, value in row.items():
-            if key != "nam" and isinstance(value, (int, float)) and not isinstance(value, bool):
-                found[(year, key)] = value
-    return found
-
-
-def totals(rnd: Round) -> dict[tuple[int, str], int | float]:
-    sums: dict[tuple[int, str], int | float] = {}
-    for report in rnd.reports:
-        for key, value in values(report).items():
-            sums[key] = sums.get(key, 0) + value
-    return sums
-
-
 def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlPage) -> None:
-    found = values(report)
+    found = rnd.figures(report)
     if not found:
         return
     years = rnd.campaign.years
@@ -97,7 +57,7 @@ def _chart(group: FigureGroup, years: tuple[int, ...], sums: dict) -> bytes:
 
 def plan(rnd: Round) -> dict[str, FigureGroup]:
     """Site path -> figure group, one chart per group with any reported value (nothing drawn)."""
-    sums = totals(rnd)
+    sums = rnd.figure_totals()
     years = rnd.campaign.years
     return {chart_path(g): g for g in rnd.campaign.figure_groups if any((y, f.key) in sums for y in years for f in g.fields)}
 
@@ -113,7 +73,7 @@ def draw(rnd: Round, charts: dict[str, FigureGroup], folder: Path) -> None:
 
     matplotlib.rcParams["svg.hashsalt"] = "baocao"  # stable ids: same input, same bytes
     matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text, drawn with the page's font
-    sums = totals(rnd)
+    sums = rnd.figure_totals()
     for path, group in charts.items():
         chart_file(folder, path).write_bytes(_chart(group, rnd.campaign.years, sums))
 
@@ -122,7 +82,7 @@ def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[s
     years = rnd.campaign.years
     rows, sums = [], {y: 0 for y in years}
     for report in rnd.reports:
-        found = values(report)
+        found = rnd.figures(report)
         if not any((y, field.key) in found for y in years):
             continue
         for y in years:
@@ -139,8 +99,8 @@ def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[s
 
 def page(rnd: Round, chart_files: dict[str, FigureGroup], fragments: Fragments) -> str:
     c = rnd.campaign
-    sums = totals(rnd)
-    reporting = sum(1 for r in rnd.reports if values(r))
+    sums = rnd.figure_totals()
+    reporting = sum(1 for r in rnd.reports if rnd.figures(r))
     out = [front_matter("Số liệu"), "# Số liệu", "",
            f"Tổng hợp số liệu của {reporting} cơ quan có báo cáo đạt yêu cầu kiểm tra. "
            "Báo cáo chưa nộp hoặc chưa đạt yêu cầu không được cộng.", ""]

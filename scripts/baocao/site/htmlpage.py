@@ -11,9 +11,9 @@ stays Markdown, so MkDocs and the theme read title, `hide` and `search` as usual
 
 from __future__ import annotations
 
-from html import escape
-
 from markdown.extensions.toc import slugify, unique
+
+from baocao.site.html import escape
 
 Heading = tuple[int, str, str]  # (level, id, title as HTML)
 

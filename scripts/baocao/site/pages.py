@@ -138,7 +138,6 @@ def generate(rnd: Round, docx_path: Path | None = None, charts: dict[str, Figure
     here: the plugin draws them in the background and writes them into the built site last
     (`SiteContent.charts`: site path -> figure group)."""
     site = SiteContent()
-    figures.forget()
     site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
     site.pages.append(SitePage("co-quan/index.md", agency_index(rnd, site.fragments), True))
     for report in rnd.reports:

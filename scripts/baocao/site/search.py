@@ -23,7 +23,8 @@ TITLE_FIELD = "fold_title"  # weighted like Material's title field
 def folded(text: str) -> str:
     """Text without tags, diacritics or case, for the index (the index of a round holds
     megabytes of text, hence no regex per mark): what NFD leaves outside ASCII once the
-    tone marks are split off (quotes, dashes) is dropped, inside a word as lunr would keep it."""
+    tone marks are split off (quotes, dashes) is dropped, inside a word as lunr would keep it.
+    `baocao.text.fold` keeps those characters, and every position, for the importer."""
     plain = " ".join(html.unescape(_TAG.sub(" ", text)).split()).replace("đ", "d").replace("Đ", "D")  # any space, NBSP too
     return unicodedata.normalize("NFD", plain).encode("ascii", "ignore").decode("ascii").lower()
 
