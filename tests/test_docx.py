@@ -220,7 +220,7 @@ def test_charts_are_native_word_charts_of_the_totals(sample_round, built, xml):
     from lxml import etree
 
     from baocao.docx.appendix import STATUS_ORDER
-    from baocao.docx.charts import plan
+    from baocao.charts import plan
 
     doc = xml["word/document.xml"]
     root = etree.fromstring(doc.encode("utf-8"))
@@ -397,7 +397,7 @@ def test_a_picture_named_like_a_chart_stays_a_picture(root, workspace, tmp_path)
     package lists no part it does not hold."""
     import shutil
 
-    from baocao.docx.charts import plan
+    from baocao.charts import plan
 
     _write_submissions(root, workspace, ["vu-phap-che"])
     name = plan(load_round(workspace, today=TODAY))[1].file
@@ -424,7 +424,7 @@ def test_a_picture_named_like_a_chart_stays_a_picture(root, workspace, tmp_path)
 def test_chart_scale_and_height_stay_readable():
     """Numbers past 999.999.999 (what the labels' format shows) move to a larger unit; a chart
     of many figures stays within one page."""
-    from baocao.docx.charts import MAX_HEIGHT_MM, Chart, _scale
+    from baocao.charts import MAX_HEIGHT_MM, Chart, _scale
 
     assert _scale("đồng", 5e14) == (1e6, "triệu đồng")
     assert _scale("đồng", 5e15) == (1e9, "tỷ đồng")

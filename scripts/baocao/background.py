@@ -1,12 +1,11 @@
-"""Work done in a forked process while the site build goes on: drawing its charts with
-matplotlib, rendering the submission pieces.
+"""Work done in a forked process while the site build goes on: drawing its charts, rendering
+the submission pieces, rendering a share of the pages through the theme.
 
-Importing matplotlib and drawing costs one to three seconds of CPU that the site does not need
-until late (before its files are copied). A `Job` runs such
-a function in a forked child, which inherits the loaded round, so nothing is pickled and the
-parent never imports matplotlib. The child returns nothing: it writes files the parent reads
-after `wait()`. Where fork is unavailable, or unsafe because the process runs threads (the
-live-reload server of `mkdocs serve`), the function runs in place and `wait()` returns at once.
+A `Job` runs such a function in a forked child, which inherits the loaded round (and the
+whole MkDocs build state), so nothing is pickled. The child returns nothing: it writes files
+the parent reads, or the site's own files, before `wait()` returns. Where fork is unavailable,
+or unsafe because the process runs threads (the live-reload server of `mkdocs serve`), the
+function runs in place and `wait()` returns at once.
 """
 
 from __future__ import annotations

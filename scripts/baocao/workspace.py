@@ -22,6 +22,7 @@ from baocao.submission import Submission, load_submission
 from baocao.validation import FrontMatterValidator
 
 NOT_SUBMITTED, DRAFT, ON_TIME, LATE, INVALID = "not_submitted", "draft", "on_time", "late", "invalid"
+STATUS_ORDER = (ON_TIME, LATE, DRAFT, INVALID, NOT_SUBMITTED)  # as tables and charts list them
 
 
 @dataclass

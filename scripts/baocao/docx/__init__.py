@@ -13,7 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from baocao.docx.charts import Chart, native, plan, write_placeholder
+from baocao.charts import Chart, plan
+from baocao.docx.charts import native, write_placeholder
 from baocao.docx.compose import agency_markdown, merged_markdown
 from baocao.docx.layout import DocumentHead, blocks, finish
 from baocao.docx.pandoc import PandocError, can_pipe_reference, pandoc_args, start_pandoc

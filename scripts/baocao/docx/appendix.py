@@ -7,11 +7,10 @@ from baocao.campaign import FigureField
 from baocao.docx.blocks import escape, heading, styled, table
 from baocao.messages import STATUS_LABELS
 from baocao.text import format_date, format_number, format_percent
-from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
+from baocao.workspace import STATUS_ORDER, AgencyReport, Round
 
 
 CAPTION = "Table Caption"
-STATUS_ORDER = (ON_TIME, LATE, DRAFT, INVALID, NOT_SUBMITTED)
 
 
 def _caption(number: int, text: str) -> str:

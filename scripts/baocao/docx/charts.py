@@ -18,33 +18,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from baocao.docx.appendix import STATUS_ORDER
-from baocao.messages import STATUS_LABELS
-from baocao.workspace import Round
+from baocao.charts import Chart
 
 FONT = "Times New Roman"
 COLOURS = ("1F4E79", "C55A11", "548235", "7F6000")
-# "1.234.567" whatever the reader's locale (a plain "#,##0" would follow the locale of Word)
-NUMBER_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"  # up to 999.999.999: see _scale
-MAX_HEIGHT_MM = 220  # the text block of an A4 page is 257 mm high, and the caption goes below
-
-
-@dataclass(frozen=True)
-class Chart:
-    """One bar chart: categories down the side, one bar per series in each."""
-
-    file: str  # the placeholder image pandoc lays out
-    caption: str
-    categories: tuple[str, ...]
-    series: tuple[tuple[str, tuple[float, ...]], ...]  # (name, one value per category)
-    number_format: str = NUMBER_FORMAT
-
-    @property
-    def height_mm(self) -> float:
-        """7 mm a bar; never taller than a page can hold (a chart cannot run on to the next),
-        the bars are thinner then."""
-        bars = len(self.categories) * (len(self.series) * 7 + 5)
-        return min(18 + bars + (8 if len(self.series) > 1 else 0), MAX_HEIGHT_MM)
 
 
 @dataclass(frozen=True)
@@ -54,41 +31,6 @@ class NativeChart:
     xml: bytes
     workbook: bytes
     height_mm: float
-
-
-def plan(rnd: Round) -> list[Chart]:
-    """The charts of the report with their data: the submission status, then each figure
-    group's totals by year, one chart per unit (counts and money are not on one scale).
-    File names are numbered, so no two charts share one."""
-    status = Chart("bieu-do-1-tinh-hinh-nop.png", "Tình hình nộp báo cáo của các cơ quan",
-                   tuple(STATUS_LABELS[s] for s in STATUS_ORDER),
-                   (("Số cơ quan", tuple(float(rnd.count(s)) for s in STATUS_ORDER)),),
-                   r'0" cơ quan"')
-    charts = [status]
-    totals = rnd.figure_totals()
-    years = rnd.campaign.years
-    for group in rnd.campaign.figure_groups:
-        units: dict[str, list] = {}
-        for f in group.fields:
-            units.setdefault(f.unit, []).append(f)
-        for unit, fields in units.items():
-            largest = max((totals.get((year, f.key), 0) for f in fields for year in years), default=0)
-            scale, shown = _scale(unit, largest)
-            series = tuple((str(year), tuple(totals.get((year, f.key), 0) / scale for f in fields)) for year in years)
-            charts.append(Chart(f"bieu-do-{len(charts) + 1}-{group.id.replace('_', '-')}.png",
-                                f"{group.title} ({shown}): tổng của các cơ quan theo năm",
-                                tuple(f.label for f in fields), series))
-    return charts
-
-
-def _scale(unit: str, largest: float) -> tuple[float, str]:
-    """The divisor and unit a chart shows its numbers in: money in millions (or billions)
-    of đồng, other counts as they are unless they pass the 999.999.999 NUMBER_FORMAT shows."""
-    steps = ((1e6, "triệu đồng"), (1e9, "tỷ đồng")) if unit == "đồng" else ((1, unit), (1e3, f"nghìn {unit}"), (1e6, f"triệu {unit}"))
-    for divisor, shown in steps:
-        if largest / divisor < 1e9:
-            return divisor, shown
-    return steps[-1]
 
 
 def write_placeholder(path: Path, chart: Chart) -> None:

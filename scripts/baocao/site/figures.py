@@ -1,11 +1,12 @@
-"""Figures of the round: totals by year, tables by agency, charts made with matplotlib (SVG)."""
+"""Figures of the round: totals by year, tables by agency, charts as SVG (pygal)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from baocao.campaign import FigureField, FigureGroup
+from baocao import charts
+from baocao.campaign import FigureField
+from baocao.charts import Chart
 from baocao.site import html as h
 from baocao.site.htmlpage import HtmlPage
 from baocao.site.markdown import Fragments, esc, front_matter, table
@@ -24,42 +25,18 @@ def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments, body: H
     body.p(fragments.raw(h.table(["Chỉ tiêu", "Đơn vị"] + [str(y) for y in years], rows, ["l", "l"] + ["r"] * len(years))))
 
 
-def chart_path(group: FigureGroup) -> str:
-    return f"so-lieu/{group.id.replace('_', '-')}.svg"
+COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7f6000")  # as the DOCX charts
+FONT = "Roboto, -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"  # the theme's
 
 
-def _chart(group: FigureGroup, years: tuple[int, ...], sums: dict) -> bytes:
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    fields = list(group.fields)
-    fig = Figure(figsize=(8, 0.6 + 0.55 * len(fields) * max(1, len(years)) / 2 + 0.8))
-    ax = fig.add_subplot()
-    height = 0.8 / max(1, len(years))
-    for i, year in enumerate(years):
-        positions = [k + i * height for k in range(len(fields))]
-        bars = ax.barh(positions, [sums.get((year, f.key), 0) for f in fields], height=height, label=str(year))
-        ax.bar_label(bars, labels=[format_number(sums.get((year, f.key), 0)) for f in fields], padding=3, fontsize=8)
-    ax.set_yticks([k + height * (len(years) - 1) / 2 for k in range(len(fields))],
-                  [f"{f.label} ({f.unit})" for f in fields], fontsize=8)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_number(x)))
-    ax.xaxis.set_major_locator(MaxNLocator(4))
-    ax.tick_params(axis="x", labelsize=8)
-    ax.margins(x=0.2)
-    ax.set_title(group.title, fontsize=10)
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    out = io.BytesIO()
-    fig.savefig(out, format="svg", metadata={"Date": None})
-    return out.getvalue()
+def chart_path(chart: Chart) -> str:
+    return f"so-lieu/{chart.name}.svg"
 
 
-def plan(rnd: Round) -> dict[str, FigureGroup]:
-    """Site path -> figure group, one chart per group with any reported value (nothing drawn)."""
-    sums = rnd.figure_totals()
-    years = rnd.campaign.years
-    return {chart_path(g): g for g in rnd.campaign.figure_groups if any((y, f.key) in sums for y in years for f in g.fields)}
+def plan(rnd: Round) -> dict[str, Chart]:
+    """Site path -> chart of a figure group's totals (baocao.charts), for each that has a
+    value to show; nothing drawn yet."""
+    return {chart_path(c): c for c in charts.plan(rnd) if c.group is not None and not c.empty}
 
 
 def chart_file(folder: Path, path: str) -> Path:
@@ -67,15 +44,53 @@ def chart_file(folder: Path, path: str) -> Path:
     return folder / path.rsplit("/", 1)[-1]
 
 
-def draw(rnd: Round, charts: dict[str, FigureGroup], folder: Path) -> None:
-    """Write the planned charts as SVG files into folder (run in the background: see baocao.background)."""
-    import matplotlib
+def draw(rnd: Round, planned: dict[str, Chart], folder: Path) -> None:
+    """Write the planned charts as SVG files into folder (run in the background: see
+    baocao.background)."""
+    for path, chart in planned.items():
+        chart_file(folder, path).write_bytes(svg(chart))
 
-    matplotlib.rcParams["svg.hashsalt"] = "baocao"  # stable ids: same input, same bytes
-    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text, drawn with the page's font
-    sums = rnd.figure_totals()
-    for path, group in charts.items():
-        chart_file(folder, path).write_bytes(_chart(group, rnd.campaign.years, sums))
+
+def svg(chart: Chart) -> bytes:
+    """One horizontal bar chart (pygal): a bar per year for each figure, each bar labelled
+    with its value in Vietnamese notation; no script, no font or style from outside."""
+    import pygal
+    from pygal.style import Style
+
+    style = Style(font_family=FONT, background="white", plot_background="white", colors=COLOURS,
+                  foreground="#333", foreground_strong="#111", foreground_subtle="#ddd",
+                  title_font_size=15, label_font_size=12, major_label_font_size=12, legend_font_size=12,
+                  value_font_size=12, value_label_font_size=12)
+    bars = len(chart.categories) * (len(chart.series) * 24 + 18)
+    graph = pygal.HorizontalBar(
+        style=style, width=860, height=110 + bars + (30 if len(chart.series) > 1 else 0),
+        title=chart.caption, js=[],
+        print_values=True, print_values_position="top", value_formatter=format_number,
+        show_legend=len(chart.series) > 1, legend_at_bottom=True, legend_at_bottom_columns=len(chart.series),
+        show_y_guides=False, truncate_label=-1, truncate_legend=-1, show_minor_x_labels=False,
+        x_label_rotation=0, range=(0, (max((v for _, vs in chart.series for v in vs), default=0) * 1.15) or 1),
+        margin=12, spacing=8,
+        css=["file://style.css", "file://graph.css", f"inline:{_VALUE_CSS}"])
+    graph.uuid = chart.name  # pygal names the chart's ids and styles after a random UUID: same input, same bytes
+    graph.add_xml_filter(_bare)
+    graph.x_labels = list(reversed(chart.categories))  # pygal draws the first at the bottom; the tables list it on top
+    for name, values in chart.series:
+        graph.add(name, list(reversed(values)))
+    return graph.render()
+
+
+# each value just past the end of its bar, not across it
+_VALUE_CSS = "{{ id }}.text-overlay text.value { text-anchor: start; transform: translateX(5px); }"
+
+
+def _bare(root):
+    """Without what pygal adds for itself: the <script> of settings for its tooltips (a
+    picture needs none) and the comment that dates the file (same input, same bytes)."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if not isinstance(child.tag, str) or child.tag.rsplit("}", 1)[-1] == "script":
+                parent.remove(child)
+    return root
 
 
 def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[str]:
@@ -97,7 +112,7 @@ def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[s
             "    " + fragments.raw(body), ""]
 
 
-def page(rnd: Round, chart_files: dict[str, FigureGroup], fragments: Fragments) -> str:
+def page(rnd: Round, chart_files: dict[str, Chart], fragments: Fragments) -> str:
     c = rnd.campaign
     sums = rnd.figure_totals()
     reporting = sum(1 for r in rnd.reports if rnd.figures(r))
@@ -106,10 +121,10 @@ def page(rnd: Round, chart_files: dict[str, FigureGroup], fragments: Fragments) 
            "Báo cáo chưa nộp hoặc chưa đạt yêu cầu không được cộng.", ""]
     for group in c.figure_groups:
         out += [f"## {esc(group.title)}", ""]
-        chart = chart_path(group)
-        if chart in chart_files:  # HTML: the file is written into the site last, MkDocs does not know it
-            image = f'<img alt="{h.escape("Biểu đồ: " + group.title)}" src="{h.escape(chart.split("/", 1)[1])}">'
-            out += [fragments.raw(h.p(image)), ""]
+        for path, chart in chart_files.items():  # HTML: the file is written into the site last, MkDocs does not know it
+            if chart.group == group.id:
+                image = f'<img alt="{h.escape("Biểu đồ: " + chart.caption)}" src="{h.escape(path.split("/", 1)[1])}">'
+                out += [fragments.raw(h.p(image)), ""]
         rows = [[esc(f.label), esc(f.unit)] + [format_number(sums.get((y, f.key), 0)) for y in c.years] for f in group.fields]
         out += [table(["Chỉ tiêu", "Đơn vị"] + [f"Tổng {y}" for y in c.years], rows, ["l", "l"] + ["r"] * len(c.years)), ""]
         out += ["Theo từng cơ quan:", ""]

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from baocao.campaign import Agency, FigureGroup, Outline, OutlineNode
+from baocao.campaign import Agency, Outline, OutlineNode
+from baocao.charts import Chart
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.site import figures
@@ -69,7 +70,7 @@ class SiteContent:
     pages: list[SitePage] = field(default_factory=list)
     files: list[SiteFile] = field(default_factory=list)
     fragments: Fragments = field(default_factory=Fragments)
-    charts: dict[str, FigureGroup] = field(default_factory=dict)  # site path -> group, drawn by figures.draw
+    charts: dict[str, Chart] = field(default_factory=dict)  # site path -> chart, drawn by figures.draw
 
 
 def agency_path(agency_id: str) -> str:
@@ -133,10 +134,10 @@ def state_badge(state: str) -> str:
     return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
 
 
-def generate(rnd: Round, docx_path: Path | None = None, charts: dict[str, FigureGroup] | None = None) -> SiteContent:
+def generate(rnd: Round, docx_path: Path | None = None, charts: dict[str, Chart] | None = None) -> SiteContent:
     """Every generated page and file. Charts (`figures.plan`) are neither drawn nor listed
     here: the plugin draws them in the background and writes them into the built site last
-    (`SiteContent.charts`: site path -> figure group)."""
+    (`SiteContent.charts`: site path -> chart)."""
     site = SiteContent()
     site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
     site.pages.append(SitePage("co-quan/index.md", agency_index(rnd, site.fragments), True))

@@ -25,6 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from baocao.campaign import CampaignError
 from baocao.background import Job, JobError
 from baocao.site import assets, figures, pages, search
+from baocao.site.render import SplitRender
 from baocao.workspace import Round, load_round
 
 
@@ -42,6 +43,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.drawing: Job | None = None
         self.html_pages: dict[str, pages.SitePage] = {}  # generated pages made as HTML, by path
         self.failure: str | None = None  # the last error this plugin raised (see _failure)
+        self.nav = None
+        self.split = SplitRender()
 
     def use(self, rnd: Round, docx_path: Path | None) -> None:
         self.round, self.docx_path, self.given = rnd, docx_path, True
@@ -57,7 +60,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             self.docx_path = docx if docx.is_file() else None
         self._clean()
         self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
-        # matplotlib draws while the whole site is built; the SVGs are written into it last
+        self.split.prepare(config, self.work_dir / "jinja")  # the theme's templates compile meanwhile
+        # the charts are drawn while the site is built; the SVGs are written into it last
         # (on_post_build), so nothing waits for them before then
         charts = figures.plan(self.round)
         self.drawing = Job(figures.draw, self.round, charts, self.work_dir)
@@ -86,12 +90,21 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             page.render = partial(_render_html, page, generated, _toc_depth(config))
         return page
 
-    @event_priority(50)  # before the search plugin reads the page
-    def on_page_context(self, context, page, config, nav):
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, config, files):
         try:
             self.content.fragments.join()
         except (JobError, OSError) as error:
             raise self._failure(f"không dựng được nội dung báo cáo: {error}") from None
+        # every page's content is ready: a forked child renders part of the generated pages
+        self.split.start((files.get_file_from_path(p.path).page for p in self.content.pages), config, files, self.nav, env)
+        return env
+
+    @event_priority(50)  # before the search plugin reads the page
+    def on_page_context(self, context, page, config, nav):
         page.content = self.content.fragments.inject(page.content)
         return context
 
@@ -104,6 +117,10 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             index = getattr(plugin, "search_index", None)
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
+        try:
+            self.split.wait()
+        except JobError as error:
+            raise self._failure(f"không dựng được các trang: {error}") from None
         try:
             self.drawing.wait()
             for path in self.content.charts:
@@ -126,6 +143,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         return PluginError(message)
 
     def _clean(self) -> None:
+        self.split.stop()
         if self.drawing is not None:
             self.drawing.stop()
             self.drawing = None

@@ -1,0 +1,142 @@
+"""Rendering the pages through the theme on both cores: templates compiled early, a share of
+the pages rendered by a forked child.
+
+Compiling mkdocs-material's templates (Jinja2) costs about 0.45 s in every build, and MkDocs
+does it when it renders the first page. `prepare` (at `on_config`) compiles them in a forked
+child into a bytecode cache in the build's temporary folder, while this process reads the
+round and the pages; `start` (at `on_env`) hands that cache to the Jinja environment, so
+neither process compiles them again. Nothing is kept between builds.
+
+mkdocs-material's page template costs a few milliseconds per page, and a round has hundreds of
+generated pages (one per agency, outline section and task): that loop is the longest single
+part of the build, and MkDocs runs it on one core. At `on_env` every page's content is ready,
+so a forked child (baocao.background) renders a share of the pages with MkDocs' own page
+builder, from the same config, navigation and Jinja environment, and writes them into the
+site; this process renders the rest and does everything else (theme assets, 404 page,
+sitemap, search index). For the pages the child renders, this process still runs every
+`on_page_context` event (the search plugin indexes them here), but its template for them is
+an empty one, so MkDocs writes nothing for them. `wait()` (at `on_post_build`) raises
+JobError if the child failed; the build then fails as a whole.
+
+Where fork is unavailable or unsafe (threads: the live-reload server of `mkdocs serve`),
+nothing is split and MkDocs renders every page itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable
+
+import jinja2
+import jinja2.meta
+from mkdocs.commands.build import _build_page
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from baocao.background import Job, JobError, can_fork
+
+ELSEWHERE = "baocao/rendered-elsewhere.html"  # the empty template: "the child writes this page"
+CHILD_SHARE = 0.6  # this process also copies the theme, renders the 404 page and the sitemap, indexes every page
+
+
+class SplitRender:
+    def __init__(self) -> None:
+        self._compiling: Job | None = None
+        self._cache: Path | None = None
+        self._job: Job | None = None
+        self._filter: _SkippedFilter | None = None
+
+    def prepare(self, config, folder: Path) -> None:
+        """Start compiling the theme's templates into folder (only where a child can do it)."""
+        if can_fork():
+            self._cache = folder
+            folder.mkdir(parents=True, exist_ok=True)
+            self._compiling = Job(_compile, config, folder)
+
+    def start(self, pages: Iterable[Page], config, files: Files, nav, env: jinja2.Environment,
+              share: float = CHILD_SHARE) -> None:
+        """Take the compiled templates, then fork the child for `share` of pages (spread over
+        the list, so each kind of page is split alike) and mark them so that this process
+        does not render them again."""
+        if self._compiling is not None:
+            try:
+                self._compiling.wait()
+                env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._cache))
+            except JobError:  # a template that does not compile: MkDocs reports it when it loads it
+                pass
+            self._compiling = None
+        pages = list(pages)
+        if not pages or not can_fork():
+            return
+        child = [page for i, page in enumerate(pages) if int((i + 1) * share) != int(i * share)]
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        self._job = Job(_render, child, config, doc_files, nav, env)
+        if not self._job.forked:  # pragma: no cover - can_fork() said it would fork
+            return
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({ELSEWHERE: ""}), env.loader])
+        for page in child:
+            page.meta["template"] = ELSEWHERE
+        self._filter = _SkippedFilter({page.file.src_uri for page in child})
+        logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
+
+    def wait(self) -> None:
+        """Wait for the child; JobError if it failed."""
+        try:
+            if self._job is not None:
+                self._job.wait()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        if self._compiling is not None:
+            self._compiling.stop()
+            self._compiling = None
+        if self._job is not None:
+            self._job.stop()
+            self._job = None
+        if self._filter is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self._filter)
+            self._filter = None
+
+
+def _compile(config, folder: Path) -> None:
+    """In the child: compile the templates a page can reach (main.html, what it extends,
+    includes and imports, and the theme's language) into a bytecode cache in folder.
+    Templates named only at render time (icons) are compiled when they are used, as always."""
+    env = config.theme.get_env()
+    cache = jinja2.FileSystemBytecodeCache(str(folder))
+    queue = ["main.html", *config.theme.static_templates, f"partials/languages/{config.theme['language']}.html"]
+    seen: set[str] = set()
+    while queue:
+        name = queue.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            continue
+        tree = env.parse(source, name, filename)
+        bucket = cache.get_bucket(env, name, filename, source)
+        bucket.code = env.compile(tree, name, filename)
+        cache.set_bucket(bucket)
+        queue += [found for found in jinja2.meta.find_referenced_templates(tree) if found]
+
+
+def _render(pages: list[Page], config, doc_files, nav, env: jinja2.Environment) -> None:
+    """In the child: MkDocs' own page step (context, plugins, template, post_page, write)."""
+    for page in pages:
+        _build_page(page, config, doc_files, nav, env)
+
+
+class _SkippedFilter(logging.Filter):
+    """MkDocs logs "Page skipped … empty output" (INFO) for each page this process left to the
+    child: not news for the reader of the build log."""
+
+    def __init__(self, uris: set[str]) -> None:
+        super().__init__()
+        self.messages = {f"Page skipped: '{uri}'. Generated empty output." for uri in uris}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() not in self.messages
