@@ -467,6 +467,56 @@ def test_reference_through_a_pipe_or_a_file_gives_the_same_document(sample_round
     assert build_docx(sample_round, tmp_path / "file.docx").read_bytes() == built.read_bytes()
 
 
+def test_a_body_laid_out_by_two_processes_gives_the_same_document(sample_round, built, tmp_path, monkeypatch):
+    """A large body is split at an element boundary and a forked child lays out the first
+    half (layout.finish): the document is the one a single process makes."""
+    import baocao.docx.layout as layout
+
+    forked = []
+    real_job = layout.Job
+
+    def job(*args):
+        made = real_job(*args)
+        forked.append(made.forked)
+        return made
+
+    monkeypatch.setattr(layout, "Job", job)
+    monkeypatch.setattr(layout, "PARALLEL_BYTES", 1)  # the samples' body counts as large
+    monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1)
+    assert build_docx(sample_round, tmp_path / "two.docx").read_bytes() == built.read_bytes()
+    assert forked == [True]
+
+
+def test_the_charts_placeholders_stay_with_the_parent():
+    """Only this process embeds the charts: a body whose first half names one is not split."""
+    from baocao.docx.layout import _Body
+
+    line = '\n    <w:p><w:r><w:t>{}</w:t></w:r></w:p>'
+    picture = '\n    <w:p><w:r><pic:cNvPr descr="bieu-do-2-x.png" /></w:r></w:p>'
+    head = '<w:document xmlns:w="w" xmlns:pic="p"><w:body>'
+    xml = lambda body: (head + body + '\n    <w:sectPr /></w:body></w:document>').encode()  # noqa: E731
+    plain = "".join(line.format(i) for i in range(40))
+    assert len(_Body(xml(plain + picture)).split(10, {"bieu-do-2-x.png": None})) == 2
+    assert len(_Body(xml(picture + plain)).split(10, {"bieu-do-2-x.png": None})) == 1
+    assert len(_Body(xml(picture + plain)).split(10, {})) == 2
+    assert len(_Body(xml(plain)).split(10**6, {})) == 1
+
+
+def test_a_failing_layout_child_is_a_build_error(sample_round, tmp_path, monkeypatch, capfd):
+    def broken(body, piece, out):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr("baocao.docx.layout._lay_out_into", broken)
+    monkeypatch.setattr("baocao.docx.layout.PARALLEL_BYTES", 1)
+    monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1)
+    out = tmp_path / "bao-cao-tong-hop.docx"
+    out.write_bytes(b"previous")
+    with pytest.raises(BuildError, match="không trình bày được tệp bao-cao-tong-hop.docx: tiến trình chạy nền dừng với mã 1"):
+        build_docx(sample_round, out)
+    assert out.read_bytes() == b"previous" and [p.name for p in tmp_path.iterdir()] == [out.name]
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_a_reference_never_sent_fails_instead_of_waiting(tmp_path):
     """pandoc waits on the pipe for its reference document; if the build never sends it
     (an error in between), wait() closes the pipe and pandoc stops with an error."""

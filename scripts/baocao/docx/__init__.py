@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.background import JobError
 from baocao.charts import Chart, plan
 from baocao.docx.charts import native, write_placeholder
 from baocao.docx.compose import agency_markdown, merged_markdown
@@ -120,6 +121,8 @@ def _convert(rnd: Round, markdown: str, resources: list[Path], toc: bool, folder
         os.replace(partial, out_path)
     except PandocError as error:
         raise BuildError(f"pandoc không tạo được tệp {out_path.name}: {error}") from None
+    except JobError as error:
+        raise BuildError(f"không trình bày được tệp {out_path.name}: {error}") from None
     except OSError as error:
         raise BuildError(f"không ghi được tệp {out_path}: {error.strerror or error}") from None
     finally:
