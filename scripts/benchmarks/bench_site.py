@@ -5,9 +5,15 @@ For the sample round and for generated rounds (default 150 and 1,000 agencies), 
   baseline  `mkdocs build` of the same submissions copied as ordinary pages (one page per
             agency, an index linking them, the same theme, Markdown extensions and search),
             agency pages outside the navigation like the site's;
-each in a fresh process, the two alternated, and report site/baseline as the best run of each
-("ratio") and as the median over the pairs of runs made one after the other ("paired", which a
-slow spell of a shared machine moves less), and seconds per agency.
+  pages     `mkdocs build` of every page the site has (the site is built once first; each of
+            its pages becomes an ordinary Markdown page with its title, headings and text,
+            without its tables and links), with the site's navigation, the same theme and
+            search: what MkDocs alone costs for that many pages (the site has a page per agency
+            of the campaign, outline section and task, not only per submission);
+each in a fresh process, the three alternated, and report site/baseline as the best run of each
+("ratio") and as the median over the triples of runs made one after the other ("paired", which
+a slow spell of a shared machine moves less), seconds per agency, and site/pages the same two
+ways ("vs pages", "paired").
 Targets (issue 3): ratio <= 1.25; growth no faster than linear in the number of agencies.
 Both sides run from compiled bytecode: pip compiled mkdocs and its theme when it installed
 them, and the benchmark compiles the (editable) baocao package first, since on a machine that
@@ -20,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import html as html_lib
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -70,14 +78,59 @@ def baseline_workspace(ws: Path, dest: Path) -> Path:
     return dest
 
 
-def measure(name: str, ws: Path, work: Path, repeat: int) -> tuple[str, int, float, float]:
+def pages_workspace(site: Path, dest: Path) -> Path:
+    """Every page of a built site as an ordinary page holding its article's HTML, with the
+    site's navigation, theme and search, and none of its plugin."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]
+    config["not_in_nav"] = "*.md"  # the site's pages outside the navigation, as there
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config.pop("extra_javascript", None), config.pop("extra_css", None)
+    docs = dest / "docs"
+    folders = [page.parent.relative_to(site) for page in site.rglob("index.html")]
+    folders = [f for f in folders if f.parts[:1] not in (("search",), ("assets",))]
+    sections = {parent for f in folders for parent in f.parents} | {Path(n).parent for n in _nav_files(config["nav"]) if n.endswith("/index.md")}
+    for folder in folders:  # the page's source as the site's navigation names it
+        html = (site / folder / "index.html").read_text(encoding="utf-8")
+        start = html.index('<article class="md-content__inner md-typeset">')
+        article = html[html.index(">", start) + 1:html.index("</article>", start)]
+        target = docs / folder / "index.md" if folder in sections else docs / f"{folder}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_as_markdown(article), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def _nav_files(nav) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    return [f for item in nav for f in _nav_files(item)]
+
+
+def _as_markdown(article: str) -> str:
+    """A page's article as plain Markdown: headings stay headings, every other block becomes
+    a paragraph of its text."""
+    article = re.sub(r"<h([1-6])[^>]*>(.*?)</h\1>", lambda m: f"\n\n{'#' * int(m.group(1))} {m.group(2)}\n\n", article, flags=re.S)
+    article = re.sub(r"</?(p|div|li|tr|table|ul|ol|details|summary|blockquote)\b[^>]*>", "\n\n", article)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", article))
+    blocks = (" ".join(block.split()) for block in text.split("\n\n"))
+    return "\n\n".join(b if b.startswith("#") else re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", b) for b in blocks if b) + "\n"
+
+
+def measure(name: str, ws: Path, work: Path, repeat: int) -> tuple[str, int, list[float], list[float], list[float], int]:
     base = baseline_workspace(ws, work / f"{name}-plain")
+    site = work / f"{name}-site"
+    timed([PYTHON, "-c", SITE, str(ws), str(site)], ROOT)  # once, for the pages build (not counted)
+    same = pages_workspace(site, work / f"{name}-pages")
     count = len(list((ws / "submissions").glob("*.md")))
-    sites, plains = [], []
-    for _ in range(repeat):  # alternated, so a slow spell of this shared machine hits both sides
-        sites.append(timed([PYTHON, "-c", SITE, str(ws), str(work / f"{name}-site")], ROOT))
+    sites, plains, pages = [], [], []
+    for _ in range(repeat):  # alternated, so a slow spell of this shared machine hits all three
+        sites.append(timed([PYTHON, "-c", SITE, str(ws), str(site)], ROOT))
         plains.append(timed([PYTHON, "-m", "mkdocs", "build", "-q"], base))
-    return name, count, sites, plains
+        pages.append(timed([PYTHON, "-m", "mkdocs", "build", "-q"], same))
+    return name, count, sites, plains, pages, sum(1 for _ in (same / "docs").rglob("*.md"))
 
 
 def main() -> None:
@@ -96,11 +149,14 @@ def main() -> None:
             ws = make_workspace(work / f"ws-{size}", size)
             rows.append(measure(f"generated-{size}", ws, work, args.repeat))
             print(f"  done {size}", file=sys.stderr, flush=True)
-    print(f"{'round':<16}{'files':>7}{'site s':>9}{'plain s':>9}{'ratio':>7}{'paired':>8}{'site ms/agency':>16}")
-    for name, count, sites, plains in rows:
-        site, plain = min(sites), min(plains)
+    print(f"{'round':<16}{'files':>7}{'site s':>9}{'plain s':>9}{'ratio':>7}{'paired':>8}{'site ms/agency':>16}"
+          f"{'pages':>7}{'pages s':>9}{'vs pages':>10}{'paired':>8}")
+    for name, count, sites, plains, pages, page_count in rows:
+        site, plain, same = min(sites), min(plains), min(pages)
         paired = statistics.median(s / p for s, p in zip(sites, plains))  # each run against the one just after it
-        print(f"{name:<16}{count:>7}{site:>9.1f}{plain:>9.1f}{site / plain:>7.2f}{paired:>8.2f}{1000 * site / max(count, 1):>16.0f}")
+        paired_pages = statistics.median(s / p for s, p in zip(sites, pages))
+        print(f"{name:<16}{count:>7}{site:>9.1f}{plain:>9.1f}{site / plain:>7.2f}{paired:>8.2f}{1000 * site / max(count, 1):>16.0f}"
+              f"{page_count:>7}{same:>9.1f}{site / same:>10.2f}{paired_pages:>8.2f}")
 
 
 if __name__ == "__main__":
