@@ -59,15 +59,15 @@ def svg(chart: Chart) -> bytes:
 
     style = Style(font_family=FONT, background="white", plot_background="white", colors=COLOURS,
                   foreground="#333", foreground_strong="#111", foreground_subtle="#ddd",
-                  title_font_size=15, label_font_size=12, major_label_font_size=12, legend_font_size=12,
-                  value_font_size=12, value_label_font_size=12)
+                  title_font_size=16, label_font_size=14, major_label_font_size=14, legend_font_size=14,
+                  value_font_size=14, value_label_font_size=14)
     bars = len(chart.categories) * (len(chart.series) * 24 + 18)
     graph = pygal.HorizontalBar(
-        style=style, width=860, height=110 + bars + (30 if len(chart.series) > 1 else 0),
+        style=style, width=720, height=75 + bars + (30 if len(chart.series) > 1 else 0),
         title=chart.caption, js=[],
         print_values=True, print_values_position="top", value_formatter=format_number,
         show_legend=len(chart.series) > 1, legend_at_bottom=True, legend_at_bottom_columns=len(chart.series),
-        show_y_guides=False, truncate_label=-1, truncate_legend=-1, show_minor_x_labels=False,
+        show_x_labels=False, show_y_guides=False, explicit_size=True, truncate_label=-1, truncate_legend=-1, show_minor_x_labels=False,
         x_label_rotation=0, range=(0, (max((v for _, vs in chart.series for v in vs), default=0) * 1.15) or 1),
         margin=12, spacing=8,
         css=["file://style.css", "file://graph.css", f"inline:{_VALUE_CSS}"])
