@@ -219,7 +219,7 @@ def test_charts_are_native_word_charts_of_the_totals(sample_round, built, xml):
     order, carrying the status counts and the figure totals of the model."""
     from lxml import etree
 
-    from baocao.docx.appendix import STATUS_ORDER
+    from baocao.workspace import STATUS_ORDER
     from baocao.charts import plan
 
     doc = xml["word/document.xml"]
@@ -500,6 +500,16 @@ def test_the_charts_placeholders_stay_with_the_parent():
     assert len(_Body(xml(picture + plain)).split(10, {"bieu-do-2-x.png": None})) == 1
     assert len(_Body(xml(picture + plain)).split(10, {})) == 2
     assert len(_Body(xml(plain)).split(10**6, {})) == 1
+
+
+def test_a_document_without_a_body_is_a_layout_error():
+    from baocao.docx.layout import LayoutError, _Body
+
+    with pytest.raises(LayoutError, match="không có phần thân"):
+        _Body(b'<w:document xmlns:w="w"><w:body/></w:document>')
+    body = _Body(b'<w:document xmlns:w="w"><w:body>\n    <w:p>\n    <w:sectPr /></w:body></w:document>')
+    with pytest.raises(LayoutError, match="không đọc được"):
+        body.lay_out(body.elements)
 
 
 def test_a_failing_layout_child_is_a_build_error(sample_round, tmp_path, monkeypatch, capfd):

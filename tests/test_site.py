@@ -252,7 +252,7 @@ def test_a_failing_chart_worker_is_a_vietnamese_build_error(workspace, tmp_path,
     shutil.copytree(ROOT / "docs", workspace / "docs")
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
 
-    def broken(rnd, charts, folder):
+    def broken(charts, folder):
         raise RuntimeError("hỏng")
 
     monkeypatch.setattr("baocao.site.figures.draw", broken)

@@ -1,11 +1,12 @@
-"""Work done in a forked process while the site build goes on: drawing its charts, rendering
-the submission pieces, rendering a share of the pages through the theme.
+"""Work done in a forked process while the build goes on: for the site, drawing its charts,
+rendering the submission pieces, compiling the theme's templates and rendering a share of the
+pages; for the DOCX, laying out half of a large document.
 
 A `Job` runs such a function in a forked child, which inherits the loaded round (and the
 whole MkDocs build state), so nothing is pickled. The child returns nothing: it writes files
 the parent reads, or the site's own files, before `wait()` returns. Where fork is unavailable,
-or unsafe because the process runs threads (the live-reload server of `mkdocs serve`), the
-function runs in place and `wait()` returns at once.
+or unsafe because the process runs threads (the rebuilds of `mkdocs serve` run beside its
+live-reload server), the function runs in place and `wait()` returns at once.
 """
 
 from __future__ import annotations

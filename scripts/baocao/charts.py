@@ -12,6 +12,7 @@ from baocao.workspace import STATUS_ORDER, Round
 
 # "1.234.567" whatever the reader's locale (a plain "#,##0" would follow the locale of Word)
 NUMBER_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"  # up to 999.999.999: see _scale
+COLOURS = ("1F4E79", "C55A11", "548235", "7F6000")  # one per series (year), in the site and the DOCX
 MAX_HEIGHT_MM = 220  # the text block of an A4 page is 257 mm high, and the caption goes below
 
 

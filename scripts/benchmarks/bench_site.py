@@ -64,7 +64,8 @@ def baseline_workspace(ws: Path, dest: Path) -> Path:
     config["nav"] = [{"Trang chủ": "index.md"}]
     config["not_in_nav"] = "/co-quan/*.md"
     config["docs_dir"], config["site_dir"] = "docs", "site"
-    config.pop("extra_javascript", None), config.pop("extra_css", None)
+    for key in ("extra_javascript", "extra_css"):
+        config.pop(key, None)
     docs = dest / "docs"
     (docs / "co-quan").mkdir(parents=True)
     links = []
@@ -85,7 +86,8 @@ def pages_workspace(site: Path, dest: Path) -> Path:
     config["plugins"] = ["search"]
     config["not_in_nav"] = "*.md"  # the site's pages outside the navigation, as there
     config["docs_dir"], config["site_dir"] = "docs", "site"
-    config.pop("extra_javascript", None), config.pop("extra_css", None)
+    for key in ("extra_javascript", "extra_css"):
+        config.pop(key, None)
     docs = dest / "docs"
     folders = [page.parent.relative_to(site) for page in site.rglob("index.html")]
     folders = [f for f in folders if f.parts[:1] not in (("search",), ("assets",))]

@@ -17,7 +17,7 @@ from baocao.background import JobError
 from baocao.charts import Chart, plan
 from baocao.docx.charts import native, write_placeholder
 from baocao.docx.compose import agency_markdown, merged_markdown
-from baocao.docx.layout import DocumentHead, blocks, finish
+from baocao.docx.layout import DocumentHead, LayoutError, blocks, finish
 from baocao.docx.pandoc import PandocError, can_pipe_reference, pandoc_args, start_pandoc
 from baocao.docx.reference import reference_bytes, write_reference
 from baocao.workspace import Round
@@ -121,7 +121,7 @@ def _convert(rnd: Round, markdown: str, resources: list[Path], toc: bool, folder
         os.replace(partial, out_path)
     except PandocError as error:
         raise BuildError(f"pandoc không tạo được tệp {out_path.name}: {error}") from None
-    except JobError as error:
+    except (JobError, LayoutError) as error:
         raise BuildError(f"không trình bày được tệp {out_path.name}: {error}") from None
     except OSError as error:
         raise BuildError(f"không ghi được tệp {out_path}: {error.strerror or error}") from None

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from baocao.charts import Chart
+from baocao.charts import COLOURS, Chart
 
 FONT = "Times New Roman"
-COLOURS = ("1F4E79", "C55A11", "548235", "7F6000")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from baocao.background import Job
+from baocao.background import Job, can_fork
 from baocao.docx.charts import NativeChart
 from baocao.docx.ooxml import PBDR_SUCCESSORS, put_tbl_pr
 from baocao.docx.reference import FONT, LAYOUT
@@ -40,6 +40,14 @@ _BREAKS = re.compile(r"[\s/]+")  # where a line may break inside a cell
 MAX_DESIRED = 32
 MAX_HEADER = 12
 MEASURED_ROWS = (300, 20)  # first and last rows of a long table that set its column widths  # characters: beyond this a column's text wraps rather than widening it
+
+
+PARALLEL_BYTES = 4_000_000  # a body this large is laid out by two processes (~0.3 s of work each)
+_LINE = b"\n    <w:"  # how pandoc starts each element of the body
+
+
+class LayoutError(Exception):
+    """pandoc's document is not as the layout expects it; the message is Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,7 @@ def finish(path: Path, head: DocumentHead, charts: dict[str, NativeChart] | None
         parts = {name: package.read(name) for name in names}
     body = _Body(parts[DOCUMENT])
     opening, closing = built or blocks(head)
-    pieces = body.split(PARALLEL_BYTES, charts or {})
+    pieces = body.split(PARALLEL_BYTES, charts or {}) if can_fork() else [body.elements]
     if len(pieces) == 1:
         laid_out = [body.lay_out(pieces[0], parts, charts)]
     else:
@@ -108,10 +116,6 @@ def finish(path: Path, head: DocumentHead, charts: dict[str, NativeChart] | None
             package.writestr(info, parts[name], compresslevel=COMPRESSION)
 
 
-PARALLEL_BYTES = 4_000_000  # a body this large is laid out by two processes (~0.3 s of work each)
-_LINE = b"\n    <w:"  # how pandoc starts each element of the body
-
-
 class _Body:
     """word/document.xml as pandoc writes it: what comes before the body's elements (up to
     <w:body>), the elements, the section properties and the end. Pieces of the elements are
@@ -119,17 +123,21 @@ class _Body:
     without it."""
 
     def __init__(self, xml: bytes) -> None:
-        top = xml.index(b"<w:document")
-        opened = xml.index(b">", top) + 1
-        first = xml.index(b"<w:body>", opened) + len(b"<w:body>")
-        section = xml.rfind(b"<w:sectPr")
-        last = section if section > first else xml.rindex(b"</w:body>")
+        try:
+            top = xml.index(b"<w:document")
+            opened = xml.index(b">", top) + 1
+            first = xml.index(b"<w:body>", opened) + len(b"<w:body>")
+            section = xml.rfind(b"\n    <w:sectPr") + 1  # the body's own, not a paragraph's
+            last = section if section > first else xml.rindex(b"</w:body>")
+        except ValueError:
+            raise LayoutError("word/document.xml do pandoc viết không có phần thân như dự kiến") from None
         self.start, self.elements, self.end = xml[:first], xml[first:last], xml[last:]
         self.open = b"<w:body" + xml[top + len(b"<w:document"):opened]  # the namespaces, declared once
 
     def split(self, size: int, charts: dict[str, NativeChart]) -> list[bytes]:
         """The elements in one piece, or in two at an element boundary if they pass size
-        bytes; the charts' placeholders (in the appendix, at the end) stay in the second."""
+        bytes and the first half holds no chart placeholder (only this process embeds the
+        charts: they are in the appendix, at the end)."""
         cut = self.elements.find(_LINE, len(self.elements) // 2) if len(self.elements) > size else -1
         if cut < 0 or any(f'descr="{name}"'.encode() in self.elements[:cut] for name in charts):
             return [self.elements]
@@ -137,7 +145,10 @@ class _Body:
 
     def lay_out(self, piece: bytes, parts: dict[str, bytes] | None = None, charts: dict[str, NativeChart] | None = None) -> bytes:
         """A piece of the body with its tables fitted and, given parts, its charts embedded."""
-        wrapper = etree.fromstring(self.open + piece + b"</w:body>")
+        try:
+            wrapper = etree.fromstring(self.open + piece + b"</w:body>")
+        except etree.XMLSyntaxError as error:
+            raise LayoutError(f"không đọc được word/document.xml do pandoc viết ({error})") from None
         for tbl in wrapper.iterchildren(_TBL):
             _fit_table(tbl)
         if charts:

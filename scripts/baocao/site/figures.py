@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from baocao import charts
 from baocao.campaign import FigureField
-from baocao.charts import Chart
+from baocao.charts import COLOURS, Chart
 from baocao.site import html as h
 from baocao.site.htmlpage import HtmlPage
 from baocao.site.markdown import Fragments, esc, front_matter, table
@@ -25,8 +26,8 @@ def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments, body: H
     body.p(fragments.raw(h.table(["Chỉ tiêu", "Đơn vị"] + [str(y) for y in years], rows, ["l", "l"] + ["r"] * len(years))))
 
 
-COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7f6000")  # as the DOCX charts
 FONT = "Roboto, -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"  # the theme's
+WIDTH = 720  # px: about the width of the page's text column, so the text is drawn at its size
 
 
 def chart_path(chart: Chart) -> str:
@@ -44,11 +45,14 @@ def chart_file(folder: Path, path: str) -> Path:
     return folder / path.rsplit("/", 1)[-1]
 
 
-def draw(rnd: Round, planned: dict[str, Chart], folder: Path) -> None:
+def draw(planned: dict[str, Chart], folder: Path) -> None:
     """Write the planned charts as SVG files into folder (run in the background: see
-    baocao.background)."""
-    for path, chart in planned.items():
-        chart_file(folder, path).write_bytes(svg(chart))
+    baocao.background). pygal reads its base style sheet by a name relative to the current
+    folder before its own: it runs in folder (private to the build), so that no file of the
+    workspace can stand in for it."""
+    with contextlib.chdir(folder):
+        for path, chart in planned.items():
+            chart_file(folder, path).write_bytes(svg(chart))
 
 
 def svg(chart: Chart) -> bytes:
@@ -57,20 +61,21 @@ def svg(chart: Chart) -> bytes:
     import pygal
     from pygal.style import Style
 
-    style = Style(font_family=FONT, background="white", plot_background="white", colors=COLOURS,
+    css = Path(pygal.__file__).parent / "css"  # by full path: see draw
+    style = Style(font_family=FONT, background="white", plot_background="white", colors=tuple(f"#{c}" for c in COLOURS),
                   foreground="#333", foreground_strong="#111", foreground_subtle="#ddd",
                   title_font_size=16, label_font_size=14, major_label_font_size=14, legend_font_size=14,
                   value_font_size=14, value_label_font_size=14)
     bars = len(chart.categories) * (len(chart.series) * 24 + 18)
     graph = pygal.HorizontalBar(
-        style=style, width=720, height=75 + bars + (30 if len(chart.series) > 1 else 0),
+        style=style, width=WIDTH, height=75 + bars + (30 if len(chart.series) > 1 else 0),
         title=chart.caption, js=[],
         print_values=True, print_values_position="top", value_formatter=format_number,
         show_legend=len(chart.series) > 1, legend_at_bottom=True, legend_at_bottom_columns=len(chart.series),
         show_x_labels=False, show_y_guides=False, explicit_size=True, truncate_label=-1, truncate_legend=-1, show_minor_x_labels=False,
-        x_label_rotation=0, range=(0, (max((v for _, vs in chart.series for v in vs), default=0) * 1.15) or 1),
-        margin=12, spacing=8,
-        css=["file://style.css", "file://graph.css", f"inline:{_VALUE_CSS}"])
+        x_label_rotation=0, range=(0, _room(chart, WIDTH)), margin=12, spacing=8,
+        css=[f"file://{css / 'style.css'}", f"file://{css / 'graph.css'}",
+             f"inline:#chart-{chart.name} .text-overlay text.value {{ text-anchor: start; transform: translateX(5px); }}"])
     graph.uuid = chart.name  # pygal names the chart's ids and styles after a random UUID: same input, same bytes
     graph.add_xml_filter(_bare)
     graph.x_labels = list(reversed(chart.categories))  # pygal draws the first at the bottom; the tables list it on top
@@ -79,8 +84,13 @@ def svg(chart: Chart) -> bytes:
     return graph.render()
 
 
-# each value just past the end of its bar, not across it
-_VALUE_CSS = "{{ id }}.text-overlay text.value { text-anchor: start; transform: translateX(5px); }"
+def _room(chart: Chart, width: int) -> float:
+    """The end of the value axis: past the largest value by as much as its label needs (each
+    value is written just past the end of its bar; see the inline style of svg)."""
+    largest = max((v for _, values in chart.series for v in values), default=0) or 1
+    label_px = 8.0 * max(len(format_number(v)) for _, values in chart.series for v in values) + 12
+    plot_px = max(width - 7.5 * max(map(len, chart.categories), default=0) - 40, 120)
+    return largest / max(1 - label_px / plot_px, 0.4)
 
 
 def _bare(root):

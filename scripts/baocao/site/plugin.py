@@ -3,9 +3,10 @@
 Loads the round once per build (or takes the one `build_site` already loaded), adds the
 generated pages and files in memory (`File.generated`, nothing is written to `docs/`),
 puts the submissions' sanitised HTML into the rendered pages and adds the folded fields to
-the search index before it is written. Two forked workers (baocao.background) do the slow
-parts while MkDocs works: one draws the charts (written into the site last), one renders the
-submissions' pieces (needed from on_page_context).
+the search index before it is written. Forked workers (baocao.background) do the slow parts
+while MkDocs works: one draws the charts (written into the site last), one renders the
+submissions' pieces (needed from on_env), and baocao.site.render compiles the theme's templates
+and renders a share of the pages.
 """
 
 from __future__ import annotations
@@ -64,11 +65,11 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         # the charts are drawn while the site is built; the SVGs are written into it last
         # (on_post_build), so nothing waits for them before then
         charts = figures.plan(self.round)
-        self.drawing = Job(figures.draw, self.round, charts, self.work_dir)
+        self.drawing = Job(figures.draw, charts, self.work_dir)
         self.content = pages.generate(self.round, self.docx_path, charts)
         self.html_pages = {p.path: p for p in self.content.pages if p.html is not None}
         # the submissions' Markdown is rendered by a worker while MkDocs reads the pages, and
-        # by this process too once it has (Fragments.join, at the first on_page_context)
+        # by this process too once it has (Fragments.join, at on_env)
         self.content.fragments.render_in_background(self.work_dir)
         return config
 
@@ -90,10 +91,12 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             page.render = partial(_render_html, page, generated, _toc_depth(config))
         return page
 
+    @event_priority(-100)  # the navigation as the other plugins leave it
     def on_nav(self, nav, config, files):
         self.nav = nav
         return nav
 
+    @event_priority(-100)  # the child renders with the environment as the other plugins leave it
     def on_env(self, env, config, files):
         try:
             self.content.fragments.join()

@@ -5,7 +5,9 @@ Compiling mkdocs-material's templates (Jinja2) costs about 0.45 s in every build
 does it when it renders the first page. `prepare` (at `on_config`) compiles them in a forked
 child into a bytecode cache in the build's temporary folder, while this process reads the
 round and the pages; `start` (at `on_env`) hands that cache to the Jinja environment, so
-neither process compiles them again. Nothing is kept between builds.
+neither process compiles them again, unless the environment's filters and tests differ from
+those the child compiled with (a plugin added some: Jinja fixes at compile time how a filter
+is called). Nothing is kept between builds.
 
 mkdocs-material's page template costs a few milliseconds per page, and a round has hundreds of
 generated pages (one per agency, outline section and task): that loop is the longest single
@@ -16,10 +18,11 @@ site; this process renders the rest and does everything else (theme assets, 404 
 sitemap, search index). For the pages the child renders, this process still runs every
 `on_page_context` event (the search plugin indexes them here), but its template for them is
 an empty one, so MkDocs writes nothing for them. `wait()` (at `on_post_build`) raises
-JobError if the child failed; the build then fails as a whole.
+JobError if the child failed, or logged a warning in a strict build; the build then fails as
+a whole.
 
-Where fork is unavailable or unsafe (threads: the live-reload server of `mkdocs serve`),
-nothing is split and MkDocs renders every page itself.
+Where fork is unavailable or unsafe (threads: the rebuilds of `mkdocs serve`, which run beside
+its live-reload server), nothing is split and MkDocs renders every page itself.
 """
 
 from __future__ import annotations
@@ -38,9 +41,13 @@ from baocao.background import Job, JobError, can_fork
 
 ELSEWHERE = "baocao/rendered-elsewhere.html"  # the empty template: "the child writes this page"
 CHILD_SHARE = 0.6  # this process also copies the theme, renders the 404 page and the sitemap, indexes every page
+SIGNATURE = "filters.txt"  # beside the compiled templates: see _signature
 
 
 class SplitRender:
+    """The two steps (prepare at on_config, start at on_env) and the end (wait at
+    on_post_build, stop on any failure) of one build's split rendering."""
+
     def __init__(self) -> None:
         self._compiling: Job | None = None
         self._cache: Path | None = None
@@ -62,8 +69,9 @@ class SplitRender:
         if self._compiling is not None:
             try:
                 self._compiling.wait()
-                env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._cache))
-            except JobError:  # a template that does not compile: MkDocs reports it when it loads it
+                if (self._cache / SIGNATURE).read_text(encoding="utf-8") == _signature(env):
+                    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._cache))
+            except (JobError, OSError):  # a template that does not compile: MkDocs reports it when it loads it
                 pass
             self._compiling = None
         pages = list(pages)
@@ -106,7 +114,8 @@ def _compile(config, folder: Path) -> None:
     Templates named only at render time (icons) are compiled when they are used, as always."""
     env = config.theme.get_env()
     cache = jinja2.FileSystemBytecodeCache(str(folder))
-    queue = ["main.html", *config.theme.static_templates, f"partials/languages/{config.theme['language']}.html"]
+    language = config.theme.get("language")  # mkdocs-material imports its strings by this name
+    queue = ["main.html", *config.theme.static_templates] + ([f"partials/languages/{language}.html"] if language else [])
     seen: set[str] = set()
     while queue:
         name = queue.pop()
@@ -122,12 +131,33 @@ def _compile(config, folder: Path) -> None:
         bucket.code = env.compile(tree, name, filename)
         cache.set_bucket(bucket)
         queue += [found for found in jinja2.meta.find_referenced_templates(tree) if found]
+    (folder / SIGNATURE).write_text(_signature(env), encoding="utf-8")
+
+
+def _signature(env: jinja2.Environment) -> str:
+    """The filters and tests a template is compiled against, and how each is called."""
+    return repr([sorted((name, str(getattr(f, "jinja_pass_arg", ""))) for name, f in table.items())
+                 for table in (env.filters, env.tests)])
 
 
 def _render(pages: list[Page], config, doc_files, nav, env: jinja2.Environment) -> None:
-    """In the child: MkDocs' own page step (context, plugins, template, post_page, write)."""
+    """In the child: MkDocs' own page step (context, plugins, template, post_page, write).
+    MkDocs counts the warnings of a strict build in the parent: here, one fails the child."""
+    warnings = _Count()
+    logging.getLogger("mkdocs").addHandler(warnings)
     for page in pages:
         _build_page(page, config, doc_files, nav, env)
+    if config.strict and warnings.count:
+        raise RuntimeError(f"{warnings.count} cảnh báo khi dựng các trang (chế độ strict)")
+
+
+class _Count(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class _SkippedFilter(logging.Filter):
