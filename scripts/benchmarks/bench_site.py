@@ -57,15 +57,22 @@ def timed(args: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def baseline_workspace(ws: Path, dest: Path) -> Path:
-    """The same submissions as ordinary MkDocs pages with the site's theme and extensions."""
+def _plain_config() -> dict:
+    """The site's mkdocs.yml (theme, Markdown extensions, search) without the baocao plugin
+    and its own style and script."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = ["search"]
-    config["nav"] = [{"Trang chủ": "index.md"}]
-    config["not_in_nav"] = "/co-quan/*.md"
     config["docs_dir"], config["site_dir"] = "docs", "site"
     for key in ("extra_javascript", "extra_css"):
         config.pop(key, None)
+    return config
+
+
+def baseline_workspace(ws: Path, dest: Path) -> Path:
+    """The same submissions as ordinary MkDocs pages with the site's theme and extensions."""
+    config = _plain_config()
+    config["nav"] = [{"Trang chủ": "index.md"}]
+    config["not_in_nav"] = "/co-quan/*.md"
     docs = dest / "docs"
     (docs / "co-quan").mkdir(parents=True)
     links = []
@@ -80,14 +87,10 @@ def baseline_workspace(ws: Path, dest: Path) -> Path:
 
 
 def pages_workspace(site: Path, dest: Path) -> Path:
-    """Every page of a built site as an ordinary page holding its article's HTML, with the
-    site's navigation, theme and search, and none of its plugin."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = ["search"]
+    """Every page of a built site as an ordinary Markdown page (title, headings, text), with
+    the site's navigation, theme and search, and none of its plugin."""
+    config = _plain_config()
     config["not_in_nav"] = "*.md"  # the site's pages outside the navigation, as there
-    config["docs_dir"], config["site_dir"] = "docs", "site"
-    for key in ("extra_javascript", "extra_css"):
-        config.pop(key, None)
     docs = dest / "docs"
     folders = [page.parent.relative_to(site) for page in site.rglob("index.html")]
     folders = [f for f in folders if f.parts[:1] not in (("search",), ("assets",))]

@@ -37,9 +37,9 @@ LEFT_MM, RIGHT_MM = 62, LAYOUT.text_width_mm - 62
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN_MM = 2 * LAYOUT.cell_margin_mm
 _BREAKS = re.compile(r"[\s/]+")  # where a line may break inside a cell
-MAX_DESIRED = 32
+MAX_DESIRED = 32  # characters: beyond this a column's text wraps rather than widening it
 MAX_HEADER = 12
-MEASURED_ROWS = (300, 20)  # first and last rows of a long table that set its column widths  # characters: beyond this a column's text wraps rather than widening it
+MEASURED_ROWS = (300, 20)  # first and last rows of a long table that set its column widths
 
 
 PARALLEL_BYTES = 4_000_000  # a body this large is laid out by two processes (~0.3 s of work each)
