@@ -76,6 +76,82 @@ def test_pages_rendered_by_the_child_equal_those_rendered_in_place(site_workspac
     assert different == []
 
 
+def test_the_child_indexes_its_pages_for_search_and_the_index_is_the_same(site_workspace, tmp_path, monkeypatch):
+    """This process leaves the search entries of the child's pages to the child and puts them
+    back in page order: the same search index as without the child (compared whole above)."""
+    from material.plugins.search.plugin import SearchIndex
+
+    indexed: list[str] = []  # pages this process indexes itself
+    real = SearchIndex.add_entry_from_context
+
+    def add(self, page):
+        indexed.append(page.file.src_uri)
+        return real(self, page)
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", add)
+    rnd = load_round(site_workspace)
+    _fork(monkeypatch, True)
+    forked = build_site(rnd, tmp_path / "forked")
+    mine = list(indexed)
+    indexed.clear()
+    _fork(monkeypatch, False)
+    in_place = build_site(rnd, tmp_path / "in-place")
+    assert len(indexed) > 250 and 50 < len(mine) < len(indexed) - 100  # the child indexed its share
+    index = (forked / "search" / "search_index.json").read_bytes()
+    assert index == (in_place / "search" / "search_index.json").read_bytes()
+    agencies = [a.id for a in rnd.campaign.agencies]
+    assert all(f'"location":"co-quan/{a}/"'.encode() in index for a in agencies)
+
+
+def test_a_child_that_leaves_no_search_entries_fails_the_build(site_workspace, tmp_path, monkeypatch):
+    import baocao.site.render as render
+
+    from baocao.build import BuildError
+
+    real = render._render
+
+    def forgetful(pages, config, doc_files, nav, env, entries):
+        real(pages, config, doc_files, nav, env, entries)
+        entries.unlink()
+
+    monkeypatch.setattr(render, "_render", forgetful)
+    _fork(monkeypatch, True)
+    with pytest.raises(BuildError, match="không đọc được mục lục tìm kiếm của các trang"):
+        build_site(load_round(site_workspace), tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_theme_chrome_is_rendered_once_per_place_and_is_the_same(site_workspace, tmp_path, monkeypatch):
+    """baocao.site.chrome: the navigation, tabs, footer, scripts… are rendered once for all
+    pages that share them, and the site is byte for byte the one MkDocs makes without that."""
+    from baocao.site import chrome
+
+    navs: list[str] = []  # renders of the navigation partial itself
+    real = chrome.memoize
+
+    def counted(env, nav):
+        template = env.get_template("partials/nav.html")
+        render = template.root_render_func
+
+        def count(context):
+            navs.append(context["page"].url if context.get("page") else "")
+            yield from render(context)
+        template.root_render_func = count
+        real(env, nav)
+
+    rnd = load_round(site_workspace)
+    _fork(monkeypatch, False)
+    monkeypatch.setattr(chrome, "memoize", counted)
+    reused = _files(build_site(rnd, tmp_path / "reused"))
+    pages = sum(1 for name in reused if name.endswith("index.html"))
+    assert pages > 250 and 0 < len(navs) < 40  # a few places, hundreds of pages
+    assert "co-quan/" in navs and sum(url.startswith("co-quan/") for url in navs) <= 2
+    monkeypatch.setattr(chrome, "memoize", lambda env, nav: None)
+    plain = _files(build_site(rnd, tmp_path / "plain"))
+    assert reused.keys() == plain.keys()
+    assert [name for name in reused if reused[name] != plain[name]] == []
+
+
 def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace, tmp_path, monkeypatch):
     compiled: list[str] = []
     real = jinja2.Environment.compile
@@ -98,7 +174,7 @@ def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace,
 def test_a_failing_page_child_is_a_vietnamese_build_error(site_workspace, tmp_path, monkeypatch, capfd):
     from baocao.build import BuildError
 
-    def broken(pages, config, doc_files, nav, env):
+    def broken(*args):
         raise RuntimeError("hỏng")
 
     monkeypatch.setattr("baocao.site.render._render", broken)

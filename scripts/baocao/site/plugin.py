@@ -61,7 +61,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             self.docx_path = docx if docx.is_file() else None
         self._clean()
         self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
-        self.split.prepare(config, self.work_dir / "jinja")  # the theme's templates compile meanwhile
+        self.split.prepare(config, self.work_dir)  # the theme's templates compile meanwhile
         # the charts are drawn while the site is built; the SVGs are written into it last
         # (on_post_build), so nothing waits for them before then
         charts = figures.plan(self.round)
@@ -108,7 +108,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     @event_priority(50)  # before the search plugin reads the page
     def on_page_context(self, context, page, config, nav):
-        page.content = self.content.fragments.inject(page.content)
+        if page.file.src_uri not in self.split.elsewhere:  # the child renders and indexes it
+            page.content = self.content.fragments.inject(page.content)
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -116,14 +117,14 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
+        try:
+            self.split.wait()  # the child's pages and their search entries
+        except JobError as error:
+            raise self._failure(f"không dựng được các trang: {error}") from None
         for plugin in config.plugins.values():
             index = getattr(plugin, "search_index", None)
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
-        try:
-            self.split.wait()
-        except JobError as error:
-            raise self._failure(f"không dựng được các trang: {error}") from None
         try:
             self.drawing.wait()
             for path in self.content.charts:
