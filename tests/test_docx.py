@@ -185,6 +185,23 @@ def test_figure_totals_add_up(sample_round, built):
         assert int(total.cells[column].text.replace(".", "") or 0) == expected
 
 
+def test_figures_of_drafts_are_marked_in_the_appendix(sample_round, built):
+    drafts = [r for r in sample_round.reports if r.usable and r.status == "draft" and sample_round.figures(r)]
+    assert drafts  # the sample round has drafts with figures
+    doc = Document(str(built))
+    field = sample_round.campaign.figure_fields[0]
+    table = next(t for t in doc.tables if any(field.label in c.text for c in t.rows[0].cells))
+    names = {row.cells[1].text for row in table.rows}
+    group = next(g for g in sample_round.campaign.figure_groups if field in g.fields)
+    in_table = [r for r in drafts if any(key in {f.key for f in group.fields} for _, key in sample_round.figures(r))]
+    assert in_table and all(f"{r.agency.short_name} (dự thảo)" in names for r in in_table)
+    assert not any(r.agency.short_name in names for r in drafts)  # never listed unmarked
+    marked = {n.removesuffix(" (dự thảo)") for n in names if n.endswith(" (dự thảo)")}
+    assert marked == {r.agency.short_name for r in in_table}
+    notes = [p.text for p in doc.paragraphs if "báo cáo dự thảo" in p.text]
+    assert notes == ["Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan."]
+
+
 def test_images_are_embedded_in_both_parts(sample_round, built, xml):
     doc = xml["word/document.xml"]
     with zipfile.ZipFile(built) as z:

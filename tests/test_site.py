@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import sys
@@ -120,6 +121,69 @@ def test_pages_for_every_agency_section_and_task(workspace):
     assert "lien_he" not in paths["co-quan/bo-y-te.md"] and "0982.190.626" not in "".join(s[0] for s in site.fragments.sources)
 
 
+def test_task_pages_are_titled_by_their_task(workspace):
+    rnd = load_round(workspace)
+    generated = generate(rnd)
+    site = {p.path: p for p in generated.pages}
+    for task in rnd.campaign.tasks.values():
+        page = site[f"nhiem-vu/{task.id}.md"]
+        html = re.sub(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", lambda m: generated.fragments.html(int(m.group(1))), page.html)
+        title = page.markdown.split("title: ", 1)[1].splitlines()[0].strip().strip('"')
+        words = " ".join(task.text.split())
+        if len(words) <= 90:
+            assert title == words and page.title == words
+        else:  # cut after a whole word; the whole text follows the title
+            assert title.endswith("…") and words.startswith(title[:-1]) and words[len(title) - 1] in " ,;:"
+            assert len(title) <= 91 and f"<p>{words}</p>" in html
+        assert f"Mã nhiệm vụ {task.id} · giao cho {len(task.assignees)} cơ quan" in html
+
+
+def test_figures_of_a_draft_count_and_are_marked(workspace):
+    from baocao.site import figures
+
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te").replace("trang_thai: chinh_thuc", "trang_thai: du_thao"))
+    _write(workspace, "bo-cong-an", _complete(workspace, "bo-cong-an", seed=2))
+    rnd = load_round(workspace)
+    assert rnd.report("bo-y-te").status == "draft" and rnd.report("bo-cong-an").status != "draft"
+    text = figures.page(rnd, {}, generate(rnd).fragments)
+    assert "Tổng hợp số liệu của 2 cơ quan có báo cáo đạt yêu cầu kiểm tra (trong đó 1 báo cáo dự thảo" in text
+    fragments = generate(rnd).fragments
+    tables = "".join(fragments.html(int(t)) for t in re.findall(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", figures.page(rnd, {}, fragments)))
+    assert f"{rnd.campaign.agency('bo-y-te').name} (dự thảo)</a>" in tables
+    assert f"{rnd.campaign.agency('bo-cong-an').name}</a>" in tables
+    assert sum(rnd.figures(rnd.report("bo-y-te")).values()) > 0  # and they are in the totals
+    totals = rnd.figure_totals()
+    both = [rnd.figures(rnd.report(a)) for a in ("bo-y-te", "bo-cong-an")]
+    assert all(totals[k] == sum(f.get(k, 0) for f in both) for k in totals)
+
+
+def test_a_symlink_to_a_file_elsewhere_is_a_check_error_and_is_not_published(workspace, tmp_path):
+    """The site publishes only files inside the submission's folder: the check says so
+    before the picture goes missing."""
+    from baocao.site.assets import asset_files
+
+    secret = tmp_path / "bi-mat.png"
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n")
+    folder = workspace / "submissions" / "bo-y-te"
+    folder.mkdir()
+    (folder / "anh.png").symlink_to(secret)
+    (folder / "that.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "cung-thu-muc.png").symlink_to(folder / "that.png")
+    text = _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/anh.png)\n\n![Ảnh](bo-y-te/cung-thu-muc.png)\n"
+    _write(workspace, "bo-y-te", text)
+    report = load_round(workspace).report("bo-y-te")
+    problems = [p for p in report.problems if p.code == "link-symlink"]
+    assert len(problems) == 1 and problems[0].is_error
+    assert problems[0].line == text.splitlines().index("![Ảnh](bo-y-te/anh.png)") + 1
+    assert "bo-y-te/anh.png" in problems[0].message and "submissions/bo-y-te/" in problems[0].message
+    assert not report.usable  # left out of the site and the DOCX, as any report with errors
+    os.unlink(folder / "anh.png")
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/cung-thu-muc.png)\n")
+    rnd = load_round(workspace)
+    assert rnd.report("bo-y-te").usable  # a link inside the folder is fine
+    assert {f.path for f in asset_files(rnd)} == {"tep/bo-y-te/that.png", "tep/bo-y-te/cung-thu-muc.png"}
+
+
 def test_contacts_published_only_when_the_campaign_allows(workspace):
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
     rnd = load_round(workspace)
@@ -161,7 +225,13 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     assert (out / "tai-ve" / "bao-cao-tong-hop.docx").read_bytes() == b"PK docx"
     template = (out / "tai-ve" / "mau" / "bo-cong-an.md").read_text(encoding="utf-8")
     assert "co_quan: bo-cong-an" in template
+    downloads = (out / "tai-ve" / "index.html").read_text(encoding="utf-8")  # saved, not shown, by the browser
+    assert '<a download="bao-cao-tong-hop.docx" href="bao-cao-tong-hop.docx">' in downloads
+    assert re.search(r'<a href="[./a-z-]*mau/bo-cong-an\.md" download="bo-cong-an\.md">', downloads)
     assert '<html lang="vi"' in (out / "index.html").read_text(encoding="utf-8")
+    assert not [p for p in out.rglob("*.html") if "Made with" in p.read_text(encoding="utf-8")]  # no English footer
+    agencies = (out / "co-quan" / "index.html").read_text(encoding="utf-8")
+    assert 'id="cac-don-vi-thuoc-bo-cong-thuong"' in agencies  # "đ" folds to "d" in anchors
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert all("fold" in doc for doc in index["docs"]) and "fold" in index["config"]["fields"]
     page = (out / "co-quan" / "bo-y-te" / "index.html").read_text(encoding="utf-8")
@@ -271,12 +341,12 @@ def test_html_pages_are_what_python_markdown_makes_of_their_markdown(root):
     must be what Python-Markdown, with the site's own extensions, makes of the same blocks:
     heading ids (Vietnamese, punctuation, repeated titles), admonitions, details, quotes."""
     import markdown
-    import yaml
+    from mkdocs.utils.yaml import yaml_load
 
     from baocao.site.htmlpage import HtmlPage
     from baocao.site.markdown import esc
 
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader: the toc's slugify
     names, configs = [], {}
     for item in config["markdown_extensions"]:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})

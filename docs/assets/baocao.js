@@ -6,6 +6,7 @@
   }
   function key(cell) {
     var text = cell.textContent.trim();
+    if (text === "" || text === "—") return [2, ""];  // nothing to compare: last, whichever the order
     var date = text.match(/^(\d{2})\/(\d{2})\/(\d{4})$/);
     if (date) return [0, Number(date[3] + date[2] + date[1])];
     var number = text.match(/^-?[\d.]+(,\d+)?%?$/);
@@ -42,7 +43,9 @@
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var result = compare(key(a.cells[index]), key(b.cells[index]));
+          var ka = key(a.cells[index]), kb = key(b.cells[index]);
+          if (ka[0] === 2 || kb[0] === 2) return (ka[0] === 2) - (kb[0] === 2);
+          var result = compare(ka, kb);
           return ascending ? result : -result;
         });
         rows.forEach(function (row) { body.appendChild(row); });

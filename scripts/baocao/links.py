@@ -74,6 +74,10 @@ def _check(sub: Submission, agency_id: str, target: str, is_image: bool, line: i
     normal = posixpath.normpath(path)
     if path.startswith("/") or not (normal == agency_id or normal.startswith(agency_id + "/")):
         return Problem(sub.file, line, "link-outside", render("link-outside", target=target, agency=agency_id), ERROR)
-    if is_image and not (sub.path.parent / normal).is_file():
+    local = sub.path.parent / normal
+    if is_image and not local.is_file():
         return Problem(sub.file, line, "image-missing", render("image-missing", target=target, agency=agency_id), ERROR)
+    if local.exists() and not local.resolve().is_relative_to((sub.path.parent / agency_id).resolve()):
+        # a symbolic link to a file elsewhere: neither the site nor the DOCX publishes it
+        return Problem(sub.file, line, "link-symlink", render("link-symlink", target=target, agency=agency_id), ERROR)
     return None

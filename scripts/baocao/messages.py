@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "html-raw": "Mã HTML (\"{tag}\") chỉ hiện trên trang web, không đưa được vào báo cáo DOCX. Hãy viết bằng Markdown: bảng với dấu |, danh sách với dấu -.",
     "image-remote": "Ảnh \"{target}\" nằm trên máy chủ khác. Tải ảnh về, đặt trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.",
     "link-outside": "Đường dẫn \"{target}\" trỏ ra ngoài thư mục của báo cáo. Ảnh và tệp đính kèm phải đặt trong submissions/{agency}/.",
+    "link-symlink": "\"{target}\" là liên kết (symlink) tới một tệp nằm ngoài thư mục submissions/{agency}/, nên không được đăng. Hãy chép chính tệp đó vào thư mục này.",
     "image-missing": "Không tìm thấy ảnh \"{target}\". Đặt ảnh trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.",
 }
 

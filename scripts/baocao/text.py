@@ -66,8 +66,11 @@ def fold(text: str) -> str:
     return _MARKS.sub("", text).casefold()
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+def slugify(text: str, separator: str = "-") -> str:
+    """Words without diacritics joined by separator ("Đề cương" -> "de-cuong"). Also the
+    headings' anchors on the site (mkdocs.yml, toc `slugify`): the toc extension's own drops
+    "đ", which Unicode does not decompose ("Đề án" -> "e-an")."""
+    return re.sub(r"[^a-z0-9]+", separator, fold(text)).strip(separator)
 
 
 def format_date(value: date | None) -> str:

@@ -47,6 +47,11 @@ class AgencyReport:
     def ratio(self) -> float:
         return self.completeness.ratio if self.completeness else 0.0
 
+    def figures_name(self, short: bool = False) -> str:
+        """The agency's name in the figure tables: a draft's figures count, marked as such."""
+        name = self.agency.short_name if short else self.agency.name
+        return f"{name} ({STATUS_LABELS[DRAFT].lower()})" if self.status == DRAFT else name
+
     @property
     def parts(self) -> list[Part]:
         return self.completeness.parts if self.completeness else []

@@ -38,6 +38,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -60,7 +61,7 @@ def timed(args: list[str], cwd: Path) -> float:
 def _plain_config() -> dict:
     """The site's mkdocs.yml (theme, Markdown extensions, search) without the baocao plugin
     and its own style and script."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader: the toc's slugify is a !!python/name
     config["plugins"] = ["search"]
     config["docs_dir"], config["site_dir"] = "docs", "site"
     for key in ("extra_javascript", "extra_css"):
@@ -82,7 +83,7 @@ def baseline_workspace(ws: Path, dest: Path) -> Path:
             shutil.copytree(path.parent / path.stem, docs / "co-quan" / path.stem)
         links.append(f"- [{path.stem}](co-quan/{path.name})")
     (docs / "index.md").write_text("# Các báo cáo\n\n" + "\n".join(links) + "\n", encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest
 
 
@@ -102,7 +103,7 @@ def pages_workspace(site: Path, dest: Path) -> Path:
         target = docs / folder / "index.md" if folder in sections else docs / f"{folder}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_as_markdown(article), encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest
 
 

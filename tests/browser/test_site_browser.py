@@ -41,6 +41,32 @@ def test_dashboard_filter_ignores_diacritics(page, server, site_round):
     assert all("ha noi" in fold(text) for text in visible)
 
 
+def test_dashboard_sorts_either_way_with_empty_cells_last(page, server, site_round):
+    """Sorting by completeness or date, highest or latest first, starts with the agencies that
+    have a value, not with the many that have not submitted."""
+    page.goto(server + "/")
+    headers = page.locator(".bc-sortable table thead th")
+    names = [headers.nth(i).inner_text().strip() for i in range(headers.count())]
+    for name in ("Hoàn thành", "Ngày"):
+        column = next(i for i, n in enumerate(names) if n.startswith(name))
+        for clicks, order in ((1, "ascending"), (1, "descending")):
+            for _ in range(clicks):
+                headers.nth(column).click()
+            assert headers.nth(column).get_attribute("aria-sort") == order
+            cells = [c.strip() for c in page.locator(f".bc-sortable table tbody tr td:nth-child({column + 1})").all_inner_texts()]
+            filled = [c for c in cells if c not in ("", "—")]
+            assert len(filled) >= 5 and cells[:len(filled)] == filled  # the empty ones last
+            values = [_sort_value(c) for c in filled]
+            assert values == sorted(values, reverse=order == "descending")
+
+
+def _sort_value(cell: str):
+    if "/" in cell:
+        day, month, year = cell.split("/")
+        return (year, month, day)
+    return float(cell.rstrip("%").replace(".", "").replace(",", "."))
+
+
 def test_agency_page_shows_its_text_and_table(page, server, site_round, screenshots):
     report = next(r for r in site_round.reports if r.usable and any("|" in p.content for p in r.parts))
     part = next(p for p in report.parts if p.state == "complete" and "|" in p.content)

@@ -7,7 +7,7 @@ from baocao.campaign import FigureField
 from baocao.docx.blocks import escape, heading, styled, table
 from baocao.messages import STATUS_LABELS
 from baocao.text import format_date, format_number, format_percent
-from baocao.workspace import STATUS_ORDER, AgencyReport, Round
+from baocao.workspace import DRAFT, STATUS_ORDER, AgencyReport, Round
 
 
 CAPTION = "Table Caption"
@@ -55,7 +55,7 @@ def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
         number += 1
         for k, year in enumerate(sorted({y for y, _ in found})):
             cells = [format_number(found.get((year, f.key))) for f in fields]
-            rows.append([str(number) if k == 0 else "", report.agency.short_name if k == 0 else "", str(year)] + cells)
+            rows.append([str(number) if k == 0 else "", report.figures_name(short=True) if k == 0 else "", str(year)] + cells)
     for year in rnd.campaign.years:
         rows.append(["", "Tổng cộng", str(year)] + [format_number(totals.get((year, f.key))) for f in fields])
     return table(header, rows, right=numeric)
@@ -76,6 +76,8 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
     left_out = [r.agency.name for r in rnd.reports if r.submission is not None and not r.usable]
     if left_out:
         out.append(styled("Note", escape("Không tính số liệu của các báo cáo chưa đạt yêu cầu kiểm tra: " + "; ".join(left_out) + ".")))
+    if any(r.usable and r.status == DRAFT and rnd.figures(r) for r in rnd.reports):
+        out.append(styled("Note", escape("Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan.")))
     totals = rnd.figure_totals()
     for group in rnd.campaign.figure_groups:
         number += 1

@@ -12,7 +12,7 @@ from baocao.site import html as h
 from baocao.site.htmlpage import HtmlPage
 from baocao.site.markdown import Fragments, esc, front_matter, table
 from baocao.text import format_number
-from baocao.workspace import AgencyReport, Round
+from baocao.workspace import DRAFT, AgencyReport, Round
 
 
 def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlPage) -> None:
@@ -113,7 +113,7 @@ def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[s
         for y in years:
             sums[y] += found.get((y, field.key), 0)
         target = f"../co-quan/{report.agency.id}/"
-        rows.append([h.a(report.agency.name, target)] + [format_number(found.get((y, field.key))) for y in years])
+        rows.append([h.a(report.figures_name(), target)] + [format_number(found.get((y, field.key))) for y in years])
     if not rows:
         return []
     rows.append(["<strong>Tổng cộng</strong>"] + [f"<strong>{format_number(sums[y])}</strong>" for y in years])
@@ -125,9 +125,11 @@ def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[s
 def page(rnd: Round, chart_files: dict[str, Chart], fragments: Fragments) -> str:
     c = rnd.campaign
     sums = rnd.figure_totals()
-    reporting = sum(1 for r in rnd.reports if rnd.figures(r))
+    reporting = [r for r in rnd.reports if rnd.figures(r)]
+    drafts = sum(1 for r in reporting if r.status == DRAFT)
+    draft_note = f" (trong đó {drafts} báo cáo dự thảo, ghi “dự thảo” bên tên cơ quan)" if drafts else ""
     out = [front_matter("Số liệu"), "# Số liệu", "",
-           f"Tổng hợp số liệu của {reporting} cơ quan có báo cáo đạt yêu cầu kiểm tra. "
+           f"Tổng hợp số liệu của {len(reporting)} cơ quan có báo cáo đạt yêu cầu kiểm tra{draft_note}. "
            "Báo cáo chưa nộp hoặc chưa đạt yêu cầu không được cộng.", ""]
     for group in c.figure_groups:
         out += [f"## {esc(group.title)}", ""]

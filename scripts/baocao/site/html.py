@@ -16,8 +16,10 @@ escape = lru_cache(maxsize=65536)(html.escape)
 __all__ = ["escape", "a", "table", "ul", "tree", "p"]
 
 
-def a(text: str, href: str) -> str:
-    return f'<a href="{escape(href)}">{escape(text)}</a>'
+def a(text: str, href: str, download: str | None = None) -> str:
+    """A link; with download, one the browser saves under that file name instead of showing."""
+    saved = f' download="{escape(download)}"' if download else ""
+    return f'<a href="{escape(href)}"{saved}>{escape(text)}</a>'
 
 
 def p(inner_html: str) -> str:

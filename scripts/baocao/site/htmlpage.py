@@ -4,16 +4,18 @@ outline section and task).
 Python-Markdown costs a few milliseconds a page however little the page holds, which on a
 round of a thousand agencies is most of what the site adds to a plain MkDocs build. These
 pages are built here as the HTML Python-Markdown would have made of their Markdown (the
-same elements, heading ids from the toc extension's own `slugify` and `unique`), and the
-plugin hands that HTML to MkDocs in place of rendering (see plugin.py). Their front matter
-stays Markdown, so MkDocs and the theme read title, `hide` and `search` as usual.
+same elements, heading ids from the site's toc `slugify`, baocao.text's, and the toc
+extension's `unique`), and the plugin hands that HTML to MkDocs in place of rendering (see
+plugin.py). Their front matter stays Markdown, so MkDocs and the theme read title, `hide`
+and `search` as usual.
 """
 
 from __future__ import annotations
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import unique
 
 from baocao.site.html import escape
+from baocao.text import slugify
 
 Heading = tuple[int, str, str]  # (level, id, title as HTML)
 

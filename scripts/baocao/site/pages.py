@@ -32,11 +32,12 @@ from baocao.site import html as h
 from baocao.site.htmlpage import Heading, HtmlPage
 from baocao.site.markdown import Fragments, esc, front_matter, link
 from baocao.template import render_template
-from baocao.text import format_date, format_percent
+from baocao.text import format_date, format_percent, slugify
 from baocao.workspace import INVALID, NOT_SUBMITTED, AgencyReport, Round
 
 DOCX_NAME = "bao-cao-tong-hop.docx"
 TRANG_THAI = {"chinh_thuc": "Chính thức", "du_thao": "Dự thảo"}
+TITLE_LIMIT = 90  # characters of a task's text in its page title
 
 
 @dataclass
@@ -216,7 +217,8 @@ def agency_index(rnd: Round, fragments: Fragments) -> str:
         members = [r for r in rnd.reports if r.agency.appendix == outline.id]
         if not members:
             continue
-        out += [f"## {esc(outline.label)}: {esc(' '.join(outline.title).capitalize())}", ""]
+        out += [f"## {esc(outline.label)}", "",
+                f"Các cơ quan báo cáo theo {link(f'đề cương {outline.label}', outline_url(page, outline))}.", ""]
         for group in c.groups:
             in_group = [r for r in members if r.agency.group == group.id]
             if not in_group or any(r.agency.province for r in in_group):
@@ -289,7 +291,7 @@ def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> SiteP
     if report.status == NOT_SUBMITTED:
         body.admonition("warning", "Chưa nộp báo cáo", h.p(fragments.raw(h.p(
             "Cơ quan chưa nộp báo cáo. Báo cáo cần có các mục dưới đây; "
-            f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id))}."))))
+            f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id), download=f'{a.id}.md')}."))))
     elif report.status == INVALID:
         body.admonition("failure", "Báo cáo chưa đạt yêu cầu kiểm tra",
                         h.p("Tệp báo cáo có lỗi nên nội dung chưa được đưa vào trang tổng hợp. Các vấn đề cần sửa:")
@@ -410,12 +412,33 @@ def task_page(rnd: Round, task_id: str, fragments: Fragments) -> SitePage:
     assignees = set(task.assignees)
     members = [r for r in rnd.reports if r.agency.id in assignees]
     body = HtmlPage()
-    body.heading(1, f"Nhiệm vụ {task_id}")
-    body.quote(task.text)
-    body.p(fragments.raw(h.p(f"Nhiệm vụ giao cho {len(task.assignees)} cơ quan · {h.a('Danh sách nhiệm vụ', url(page, 'nhiem-vu/index.md'))}")))
+    title = shorten(task.text)
+    body.heading(1, title)
+    if title != task.text:
+        body.quote(task.text)
+    body.p(fragments.raw(h.p(f"Mã nhiệm vụ {h.escape(task_id)} · giao cho {len(task.assignees)} cơ quan · "
+                             f"{h.a('Danh sách nhiệm vụ', url(page, 'nhiem-vu/index.md'))}")))
     body.heading(2, "Kết quả thực hiện của các cơ quan")
     _writers(rnd, task_id, members, page, fragments, body, structural=False)
-    return html_page(page, front_matter(f"Nhiệm vụ {task_id}", search=False), body)
+    return html_page(page, front_matter(title, search=False), body)
+
+
+def shorten(text: str, limit: int = TITLE_LIMIT) -> str:
+    """A long text cut after a whole word, for a title ("Rà soát, hoàn thiện cơ chế…")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–- ")
+    return f"{cut}…"
+
+
+def outline_heading(outline: Outline) -> str:
+    return esc(f"{outline.label}: {' '.join(outline.title)}")
+
+
+def outline_url(page: str, outline: Outline) -> str:
+    """The outline's heading on the outlines page, from page."""
+    return f"{url(page, 'de-cuong/index.md')}#{slugify(outline.label + ': ' + ' '.join(outline.title))}"
 
 
 def outline_index(rnd: Round, fragments: Fragments) -> str:
@@ -424,7 +447,7 @@ def outline_index(rnd: Round, fragments: Fragments) -> str:
            "Mỗi mục của đề cương có một trang tổng hợp nội dung của mọi cơ quan đã viết mục đó.", ""]
     for outline in rnd.campaign.outlines.values():
         count = sum(a.appendix == outline.id for a in rnd.campaign.agencies)
-        out += [f"## {esc(outline.label)}: {esc(' '.join(outline.title))}", "", f"Áp dụng cho {count} cơ quan.", ""]
+        out += [f"## {outline_heading(outline)}", "", f"Áp dụng cho {count} cơ quan.", ""]
         out += [fragments.raw(h.tree([(node.depth, h.a(node.heading, url(page, section_path(outline, node)))) for node in outline.walk()])), ""]
     return "\n".join(out)
 
@@ -474,7 +497,7 @@ def downloads_page(rnd: Round, has_docx: bool, fragments: Fragments) -> str:
     page = "tai-ve/index.md"
     out = [front_matter("Tải về"), "# Tải về", "", "## Báo cáo tổng hợp", ""]
     if has_docx:
-        out += [f"- {link('Báo cáo tổng hợp (DOCX)', DOCX_NAME)}", ""]
+        out += [f"- {link('Báo cáo tổng hợp (DOCX)', DOCX_NAME)}{{: download=\"{DOCX_NAME}\" }}", ""]
     else:
         out += ["Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.", ""]
     out += ["## Mẫu báo cáo trống của từng cơ quan", "",
@@ -483,7 +506,8 @@ def downloads_page(rnd: Round, has_docx: bool, fragments: Fragments) -> str:
         members = [a for a in rnd.campaign.agencies if a.group == group.id]
         if members:
             out += [f"### {esc(group.name)}", ""]
-            out += [fragments.raw(h.ul([f"{h.a(a.name, template_url(page, a.id))} (<code>{a.id}.md</code>)" for a in members])), ""]
+            out += [fragments.raw(h.ul([f"{h.a(a.name, template_url(page, a.id), download=f'{a.id}.md')} (<code>{a.id}.md</code>)"
+                                        for a in members])), ""]
     return "\n".join(out)
 
 
