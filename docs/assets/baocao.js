@@ -54,7 +54,73 @@
       th.addEventListener("keydown", function (event) { if (event.key === "Enter") sort(); });
     });
   }
-  function init() { document.querySelectorAll(".bc-sortable").forEach(setup); }
+  // Search: the theme finds words typed without diacritics (folded fields in the index), but
+  // marks only the letters typed ("gia" in "quốc gia", never "giả"). Mark again, word by word:
+  // a query word typed without diacritics marks the words that are it once folded ("hang" ->
+  // "hàng", "hạng"), one typed with them only those words as typed; the word still being
+  // typed (the last, as the theme does) marks the words it starts.
+  function queryWords(query) {
+    var words = query.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var typing = !/[^\p{L}\p{N}]$/u.test(query);
+    return words.map(function (w, i) {
+      return { text: w, folded: fold(w), plain: fold(w) === w, prefix: typing && i === words.length - 1 };
+    });
+  }
+  function matches(token, words) {
+    var lower = token.normalize("NFC").toLowerCase(), folded = fold(lower);
+    return words.some(function (w) {
+      var have = w.plain ? folded : lower, want = w.plain ? w.folded : w.text;
+      return w.prefix ? have.indexOf(want) === 0 : have === want;
+    });
+  }
+  function mark(root, words, skip, theirs) {
+    root.querySelectorAll(theirs).forEach(function (m) { m.replaceWith(document.createTextNode(m.textContent)); });
+    root.normalize();
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) { return skip && node.parentElement.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, pattern = /[\p{L}\p{N}]+/gu, found, last = 0, parts = [];
+      while ((found = pattern.exec(text)) !== null) {
+        if (!matches(found[0], words)) continue;
+        if (found.index > last) parts.push(document.createTextNode(text.slice(last, found.index)));
+        var m = document.createElement("mark");
+        m.setAttribute("data-md-highlight", "");
+        m.textContent = found[0];
+        parts.push(m);
+        last = found.index + found[0].length;
+      }
+      if (!parts.length) return;
+      if (last < text.length) parts.push(document.createTextNode(text.slice(last)));
+      node.replaceWith.apply(node, parts);
+    });
+  }
+  function markResults() {
+    var input = document.querySelector(".md-search__input");
+    if (!input) return;
+    var words = queryWords(input.value);
+    document.querySelectorAll(".md-search-result__article").forEach(function (article) {
+      if (article.dataset.bcQuery === input.value) return;
+      article.dataset.bcQuery = input.value;
+      if (words.length) mark(article, words, ".md-search-result__terms, .md-tag", "mark");
+    });
+  }
+  function markPage() {  // a page opened from a search result: the query is in ?h=
+    var query = new URL(location.href).searchParams.get("h");
+    var article = document.querySelector(".md-content article");
+    if (!query || !article || article.dataset.bcQuery === query) return;
+    article.dataset.bcQuery = query;
+    mark(article, queryWords(query + " "), "pre, code", "mark[data-md-highlight]");
+  }
+  var results = document.querySelector(".md-search-result__list");
+  if (results && typeof MutationObserver !== "undefined") new MutationObserver(markResults).observe(results, { childList: true, subtree: true });
+
+  function init() {
+    document.querySelectorAll(".bc-sortable").forEach(setup);
+    setTimeout(markPage);  // after the theme's own marks
+  }
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();

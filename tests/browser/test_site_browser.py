@@ -129,6 +129,21 @@ def test_search_with_and_without_diacritics(page, server, query):
     assert hits, f"no result for {query!r}"
 
 
+def test_search_marks_the_words_found_without_diacritics(page, server):
+    """"hang gia" finds "hàng giả": the results mark those words, not only the letters typed
+    ("gia" of "quốc gia"), and so does the page a result opens."""
+    page.goto(server + "/")
+    _search(page, "hang gia")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__article[data-bc-query]').length > 0")
+    marked = [m.strip() for m in page.locator(".md-search-result mark").all_inner_texts() if m.strip()]
+    assert "hàng" in marked and "giả" in marked
+    assert all(fold(m) == "hang" or fold(m).startswith("gia") for m in marked), set(marked)  # the last word: as typed so far
+    page.goto(f"{server}/co-quan/{HOSTILE_AGENCY}/?h=quynh+nhuong")
+    page.wait_for_function("document.querySelector('.md-content article[data-bc-query]') !== null")
+    on_page = {m.strip() for m in page.locator(".md-content mark").all_inner_texts() if m.strip()}
+    assert on_page == {"Quỳnh", "Nhưỡng"}
+
+
 @pytest.mark.parametrize("query", ["Quỳnh Nhưỡng", "quynh nhuong", "QUYNH NHUONG"])
 def test_search_finds_a_word_with_and_without_diacritics(page, server, query):
     page.goto(server + "/")
