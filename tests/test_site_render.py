@@ -238,6 +238,41 @@ def test_a_warning_in_the_child_fails_a_strict_build(site_workspace, tmp_path, m
     assert not (tmp_path / "site").exists()
 
 
+def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(site_workspace, tmp_path, monkeypatch):
+    """The theme's templates compile (from the config file, read again by the child) and the
+    charts draw while this process reads the config: a core is otherwise idle then."""
+    import mkdocs.config
+
+    import baocao.site.plugin as plugin
+    import baocao.site.render as render
+
+    events: list[str] = []
+    real_compile, real_load, real_job = render.compile_templates, mkdocs.config.load_config, plugin.Job
+
+    def compile_templates(config, folder):
+        events.append(f"compile from {type(config).__name__}")
+        return real_compile(config, folder)
+
+    def load_config(*args, **kwargs):
+        events.append("read config")
+        return real_load(*args, **kwargs)
+
+    def job(target, *args, **kwargs):
+        events.append(target.__name__)
+        return real_job(target, *args, **kwargs)
+
+    monkeypatch.setattr(render, "compile_templates", compile_templates)
+    monkeypatch.setattr(mkdocs.config, "load_config", load_config)
+    monkeypatch.setattr(plugin, "Job", job)
+    _fork(monkeypatch, True)
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *a, **k: (compiled.append(name), real(self, source, name, *a, **k))[1])
+    build_site(load_round(site_workspace), tmp_path / "site")
+    assert events == ["compile from PosixPath", "draw", "read config"]
+    assert "main.html" not in compiled  # the child's templates were used
+
+
 def test_templates_compiled_for_other_filters_are_not_used(site_workspace, tmp_path, monkeypatch):
     """Jinja fixes at compile time how a filter is called: when the build's environment has
     other filters than the one the child compiled with, this process compiles for itself."""

@@ -22,6 +22,19 @@ class BuildError(Exception):
 
 
 def run_build(root: Path, target: str, out: Path, *, agency_id: str | None = None, today: date | None = None) -> int:
+    prepared = None
+    if target in ("all", "site") and agency_id is None:
+        from baocao.site import prepare
+
+        prepared = prepare(root)  # the site's theme compiles while the round is read and checked
+    try:
+        return _run(root, target, out, agency_id, today, prepared)
+    finally:
+        if prepared is not None:  # the site build stops it; not when it never began
+            prepared.stop()
+
+
+def _run(root: Path, target: str, out: Path, agency_id: str | None, today: date | None, prepared) -> int:
     rnd = load_round(root, today=today)
     if agency_id is None:
         sys.stdout.write(reporters.text(rnd, rnd.problems))
@@ -50,7 +63,7 @@ def run_build(root: Path, target: str, out: Path, *, agency_id: str | None = Non
         if target in ("all", "site"):
             from baocao.site import build_site
 
-            site = build_site(rnd, out / SITE_DIR, docx_path=docx_path if docx_path.exists() else None)
+            site = build_site(rnd, out / SITE_DIR, docx_path=docx_path if docx_path.exists() else None, prepared=prepared)
             print(f"Đã dựng trang web: {site}")
     except BuildError as error:
         print(f"lỗi: {error}", file=sys.stderr)

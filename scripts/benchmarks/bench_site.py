@@ -1,7 +1,8 @@
 """Benchmark: the site build against a plain MkDocs build of the same submissions.
 
 For the sample round and for generated rounds (default 150 and 1,000 agencies), time
-  site      `baocao.site.build_site` (the real build: plugin, generated pages, search folding)
+  site      `baocao build site`, what a user runs (the check of every submission, then the
+            real build: plugin, generated pages, search folding)
   baseline  `mkdocs build` of the same submissions copied as ordinary pages (one page per
             agency, an index linking them, the same theme, Markdown extensions and search),
             agency pages outside the navigation like the site's;
@@ -47,8 +48,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_workspace  # noqa: E402
 
 PYTHON = sys.executable
-SITE = "from pathlib import Path; import sys; from baocao.workspace import load_round; from baocao.site import build_site; " \
-       "build_site(load_round(Path(sys.argv[1])), Path(sys.argv[2]))"
+def site_command(ws: Path, out: Path) -> list[str]:
+    """What a user runs to build the site: the check of every submission, then the site."""
+    return [PYTHON, "-m", "baocao", "--root", str(ws), "build", "site", "--out", str(out)]
 
 
 def timed(args: list[str], cwd: Path) -> float:
@@ -127,13 +129,13 @@ def _as_markdown(article: str) -> str:
 
 def measure(name: str, ws: Path, work: Path, repeat: int) -> tuple[str, int, list[float], list[float], list[float], int]:
     base = baseline_workspace(ws, work / f"{name}-plain")
-    site = work / f"{name}-site"
-    timed([PYTHON, "-c", SITE, str(ws), str(site)], ROOT)  # once, for the pages build (not counted)
-    same = pages_workspace(site, work / f"{name}-pages")
+    out = work / f"{name}-out"
+    timed(site_command(ws, out), ROOT)  # once, for the pages build (not counted)
+    same = pages_workspace(out / "site", work / f"{name}-pages")
     count = len(list((ws / "submissions").glob("*.md")))
     sites, plains, pages = [], [], []
     for _ in range(repeat):  # alternated, so a slow spell of this shared machine hits all three
-        sites.append(timed([PYTHON, "-c", SITE, str(ws), str(site)], ROOT))
+        sites.append(timed(site_command(ws, out), ROOT))
         plains.append(timed([PYTHON, "-m", "mkdocs", "build", "-q"], base))
         pages.append(timed([PYTHON, "-m", "mkdocs", "build", "-q"], same))
     return name, count, sites, plains, pages, sum(1 for _ in (same / "docs").rglob("*.md"))

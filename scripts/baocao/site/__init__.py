@@ -19,8 +19,20 @@ CONFIG_FILE = "mkdocs.yml"
 PLUGIN = "baocao"
 
 
-def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path:
-    """Build the site of rnd into out_dir (replaced as a whole only when the build succeeded)."""
+def prepare(root: Path):
+    """Start, in the background, what the site build of the workspace at root needs first (the
+    theme's templates compiling: `baocao.site.plugin.Preparation`), before the round is even
+    read; hand it to `build_site`. None if the workspace has no mkdocs.yml."""
+    from baocao.site.plugin import Preparation
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config_file = root / CONFIG_FILE
+    return Preparation(config_file) if config_file.is_file() else None
+
+
+def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None, prepared=None) -> Path:
+    """Build the site of rnd into out_dir (replaced as a whole only when the build succeeded),
+    with what `prepare` started for it, if anything."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -30,6 +42,8 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config_file = rnd.campaign.root / CONFIG_FILE
     if not config_file.is_file():
+        if prepared is not None:
+            prepared.stop()
         raise BuildError(f"không tìm thấy {CONFIG_FILE} trong {rnd.campaign.root}; cần tệp này để dựng trang web.")
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -37,22 +51,31 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path
     _quiet()
     plugin = None
     try:
+        # the theme's templates compile and the charts draw while MkDocs reads its config
+        prepared = prepared or prepare(rnd.campaign.root)
+        prepared.start(rnd, docx_path)
         config = load_config(str(config_file), site_dir=str(tmp), strict=True)
         plugin = config.plugins.get(PLUGIN)
         if plugin is None:
             raise BuildError(f"{CONFIG_FILE}: thiếu plugin \"{PLUGIN}\" trong mục plugins.")
-        plugin.use(rnd, docx_path)
+        plugin.use(rnd, docx_path, prepared)
         build(config)
     except MkDocsException as error:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _discard(tmp, prepared)
         reason = getattr(plugin, "failure", None) or error  # MkDocs replaces a plugin's error by "Aborted"
         raise BuildError(f"dựng trang web không thành công: {reason}") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _discard(tmp, prepared)
         raise
     tmp.chmod(0o755)  # mkdtemp makes it private; the published folder is read by web servers
     _swap(tmp, out_dir)
     return out_dir
+
+
+def _discard(tmp: Path, prepared) -> None:
+    if prepared is not None:  # the plugin stops it when the build ends; not when it never began
+        prepared.stop()
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -75,4 +98,4 @@ def _quiet() -> None:
         logger.setLevel(logging.WARNING)
 
 
-__all__ = ["build_site"]
+__all__ = ["build_site", "prepare"]

@@ -1,12 +1,13 @@
 """The MkDocs plugin: glue between MkDocs events and `baocao.site.pages`.
 
-Loads the round once per build (or takes the one `build_site` already loaded), adds the
-generated pages and files in memory (`File.generated`, nothing is written to `docs/`),
-puts the submissions' sanitised HTML into the rendered pages and adds the folded fields to
-the search index before it is written. Forked workers (baocao.background) do the slow parts
-while MkDocs works: one draws the charts (written into the site last), one renders the
-submissions' pieces (needed from on_env), and baocao.site.render compiles the theme's templates
-and renders a share of the pages.
+Loads the round once per build (or takes the one `build_site` already loaded, with what it
+started for the build: `Preparation`), adds the generated pages and files in memory
+(`File.generated`, nothing is written to `docs/`), puts the submissions' sanitised HTML into
+the rendered pages and adds the folded fields to the search index before it is written.
+Forked workers (baocao.background) do the slow parts while MkDocs works: one compiles the
+theme's templates, one draws the charts (written into the site last), one renders the
+submissions' pieces (needed from on_env), and one renders a share of the pages
+(baocao.site.render).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from baocao.campaign import CampaignError
 from baocao.background import Job, JobError
-from baocao.site import assets, figures, pages, search
+from baocao.site import assets, figures, pages, render, search
 from baocao.site.render import SplitRender
 from baocao.workspace import Round, load_round
 
@@ -34,43 +35,83 @@ class BaocaoConfig(Config):
     docx = config_options.Type(str, default="build/bao-cao-tong-hop.docx")
 
 
+class Preparation:
+    """What a build makes before MkDocs needs it, started as early as it can be: the build's
+    temporary folder and the theme's templates compiling (from MkDocs' config, or from the
+    path of its file before this process has read it), then, once the round is known, the
+    charts drawing, the generated pages, and the submissions' pieces rendering. `build_site`
+    starts it before MkDocs reads its config, while a core is otherwise idle; `mkdocs build`
+    and `mkdocs serve` at the plugin's `on_config`."""
+
+    def __init__(self, config) -> None:
+        self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
+        self.drawing: Job | None = None
+        self.content: pages.SiteContent | None = None
+        try:
+            self.compiling = render.compile_templates(config, self.work_dir)
+        except BaseException:
+            self.stop()
+            raise
+
+    def start(self, rnd: Round, docx_path: Path | None) -> None:
+        try:
+            # the charts are drawn while the site is built; the SVGs are written into it last
+            # (on_post_build), so nothing waits for them before then
+            charts = figures.plan(rnd)
+            self.drawing = Job(figures.draw, charts, self.work_dir)
+            self.content = pages.generate(rnd, docx_path, charts)
+            # the submissions' Markdown is rendered by a worker while MkDocs reads the pages,
+            # and by this process too once it has (Fragments.join, at on_env)
+            self.content.fragments.render_in_background(self.work_dir)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """Stop what still runs and remove the folder (at the end of the build, or on failure)."""
+        for job in (self.compiling, self.drawing):
+            if job is not None:
+                job.stop()
+        self.compiling = self.drawing = None
+        if self.content is not None:
+            self.content.fragments.stop()
+        shutil.rmtree(self.work_dir, ignore_errors=True)
+
+
 class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def __init__(self) -> None:
         self.round: Round | None = None  # set by build_site; otherwise loaded in on_config
         self.docx_path: Path | None = None
-        self.given = False
+        self.given: Preparation | None = None  # build_site's, for its one build
+        self.prepared: Preparation | None = None  # this build's
         self.content: pages.SiteContent | None = None
         self.work_dir: Path | None = None  # temporary: the charts and the rendered pieces
-        self.drawing: Job | None = None
         self.html_pages: dict[str, pages.SitePage] = {}  # generated pages made as HTML, by path
         self.failure: str | None = None  # the last error this plugin raised (see _failure)
         self.nav = None
         self.split = SplitRender()
 
-    def use(self, rnd: Round, docx_path: Path | None) -> None:
-        self.round, self.docx_path, self.given = rnd, docx_path, True
+    def use(self, rnd: Round, docx_path: Path | None, prepared: Preparation) -> None:
+        """Build rnd's site, with what `build_site` started for it (prepared, started)."""
+        self.round, self.docx_path, self.given = rnd, docx_path, prepared
 
     def on_config(self, config):
-        root = Path(config.config_file_path).resolve().parent
-        if not self.given:
+        self._clean()
+        if self.given is not None:
+            self.prepared, self.given = self.given, None
+        else:
+            self.prepared = Preparation(config)  # the theme's templates compile meanwhile
+            root = Path(config.config_file_path).resolve().parent
             try:
                 self.round = load_round(root)
             except CampaignError as error:
                 raise self._failure(str(error)) from None
             docx = root / self.config.docx
             self.docx_path = docx if docx.is_file() else None
-        self._clean()
-        self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
-        self.split.prepare(config, self.work_dir)  # the theme's templates compile meanwhile
-        # the charts are drawn while the site is built; the SVGs are written into it last
-        # (on_post_build), so nothing waits for them before then
-        charts = figures.plan(self.round)
-        self.drawing = Job(figures.draw, charts, self.work_dir)
-        self.content = pages.generate(self.round, self.docx_path, charts)
+            self.prepared.start(self.round, self.docx_path)
+        self.work_dir, self.content = self.prepared.work_dir, self.prepared.content
+        self.split.prepare(self.work_dir, self.prepared.compiling)
         self.html_pages = {p.path: p for p in self.content.pages if p.html is not None}
-        # the submissions' Markdown is rendered by a worker while MkDocs reads the pages, and
-        # by this process too once it has (Fragments.join, at on_env)
-        self.content.fragments.render_in_background(self.work_dir)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -126,7 +167,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             if index is not None and isinstance(getattr(index, "entries", None), list):
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
         try:
-            self.drawing.wait()
+            self.prepared.drawing.wait()
             for path in self.content.charts:
                 target = Path(config.site_dir) / path
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -148,14 +189,10 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     def _clean(self) -> None:
         self.split.stop()
-        if self.drawing is not None:
-            self.drawing.stop()
-            self.drawing = None
-        if self.content is not None:
-            self.content.fragments.stop()
-        if self.work_dir is not None:
-            shutil.rmtree(self.work_dir, ignore_errors=True)
-            self.work_dir = None
+        if self.prepared is not None:
+            self.prepared.stop()
+            self.prepared = None
+        self.work_dir = self.content = None
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).resolve().parent

@@ -2,12 +2,12 @@
 the pages rendered by a forked child.
 
 Compiling mkdocs-material's templates (Jinja2) costs about 0.45 s in every build, and MkDocs
-does it when it renders the first page. `prepare` (at `on_config`) compiles them in a forked
-child into a bytecode cache in the build's temporary folder, while this process reads the
-round and the pages; `start` (at `on_env`) hands that cache to the Jinja environment, so
-neither process compiles them again, unless the environment's filters and tests differ from
-those the child compiled with (a plugin added some: Jinja fixes at compile time how a filter
-is called). Nothing is kept between builds.
+does it when it renders the first page. `compile_templates` (as soon as the build starts)
+compiles them in a forked child into a bytecode cache in the build's temporary folder, while
+this process reads the config, the round and the pages; `start` (at `on_env`) hands that
+cache to the Jinja environment, so neither process compiles them again, unless the
+environment's filters and tests differ from those the child compiled with (a plugin added
+some: Jinja fixes at compile time how a filter is called). Nothing is kept between builds.
 
 mkdocs-material's page template costs a few milliseconds per page, and a round has hundreds of
 generated pages (one per agency, outline section and task): that loop is the longest single
@@ -50,6 +50,7 @@ ELSEWHERE = "baocao/rendered-elsewhere.html"  # the empty template: "the child w
 CHILD_SHARE = 0.6  # this process also copies the theme, renders the 404 page and the sitemap, indexes every page
 SIGNATURE = "filters.txt"  # beside the compiled templates: see _signature
 ENTRIES = "search-entries.pickle"  # the child's search entries, by index and page
+CACHE = "jinja"  # the compiled templates, in the build's folder
 
 
 class SplitRender:
@@ -65,14 +66,12 @@ class SplitRender:
         self._indexes: list[_DivertedIndex] = []
         self.elsewhere: set[str] = set()  # the pages the child renders and indexes, by source path
 
-    def prepare(self, config, folder: Path) -> None:
-        """Start compiling the theme's templates into folder (only where a child can do it);
-        the child's search entries are written there too."""
+    def prepare(self, folder: Path, compiling: Job | None) -> None:
+        """Take the build's folder (the child writes its search entries there) and the job
+        compiling the theme's templates into it (`compile_templates`)."""
         self._folder = folder
-        if can_fork():
-            self._cache = folder / "jinja"
-            self._cache.mkdir(parents=True, exist_ok=True)
-            self._compiling = Job(_compile, config, self._cache)
+        self._compiling = compiling
+        self._cache = folder / CACHE if compiling is not None else None
 
     def start(self, pages: Iterable[Page], config, files: Files, nav, env: jinja2.Environment,
               share: float = CHILD_SHARE) -> None:
@@ -139,14 +138,25 @@ class SplitRender:
         self.elsewhere = set()
 
 
+def compile_templates(config, folder: Path) -> Job | None:
+    """Start compiling the theme's templates into folder in a forked child, from config
+    (MkDocs') or from the path of its file, whose theme the child then reads itself, so that
+    this process need not have read it yet; None where no child can do it."""
+    if not can_fork():
+        return None
+    (folder / CACHE).mkdir(parents=True, exist_ok=True)
+    return Job(_compile, config, folder / CACHE)
+
+
 def _compile(config, folder: Path) -> None:
     """In the child: compile the templates a page can reach (main.html, what it extends,
     includes and imports, and the theme's language) into a bytecode cache in folder.
     Templates named only at render time (icons) are compiled when they are used, as always."""
-    env = config.theme.get_env()
+    theme = _theme(Path(config)) if isinstance(config, (str, Path)) else config.theme
+    env = theme.get_env()
     cache = jinja2.FileSystemBytecodeCache(str(folder))
-    language = config.theme.get("language")  # mkdocs-material imports its strings by this name
-    queue = ["main.html", *config.theme.static_templates] + ([f"partials/languages/{language}.html"] if language else [])
+    language = theme.get("language")  # mkdocs-material imports its strings by this name
+    queue = ["main.html", *theme.static_templates] + ([f"partials/languages/{language}.html"] if language else [])
     seen: set[str] = set()
     while queue:
         name = queue.pop()
@@ -163,6 +173,20 @@ def _compile(config, folder: Path) -> None:
         cache.set_bucket(bucket)
         queue += [found for found in jinja2.meta.find_referenced_templates(tree) if found]
     (folder / SIGNATURE).write_text(_signature(env), encoding="utf-8")
+
+
+def _theme(config_file: Path):
+    """The theme of the MkDocs config in config_file, made as MkDocs makes it, without the
+    rest of the config (plugins, Markdown extensions): all the templates depend on. A config
+    MkDocs would refuse fails here too, and MkDocs reports it in this process."""
+    from mkdocs.config import config_options
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as handle:
+        data = yaml_load(handle) or {}
+    option = config_options.Theme(default="mkdocs")
+    option.config_file_path = str(config_file)
+    return option.validate(data.get("theme"))
 
 
 def _signature(env: jinja2.Environment) -> str:
