@@ -1,3 +1,3 @@
-from baocao.cli import main
+from baocao.cli import run
 
-raise SystemExit(main())
+run()
