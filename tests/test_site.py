@@ -133,7 +133,7 @@ def test_task_pages_are_titled_by_their_task(workspace):
         if len(words) <= 90:
             assert title == words and page.title == words
         else:  # cut after a whole word; the whole text follows the title
-            assert title.endswith("…") and words.startswith(title[:-1]) and words[len(title) - 1] in " ,;:"
+            assert title.endswith("…") and words.startswith(title[:-1]) and words[len(title) - 1] in " ,;:.–-"
             assert len(title) <= 91 and f"<p>{words}</p>" in html
         assert f"Mã nhiệm vụ {task.id} · giao cho {len(task.assignees)} cơ quan" in html
 
@@ -232,6 +232,9 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     assert not [p for p in out.rglob("*.html") if "Made with" in p.read_text(encoding="utf-8")]  # no English footer
     agencies = (out / "co-quan" / "index.html").read_text(encoding="utf-8")
     assert 'id="cac-don-vi-thuoc-bo-cong-thuong"' in agencies  # "đ" folds to "d" in anchors
+    anchors = re.findall(r'href="\.\./de-cuong/#([^"]+)"', agencies)  # each appendix links to its outline
+    outlines = (out / "de-cuong" / "index.html").read_text(encoding="utf-8")
+    assert len(anchors) == 2 and all(f'id="{a}"' in outlines for a in anchors)
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert all("fold" in doc for doc in index["docs"]) and "fold" in index["config"]["fields"]
     page = (out / "co-quan" / "bo-y-te" / "index.html").read_text(encoding="utf-8")

@@ -129,7 +129,7 @@ def test_the_theme_chrome_is_rendered_once_per_place_and_is_the_same(site_worksp
     navs: list[str] = []  # renders of the navigation partial itself
     real = chrome.memoize
 
-    def counted(env, nav):
+    def counted(env, nav, config):
         template = env.get_template("partials/nav.html")
         render = template.root_render_func
 
@@ -137,7 +137,7 @@ def test_the_theme_chrome_is_rendered_once_per_place_and_is_the_same(site_worksp
             navs.append(context["page"].url if context.get("page") else "")
             yield from render(context)
         template.root_render_func = count
-        real(env, nav)
+        real(env, nav, config)
 
     rnd = load_round(site_workspace)
     _fork(monkeypatch, False)
@@ -146,7 +146,7 @@ def test_the_theme_chrome_is_rendered_once_per_place_and_is_the_same(site_worksp
     pages = sum(1 for name in reused if name.endswith("index.html"))
     assert pages > 250 and 0 < len(navs) < 40  # a few places, hundreds of pages
     assert "co-quan/" in navs and sum(url.startswith("co-quan/") for url in navs) <= 2
-    monkeypatch.setattr(chrome, "memoize", lambda env, nav: None)
+    monkeypatch.setattr(chrome, "memoize", lambda env, nav, config: None)
     plain = _files(build_site(rnd, tmp_path / "plain"))
     assert reused.keys() == plain.keys()
     assert [name for name in reused if reused[name] != plain[name]] == []
@@ -236,6 +236,39 @@ def test_a_warning_in_the_child_fails_a_strict_build(site_workspace, tmp_path, m
     with pytest.raises(BuildError, match="không dựng được các trang"):
         build_site(load_round(site_workspace), tmp_path / "site")
     assert not (tmp_path / "site").exists()
+
+
+def test_a_site_that_overrides_the_themes_partials_gets_no_reused_chrome(site_workspace, tmp_path, monkeypatch):
+    """An override may read anything of the page (here the footer's copyright shows the
+    page's title): every page then renders its chrome itself."""
+    config = (site_workspace / "mkdocs.yml").read_text(encoding="utf-8")
+    (site_workspace / "mkdocs.yml").write_text(config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+                                               encoding="utf-8")
+    (site_workspace / "overrides" / "partials").mkdir(parents=True)
+    (site_workspace / "overrides" / "partials" / "copyright.html").write_text(
+        '<div class="bc-test">Trang: {{ page.title }}</div>', encoding="utf-8")
+    _fork(monkeypatch, True)
+    rnd = load_round(site_workspace)
+    site = build_site(rnd, tmp_path / "site")
+    for agency in rnd.campaign.agencies[:40]:
+        html = (site / "co-quan" / agency.id / "index.html").read_text(encoding="utf-8")
+        assert f'<div class="bc-test">Trang: {agency.name}</div>' in html
+
+
+def test_a_preparation_that_cannot_start_leaves_nothing_behind(site_workspace, monkeypatch):
+    import tempfile
+
+    import baocao.site.plugin as plugin
+    import baocao.site.render as render
+
+    def no_fork(config, folder):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(render, "compile_templates", no_fork)
+    before = set(Path(tempfile.gettempdir()).glob("baocao-site-*"))
+    with pytest.raises(OSError, match="Resource temporarily unavailable"):  # the real error, for the CLI to report
+        plugin.Preparation(site_workspace / "mkdocs.yml")
+    assert set(Path(tempfile.gettempdir()).glob("baocao-site-*")) == before
 
 
 def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(site_workspace, tmp_path, monkeypatch):

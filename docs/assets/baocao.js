@@ -88,6 +88,7 @@
         if (found.index > last) parts.push(document.createTextNode(text.slice(last, found.index)));
         var m = document.createElement("mark");
         m.setAttribute("data-md-highlight", "");
+        m.setAttribute("data-bc", "");
         m.textContent = found[0];
         parts.push(m);
         last = found.index + found[0].length;
@@ -107,19 +108,31 @@
       if (words.length) mark(article, words, ".md-search-result__terms, .md-tag", "mark");
     });
   }
-  function markPage() {  // a page opened from a search result: the query is in ?h=
+  // A page opened from a search result (the query is in ?h=): the theme marks it once it has
+  // loaded the search index, so mark now and again after each of its passes.
+  function markPage() {
     var query = new URL(location.href).searchParams.get("h");
     var article = document.querySelector(".md-content article");
     if (!query || !article || article.dataset.bcQuery === query) return;
     article.dataset.bcQuery = query;
-    mark(article, queryWords(query + " "), "pre, code", "mark[data-md-highlight]");
+    var words = queryWords(query + " ");
+    mark(article, words, "pre, code", "mark[data-md-highlight]");
+    if (typeof MutationObserver === "undefined") return;
+    new MutationObserver(function (changes) {
+      var theirs = changes.some(function (change) {
+        return Array.prototype.some.call(change.addedNodes, function (node) {
+          return node.nodeName === "MARK" && !node.hasAttribute("data-bc");
+        });
+      });
+      if (theirs) mark(article, words, "pre, code", "mark[data-md-highlight]");
+    }).observe(article, { childList: true, subtree: true });
   }
   var results = document.querySelector(".md-search-result__list");
   if (results && typeof MutationObserver !== "undefined") new MutationObserver(markResults).observe(results, { childList: true, subtree: true });
 
   function init() {
     document.querySelectorAll(".bc-sortable").forEach(setup);
-    setTimeout(markPage);  // after the theme's own marks
+    markPage();
   }
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);

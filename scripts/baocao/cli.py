@@ -6,6 +6,7 @@ Exit codes: 0 no errors, 1 errors found (or a command failed on bad input), 2 us
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 from datetime import date
@@ -264,14 +265,17 @@ _COMMANDS = {"fields": _fields, "owners": _owners, "check": _check, "new": _new,
 def run() -> None:  # pragma: no cover - the console script; tests call main()
     """`baocao`: main(), then leave at once. A normal exit frees every object a build made one
     by one (about 0.15 s after a site build); by then every output is written, closed and
-    renamed into place and every background job has ended, so only the standard streams need
-    flushing (mypy ends the same way: mypy.util.hard_exit)."""
+    renamed into place, so only background jobs a build cut short left behind and the standard
+    streams need seeing to (mypy ends the same way: mypy.util.hard_exit)."""
     code = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader left (`baocao check | head`)
-        code = code or 1
+    for child in multiprocessing.active_children():  # a build cut short (Ctrl-C) leaves none behind
+        child.terminate()
+        child.join()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # the reader left (`baocao check | head`)
+            code = code or 1
     os._exit(code)
 
 

@@ -70,7 +70,9 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None, prepare
         _discard(tmp, prepared)
         reason = getattr(plugin, "failure", None) or error  # MkDocs replaces a plugin's error by "Aborted"
         raise BuildError(f"dựng trang web không thành công: {reason}") from None
-    except BaseException:
+    except BaseException as error:  # Ctrl-C too: MkDocs tells plugins of Exceptions only
+        if plugin is not None:
+            plugin.on_build_error(error=error)  # stops the page child
         _discard(tmp, prepared)
         raise
     finally:

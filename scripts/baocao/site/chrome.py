@@ -4,7 +4,7 @@ mkdocs-material renders the same pieces around every page: the logo, search box 
 of the header, the tabs, the navigation, the footer, the style sheets, the scripts and the
 script configuration (with its translated strings). That costs more than the page itself for
 most of a round's pages, and the 149 agency pages, the outline sections and the tasks all
-have the same chrome. `memoize(env, nav)` wraps those templates and blocks so that each is
+have the same chrome. `memoize(env, nav, config)` wraps those templates and blocks so that each is
 rendered once per distinct *place*, and its text reused for every page in that place.
 
 What the chrome reads of the page, and so what a place is (`_Places.key`):
@@ -27,9 +27,13 @@ A new Jinja environment (each build, each `mkdocs serve` rebuild) starts with no
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from typing import Callable, Iterator
 
 import jinja2
+import material
+
+MATERIAL = Path(material.__file__).resolve().parent / "templates"
 
 PARTIALS = (
     "partials/nav.html",  # the navigation (its links and active entries)
@@ -48,10 +52,15 @@ BLOCKS = ("styles", "libs", "fonts", "config", "scripts")  # of base.html
 BASE = "base.html"
 
 
-def memoize(env: jinja2.Environment, nav) -> None:
+def memoize(env: jinja2.Environment, nav, config) -> None:
     """Wrap the chrome's templates and blocks in env (which must already have its bytecode
-    cache: the templates are loaded here)."""
-    places = _Places(nav)
+    cache: the templates are loaded here). Only mkdocs-material's own templates are wrapped,
+    and none if the site overrides any of its partials (`theme.custom_dir`): what those read
+    of a page is known; an override may read anything."""
+    custom = config.theme.custom_dir
+    if custom and any(Path(custom, "partials").rglob("*")):
+        return
+    places = _Places(nav, config)
     rendered: dict[tuple, str] = {}
 
     def wrap(name: str, render: Callable[[jinja2.runtime.Context], Iterator[str]]):
@@ -68,28 +77,38 @@ def memoize(env: jinja2.Environment, nav) -> None:
         return reuse
 
     for name in PARTIALS:
-        try:
-            template = env.get_template(name)
-        except jinja2.TemplateNotFound:
-            continue
-        template.root_render_func = wrap(name, template.root_render_func)
-    try:
-        base = env.get_template(BASE)
-    except jinja2.TemplateNotFound:
+        template = _material(env, name)
+        if template is not None:
+            template.root_render_func = wrap(name, template.root_render_func)
+    base = _material(env, BASE)
+    if base is None:
         return
     for block in BLOCKS:
         if block in base.blocks:
             base.blocks[block] = wrap(f"{BASE}#{block}", base.blocks[block])
 
 
+def _material(env: jinja2.Environment, name: str) -> jinja2.Template | None:
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        return None
+    return template if template.filename and Path(template.filename).is_relative_to(MATERIAL) else None
+
+
 class _Places:
     """A page's place: what of the page the chrome reads."""
 
-    def __init__(self, nav) -> None:
+    def __init__(self, nav, config) -> None:
         self.items = list(_walk(nav.items)) if nav is not None else []
         self.in_nav = {id(page) for page in (nav.pages if nav is not None else [])}
-        # a page whose own folder holds what the chrome links to links to it differently
-        self.linked = [page.url for page in (nav.pages if nav is not None else [])] + ["assets/"]
+        # a page whose own folder holds what the chrome links to links to it differently:
+        # pages and links of the navigation, the theme's and the site's style sheets, scripts,
+        # logo and icon
+        theme = config.theme
+        self.linked = [getattr(item, "url", None) or "" for item in self.items] + ["assets/"] + [
+            str(path) for path in (*config.extra_css, *config.extra_javascript, theme.get("logo"), theme.get("favicon"),
+                                   (config.extra or {}).get("homepage")) if path]
         self.by_page: dict[int, tuple] = {}
         # some nav entries (mkdocs-material's blog views) list pages the navigation shows as theirs
         self.lists_pages = any(getattr(item, "pages", None) for item in self.items)

@@ -428,7 +428,7 @@ def shorten(text: str, limit: int = TITLE_LIMIT) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–- ")
+    cut = text[:limit + 1].rsplit(" ", 1)[0].rstrip(",;:.–- ")  # a word ending at the limit stays
     return f"{cut}…"
 
 

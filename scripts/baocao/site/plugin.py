@@ -45,6 +45,7 @@ class Preparation:
 
     def __init__(self, config) -> None:
         self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
+        self.compiling: Job | None = None
         self.drawing: Job | None = None
         self.content: pages.SiteContent | None = None
         try:

@@ -90,7 +90,7 @@ class SplitRender:
         split = bool(pages) and can_fork()
         if split:  # before the chrome: Jinja caches templates by loader
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({ELSEWHERE: ""}), env.loader])
-        chrome.memoize(env, nav)
+        chrome.memoize(env, nav, config)
         if not split:
             return
         child = [page for i, page in enumerate(pages) if int((i + 1) * share) != int(i * share)]
@@ -98,12 +98,15 @@ class SplitRender:
         entries = self._folder / ENTRIES
         self._job = Job(_render, child, config, doc_files, nav, env, entries)
         if not self._job.forked:  # pragma: no cover - can_fork() said it would fork
-            return
+            raise JobError("không tách được tiến trình dựng trang")
         for page in child:
             page.meta["template"] = ELSEWHERE
-        self.elsewhere = {page.file.src_uri for page in child}
-        self._indexes = [_DivertedIndex(index, self.elsewhere) for index in _search_indexes(config)]
-        self._filter = _SkippedFilter(self.elsewhere)
+        uris = {page.file.src_uri for page in child}
+        self._indexes = [_DivertedIndex(index, uris) for index in _search_indexes(config)]
+        # with mkdocs-material's search index, the child alone reads these pages' content
+        # (another search plugin indexes every page here, from its whole content)
+        self.elsewhere = uris if self._indexes and len(self._indexes) == _search_plugins(config) else set()
+        self._filter = _SkippedFilter(uris)
         logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
 
     def wait(self) -> None:
@@ -152,7 +155,10 @@ def _compile(config, folder: Path) -> None:
     """In the child: compile the templates a page can reach (main.html, what it extends,
     includes and imports, and the theme's language) into a bytecode cache in folder.
     Templates named only at render time (icons) are compiled when they are used, as always."""
-    theme = _theme(Path(config)) if isinstance(config, (str, Path)) else config.theme
+    try:
+        theme = _theme(Path(config)) if isinstance(config, (str, Path)) else config.theme
+    except Exception:  # noqa: BLE001 - a config MkDocs refuses: it says why in this process
+        return  # no signature: this process compiles what it needs
     env = theme.get_env()
     cache = jinja2.FileSystemBytecodeCache(str(folder))
     language = theme.get("language")  # mkdocs-material imports its strings by this name
@@ -216,6 +222,12 @@ def _recording(add, entries: list, number: int, found: dict, page: Page) -> None
     start = len(entries)
     add(page)
     found[number, page.file.src_uri] = entries[start:]
+
+
+def _search_plugins(config) -> int:
+    """How many plugins index the pages for search (named search, or holding an index)."""
+    return sum(1 for name, plugin in config.plugins.items()
+               if name.split("/")[-1] == "search" or hasattr(plugin, "search_index"))
 
 
 def _search_indexes(config) -> list:
