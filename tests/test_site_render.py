@@ -167,8 +167,43 @@ def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace,
     assert not {"main.html", "base.html", "partials/nav.html"} & set(compiled)
     compiled.clear()
     _fork(monkeypatch, False)
+    monkeypatch.setattr("baocao.site.render._KEPT", {})  # as in a fresh process
     build_site(rnd, tmp_path / "in-place")
     assert {"main.html", "base.html", "partials/nav.html"} <= set(compiled)
+
+
+def test_a_process_that_builds_again_compiles_the_templates_once(site_workspace, tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds in its own process, without a child: the templates compiled by
+    one build serve the next, unless a template changed."""
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def compile(self, source, name=None, filename=None, *args, **kwargs):
+        compiled.append(name)
+        return real(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    monkeypatch.setattr("baocao.site.render._KEPT", {})
+    config = (site_workspace / "mkdocs.yml").read_text(encoding="utf-8")
+    (site_workspace / "mkdocs.yml").write_text(config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+                                               encoding="utf-8")
+    (site_workspace / "overrides").mkdir()
+    (site_workspace / "overrides" / "404.html").write_text('{% extends "main.html" %}{% block content %}<h1>Không thấy</h1>{% endblock %}',
+                                                          encoding="utf-8")
+    _fork(monkeypatch, False)
+    rnd = load_round(site_workspace)
+    first = _files(build_site(rnd, tmp_path / "first"))
+    assert {"main.html", "base.html", "partials/nav.html", "404.html"} <= set(compiled)
+    compiled.clear()
+    second = _files(build_site(rnd, tmp_path / "second"))
+    assert not {"main.html", "base.html", "partials/nav.html", "404.html"} & set(compiled)
+    assert first == second
+    (site_workspace / "overrides" / "404.html").write_text('{% extends "main.html" %}{% block content %}<h1>Không có trang này</h1>{% endblock %}',
+                                                          encoding="utf-8")
+    compiled.clear()
+    third = build_site(rnd, tmp_path / "third")
+    assert "404.html" in compiled and not {"main.html", "base.html", "partials/nav.html"} & set(compiled)  # the edited one
+    assert "Không có trang này" in (third / "404.html").read_text(encoding="utf-8")
 
 
 def test_a_failing_page_child_is_a_vietnamese_build_error(site_workspace, tmp_path, monkeypatch, capfd):

@@ -7,7 +7,10 @@ compiles them in a forked child into a bytecode cache in the build's temporary f
 this process reads the config, the round and the pages; `start` (at `on_env`) hands that
 cache to the Jinja environment, so neither process compiles them again, unless the
 environment's filters and tests differ from those the child compiled with (a plugin added
-some: Jinja fixes at compile time how a filter is called). Nothing is kept between builds.
+some: Jinja fixes at compile time how a filter is called). Nothing is kept on disk between
+builds. Where no child compiled them, this process compiles the templates as it renders, and
+keeps them in memory for its next build: `mkdocs serve` rebuilds the site in the same process
+after every edit, without a child (its server runs threads), and so compiles them once.
 
 mkdocs-material's page template costs a few milliseconds per page, and a round has hundreds of
 generated pages (one per agency, outline section and task): that loop is the longest single
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import Iterable
 
 import jinja2
+import jinja2.bccache
 import jinja2.meta
 from mkdocs.commands.build import _build_page
 from mkdocs.structure.files import Files, InclusionLevel
@@ -86,6 +90,8 @@ class SplitRender:
             except (JobError, OSError):  # a template that does not compile: MkDocs reports it when it loads it
                 pass
             self._compiling = None
+        if env.bytecode_cache is None:  # compiled here: kept for this process's next build
+            env.bytecode_cache = _KEPT.setdefault(_signature(env), _KeptTemplates())
         pages = list(pages)
         split = bool(pages) and can_fork()
         if split:  # before the chrome: Jinja caches templates by loader
@@ -193,6 +199,25 @@ def _theme(config_file: Path):
     option = config_options.Theme(default="mkdocs")
     option.config_file_path = str(config_file)
     return option.validate(data.get("theme"))
+
+
+class _KeptTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in this process's memory. Jinja checks each against its
+    template's source before using it, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_KEPT: dict[str, _KeptTemplates] = {}  # by the filters and tests they were compiled against
 
 
 def _signature(env: jinja2.Environment) -> str:
