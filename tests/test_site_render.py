@@ -35,6 +35,21 @@ def _fork(monkeypatch, allowed: bool) -> None:
     monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1 if allowed else 2)
 
 
+@pytest.fixture
+def compiled(monkeypatch) -> list[str]:
+    """The names of the templates Jinja compiles from now on, in this process only (a child
+    counts in its own memory)."""
+    names: list[str] = []
+    real = jinja2.Environment.compile
+
+    def compile(self, source, name=None, filename=None, *args, **kwargs):
+        names.append(name)
+        return real(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    return names
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -152,15 +167,7 @@ def test_the_theme_chrome_is_rendered_once_per_place_and_is_the_same(site_worksp
     assert [name for name in reused if reused[name] != plain[name]] == []
 
 
-def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace, tmp_path, monkeypatch):
-    compiled: list[str] = []
-    real = jinja2.Environment.compile
-
-    def compile(self, source, name=None, filename=None, *args, **kwargs):
-        compiled.append(name)  # in this process only: a child counts in its own memory
-        return real(self, source, name, filename, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace, tmp_path, monkeypatch, compiled):
     rnd = load_round(site_workspace)
     _fork(monkeypatch, True)
     build_site(rnd, tmp_path / "forked")
@@ -172,17 +179,9 @@ def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace,
     assert {"main.html", "base.html", "partials/nav.html"} <= set(compiled)
 
 
-def test_a_process_that_builds_again_compiles_the_templates_once(site_workspace, tmp_path, monkeypatch):
+def test_a_process_that_builds_again_compiles_the_templates_once(site_workspace, tmp_path, monkeypatch, compiled):
     """`mkdocs serve` rebuilds in its own process, without a child: the templates compiled by
     one build serve the next, unless a template changed."""
-    compiled: list[str] = []
-    real = jinja2.Environment.compile
-
-    def compile(self, source, name=None, filename=None, *args, **kwargs):
-        compiled.append(name)
-        return real(self, source, name, filename, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compile)
     monkeypatch.setattr("baocao.site.render._KEPT", {})
     config = (site_workspace / "mkdocs.yml").read_text(encoding="utf-8")
     (site_workspace / "mkdocs.yml").write_text(config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
@@ -306,7 +305,7 @@ def test_a_preparation_that_cannot_start_leaves_nothing_behind(site_workspace, m
     assert set(Path(tempfile.gettempdir()).glob("baocao-site-*")) == before
 
 
-def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(site_workspace, tmp_path, monkeypatch):
+def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(site_workspace, tmp_path, monkeypatch, compiled):
     """The theme's templates compile (from the config file, read again by the child) and the
     charts draw while this process reads the config: a core is otherwise idle then."""
     import mkdocs.config
@@ -333,27 +332,16 @@ def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(
     monkeypatch.setattr(mkdocs.config, "load_config", load_config)
     monkeypatch.setattr(plugin, "Job", job)
     _fork(monkeypatch, True)
-    compiled: list[str] = []
-    real = jinja2.Environment.compile
-    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *a, **k: (compiled.append(name), real(self, source, name, *a, **k))[1])
     build_site(load_round(site_workspace), tmp_path / "site")
     assert events == ["compile from PosixPath", "draw", "read config"]
     assert "main.html" not in compiled  # the child's templates were used
 
 
-def test_templates_compiled_for_other_filters_are_not_used(site_workspace, tmp_path, monkeypatch):
+def test_templates_compiled_for_other_filters_are_not_used(site_workspace, tmp_path, monkeypatch, compiled):
     """Jinja fixes at compile time how a filter is called: when the build's environment has
     other filters than the one the child compiled with, this process compiles for itself."""
     import os
 
-    compiled: list[str] = []
-    real = jinja2.Environment.compile
-
-    def compile(self, source, name=None, filename=None, *args, **kwargs):
-        compiled.append(name)
-        return real(self, source, name, filename, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compile)
     monkeypatch.setattr("baocao.site.render._signature", lambda env: str(os.getpid()))  # child and parent differ
     _fork(monkeypatch, True)
     build_site(load_round(site_workspace), tmp_path / "site")
