@@ -292,7 +292,7 @@ def test_a_site_that_overrides_the_themes_partials_gets_no_reused_chrome(site_wo
 def test_a_preparation_that_cannot_start_leaves_nothing_behind(site_workspace, monkeypatch):
     import tempfile
 
-    import baocao.site.plugin as plugin
+    import baocao.site.preparation as preparation
     import baocao.site.render as render
 
     def no_fork(config, folder):
@@ -301,7 +301,7 @@ def test_a_preparation_that_cannot_start_leaves_nothing_behind(site_workspace, m
     monkeypatch.setattr(render, "compile_templates", no_fork)
     before = set(Path(tempfile.gettempdir()).glob("baocao-site-*"))
     with pytest.raises(OSError, match="Resource temporarily unavailable"):  # the real error, for the CLI to report
-        plugin.Preparation(site_workspace / "mkdocs.yml")
+        preparation.Preparation(site_workspace / "mkdocs.yml")
     assert set(Path(tempfile.gettempdir()).glob("baocao-site-*")) == before
 
 
@@ -310,11 +310,11 @@ def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(
     charts draw while this process reads the config: a core is otherwise idle then."""
     import mkdocs.config
 
-    import baocao.site.plugin as plugin
+    import baocao.site.preparation as preparation
     import baocao.site.render as render
 
     events: list[str] = []
-    real_compile, real_load, real_job = render.compile_templates, mkdocs.config.load_config, plugin.Job
+    real_compile, real_load, real_job = render.compile_templates, mkdocs.config.load_config, preparation.Job
 
     def compile_templates(config, folder):
         events.append(f"compile from {type(config).__name__}")
@@ -330,7 +330,7 @@ def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(
 
     monkeypatch.setattr(render, "compile_templates", compile_templates)
     monkeypatch.setattr(mkdocs.config, "load_config", load_config)
-    monkeypatch.setattr(plugin, "Job", job)
+    monkeypatch.setattr(preparation, "Job", job)
     _fork(monkeypatch, True)
     build_site(load_round(site_workspace), tmp_path / "site")
     assert events == ["compile from PosixPath", "draw", "read config"]

@@ -22,9 +22,9 @@ PLUGIN = "baocao"
 
 def prepare(root: Path):
     """Start, in the background, what the site build of the workspace at root needs first (the
-    theme's templates compiling: `baocao.site.plugin.Preparation`), before the round is even
-    read; hand it to `build_site`. None if the workspace has no mkdocs.yml."""
-    from baocao.site.plugin import Preparation
+    theme's templates compiling: `baocao.site.preparation.Preparation`), before the round is
+    even read; hand it to `build_site`. None if the workspace has no mkdocs.yml."""
+    from baocao.site.preparation import Preparation
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config_file = root / CONFIG_FILE

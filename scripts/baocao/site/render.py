@@ -108,7 +108,7 @@ class SplitRender:
         for page in child:
             page.meta["template"] = ELSEWHERE
         uris = {page.file.src_uri for page in child}
-        self._indexes = [_DivertedIndex(index, uris) for index in _search_indexes(config)]
+        self._indexes = [_DivertedIndex(index, uris) for index in search_indexes(config)]
         # with mkdocs-material's search index, the child alone reads these pages' content
         # (another search plugin indexes every page here, from its whole content)
         self.elsewhere = uris if self._indexes and len(self._indexes) == _search_plugins(config) else set()
@@ -233,7 +233,7 @@ def _render(pages: list[Page], config, doc_files, nav, env: jinja2.Environment, 
     warnings = _Count()
     logging.getLogger("mkdocs").addHandler(warnings)
     found: dict[tuple[int, str], list] = {}
-    for number, index in enumerate(_search_indexes(config)):
+    for number, index in enumerate(search_indexes(config)):
         index.add_entry_from_context = partial(_recording, index.add_entry_from_context, index.entries, number, found)
     for page in pages:
         _build_page(page, config, doc_files, nav, env)
@@ -255,9 +255,10 @@ def _search_plugins(config) -> int:
                if name.split("/")[-1] == "search" or hasattr(plugin, "search_index"))
 
 
-def _search_indexes(config) -> list:
+def search_indexes(config) -> list:
     """The search indexes the plugins build page by page: mkdocs-material's search plugin
-    (an `add_entry_from_context(page)` that appends to `entries`)."""
+    (an `add_entry_from_context(page)` that appends to `entries`). The child fills them for
+    its pages; the baocao plugin folds their entries (baocao.site.search)."""
     indexes = []
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)

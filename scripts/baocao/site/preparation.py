@@ -1,0 +1,55 @@
+"""What a site build starts before MkDocs needs it (`Preparation`), as early as it can."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from baocao.background import Job
+from baocao.site import figures, pages, render
+from baocao.workspace import Round
+
+
+class Preparation:
+    """What a build makes before MkDocs needs it, started as early as it can be: the build's
+    temporary folder and the theme's templates compiling (from MkDocs' config, or from the
+    path of its file before this process has read it), then, once the round is known, the
+    charts drawing, the generated pages, and the submissions' pieces rendering. `build_site`
+    starts it before MkDocs reads its config, while a core is otherwise idle; `mkdocs build`
+    and `mkdocs serve` at the plugin's `on_config`."""
+
+    def __init__(self, config) -> None:
+        self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
+        self.compiling: Job | None = None
+        self.drawing: Job | None = None
+        self.content: pages.SiteContent | None = None
+        try:
+            self.compiling = render.compile_templates(config, self.work_dir)
+        except BaseException:
+            self.stop()
+            raise
+
+    def start(self, rnd: Round, docx_path: Path | None) -> None:
+        try:
+            # the charts are drawn while the site is built; the SVGs are written into it last
+            # (on_post_build), so nothing waits for them before then
+            charts = figures.plan(rnd)
+            self.drawing = Job(figures.draw, charts, self.work_dir)
+            self.content = pages.generate(rnd, docx_path, charts)
+            # the submissions' Markdown is rendered by a worker while MkDocs reads the pages,
+            # and by this process too once it has (Fragments.join, at on_env)
+            self.content.fragments.render_in_background(self.work_dir)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """Stop what still runs and remove the folder (at the end of the build, or on failure)."""
+        for job in (self.compiling, self.drawing):
+            if job is not None:
+                job.stop()
+        self.compiling = self.drawing = None
+        if self.content is not None:
+            self.content.fragments.stop()
+        shutil.rmtree(self.work_dir, ignore_errors=True)
