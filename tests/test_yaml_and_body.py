@@ -137,3 +137,15 @@ def test_placeholder_is_recognised_and_removed():
 def test_vietnamese_formats():
     assert format_number(1234567) == "1.234.567"
     assert fold("UBND Hà Nội, hàng giả, Đắk Lắk") == "ubnd ha noi, hang gia, dak lak"
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("Báo cáo ngắn", 90, "Báo cáo ngắn"),
+    ("Phối hợp  với\ncơ quan", 90, "Phối hợp với cơ quan"),  # on one line
+    ("Rà soát, hoàn thiện cơ chế, chính sách, pháp luật về TMĐT", 30, "Rà soát, hoàn thiện cơ chế…"),  # no trailing comma
+    ("Chốnghànggiảtrênmạngxãhội", 13, "Chốnghànggiả…"),  # one long word: cut inside it
+])
+def test_shorten_cuts_after_a_whole_word_within_the_limit(text, limit, expected):
+    from baocao.text import shorten
+
+    assert shorten(text, limit) == expected and len(shorten(text, limit)) <= limit

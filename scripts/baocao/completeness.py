@@ -11,7 +11,7 @@ from baocao.campaign import Agency, Campaign, OutlineNode
 from baocao.messages import render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
-from baocao.text import heading_key
+from baocao.text import heading_key, shorten
 
 COMPLETE, EMPTY, MISSING = "complete", "empty", "missing"
 SECTION, TASK = "section", "task"
@@ -43,8 +43,7 @@ class PartSpec:
 
     @property
     def short(self) -> str:
-        text = self.heading
-        return text if len(text) <= 90 else text[:87].rstrip() + "…"
+        return shorten(self.heading)
 
 
 @dataclass(slots=True)
@@ -148,7 +147,7 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
         if target is None and key not in by_key:
             target = _near(key, [p for p in unmatched if p.line is None])
             if target is not None:
-                result.problems.append(Problem(sub.file, line, "heading-near", render("heading-near", title=_short(heading.text), expected=target.spec.short), WARNING))
+                result.problems.append(Problem(sub.file, line, "heading-near", render("heading-near", title=shorten(heading.text), expected=target.spec.short), WARNING))
         if target is not None:
             target.line = line
             current = target
@@ -157,13 +156,13 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
         raw = "\n".join(lines[heading.index : heading.end]) + "\n" + segment(i)
         if key in by_key:  # a second heading for an outline part already written
             first = by_key[key][0]
-            result.problems.append(Problem(sub.file, line, "heading-duplicate", render("heading-duplicate", title=_short(heading.text), first=first.line), WARNING))
+            result.problems.append(Problem(sub.file, line, "heading-duplicate", render("heading-duplicate", title=shorten(heading.text), first=first.line), WARNING))
             chunks.setdefault(id(first), []).append(raw)
             continue
         suggestion = difflib.get_close_matches(key, list(by_key), n=1, cutoff=SUGGEST)
         hint = f" Có phải là \"{by_key[suggestion[0]][0].spec.short}\"?" if suggestion else ""
         parent = current.spec.short if current else "phần mở đầu"
-        result.problems.append(Problem(sub.file, line, "heading-unknown", render("heading-unknown", title=_short(heading.text), suggestion=hint, parent=parent), WARNING))
+        result.problems.append(Problem(sub.file, line, "heading-unknown", render("heading-unknown", title=shorten(heading.text), suggestion=hint, parent=parent), WARNING))
         if current is None:
             result.preamble = (result.preamble + "\n\n" + raw).strip("\n")
         else:
@@ -208,6 +207,3 @@ def _near(key: str, candidates: list[Part]) -> Part | None:
             best, best_ratio = part, ratio
     return best
 
-
-def _short(text: str) -> str:
-    return text if len(text) <= 90 else text[:87].rstrip() + "…"

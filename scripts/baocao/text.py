@@ -73,6 +73,17 @@ def slugify(text: str, separator: str = "-") -> str:
     return re.sub(r"[^a-z0-9]+", separator, fold(text)).strip(separator)
 
 
+def shorten(text: str, limit: int = 90) -> str:
+    """text on one line, in at most limit characters: a longer one is cut after a whole word
+    and ends with "…" (a heading quoted in a message, a task's title)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[:-1]
+    return cut.rstrip(",;:.–- ") + "…"
+
+
 def format_date(value: date | None) -> str:
     """dd/mm/yyyy, as Vietnamese documents write dates."""
     return value.strftime("%d/%m/%Y") if value else ""

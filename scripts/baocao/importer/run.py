@@ -13,6 +13,7 @@ from baocao.campaign import load_campaign
 from baocao.importer.convert import ImportResult, import_docx, lost_paragraphs
 from baocao.importer.opening import ImportFailure, open_docx
 from baocao.importer.writer import write_submission
+from baocao.text import shorten
 from baocao.workspace import display_path, load_round
 
 _ENCODING_NAMES = {"tcvn3": "TCVN3 (.VnTime…)", "vni": "VNI (VNI-Times…)"}
@@ -76,16 +77,16 @@ def _print_result(result: ImportResult) -> None:
     print(f"Tiêu đề khớp đề cương: {len(result.mapped)}")
     for title in result.mapped:
         note = " (gần đúng)" if title.near else ""
-        print(f"  - \"{_short(title.para.plain)}\" → {title.spec.short}{note}")
+        print(f"  - \"{shorten(title.para.plain)}\" → {title.spec.short}{note}")
     if result.unmapped:
         print(f"Tiêu đề không khớp mục nào của đề cương: {len(result.unmapped)} (giữ nguyên làm tiêu đề; nội dung thuộc mục gần nhất phía trên)")
         for title in result.unmapped:
-            print(f"  - \"{_short(title.para.plain)}\"")
+            print(f"  - \"{shorten(title.para.plain)}\"")
     lost = lost_paragraphs(result)
     if lost:
         print(f"Cảnh báo: {len(lost)} đoạn của tệp Word không tìm thấy nguyên văn trong tệp Markdown, hãy soát lại:")
         for text in lost[:10]:
-            print(f"  - \"{_short(text)}\"")
+            print(f"  - \"{shorten(text)}\"")
 
 
 def _print_check(rnd, agency_id: str, shown: str) -> None:
@@ -96,6 +97,3 @@ def _print_check(rnd, agency_id: str, shown: str) -> None:
     for problem in rnd.problems:
         print(reporters.problem_line(problem))
 
-
-def _short(text: str) -> str:
-    return text if len(text) <= 90 else text[:87].rstrip() + "…"

@@ -32,12 +32,11 @@ from baocao.site import html as h
 from baocao.site.htmlpage import Heading, HtmlPage
 from baocao.site.markdown import Fragments, esc, front_matter, link
 from baocao.template import render_template
-from baocao.text import format_date, format_percent, slugify
+from baocao.text import format_date, format_percent, shorten, slugify
 from baocao.workspace import INVALID, NOT_SUBMITTED, AgencyReport, Round
 
 DOCX_NAME = "bao-cao-tong-hop.docx"
 TRANG_THAI = {"chinh_thuc": "Chính thức", "du_thao": "Dự thảo"}
-TITLE_LIMIT = 90  # characters of a task's text in its page title
 
 
 @dataclass
@@ -421,15 +420,6 @@ def task_page(rnd: Round, task_id: str, fragments: Fragments) -> SitePage:
     body.heading(2, "Kết quả thực hiện của các cơ quan")
     _writers(rnd, task_id, members, page, fragments, body, structural=False)
     return html_page(page, front_matter(title, search=False), body)
-
-
-def shorten(text: str, limit: int = TITLE_LIMIT) -> str:
-    """A long text cut after a whole word, for a title ("Rà soát, hoàn thiện cơ chế…")."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit + 1].rsplit(" ", 1)[0].rstrip(",;:.–- ")  # a word ending at the limit stays
-    return f"{cut}…"
 
 
 def outline_heading(outline: Outline) -> str:
