@@ -301,10 +301,25 @@ def forking(monkeypatch):
     monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1)
 
 
-def test_pieces_rendered_in_the_worker_equal_those_rendered_in_place(workspace, tmp_path, forking):
+def _slowed(monkeypatch, seconds: float = 0.005) -> None:
+    """Each piece takes a while (in the worker too, when patched before it forks), so that
+    this process joins in before the worker has taken every piece."""
+    import time
+
+    import baocao.site.content as content
+
+    def slow(*args, **kwargs):
+        time.sleep(seconds)
+        return render(*args, **kwargs)
+    render = content.render_markdown
+    monkeypatch.setattr(content, "render_markdown", slow)
+
+
+def test_pieces_rendered_in_the_worker_equal_those_rendered_in_place(workspace, tmp_path, forking, monkeypatch):
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
     rnd = load_round(workspace)
     in_place, worker = generate(rnd), generate(rnd)
+    _slowed(monkeypatch)
     worker.fragments.render_in_background(tmp_path)
     worker.fragments.join()
     pieces = [i for i, (_, agency, _) in enumerate(in_place.fragments.sources) if agency is not None]
@@ -313,6 +328,22 @@ def test_pieces_rendered_in_the_worker_equal_those_rendered_in_place(workspace, 
 
     made_there = pickle.loads((tmp_path / "pieces.pickle").read_bytes())  # really made by the forked worker
     assert 0 < len(made_there) < len(pieces)  # the rest was rendered here while the worker ran
+    made_here = set(pieces) - set(made_there)
+    assert min(made_here) > max(made_there)  # the worker took them from the first, this process from the last
+
+
+def test_the_worker_renders_every_piece_when_it_is_done_before_this_process_joins(workspace, tmp_path, forking, monkeypatch):
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
+    site = generate(load_round(workspace))
+    site.fragments.render_in_background(tmp_path)
+    site.fragments._job._process.join()  # the worker is done: nothing is left for this process
+
+    def unused(*args, **kwargs):
+        raise AssertionError("rendered here")
+    monkeypatch.setattr("baocao.site.content.render_markdown", unused)
+    site.fragments.join()
+    pieces = [i for i, (_, agency, _) in enumerate(site.fragments.sources) if agency is not None]
+    assert pieces and all(i in site.fragments._html for i in pieces)
 
 
 @pytest.mark.parametrize("fork", [True, False])
@@ -386,6 +417,7 @@ def _flat(tokens: list[dict]) -> list[dict]:
 def test_a_failure_in_this_process_share_stops_the_worker(workspace, tmp_path, forking, monkeypatch):
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
     site = generate(load_round(workspace))
+    _slowed(monkeypatch, 0.05)  # the worker is still busy when this process joins in
     site.fragments.render_in_background(tmp_path)
     job = site.fragments._job
     assert job is not None and job.forked
@@ -393,7 +425,7 @@ def test_a_failure_in_this_process_share_stops_the_worker(workspace, tmp_path, f
     def broken(*args, **kwargs):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr("baocao.site.markdown.render_markdown", broken)  # here only: the worker has its own copy
+    monkeypatch.setattr("baocao.site.content.render_markdown", broken)  # here only: the worker has its own copy
     with pytest.raises(RuntimeError, match="hỏng"):
         site.fragments.join()
     assert not job._process.is_alive()

@@ -360,3 +360,50 @@ def test_no_file_of_the_workspace_styles_the_charts(root, tmp_path, monkeypatch)
     drawn = [p.read_text(encoding="utf-8") for p in out.glob("*.svg")]
     assert len(drawn) == len(planned) and not any(".lạ" in svg for svg in drawn)
     assert Path.cwd() == tmp_path
+
+
+def test_the_search_language_is_settled_from_one_read_of_the_translations(site_workspace, tmp_path, monkeypatch):
+    """mkdocs-material's search plugin compiles the theme's translations once for each of
+    lang, separator and pipeline; the baocao plugin reads them once, with the same result."""
+    import json
+
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.config import load_config
+
+    config = load_config(str(site_workspace / "mkdocs.yml"))
+    alone = config.plugins["material/search"]
+    alone.on_config(config)  # what the plugin finds by itself
+    expected = {key: alone.config[key] for key in ("lang", "separator", "pipeline")}
+    assert expected["lang"] == ["vi"]
+
+    def translate(self, config, value):
+        raise AssertionError(f"translated again: {value}")
+
+    monkeypatch.setattr(SearchPlugin, "_translate", translate)
+    site = build_site(load_round(site_workspace), tmp_path / "site")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {key: index["config"][key] for key in ("lang", "separator", "pipeline")} == expected
+
+
+def test_the_theme_starts_compiling_before_the_round_is_read(site_workspace, tmp_path):
+    """`baocao build site` forks the compiling child before it imports what reading the round
+    needs (jsonschema): in a fresh process, where nothing imported it yet."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "import baocao.site.render as render\n"
+        "seen = []\n"
+        "real = render.compile_templates\n"
+        "def compile_templates(config, folder):\n"
+        "    seen.append('jsonschema' in sys.modules)\n"
+        "    return real(config, folder)\n"
+        "render.compile_templates = compile_templates\n"
+        "from baocao.cli import main\n"
+        f"code = main(['--root', {str(site_workspace)!r}, 'build', 'site', '--out', {str(tmp_path / 'out')!r}])\n"
+        "print('SEEN', seen, 'CODE', code, 'LOADED', 'jsonschema' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "SEEN [False] CODE 0 LOADED True" in done.stdout
+    assert (tmp_path / "out" / "site" / "index.html").is_file()

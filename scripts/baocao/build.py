@@ -10,8 +10,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from baocao import reporters
-from baocao.workspace import load_round
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from baocao.workspace import Round
 
 SITE_DIR = "site"
 DOCX_NAME = "bao-cao-tong-hop.docx"
@@ -26,7 +28,10 @@ def run_build(root: Path, target: str, out: Path, *, agency_id: str | None = Non
     if target in ("all", "site") and agency_id is None:
         from baocao.site import prepare
 
-        prepared = prepare(root)  # the site's theme compiles while the round is read and checked
+        # The site's theme compiles while the round is read and checked. The modules that
+        # reading the round needs (jsonschema above all) are imported after this, not before:
+        # the compiling starts some 0.1 s sooner, on a core otherwise idle.
+        prepared = prepare(root)
     try:
         return _run(root, target, out, agency_id, today, prepared)
     finally:
@@ -35,7 +40,10 @@ def run_build(root: Path, target: str, out: Path, *, agency_id: str | None = Non
 
 
 def _run(root: Path, target: str, out: Path, agency_id: str | None, today: date | None, prepared) -> int:
-    rnd = load_round(root, today=today)
+    from baocao import reporters
+    from baocao.workspace import load_round
+
+    rnd: Round = load_round(root, today=today)
     if agency_id is None:
         sys.stdout.write(reporters.text(rnd, rnd.problems))
         if rnd.errors:

@@ -13,8 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-import jsonschema
-
 from baocao.text import heading_key
 from baocao.yamlsafe import YamlError, load_document
 
@@ -222,6 +220,8 @@ def load_schema(root: Path, name: str) -> dict:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: không tìm thấy tệp lược đồ.") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error}).") from None
+    import jsonschema  # here, not at the top: see _fork_early in baocao.build
+
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as error:
@@ -287,6 +287,8 @@ def load_campaign(root: Path) -> Campaign:
         raise CampaignError(f"{CAMPAIGN_FILE}:{error.line}: lỗi cú pháp YAML ({error.code}) {error.detail}") from None
     data = doc.value
     schema = load_schema(root, "campaign.schema.json")
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:

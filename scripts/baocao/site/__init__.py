@@ -11,10 +11,13 @@ import gc
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from baocao.workspace import Round
+if TYPE_CHECKING:
+    from baocao.workspace import Round
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN = "baocao"
@@ -103,10 +106,23 @@ def _quiet() -> None:
     """MkDocs logs INFO lines per build; the CLI shows warnings only."""
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
-        handler = logging.StreamHandler()
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING)
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to sys.stderr as it is when a line is logged, not as it was when the handler
+    was made (a caller, or a test, may have replaced it since)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
 
 
 __all__ = ["build_site", "prepare"]

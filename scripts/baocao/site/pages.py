@@ -340,14 +340,20 @@ def _part_page(rnd: Round, agency: Agency, part_id: str, kind: str) -> str:
 def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragments, body: HtmlPage) -> None:
     specs = [p.spec for p in report.parts] or agency_parts(rnd.campaign, report.agency)
     states = {p.spec.id: p.state for p in report.parts}
-    rows = []
-    for spec in specs:
-        indent = "&emsp;" * (spec.depth - 1)
-        title = h.a(spec.short, url(page, _part_page(rnd, report.agency, spec.id, spec.kind)))
-        state = states.get(spec.id, MISSING)
-        kind = "Nhiệm vụ" if spec.kind == "task" else "Mục"
-        rows.append([f"{indent}{title}", kind, state_badge(state) if spec.leaf or state == COMPLETE else ""])
-    table = h.p(fragments.raw(f'<div data-search-exclude>{h.table(["Mục của đề cương", "Loại", "Tình trạng"], rows)}</div>'))
+    states = tuple(states.get(spec.id, MISSING) for spec in specs)
+    # The agencies that have not reported, the provinces above all, share a few tables: each
+    # is made once per build (a spec is known by its id, kind and number under one appendix).
+    key = ("site-completeness", report.agency.appendix, _up(page), tuple((s.id, s.kind, s.number) for s in specs), states)
+    html = rnd.campaign.cache.get(key)
+    if html is None:
+        rows = []
+        for spec, state in zip(specs, states):
+            indent = "&emsp;" * (spec.depth - 1)
+            title = h.a(spec.short, url(page, _part_page(rnd, report.agency, spec.id, spec.kind)))
+            kind = "Nhiệm vụ" if spec.kind == "task" else "Mục"
+            rows.append([f"{indent}{title}", kind, state_badge(state) if spec.leaf or state == COMPLETE else ""])
+        html = rnd.campaign.cache[key] = f'<div data-search-exclude>{h.table(["Mục của đề cương", "Loại", "Tình trạng"], rows)}</div>'
+    table = h.p(fragments.raw(html))
     if report.usable:
         body.admonition("abstract", "Mức độ hoàn thành từng mục", table, collapsible=True)
     else:

@@ -52,8 +52,10 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         """Build rnd's site, with what `build_site` started for it (prepared, started)."""
         self.round, self.docx_path, self.given = rnd, docx_path, prepared
 
+    @event_priority(100)  # before the search plugin's: search.settle_language
     def on_config(self, config):
         self._clean()
+        search.settle_language(config)
         if self.given is not None:
             self.prepared, self.given = self.given, None
         else:

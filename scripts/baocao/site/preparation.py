@@ -5,10 +5,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from baocao.background import Job
-from baocao.site import figures, pages, render
-from baocao.workspace import Round
+from baocao.site import render
+
+if TYPE_CHECKING:  # not imported before the compiling starts (see baocao.build)
+    from baocao.site import pages
+    from baocao.workspace import Round
 
 
 class Preparation:
@@ -31,6 +35,8 @@ class Preparation:
             raise
 
     def start(self, rnd: Round, docx_path: Path | None) -> None:
+        from baocao.site import figures, pages
+
         try:
             # the charts are drawn while the site is built; the SVGs are written into it last
             # (on_post_build), so nothing waits for them before then
