@@ -220,7 +220,7 @@ def load_schema(root: Path, name: str) -> dict:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: không tìm thấy tệp lược đồ.") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error}).") from None
-    import jsonschema  # here, not at the top: see _fork_early in baocao.build
+    import jsonschema  # here, not at the top: `baocao build` forks before it is imported (run_build)
 
     try:
         jsonschema.Draft202012Validator.check_schema(schema)

@@ -339,8 +339,8 @@ def _part_page(rnd: Round, agency: Agency, part_id: str, kind: str) -> str:
 
 def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragments, body: HtmlPage) -> None:
     specs = [p.spec for p in report.parts] or agency_parts(rnd.campaign, report.agency)
-    states = {p.spec.id: p.state for p in report.parts}
-    states = tuple(states.get(spec.id, MISSING) for spec in specs)
+    found = {p.spec.id: p.state for p in report.parts}
+    states = tuple(found.get(spec.id, MISSING) for spec in specs)
     # The agencies that have not reported, the provinces above all, share a few tables: each
     # is made once per build (a spec is known by its id, kind and number under one appendix).
     key = ("site-completeness", report.agency.appendix, _up(page), tuple((s.id, s.kind, s.number) for s in specs), states)

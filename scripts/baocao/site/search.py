@@ -43,8 +43,10 @@ def settle_language(config) -> None:
     (`lang`, `separator`, `pipeline`), as the plugin finds them (search/plugin.py: `on_config`,
     `_translate`), from one read of the theme's translations: the plugin compiles them for each
     of the three, about 0.05 s of every build. Called before the plugin's own `on_config`."""
-    pending = [plugin for name, plugin in config.plugins.items()
-               if name.split("/")[-1] == "search" and hasattr(plugin, "_translate") and plugin.config.enabled
+    from material.plugins.search.plugin import SearchPlugin
+
+    pending = [plugin for plugin in config.plugins.values()
+               if isinstance(plugin, SearchPlugin) and plugin.config.enabled
                and (not plugin.config.lang or not plugin.config.separator or plugin.config.pipeline is None)]
     if not pending:
         return
@@ -57,4 +59,3 @@ def settle_language(config) -> None:
             settings.separator = translate("search.config.separator")
         if settings.pipeline is None:
             settings.pipeline = list(filter(len, re.split(r"\s*,\s*", translate("search.config.pipeline"))))
-
