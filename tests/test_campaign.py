@@ -127,14 +127,18 @@ def test_campaign_and_schema_figures_must_agree(workspace):
         load_campaign(workspace)
 
 
-def test_a_broken_schema_is_a_vietnamese_error_not_a_traceback(workspace, capsys):
+@pytest.mark.parametrize("key, value", [
+    ("minLength", "một"),  # not JSON Schema: the metaschema says so
+    ("pattern", "^([0-9]+$"),  # not a regular expression: compiling the schema says so
+])
+def test_a_broken_schema_is_a_vietnamese_error_not_a_traceback(workspace, capsys, key, value):
     """schema/ is edited by the secretariat too: a schema that is JSON but not JSON Schema
-    names the file and the place, and the command exits 1."""
+    names the file and the place, and the command exits 1, before any submission is read."""
     path = workspace / "schema" / "submission.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["properties"]["so_ky_hieu"]["minLength"] = "một"
+    schema["properties"]["so_ky_hieu"][key] = value
     path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(CampaignError, match=r"schema/submission.schema.json: lược đồ JSON Schema không hợp lệ tại properties/so_ky_hieu/minLength"):
+    with pytest.raises(CampaignError, match=rf"schema/submission.schema.json: lược đồ JSON Schema không hợp lệ tại properties/so_ky_hieu/{key}"):
         load_campaign(workspace)
     assert main(["--root", str(workspace), "check"]) == 1
     err = capsys.readouterr().err

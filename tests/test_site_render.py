@@ -387,7 +387,7 @@ def test_the_search_language_is_settled_from_one_read_of_the_translations(site_w
 
 def test_the_theme_starts_compiling_before_the_round_is_read(site_workspace, tmp_path):
     """`baocao build site` forks the compiling child before it imports what reading the round
-    needs (jsonschema): in a fresh process, where nothing imported it yet."""
+    needs (baocao.workspace and its validator): in a fresh process, where nothing imported them yet."""
     import subprocess
     import sys
 
@@ -397,12 +397,12 @@ def test_the_theme_starts_compiling_before_the_round_is_read(site_workspace, tmp
         "seen = []\n"
         "real = render.compile_templates\n"
         "def compile_templates(config, folder):\n"
-        "    seen.append('jsonschema' in sys.modules)\n"
+        "    seen.append('baocao.workspace' in sys.modules)\n"
         "    return real(config, folder)\n"
         "render.compile_templates = compile_templates\n"
         "from baocao.cli import main\n"
         f"code = main(['--root', {str(site_workspace)!r}, 'build', 'site', '--out', {str(tmp_path / 'out')!r}])\n"
-        "print('SEEN', seen, 'CODE', code, 'LOADED', 'jsonschema' in sys.modules)\n"
+        "print('SEEN', seen, 'CODE', code, 'LOADED', 'baocao.workspace' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "SEEN [False] CODE 0 LOADED True" in done.stdout

@@ -29,8 +29,8 @@ def run_build(root: Path, target: str, out: Path, *, agency_id: str | None = Non
         from baocao.site import prepare
 
         # The site's theme compiles while the round is read and checked. The modules that
-        # reading the round needs (jsonschema above all) are imported after this, not before:
-        # the compiling starts some 0.1 s sooner, on a core otherwise idle.
+        # reading the round needs are imported after this, not before: the compiling starts
+        # sooner, on a core otherwise idle.
         prepared = prepare(root)
     try:
         return _run(root, target, out, agency_id, today, prepared)

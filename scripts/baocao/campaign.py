@@ -220,17 +220,17 @@ def load_schema(root: Path, name: str) -> dict:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: không tìm thấy tệp lược đồ.") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error}).") from None
-    import jsonschema  # here, not at the top: `baocao build` forks before it is imported (run_build)
+    from baocao.schemas import SchemaFileError, check_schema, compile_check
 
     try:
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except jsonschema.SchemaError as error:
-        where = "/".join(str(p) for p in error.path) or "gốc"
-        raise CampaignError(f"{SCHEMA_DIR}/{name}: lược đồ JSON Schema không hợp lệ tại {where}: {error.message}. "
+        check_schema(schema)
+        for ref in _dangling_refs(schema, schema):
+            raise CampaignError(f"{SCHEMA_DIR}/{name}: tham chiếu \"$ref\": \"{ref}\" không trỏ tới định nghĩa nào trong tệp. "
+                                "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.")
+        compile_check(schema)
+    except SchemaFileError as error:
+        raise CampaignError(f"{SCHEMA_DIR}/{name}: lược đồ JSON Schema không hợp lệ tại {error.where}: {error.reason}. "
                             "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.") from None
-    for ref in _dangling_refs(schema, schema):
-        raise CampaignError(f"{SCHEMA_DIR}/{name}: tham chiếu \"$ref\": \"{ref}\" không trỏ tới định nghĩa nào trong tệp. "
-                            "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.")
     return schema
 
 
@@ -287,14 +287,14 @@ def load_campaign(root: Path) -> Campaign:
         raise CampaignError(f"{CAMPAIGN_FILE}:{error.line}: lỗi cú pháp YAML ({error.code}) {error.detail}") from None
     data = doc.value
     schema = load_schema(root, "campaign.schema.json")
-    import jsonschema
+    from baocao.schemas import SchemaValidator
 
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    validator = SchemaValidator(schema, strict_integers=False, formats=True)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
     if errors:
         first = errors[0]
-        where = ".".join(map(str, first.absolute_path)) or "(gốc)"
-        line = doc.line_of(tuple(first.absolute_path)) or 1
+        where = ".".join(map(str, first.path)) or "(gốc)"
+        line = doc.line_of(first.path) or 1
         raise CampaignError(f"{CAMPAIGN_FILE}:{line}: {where}: không đúng lược đồ ({first.message}).")
     campaign = _build(root, data)
     _check_consistency(campaign, load_schema(root, "submission.schema.json"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from baocao.validation import inline_refs
+from baocao.schemas import inline_refs
 
 HEADER = """# Các trường thông tin
 

@@ -41,7 +41,7 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[dict[str, Review], lis
     problems: list[Problem] = []
     bad: set[int] = set()
     for error in validator.iter_errors(doc.value):
-        path = tuple(error.absolute_path)
+        path = error.path
         if len(path) < 2 or not isinstance(path[1], int):  # the file's shape itself is wrong
             return {}, [Problem(REVIEWS_FILE, doc.line_of(path), "review-invalid",
                                 render("review-invalid", detail="tệp phải có dạng `reviews:` và danh sách các mục xem xét."))]

@@ -3,7 +3,7 @@
     python scripts/benchmarks/bench_check.py [--sizes 1000 10000]
 
 The floor reads each file, splits the front matter, parses it with PyYAML's CSafeLoader and
-validates it with a compiled jsonschema validator: the least any checker of these files does,
+validates it with the compiled JSON Schema validator (jsonschema-rs): the least any checker of these files does,
 with the same libraries. The check is the full pipeline (`load_round`: reading, decoding,
 NFC, safe YAML, schema, identity, headings, completeness, status) on the same files, in the
 same process. Reported as a ratio; the target is at most 1.5x.

@@ -1,0 +1,86 @@
+"""baocao.schemas: the violations the callers turn into Vietnamese messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao.schemas import SchemaFileError, SchemaValidator, check_schema, compile_check, inline_refs
+
+FIGURES = {
+    "type": "object",
+    "properties": {
+        "nam": {"type": "integer"},
+        "ghi_chu": {"type": ["integer", "null"]},
+        "ty_le": {"type": "number"},
+    },
+    "required": ["nam"],
+    "additionalProperties": False,
+}
+
+
+def _found(schema, data, **options):
+    return [(v.keyword, v.path, v.value, v.instance) for v in SchemaValidator(schema, **options).iter_errors(data)]
+
+
+@pytest.mark.parametrize("value", [2023.0, 2023.5])
+def test_a_number_written_with_a_decimal_point_is_not_an_integer_once(value):
+    assert _found(FIGURES, {"nam": value}) == [("type", ("nam",), "integer", value)]
+    assert _found(FIGURES, {"nam": 2023, "ghi_chu": value}) == [("type", ("ghi_chu",), ["integer", "null"], value)]
+
+
+def test_integers_numbers_and_null_pass():
+    assert _found(FIGURES, {"nam": 2023, "ghi_chu": None, "ty_le": 0.5}) == []
+    assert _found(FIGURES, {"nam": 10**30}) == []  # YAML reads any number of digits
+
+
+def test_the_standard_integer_where_asked():
+    assert _found(FIGURES, {"nam": 2023.0}, strict_integers=False) == []
+
+
+def test_keys_that_are_not_text_are_judged_as_text():
+    """YAML reads `1: x` as the number 1; JSON has only text keys."""
+    [(keyword, path, _, instance)] = _found(FIGURES, {"nam": 2023, 1: "x"})
+    assert (keyword, path) == ("additionalProperties", ())
+    assert set(instance) == {"nam", "1"}
+
+
+def test_required_names_what_is_missing():
+    [violation] = SchemaValidator(FIGURES).iter_errors({})
+    assert (violation.keyword, violation.missing) == ("required", "nam")
+
+
+def test_a_recursive_schema_is_inlined_and_checked_all_the_way_down():
+    schema = {
+        "$defs": {"node": {"type": "object", "properties": {"id": {"type": "string"}, "children": {"type": "array", "items": {"$ref": "#/$defs/node"}}}}},
+        "$ref": "#/$defs/node",
+    }
+    inlined = inline_refs(schema)
+    assert inlined["properties"]["children"]["items"] == {"$ref": "#/$defs/node"}  # stops at the cycle
+    deep = {"id": "a", "children": [{"id": "b", "children": [{"id": 3}]}]}
+    assert _found(schema, deep) == [("type", ("children", 0, "children", 0, "id"), "string", 3)]
+
+
+def test_formats_only_when_asked():
+    schema = {"type": "string", "format": "date"}
+    assert _found(schema, "2024-02-30") == []
+    assert [k for k, *_ in _found(schema, "2024-02-30", formats=True)] == ["format"]
+    assert _found(schema, "2024-02-29", formats=True) == []
+
+
+@pytest.mark.parametrize("schema, where", [
+    ({"properties": {"a": {"minLength": "một"}}}, "properties/a/minLength"),
+    ({"type": "strin"}, "type"),
+    ([], "gốc"),
+])
+def test_a_schema_that_is_not_json_schema_says_where(schema, where):
+    with pytest.raises(SchemaFileError) as caught:
+        check_schema(schema)
+    assert caught.value.where == where
+
+
+def test_a_pattern_that_does_not_compile_says_where():
+    schema = {"properties": {"a": {"pattern": "^([0-9]+$"}}}
+    check_schema(schema)  # the metaschema does not read patterns
+    with pytest.raises(SchemaFileError) as caught:
+        compile_check(schema)
+    assert caught.value.where == "properties/a/pattern"
