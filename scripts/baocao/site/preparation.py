@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,6 +16,27 @@ if TYPE_CHECKING:  # not imported before the compiling starts (see baocao.build)
     from baocao.workspace import Round
 
 
+MEMORY = Path("/dev/shm")  # Linux's memory-backed file system, for every user
+MEMORY_NEEDED = 256 * 1024 * 1024  # free space it must have (a round of 1,000 agencies uses about 16 MB)
+
+
+def scratch_dir(memory: Path = MEMORY) -> str | None:
+    """Where a build keeps its temporary files (compiled templates, charts, rendered pieces,
+    search entries: about a hundred files, read back and deleted within the build): in memory
+    where the system offers it, since creating and deleting files on a disk costs more than
+    writing them (up to 0.5 ms each on an ext4 disk that has just deleted many; about 0.02 ms
+    in memory); else the system's temporary folder. A TMPDIR set by the user is obeyed."""
+    if os.environ.get("TMPDIR"):
+        return None
+    try:
+        stat = os.statvfs(memory)
+    except OSError:
+        return None
+    if stat.f_bavail * stat.f_frsize < MEMORY_NEEDED or not os.access(memory, os.W_OK | os.X_OK):
+        return None
+    return str(memory)
+
+
 class Preparation:
     """What a build makes before MkDocs needs it, started as early as it can be: the build's
     temporary folder and the theme's templates compiling (from MkDocs' config, or from the
@@ -24,7 +46,7 @@ class Preparation:
     and `mkdocs serve` at the plugin's `on_config`."""
 
     def __init__(self, config) -> None:
-        self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-"))
+        self.work_dir = Path(tempfile.mkdtemp(prefix="baocao-site-", dir=scratch_dir()))
         self.compiling: Job | None = None
         self.drawing: Job | None = None
         self.content: pages.SiteContent | None = None
