@@ -71,6 +71,8 @@ def test_formats_only_when_asked():
     ({"properties": {"a": {"minLength": "một"}}}, "properties/a/minLength"),
     ({"type": "strin"}, "type"),
     ([], "gốc"),
+    (True, "gốc"),  # valid JSON Schema, but not a schema file we can describe fields with
+    ({"$schema": "https://example.invalid/own", "type": "strin"}, "type"),  # checked as 2020-12, nothing fetched
 ])
 def test_a_schema_that_is_not_json_schema_says_where(schema, where):
     with pytest.raises(SchemaFileError) as caught:
@@ -84,3 +86,28 @@ def test_a_pattern_that_does_not_compile_says_where():
     with pytest.raises(SchemaFileError) as caught:
         compile_check(schema)
     assert caught.value.where == "properties/a/pattern"
+
+
+def test_references_into_a_definition_are_left_to_the_validator():
+    """Only whole definitions (`#/$defs/name`) are inlined; a pointer into one keeps its
+    meaning."""
+    schema = {
+        "$defs": {"signer": {"type": "object", "properties": {"name": {"type": "string", "minLength": 2}}}, "a/b": {"type": "integer"}},
+        "type": "object",
+        "properties": {"name": {"$ref": "#/$defs/signer/properties/name"}, "count": {"$ref": "#/$defs/a~1b"}},
+    }
+    assert inline_refs(schema)["properties"]["name"] == {"$ref": "#/$defs/signer/properties/name"}
+    assert inline_refs(schema)["properties"]["count"]["type"] == "integer"
+    assert [(k, p) for k, p, *_ in _found(schema, {"name": "x", "count": "y"})] == [("minLength", ("name",)), ("type", ("count",))]
+
+
+def test_values_nested_hundreds_deep_are_one_violation_not_a_crash():
+    deep: list = []
+    inner = deep
+    for _ in range(400):
+        inner.append([])
+        inner = inner[0]
+    schema = {"type": "object", "properties": {"so_lieu": {"type": "array", "items": {"type": "object"}}}}
+    for data in ({"so_lieu": deep}, {"so_lieu": deep, 1: "x"}):
+        [violation] = SchemaValidator(schema).iter_errors(data)
+        assert (violation.keyword, violation.path) == ("nesting", ())

@@ -308,21 +308,24 @@ def test_a_preparation_that_cannot_start_leaves_nothing_behind(site_workspace, m
 
 def test_the_build_keeps_its_temporary_files_in_memory_where_it_can(tmp_path, monkeypatch):
     """/dev/shm where it is writable and has room; else the system's temporary folder; and
-    always the TMPDIR a user sets."""
+    always the temporary folder a user sets."""
     import os
     from types import SimpleNamespace
 
     from baocao.site.preparation import MEMORY_NEEDED, scratch_dir
 
-    monkeypatch.delenv("TMPDIR", raising=False)
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.delenv(name, raising=False)
     assert scratch_dir(tmp_path) == str(tmp_path)
     assert scratch_dir(tmp_path / "missing") is None
     real = os.statvfs
     monkeypatch.setattr(os, "statvfs", lambda path: SimpleNamespace(f_bavail=MEMORY_NEEDED // 4096 - 1, f_frsize=4096))
     assert scratch_dir(tmp_path) is None  # too little room
     monkeypatch.setattr(os, "statvfs", real)
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "own"))
-    assert scratch_dir(tmp_path) is None
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(name, str(tmp_path / "own"))
+        assert scratch_dir(tmp_path) is None
+        monkeypatch.delenv(name)
 
 
 def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(site_workspace, tmp_path, monkeypatch, compiled):

@@ -1,8 +1,9 @@
 """JSON Schema for the workspace's files (campaign.yml, the submissions' front matter,
 reviews.yml), validated with jsonschema-rs.
 
-- `check_schema(schema)`: a schema file against the JSON Schema metaschema, then compiled (a
-  `pattern` that is not a regular expression fails there); `SchemaFileError` says where.
+- `check_schema(schema)`: a schema file against the JSON Schema 2020-12 metaschema, and
+  `compile_check(schema)`: compiled (a `pattern` that is not a regular expression fails
+  there); `SchemaFileError` says where.
 - `SchemaValidator(schema)`: compiled once, yields a `Violation` for each failing keyword, with
   the path in the instance, the value found there and the schema node holding the keyword,
   from which the callers write their Vietnamese messages.
@@ -53,12 +54,14 @@ class Violation:
 
 
 def check_schema(schema: Any) -> None:
-    """SchemaFileError where schema is not a valid JSON Schema (its own `$schema` draft,
-    2020-12 when it names none)."""
+    """SchemaFileError where schema is not a valid JSON Schema 2020-12 object (whatever
+    `$schema` it names: nothing is fetched)."""
+    if not isinstance(schema, dict):
+        raise SchemaFileError("gốc", "a schema file must hold a JSON object")
     try:
-        jsonschema_rs.meta.validate(schema)
-    except jsonschema_rs.ValidationError as error:
-        raise SchemaFileError(_where(error.instance_path), error.message) from None
+        jsonschema_rs.meta.validate({k: v for k, v in schema.items() if k != "$schema"})
+    except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError) as error:
+        raise SchemaFileError(_where(getattr(error, "instance_path", ())), getattr(error, "message", str(error))) from None
 
 
 def compile_check(schema: dict) -> None:
@@ -89,8 +92,12 @@ class SchemaValidator:
         try:
             errors = list(self._validator.iter_errors(data))
         except (ValueError, TypeError, OverflowError):  # keys YAML allows and JSON has not (`2023:`)
-            data = _as_json(data)
-            errors = list(self._validator.iter_errors(data))
+            try:
+                data = _as_json(data)
+                errors = list(self._validator.iter_errors(data))
+            except (ValueError, TypeError, OverflowError, RecursionError):  # lists in lists hundreds deep
+                yield Violation("nesting", (), data, {}, None, "các giá trị lồng vào nhau quá nhiều tầng")
+                return
         typed = {tuple(e.instance_path) for e in errors if e.schema_path and e.schema_path[-1] == "type"}
         seen: set[tuple] = set()
         for error in errors:
@@ -123,15 +130,16 @@ class _Integer:
 
 def inline_refs(schema: dict) -> dict:
     """The schema with local `#/$defs/...` references replaced by their targets (same
-    meaning; references checked by the caller: baocao.campaign.load_schema). A reference
-    inside its own target (the outline's nodes hold nodes) stays a reference."""
+    meaning). A reference inside its own target (the outline's nodes hold nodes), or to
+    anything else than a whole definition, stays a reference."""
     defs = schema.get("$defs", {})
 
     def walk(node, expanding: frozenset):
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in expanding:
-                merged = dict(walk(defs[ref.rsplit("/", 1)[-1]], expanding | {ref}))
+            name = _def_name(ref, defs)
+            if name is not None and ref not in expanding:
+                merged = dict(walk(defs[name], expanding | {ref}))
                 merged.update({k: walk(v, expanding) for k, v in node.items() if k != "$ref"})
                 return merged
             return {k: walk(v, expanding) for k, v in node.items()}
@@ -140,6 +148,18 @@ def inline_refs(schema: dict) -> dict:
         return node
 
     return walk(schema, frozenset())
+
+
+def _def_name(ref: Any, defs: Any) -> str | None:
+    """The definition a `#/$defs/<name>` reference names, if it exists; None for any other
+    reference (`#/$defs/a/properties/b`…), which jsonschema-rs resolves itself."""
+    if not isinstance(ref, str) or not ref.startswith("#/$defs/") or not isinstance(defs, dict):
+        return None
+    name = ref[len("#/$defs/"):]
+    if "/" in name:
+        return None
+    name = name.replace("~1", "/").replace("~0", "~")
+    return name if name in defs else None
 
 
 def _strict_integers(node: Any) -> Any:

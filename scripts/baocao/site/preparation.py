@@ -25,8 +25,9 @@ def scratch_dir(memory: Path = MEMORY) -> str | None:
     search entries: about a hundred files, read back and deleted within the build): in memory
     where the system offers it, since creating and deleting files on a disk costs more than
     writing them (up to 0.5 ms each on an ext4 disk that has just deleted many; about 0.02 ms
-    in memory); else the system's temporary folder. A TMPDIR set by the user is obeyed."""
-    if os.environ.get("TMPDIR"):
+    in memory); else the system's temporary folder. A temporary folder the user chose
+    (TMPDIR, TEMP or TMP, which Python's tempfile reads) is obeyed."""
+    if any(os.environ.get(name) for name in ("TMPDIR", "TEMP", "TMP")):
         return None
     try:
         stat = os.statvfs(memory)
