@@ -9,7 +9,8 @@ from pathlib import Path
 from baocao.campaign import Campaign, load_schema
 from baocao.messages import REVIEW_LABELS, render
 from baocao.problems import Problem
-from baocao.validation import compile_validator, parse_date
+from baocao.schemas import SchemaValidator
+from baocao.validation import parse_date
 from baocao.yamlsafe import YamlError, load_document
 
 REVIEWS_FILE = "reviews.yml"
@@ -37,7 +38,7 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[dict[str, Review], lis
     except (YamlError, UnicodeDecodeError) as error:
         line = getattr(error, "line", None)
         return {}, [Problem(REVIEWS_FILE, line, "review-invalid", render("review-invalid", detail="lỗi cú pháp YAML, hãy sửa lại tệp."))]
-    validator = compile_validator(load_schema(root, "reviews.schema.json"))
+    validator = SchemaValidator(load_schema(root, "reviews.schema.json"))
     problems: list[Problem] = []
     bad: set[int] = set()
     for error in validator.iter_errors(doc.value):

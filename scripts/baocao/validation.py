@@ -17,10 +17,6 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PLACEHOLDER = re.compile(r"^\s*\(\s*chưa điền\b", re.I)
 
 
-def compile_validator(schema: dict) -> SchemaValidator:
-    return SchemaValidator(schema)
-
-
 def parse_date(value: str) -> date | None:
     """A date written dd/mm/yyyy or yyyy-mm-dd; None when it is not a real date."""
     m = _DMY.match(value)
@@ -41,9 +37,9 @@ class FrontMatterValidator:
     """Compiled once per run; validates the front matter of every submission."""
 
     def __init__(self, schema: dict):
-        self.schema = schema
-        self._validator = compile_validator(schema)
-        self._string_patterns = list(self._patterns(schema, ()))
+        self._validator = SchemaValidator(schema)
+        self.schema = self._validator.schema  # references inlined: titles and types read directly
+        self._string_patterns = list(self._patterns(self.schema, ()))
 
     # -- YAML typed scalars back to text where the schema wants text ---------------------
     def coerce(self, doc: YamlDocument) -> None:
@@ -72,7 +68,6 @@ class FrontMatterValidator:
             yield from expand(pattern, data, ())
 
     def _patterns(self, node: dict, prefix: tuple) -> Iterator[tuple]:
-        node = self._resolve(node)
         if node.get("type") == "string":
             yield prefix
         for name, child in node.get("properties", {}).items():
@@ -80,20 +75,11 @@ class FrontMatterValidator:
         if "items" in node:
             yield from self._patterns(node["items"], prefix + (_EACH,))
 
-    def _resolve(self, node: dict) -> dict:
-        while "$ref" in node:
-            name = node["$ref"].rsplit("/", 1)[-1]
-            merged = dict(self.schema["$defs"][name])
-            merged.update({k: v for k, v in node.items() if k != "$ref"})
-            node = merged
-        return node
-
     def _title(self, path: tuple) -> dict:
         node = self.schema
         for part in path:
-            node = self._resolve(node)
             node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
-        return self._resolve(node)
+        return node
 
     # -- validation -----------------------------------------------------------------------
     def validate(self, file: str, doc: YamlDocument, body_line: int) -> Iterator[Problem]:

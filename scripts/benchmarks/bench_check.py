@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_workspace  # noqa: E402
 
 from baocao.campaign import load_campaign  # noqa: E402
-from baocao.validation import compile_validator  # noqa: E402
+from baocao.schemas import SchemaValidator  # noqa: E402
 from baocao.workspace import load_round  # noqa: E402
 
 
 def floor(files: list[Path], schema: dict) -> float:
-    validator = compile_validator(schema)  # the same compiled validator the checker uses
+    validator = SchemaValidator(schema)  # the same compiled validator the checker uses
     start = time.perf_counter()
     for path in files:
         text = path.read_text(encoding="utf-8")
