@@ -34,7 +34,7 @@ INTEGER = "baocaoInteger"  # our keyword: an integer written without a decimal p
 
 class SchemaFileError(Exception):
     """A schema that is not valid JSON Schema: where in it (a /-separated path, or "gốc") and
-    the validator's reason (English)."""
+    the reason (the validator's, in English, or ours)."""
 
     def __init__(self, where: str, reason: str):
         super().__init__(f"{where}: {reason}")
@@ -57,7 +57,7 @@ def check_schema(schema: Any) -> None:
     """SchemaFileError where schema is not a valid JSON Schema 2020-12 object (whatever
     `$schema` it names: nothing is fetched)."""
     if not isinstance(schema, dict):
-        raise SchemaFileError("gốc", "a schema file must hold a JSON object")
+        raise SchemaFileError("gốc", "tệp lược đồ phải là một đối tượng JSON, dạng {...}")
     try:
         jsonschema_rs.meta.validate({k: v for k, v in schema.items() if k != "$schema"})
     except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError) as error:
