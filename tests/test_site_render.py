@@ -15,39 +15,10 @@ from baocao.site import build_site, figures
 from baocao.text import format_number
 from baocao.workspace import load_round
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def site_workspace(workspace: Path) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", workspace / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", workspace / "docs")
-    for path in (ROOT / "submissions").glob("*.md"):  # the sample round: text, tables, figures
-        shutil.copy(path, workspace / "submissions" / path.name)
-    for path in (ROOT / "submissions").iterdir():
-        if path.is_dir():
-            shutil.copytree(path, workspace / "submissions" / path.name, dirs_exist_ok=True)
-    return workspace
-
 
 def _fork(monkeypatch, allowed: bool) -> None:
     """Fork or not, whatever threads earlier tests left (the browser tests' server)."""
     monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1 if allowed else 2)
-
-
-@pytest.fixture
-def compiled(monkeypatch) -> list[str]:
-    """The names of the templates Jinja compiles from now on, in this process only (a child
-    counts in its own memory)."""
-    names: list[str] = []
-    real = jinja2.Environment.compile
-
-    def compile(self, source, name=None, filename=None, *args, **kwargs):
-        names.append(name)
-        return real(self, source, name, filename, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compile)
-    return names
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -167,22 +138,24 @@ def test_the_theme_chrome_is_rendered_once_per_place_and_is_the_same(site_worksp
     assert [name for name in reused if reused[name] != plain[name]] == []
 
 
-def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace, tmp_path, monkeypatch, compiled):
+def test_the_theme_templates_are_compiled_once_in_the_background(site_workspace, tmp_path, monkeypatch, compiled,
+                                                                fresh_template_cache):
     rnd = load_round(site_workspace)
     _fork(monkeypatch, True)
     build_site(rnd, tmp_path / "forked")
     assert not {"main.html", "base.html", "partials/nav.html"} & set(compiled)
     compiled.clear()
     _fork(monkeypatch, False)
-    monkeypatch.setattr("baocao.site.render._KEPT", {})  # as in a fresh process
+    monkeypatch.setattr("baocao.site.templates._KEPT", {})  # as in a fresh process
+    shutil.rmtree(fresh_template_cache)  # on a machine that never built the site
     build_site(rnd, tmp_path / "in-place")
     assert {"main.html", "base.html", "partials/nav.html"} <= set(compiled)
 
 
-def test_a_process_that_builds_again_compiles_the_templates_once(site_workspace, tmp_path, monkeypatch, compiled):
+def test_a_process_that_builds_again_compiles_the_templates_once(site_workspace, tmp_path, monkeypatch, compiled,
+                                                                 fresh_template_cache):
     """`mkdocs serve` rebuilds in its own process, without a child: the templates compiled by
     one build serve the next, unless a template changed."""
-    monkeypatch.setattr("baocao.site.render._KEPT", {})
     config = (site_workspace / "mkdocs.yml").read_text(encoding="utf-8")
     (site_workspace / "mkdocs.yml").write_text(config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
                                                encoding="utf-8")
@@ -293,12 +266,12 @@ def test_a_preparation_that_cannot_start_leaves_nothing_behind(site_workspace, m
     import tempfile
 
     import baocao.site.preparation as preparation
-    import baocao.site.render as render
+    import baocao.site.templates as templates
 
     def no_fork(config, folder):
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(render, "compile_templates", no_fork)
+    monkeypatch.setattr(templates, "compile_templates", no_fork)
     scratch = Path(preparation.scratch_dir() or tempfile.gettempdir())
     before = set(scratch.glob("baocao-site-*"))
     with pytest.raises(OSError, match="Resource temporarily unavailable"):  # the real error, for the CLI to report
@@ -328,16 +301,17 @@ def test_the_build_keeps_its_temporary_files_in_memory_where_it_can(tmp_path, mo
         monkeypatch.delenv(name)
 
 
-def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(site_workspace, tmp_path, monkeypatch, compiled):
+def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(site_workspace, tmp_path, monkeypatch, compiled,
+                                                                               fresh_template_cache):
     """The theme's templates compile (from the config file, read again by the child) and the
     charts draw while this process reads the config: a core is otherwise idle then."""
     import mkdocs.config
 
     import baocao.site.preparation as preparation
-    import baocao.site.render as render
+    import baocao.site.templates as templates
 
     events: list[str] = []
-    real_compile, real_load, real_job = render.compile_templates, mkdocs.config.load_config, preparation.Job
+    real_compile, real_load, real_job = templates.compile_templates, mkdocs.config.load_config, preparation.Job
 
     def compile_templates(config, folder):
         events.append(f"compile from {type(config).__name__}")
@@ -351,7 +325,7 @@ def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(
         events.append(target.__name__)
         return real_job(target, *args, **kwargs)
 
-    monkeypatch.setattr(render, "compile_templates", compile_templates)
+    monkeypatch.setattr(templates, "compile_templates", compile_templates)
     monkeypatch.setattr(mkdocs.config, "load_config", load_config)
     monkeypatch.setattr(preparation, "Job", job)
     _fork(monkeypatch, True)
@@ -360,15 +334,16 @@ def test_build_site_starts_compiling_and_drawing_before_mkdocs_reads_its_config(
     assert "main.html" not in compiled  # the child's templates were used
 
 
-def test_templates_compiled_for_other_filters_are_not_used(site_workspace, tmp_path, monkeypatch, compiled):
+def test_templates_compiled_for_other_filters_are_not_used(site_workspace, tmp_path, monkeypatch, compiled,
+                                                          fresh_template_cache):
     """Jinja fixes at compile time how a filter is called: when the build's environment has
     other filters than the one the child compiled with, this process compiles for itself."""
     import os
 
-    monkeypatch.setattr("baocao.site.render._signature", lambda env: str(os.getpid()))  # child and parent differ
+    monkeypatch.setattr("baocao.site.templates._signature", lambda env: str(os.getpid()))  # child and parent differ
     _fork(monkeypatch, True)
     build_site(load_round(site_workspace), tmp_path / "site")
-    assert "main.html" in compiled
+    assert {"base.html", "partials/nav.html"} <= set(compiled)  # loaded before the page child starts (which compiles too)
 
 
 def test_no_file_of_the_workspace_styles_the_charts(root, tmp_path, monkeypatch):
@@ -416,13 +391,13 @@ def test_the_theme_starts_compiling_before_the_round_is_read(site_workspace, tmp
 
     script = (
         "import sys\n"
-        "import baocao.site.render as render\n"
+        "import baocao.site.templates as templates\n"
         "seen = []\n"
-        "real = render.compile_templates\n"
+        "real = templates.compile_templates\n"
         "def compile_templates(config, folder):\n"
         "    seen.append('baocao.workspace' in sys.modules)\n"
         "    return real(config, folder)\n"
-        "render.compile_templates = compile_templates\n"
+        "templates.compile_templates = compile_templates\n"
         "from baocao.cli import main\n"
         f"code = main(['--root', {str(site_workspace)!r}, 'build', 'site', '--out', {str(tmp_path / 'out')!r}])\n"
         "print('SEEN', seen, 'CODE', code, 'LOADED', 'baocao.workspace' in sys.modules)\n"

@@ -3,8 +3,9 @@
 `mkdocs serve` rebuilds the site in its own process after every edit, beside its live-reload
 server (a thread: so nothing is forked, see baocao.background). This runs such rebuilds of the
 workspace's site in one process with a thread alive, alternating
-  kept      the templates compiled by the previous build are reused (baocao.site.render)
-  baseline  the same build with the kept templates dropped first, as each build was before
+  kept      the templates compiled by the previous build are reused (baocao.site.templates)
+  baseline  the same build with the compiled templates dropped first (in memory and in the
+            cache folder, a temporary one here), as each build was before
 and reports the median of each and their ratio.
 
     .venv/bin/python scripts/benchmarks/bench_serve.py [--root .] [--repeat 5]
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import tempfile
 import threading
@@ -25,7 +27,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from baocao.site import render  # noqa: E402
+from baocao.site import templates  # noqa: E402
 
 
 def rebuild(config_file: Path, site: Path) -> float:
@@ -43,11 +45,14 @@ def main() -> None:
     threading.Thread(target=server.wait, daemon=True).start()  # as the live-reload server
     config_file = args.root / "mkdocs.yml"
     kept, baseline = [], []
-    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp, tempfile.TemporaryDirectory(prefix="bench-cache-") as home:
+        os.environ["XDG_CACHE_HOME"] = home
+        cache = templates.cache_root()
         rebuild(config_file, Path(tmp))  # the first build compiles in any case
         for _ in range(args.repeat):
             kept.append(rebuild(config_file, Path(tmp)))
-            render._KEPT.clear()
+            templates._KEPT.clear()
+            shutil.rmtree(cache, ignore_errors=True)
             baseline.append(rebuild(config_file, Path(tmp)))
     server.set()
     k, b = statistics.median(kept), statistics.median(baseline)

@@ -25,7 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from baocao.campaign import CampaignError
 from baocao.background import JobError
-from baocao.site import assets, figures, pages, search
+from baocao.site import assets, figures, pages, search, templates
 from baocao.site.preparation import Preparation
 from baocao.site.render import SplitRender, search_indexes
 from baocao.workspace import Round, load_round
@@ -56,6 +56,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def on_config(self, config):
         self._clean()
         search.settle_language(config)
+        templates.list_quickly(config.theme)
         if self.given is not None:
             self.prepared, self.given = self.given, None
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baocao.background import Job
-from baocao.site import render
+from baocao.site import templates
 
 if TYPE_CHECKING:  # not imported before the compiling starts (see baocao.build)
     from baocao.site import pages
@@ -52,7 +52,7 @@ class Preparation:
         self.drawing: Job | None = None
         self.content: pages.SiteContent | None = None
         try:
-            self.compiling = render.compile_templates(config, self.work_dir)
+            self.compiling = templates.compile_templates(config, self.work_dir)
         except BaseException:
             self.stop()
             raise

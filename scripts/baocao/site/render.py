@@ -1,16 +1,5 @@
-"""Rendering the pages through the theme on both cores: templates compiled early, a share of
-the pages rendered by a forked child.
-
-Compiling mkdocs-material's templates (Jinja2) costs about 0.45 s in every build, and MkDocs
-does it when it renders the first page. `compile_templates` (as soon as the build starts)
-compiles them in a forked child into a bytecode cache in the build's temporary folder, while
-this process reads the config, the round and the pages; `start` (at `on_env`) hands that
-cache to the Jinja environment, so neither process compiles them again, unless the
-environment's filters and tests differ from those the child compiled with (a plugin added
-some: Jinja fixes at compile time how a filter is called). Nothing is kept on disk between
-builds. Where no child compiled them, this process compiles the templates as it renders, and
-keeps them in memory for its next build: `mkdocs serve` rebuilds the site in the same process
-after every edit, without a child (its server runs threads), and so compiles them once.
+"""Rendering the pages through the theme on both cores: a share of the pages rendered by a
+forked child, with the theme's templates compiled already (baocao.site.templates).
 
 mkdocs-material's page template costs a few milliseconds per page, and a round has hundreds of
 generated pages (one per agency, outline section and task): that loop is the longest single
@@ -41,20 +30,16 @@ from pathlib import Path
 from typing import Iterable
 
 import jinja2
-import jinja2.bccache
-import jinja2.meta
 from mkdocs.commands.build import _build_page
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from baocao.background import Job, JobError, can_fork
-from baocao.site import chrome
+from baocao.site import chrome, templates
 
 ELSEWHERE = "baocao/rendered-elsewhere.html"  # the empty template: "the child writes this page"
 CHILD_SHARE = 0.6  # this process also copies the theme, renders the 404 page and the sitemap, indexes every page
-SIGNATURE = "filters.txt"  # beside the compiled templates: see _signature
 ENTRIES = "search-entries.pickle"  # the child's search entries, by index and page
-CACHE = "jinja"  # the compiled templates, in the build's folder
 
 
 class SplitRender:
@@ -63,7 +48,7 @@ class SplitRender:
 
     def __init__(self) -> None:
         self._compiling: Job | None = None
-        self._cache: Path | None = None
+        self._scratch: Path | None = None
         self._job: Job | None = None
         self._filter: _SkippedFilter | None = None
         self._folder: Path | None = None
@@ -72,26 +57,24 @@ class SplitRender:
 
     def prepare(self, folder: Path, compiling: Job | None) -> None:
         """Take the build's folder (the child writes its search entries there) and the job
-        compiling the theme's templates into it (`compile_templates`)."""
+        compiling the theme's templates (`templates.compile_templates`)."""
         self._folder = folder
         self._compiling = compiling
-        self._cache = folder / CACHE if compiling is not None else None
+        self._scratch = folder / templates.SCRATCH
 
     def start(self, pages: Iterable[Page], config, files: Files, nav, env: jinja2.Environment,
               share: float = CHILD_SHARE) -> None:
-        """Take the compiled templates and reuse the theme's chrome (baocao.site.chrome), then fork the child for `share` of pages (spread over
-        the list, so each kind of page is split alike) and mark them so that this process
-        does not render them again."""
+        """Take the compiled templates and reuse the theme's chrome (baocao.site.chrome), then
+        fork the child for `share` of pages (spread over the list, so each kind of page is
+        split alike) and mark them so that this process does not render them again."""
         if self._compiling is not None:
             try:
                 self._compiling.wait()
-                if (self._cache / SIGNATURE).read_text(encoding="utf-8") == _signature(env):
-                    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._cache))
-            except (JobError, OSError):  # a template that does not compile: MkDocs reports it when it loads it
+            except JobError:  # a template that does not compile: MkDocs reports it when it loads it
                 pass
             self._compiling = None
-        if env.bytecode_cache is None:  # compiled here: kept for this process's next build
-            env.bytecode_cache = _KEPT.setdefault(_signature(env), _KeptTemplates())
+        if env.bytecode_cache is None:
+            templates.use_compiled(env, self._scratch)
         pages = list(pages)
         split = bool(pages) and can_fork()
         if split:  # before the chrome: Jinja caches templates by loader
@@ -145,85 +128,6 @@ class SplitRender:
             index.restore()
         self._indexes = []
         self.elsewhere = set()
-
-
-def compile_templates(config, folder: Path) -> Job | None:
-    """Start compiling the theme's templates into folder in a forked child, from config
-    (MkDocs') or from the path of its file, whose theme the child then reads itself, so that
-    this process need not have read it yet; None where no child can do it."""
-    if not can_fork():
-        return None
-    (folder / CACHE).mkdir(parents=True, exist_ok=True)
-    return Job(_compile, config, folder / CACHE)
-
-
-def _compile(config, folder: Path) -> None:
-    """In the child: compile the templates a page can reach (main.html, what it extends,
-    includes and imports, and the theme's language) into a bytecode cache in folder.
-    Templates named only at render time (icons) are compiled when they are used, as always."""
-    try:
-        theme = _theme(Path(config)) if isinstance(config, (str, Path)) else config.theme
-    except Exception:  # noqa: BLE001 - a config MkDocs refuses: it says why in this process
-        return  # no signature: this process compiles what it needs
-    env = theme.get_env()
-    cache = jinja2.FileSystemBytecodeCache(str(folder))
-    language = theme.get("language")  # mkdocs-material imports its strings by this name
-    queue = ["main.html", *theme.static_templates] + ([f"partials/languages/{language}.html"] if language else [])
-    seen: set[str] = set()
-    while queue:
-        name = queue.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            continue
-        tree = env.parse(source, name, filename)
-        bucket = cache.get_bucket(env, name, filename, source)
-        bucket.code = env.compile(tree, name, filename)
-        cache.set_bucket(bucket)
-        queue += [found for found in jinja2.meta.find_referenced_templates(tree) if found]
-    (folder / SIGNATURE).write_text(_signature(env), encoding="utf-8")
-
-
-def _theme(config_file: Path):
-    """The theme of the MkDocs config in config_file, made as MkDocs makes it, without the
-    rest of the config (plugins, Markdown extensions): all the templates depend on. A config
-    MkDocs would refuse fails here too, and MkDocs reports it in this process."""
-    from mkdocs.config import config_options
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as handle:
-        data = yaml_load(handle) or {}
-    option = config_options.Theme(default="mkdocs")
-    option.config_file_path = str(config_file)
-    return option.validate(data.get("theme"))
-
-
-class _KeptTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in this process's memory. Jinja checks each against its
-    template's source before using it, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_KEPT: dict[str, _KeptTemplates] = {}  # by the filters and tests they were compiled against
-
-
-def _signature(env: jinja2.Environment) -> str:
-    """The filters and tests a template is compiled against, and how each is called."""
-    return repr([sorted((name, str(getattr(f, "jinja_pass_arg", ""))) for name, f in table.items())
-                 for table in (env.filters, env.tests)])
 
 
 def _render(pages: list[Page], config, doc_files, nav, env: jinja2.Environment, entries: Path) -> None:
