@@ -42,6 +42,7 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None, prepare
     from mkdocs.exceptions import MkDocsException
 
     from baocao.build import BuildError
+    from baocao.site import reuse
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config_file = rnd.campaign.root / CONFIG_FILE
@@ -67,8 +68,10 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None, prepare
         plugin = config.plugins.get(PLUGIN)
         if plugin is None:
             raise BuildError(f"{CONFIG_FILE}: thiếu plugin \"{PLUGIN}\" trong mục plugins.")
-        plugin.use(rnd, docx_path, prepared)
+        plugin.use(rnd, docx_path, prepared, spare=reuse.spare_of(out_dir))
         build(config)
+        if plugin.taken is not None:
+            plugin.taken.sweep(tmp)
     except MkDocsException as error:
         _discard(tmp, prepared)
         reason = getattr(plugin, "failure", None) or error  # MkDocs replaces a plugin's error by "Aborted"
@@ -93,13 +96,15 @@ def _discard(tmp: Path, prepared) -> None:
 
 
 def _swap(new: Path, target: Path) -> None:
+    from baocao.site import reuse
+
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}-old-{os.getpid()}")
         target.rename(old)
     new.rename(target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        reuse.keep_aside(old, target)  # the next build writes over its files
 
 
 def _quiet() -> None:

@@ -25,7 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from baocao.campaign import CampaignError
 from baocao.background import JobError
-from baocao.site import assets, figures, pages, search, templates
+from baocao.site import assets, figures, pages, reuse, search, templates
 from baocao.site.preparation import Preparation
 from baocao.site.render import SplitRender, search_indexes
 from baocao.workspace import Round, load_round
@@ -47,10 +47,13 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.failure: str | None = None  # the last error this plugin raised (see _failure)
         self.nav = None
         self.split = SplitRender()
+        self.spare: Path | None = None  # the site this build replaces, to write over (baocao.site.reuse)
+        self.taken: reuse.Taken | None = None
 
-    def use(self, rnd: Round, docx_path: Path | None, prepared: Preparation) -> None:
-        """Build rnd's site, with what `build_site` started for it (prepared, started)."""
-        self.round, self.docx_path, self.given = rnd, docx_path, prepared
+    def use(self, rnd: Round, docx_path: Path | None, prepared: Preparation, spare: Path | None = None) -> None:
+        """Build rnd's site, with what `build_site` started for it (prepared, started), over
+        the files of spare if there is one."""
+        self.round, self.docx_path, self.given, self.spare = rnd, docx_path, prepared, spare
 
     @event_priority(100)  # before the search plugin's: search.settle_language
     def on_config(self, config):
@@ -92,9 +95,13 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             page.render = partial(_render_html, page, generated, _toc_depth(config))
         return page
 
-    @event_priority(-100)  # the navigation as the other plugins leave it
+    @event_priority(-100)  # the navigation as the other plugins leave it; nothing written yet
     def on_nav(self, nav, config, files):
         self.nav = nav
+        self.taken = None
+        if self.spare is not None:
+            self.taken = reuse.take(self.spare, Path(config.site_dir), self._written(config, files))
+            self.spare = None
         return nav
 
     @event_priority(-100)  # the child renders with the environment as the other plugins leave it
@@ -135,6 +142,12 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         except OSError as error:
             raise self._failure(f"không ghi được biểu đồ: {error}") from None
         self._clean()
+
+    def _written(self, config, files: Files) -> set[str]:
+        """The paths of the files the build writes into the site, as far as this plugin
+        knows (a path listed but not written is swept: `reuse.Taken.sweep`)."""
+        themed = [name for template in config.theme.static_templates for name in (template, f"{template}.gz")]
+        return {file.dest_uri for file in files} | set(themed) | {"search/search_index.json"} | set(self.content.charts)
 
     def on_build_error(self, error) -> None:
         self._clean()

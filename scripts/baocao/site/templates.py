@@ -129,7 +129,7 @@ def compile_templates(config, folder: Path) -> Job | None:
     none. None where no child can do it."""
     if not can_fork():
         return None
-    return Job(_compile, config, folder / SCRATCH)
+    return Job(_compile, config, folder / SCRATCH, later=True)
 
 
 def use_compiled(env: jinja2.Environment, scratch: Path | None) -> None:
