@@ -406,35 +406,3 @@ def test_the_theme_starts_compiling_before_the_round_is_read(site_workspace, tmp
     assert "SEEN [False] CODE 0 LOADED True" in done.stdout
     assert (tmp_path / "out" / "site" / "index.html").is_file()
 
-
-def test_the_children_whose_work_is_needed_later_run_at_a_lower_priority(site_workspace, tmp_path, monkeypatch):
-    """The templates, charts and pieces are needed from on_env on: their children yield the
-    cores to this process, which reads the config, the round and the pages meanwhile; the page
-    child shares the rendering with this process, at the same priority."""
-    import os
-
-    import baocao.site.markdown as markdown
-    import baocao.site.render as render
-    import baocao.site.templates as templates
-    from baocao.background import LATER
-    from baocao.site import figures
-
-    seen = tmp_path / "priorities"
-
-    def noting(kind, real):
-        def run(*args):
-            with open(seen, "a", encoding="utf-8") as handle:
-                handle.write(f"{kind} {os.nice(0)}\n")
-            return real(*args)
-        return run
-
-    monkeypatch.setattr(figures, "draw", noting("charts", figures.draw))
-    monkeypatch.setattr(templates, "_compile", noting("templates", templates._compile))
-    monkeypatch.setattr(markdown, "_render_into", noting("pieces", markdown._render_into))
-    monkeypatch.setattr(render, "_render", noting("pages", render._render))
-    _fork(monkeypatch, True)
-    build_site(load_round(site_workspace), tmp_path / "site")
-    found = {kind: int(value) for kind, value in (line.split() for line in seen.read_text(encoding="utf-8").splitlines())}
-    here = os.nice(0)
-    later = min(here + LATER, 19)
-    assert found == {"charts": later, "templates": later, "pieces": later, "pages": here}

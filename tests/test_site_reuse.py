@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,10 @@ from baocao.site.reuse import spare_of
 from baocao.workspace import load_round
 
 
-def _tree(folder: Path) -> dict[str, bytes | None]:
-    """Every file (its bytes) and folder (None) under folder."""
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
+def _tree(folder: Path) -> dict[str, tuple[int, bytes | None]]:
+    """Every file (its permissions and bytes) and folder (its permissions) under folder."""
+    return {str(p.relative_to(folder)): (stat.S_IMODE(p.lstat().st_mode), p.read_bytes() if p.is_file() else None)
+            for p in sorted(folder.rglob("*"))}
 
 
 @pytest.fixture
@@ -99,3 +101,66 @@ def test_a_failed_rebuild_leaves_the_published_site_and_nothing_else(built, tmp_
         build_site(rnd, site)
     assert _tree(site) == clean
     assert [p.name for p in site.parent.iterdir()] == ["site"]  # the spare went with the failed build
+
+
+def test_a_spare_made_under_another_umask_is_not_taken(built, tmp_path):
+    """Its files would keep permissions a new build would not give (a web server running as
+    another user could not read them)."""
+    rnd, clean = built
+    site = tmp_path / "out" / "site"
+    old = os.umask(0o077)
+    try:
+        build_site(rnd, site)
+        build_site(rnd, site)
+    finally:
+        os.umask(old)
+    build_site(rnd, site)
+    assert _tree(site) == clean
+
+
+def test_a_copy_made_with_hard_links_is_not_written_over(built, site_workspace, tmp_path):
+    """`cp -al site release`: a file with other links is someone's copy; writing it in place
+    would change the copy too."""
+    from datetime import date
+
+    rnd, clean = built
+    site = tmp_path / "out" / "site"
+    build_site(rnd, site)
+    build_site(rnd, site)
+    release = tmp_path / "release"
+    shutil.copytree(spare_of(site), release, copy_function=os.link)
+    before = _tree(release)
+    later = load_round(site_workspace, today=date(2025, 1, 20))  # every page changes a little ("… ngày")
+    build_site(later, site)
+    assert _tree(release) == before
+    assert "20/01/2025" in (site / "index.html").read_text(encoding="utf-8")
+    assert _tree(site) == _tree(build_site(later, tmp_path / "clean-later" / "site"))
+
+
+def test_a_spare_that_is_a_link_is_removed_and_its_target_left_alone(built, tmp_path):
+    rnd, clean = built
+    site = tmp_path / "out" / "site"
+    build_site(rnd, site)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "assets").mkdir(parents=True)
+    (elsewhere / "ghi-chu.txt").write_text("giữ nguyên", encoding="utf-8")
+    (elsewhere / "404.html").write_text("giữ nguyên", encoding="utf-8")
+    before = _tree(elsewhere)
+    spare_of(site).symlink_to(elsewhere, target_is_directory=True)
+    build_site(rnd, site)
+    assert _tree(site) == clean
+    assert _tree(elsewhere) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == [".site-spare", "site"]  # the replaced site, a real folder
+    assert not spare_of(site).is_symlink()
+
+
+def test_a_spare_left_by_a_killed_build_is_deleted(built, tmp_path):
+    rnd, clean = built
+    site = tmp_path / "out" / "site"
+    build_site(rnd, site)
+    build_site(rnd, site)
+    left = site.with_name(".site-spare-1234-deadbeef")  # killed while taking it
+    spare_of(site).rename(left)
+    build_site(rnd, site)
+    assert sorted(p.name for p in site.parent.iterdir()) == [".site-spare", "site"]
+    assert _tree(site) == clean

@@ -47,7 +47,8 @@ def test_a_new_process_uses_the_templates_an_earlier_build_compiled(site_workspa
     assert _cached(fresh_template_cache) == files  # nothing compiled again, nothing written
 
 
-def test_the_child_compiles_nothing_when_the_cache_has_everything(site_workspace, tmp_path, monkeypatch, fresh_template_cache):
+def test_the_child_compiles_nothing_when_the_cache_has_everything(site_workspace, tmp_path, monkeypatch, compiled,
+                                                                  fresh_template_cache):
     """A second build's child reads what each template reaches from the cache folder, and
     neither parses nor compiles (its work would be lost in the child: counted in a file)."""
     counts = tmp_path / "counts"
@@ -72,8 +73,10 @@ def test_the_child_compiles_nothing_when_the_cache_has_everything(site_workspace
     prepared.compiling.wait()
     prepared.stop()
     assert not counts.exists()
-    build_site(rnd, tmp_path / "site")  # and the build is whole with it
+    compiled.clear()
+    build_site(rnd, tmp_path / "site")  # and the build is whole with it, compiling nothing here
     assert (tmp_path / "site" / "co-quan" / "bo-cong-an" / "index.html").is_file()
+    assert not CHROME & set(compiled)
 
 
 def test_an_edited_template_is_compiled_again_in_a_new_process(site_workspace, tmp_path, monkeypatch, compiled,
@@ -116,22 +119,23 @@ def test_a_damaged_cache_is_compiled_again_and_repaired(site_workspace, tmp_path
     assert not CHROME & set(compiled)
 
 
-@pytest.mark.parametrize("problem", ["a file", "shared with others", "read-only"])
+@pytest.mark.parametrize("problem", ["a file", "writable by others", "read-only"])
 def test_a_cache_folder_that_cannot_be_used_is_left_alone(site_workspace, tmp_path, monkeypatch, compiled, problem):
-    """Where the cache folder is not a folder, is writable by others (who could put code
-    there) or cannot be written, the build compiles in its own temporary folder, as before."""
+    """Where the cache folder is not a folder, sits in a folder others can write (they could
+    put code in its place) or cannot be written, the build compiles in its own temporary
+    folder, as before."""
     base = tmp_path / "cache"
     if problem == "a file":
         base.write_text("không phải thư mục", encoding="utf-8")
+    elif problem == "writable by others":
+        base.mkdir()
+        base.chmod(0o777)  # without the sticky bit: anyone may rename what is in it
     else:
         folder = base / "baocao" / "templates"
         folder.mkdir(parents=True)
-        if problem == "shared with others":
-            folder.chmod(0o777)
-        else:
-            folder.chmod(0o500)
-            if os.access(folder, os.W_OK):  # root writes anyway
-                pytest.skip("this user can write into a read-only folder")
+        folder.chmod(0o500)
+        if os.access(folder, os.W_OK):  # root writes anyway
+            pytest.skip("this user can write into a read-only folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(base))
     monkeypatch.setattr(templates, "_KEPT", {})
     _fork(monkeypatch, True)
@@ -140,6 +144,26 @@ def test_a_cache_folder_that_cannot_be_used_is_left_alone(site_workspace, tmp_pa
     assert (site / "co-quan" / "bo-cong-an" / "index.html").is_file()
     if problem != "a file":
         assert [p for p in (base / "baocao" / "templates").rglob("*") if p.is_file()] == []
+
+
+def test_the_cache_folders_are_private_whatever_the_umask(tmp_path, monkeypatch):
+    """Folders baocao makes are its user's alone, even under umask 002 (Debian's default for
+    users); a shared folder with the sticky bit (/tmp) may hold them."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared / "cache"))
+    (shared / "cache" / "baocao" / "templates").mkdir(parents=True)  # as made before, under that umask
+    for path in ((shared / "cache" / "baocao"), (shared / "cache" / "baocao" / "templates")):
+        path.chmod(0o775)
+    old = os.umask(0o002)
+    try:
+        folder = templates.cache_folder(templates._signature(jinja2.Environment()))
+    finally:
+        os.umask(old)
+    assert folder is not None
+    for path in (folder, folder.parent, folder.parent.parent):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
 
 
 def test_the_cache_folder_follows_xdg_and_the_environment(tmp_path, monkeypatch):

@@ -26,20 +26,12 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-LATER = 10  # how much nicer a child is whose work is needed later than the main process's (os.nice)
-
-
 class Job:
-    """target(*args) in a forked child. `later=True`: its result is needed later than the
-    main process's next steps (the site's templates, charts and pieces, needed from on_env,
-    while this process reads the config, the round and the pages): the child runs at a lower
-    priority, so that where the cores are busy the main process is not slowed down for it."""
-
-    def __init__(self, target: Callable[..., Any], *args: Any, background: bool = True, later: bool = False):
+    def __init__(self, target: Callable[..., Any], *args: Any, background: bool = True):
         self._process = None
         self._error: JobError | None = None
         if background and can_fork():
-            self._process = multiprocessing.get_context("fork").Process(target=_run, args=(target, later, *args), daemon=True)
+            self._process = multiprocessing.get_context("fork").Process(target=_run, args=(target, *args), daemon=True)
             self._process.start()
         else:  # in place; a failure is raised by wait(), as for the child
             try:
@@ -65,12 +57,10 @@ class Job:
             self._process.join()
 
 
-def _run(target: Callable[..., Any], later: bool, *args: Any) -> None:
+def _run(target: Callable[..., Any], *args: Any) -> None:
     """In the child: a failure is one line on stderr and exit code 1, not a traceback; the
     parent turns the exit code into a JobError."""
     try:
-        if later:
-            os.nice(LATER)
         target(*args)
     except BaseException as error:  # noqa: BLE001 - the child reports every failure the same way
         sys.stderr.write(f"lỗi trong tiến trình chạy nền: {type(error).__name__}: {error}\n")

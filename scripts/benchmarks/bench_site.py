@@ -11,9 +11,10 @@ For the sample round and for generated rounds (default 150 and 1,000 agencies), 
             without its tables and links), with the site's navigation, the same theme and
             search: what MkDocs alone costs for that many pages (the site has a page per agency
             of the campaign, outline section and task, not only per submission);
-  cold      the site build on a machine that never built it: with an empty cache folder
-            (XDG_CACHE_HOME), so the theme's templates are compiled (baocao.site.templates),
-            as on a fresh continuous-integration runner; "site" is every build after it;
+  cold      the site build on a machine that never built it, as on a fresh continuous-
+            integration runner: an empty cache folder (XDG_CACHE_HOME), so the theme's
+            templates are compiled (baocao.site.templates), and a new output folder, so no
+            replaced site to write over (baocao.site.reuse); "site" is every build after it;
 each in a fresh process, the four alternated, and report site/baseline as the best run of each
 ("ratio") and as the median over the runs made one after the other ("paired", which a slow
 spell of a shared machine moves less), the same for the cold build ("cold", "paired"), seconds
@@ -142,9 +143,9 @@ def measure(name: str, ws: Path, work: Path, repeat: int) -> tuple[str, int, lis
         sites.append(timed(site_command(ws, out), ROOT))
         plains.append(timed([PYTHON, "-m", "mkdocs", "build", "-q"], base))
         pages.append(timed([PYTHON, "-m", "mkdocs", "build", "-q"], same))
-        empty = work / f"{name}-cache-{number}"  # nothing compiled yet
+        empty = work / f"{name}-cold-{number}"  # nothing compiled yet, no site built before
         empty.mkdir()
-        colds.append(timed(site_command(ws, out), ROOT, XDG_CACHE_HOME=str(empty)))
+        colds.append(timed(site_command(ws, empty / "out"), ROOT, XDG_CACHE_HOME=str(empty / "cache")))
     return name, count, sites, plains, pages, colds, sum(1 for _ in (same / "docs").rglob("*.md"))
 
 

@@ -90,7 +90,7 @@ class Fragments:
         if can_fork():
             self._pending = [i for i, (_, agency_id, _) in enumerate(self.sources) if agency_id is not None]
             self._bounds = multiprocessing.get_context("fork").Array("i", [0, len(self._pending)])
-            self._job = Job(_render_into, self, folder / PIECES, later=True)
+            self._job = Job(_render_into, self, folder / PIECES)
             self._folder = folder
 
     def _take(self, *, last: bool) -> int | None:

@@ -64,7 +64,7 @@ class Preparation:
             # the charts are drawn while the site is built; the SVGs are written into it last
             # (on_post_build), so nothing waits for them before then
             charts = figures.plan(rnd)
-            self.drawing = Job(figures.draw, charts, self.work_dir, later=True)
+            self.drawing = Job(figures.draw, charts, self.work_dir)
             self.content = pages.generate(rnd, docx_path, charts)
             # the submissions' Markdown is rendered by a worker while MkDocs reads the pages,
             # and by this process too once it has (Fragments.join, at on_env)

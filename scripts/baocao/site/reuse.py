@@ -8,19 +8,31 @@ freed the previous site's 760, made the next one's files slower (up to 0.5 ms ea
 of the build's time went to the kernel). So the replaced site is kept beside the new one, in
 a hidden folder (`.site-spare` beside `site`), and the next build moves its files into its
 own folder before MkDocs writes (`take`, at the plugin's `on_nav`): MkDocs then overwrites
-them in place. Only what the new site has is taken; the rest is deleted first. A file taken
-that the build then does not write again (a plugin left it out after all) is deleted after the
-build (`Taken.sweep`), so the site holds exactly what this build wrote, as if it had started
-empty. Where there is no spare (the first build, another build took it), nothing changes.
+them in place, as it opens every file it writes with truncation.
+
+The site must be the one a build into an empty folder makes, bytes and permissions alike:
+- only what the new site will have is taken: files at paths it writes and the folders they are
+  in; the rest is deleted first, and so is anything that is not a plain file or folder of this
+  user with the permissions a new one would get (a link could lead a write outside the site; a
+  file with other links is someone's copy, which a write in place would change too);
+- each file taken gets a marker modification time (1 January 2000); every write sets the
+  time again, so a file taken that the build then does not write (a plugin left it out after
+  all) still has the marker and is deleted after the build (`Taken.sweep`), with the folders
+  it leaves empty. No clock is compared: file systems keep times to the second or coarser;
+- a spare that is not a folder of this user (a link to elsewhere) is not touched, only
+  removed; a build that cannot take it starts empty, as without one.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
-import time
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+MARK = 946684800 * 10**9  # 2000-01-01T00:00:00Z in nanoseconds, the time of a file taken and not yet written
 
 
 def spare_of(site: Path) -> Path:
@@ -29,20 +41,23 @@ def spare_of(site: Path) -> Path:
 
 
 def keep_aside(old: Path, site: Path) -> None:
-    """The replaced site old becomes site's spare; deleted if there is one already."""
+    """The replaced site old becomes site's spare; deleted if there is one already. Spares that
+    builds stopped while taking them (killed) are deleted too."""
+    spare = spare_of(site)
+    for left in site.parent.glob(f"{spare.name}-*"):
+        _remove(left)
     try:
-        old.rename(spare_of(site))
+        old.rename(spare)
     except OSError:  # a spare is there (another build's), or the disk refuses
         shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass
 class Taken:
-    """The files of the spare moved into a new site, to check once it is built."""
+    """The files and folders of the spare moved into a new site, to sweep once it is built."""
 
     files: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
-    moved_at: int = 0  # time.time_ns() when they were moved, before anything was written
 
     def sweep(self, site: Path) -> None:
         """Delete the files taken that the build did not write again, then the folders taken
@@ -50,7 +65,7 @@ class Taken:
         for name in self.files:
             path = site / name
             try:
-                if path.lstat().st_mtime_ns < self.moved_at:
+                if path.lstat().st_mtime_ns == MARK:
                     path.unlink()
             except FileNotFoundError:
                 pass
@@ -62,26 +77,52 @@ class Taken:
 
 
 def take(spare: Path, site: Path, wanted: set[str]) -> Taken:
-    """Move the spare's regular files whose paths (relative, with "/") are in wanted into site
-    (empty, made by MkDocs), with their folders; delete the rest of the spare. Nothing is
-    taken if the spare is missing or another build takes it first."""
+    """Move the spare's files whose paths (relative, with "/") are in wanted into site (empty,
+    made by MkDocs), with their folders; delete the rest of the spare. Nothing is taken if the
+    spare is missing or another build takes it first."""
     taken = Taken()
-    claimed = spare.with_name(f"{spare.name}-{os.getpid()}")
+    claimed = spare.with_name(f"{spare.name}-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         os.rename(spare, claimed)
     except OSError:
         return taken
     try:
+        if not _own(os.lstat(claimed), stat.S_IFDIR):
+            return taken  # a link or someone else's folder: only removed (finally)
         folders = {parent for name in wanted for parent in _parents(name)}
-        _prune(claimed, "", wanted, folders, taken)
-        taken.moved_at = time.time_ns()
+        _prune(claimed, "", wanted, folders, taken, _new_modes())
         for entry in os.scandir(claimed):
             os.rename(entry.path, site / entry.name)
     except OSError:  # what was moved is overwritten or swept; the rest goes with the spare
         pass
     finally:
-        shutil.rmtree(claimed, ignore_errors=True)
+        _remove(claimed)
     return taken
+
+
+def _remove(path: Path) -> None:
+    """Delete path: a folder with what it holds, or a file or link itself (never its target)."""
+    try:
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            os.unlink(path)
+    except OSError:
+        pass
+
+
+def _new_modes() -> tuple[int, int]:
+    """The permissions a new file and a new folder get (umask), as MkDocs would make them."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask, 0o777 & ~mask
+
+
+def _own(info: os.stat_result, kind: int, mode: int | None = None) -> bool:
+    """A folder or a file (kind) of this user, with mode if given; a file with no other hard
+    link."""
+    return (stat.S_IFMT(info.st_mode) == kind and info.st_uid == os.getuid()
+            and (mode is None or stat.S_IMODE(info.st_mode) == mode) and (kind != stat.S_IFREG or info.st_nlink == 1))
 
 
 def _parents(name: str) -> list[str]:
@@ -89,19 +130,19 @@ def _parents(name: str) -> list[str]:
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
 
-def _prune(folder: str | Path, prefix: str, wanted: set[str], folders: set[str], taken: Taken) -> None:
-    """Delete under folder what the new site does not have: files not wanted, folders no wanted
-    file is in, and anything that is neither a regular file nor a folder (a link could lead a
-    write outside the site)."""
+def _prune(folder: str | Path, prefix: str, wanted: set[str], folders: set[str], taken: Taken, modes: tuple[int, int]) -> None:
+    """Keep under folder what the new site has, as a new build would make it; delete the rest
+    (see the module's docstring), and mark the files kept."""
     for entry in os.scandir(folder):
         name = prefix + entry.name
-        if entry.is_dir(follow_symlinks=False):
-            if name in folders:
-                taken.folders.append(name)
-                _prune(entry.path, name + "/", wanted, folders, taken)
-            else:
-                shutil.rmtree(entry.path, ignore_errors=True)
-        elif entry.is_file(follow_symlinks=False) and name in wanted:
+        info = entry.stat(follow_symlinks=False)
+        if name in folders and _own(info, stat.S_IFDIR, modes[1]):
+            taken.folders.append(name)
+            _prune(entry.path, name + "/", wanted, folders, taken, modes)
+        elif name in wanted and _own(info, stat.S_IFREG, modes[0]):
+            os.utime(entry.path, ns=(MARK, MARK), follow_symlinks=False)
             taken.files.append(name)
+        elif stat.S_ISDIR(info.st_mode):
+            shutil.rmtree(entry.path, ignore_errors=True)
         else:
             os.unlink(entry.path)

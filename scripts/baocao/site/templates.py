@@ -30,6 +30,7 @@ MkDocs keeps of it is the same.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import stat
@@ -103,23 +104,36 @@ def cache_root() -> Path | None:
 
 def cache_folder(signature: str) -> Path | None:
     """The folder of templates compiled for signature, made if need be; None where it cannot
-    be made, or where it or the folder holding it is not private to this user (another user
-    could put code there)."""
+    be made, or where another user could change what it holds (compiled templates are code
+    this process runs): every folder on its way must be this user's or root's, and writable
+    by no one else (a shared folder with the sticky bit, such as /tmp, is fine: there no one
+    can rename another's entries)."""
     root = cache_root()
     if root is None:
         return None
     folder = root / hashlib.sha256(signature.encode("utf-8")).hexdigest()[:16]
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not all(_private(os.lstat(path)) for path in (root, folder)):
+        for own in (root.parent, root, folder):  # baocao/templates/<hash>: ours, private whatever the umask
+            own.mkdir(mode=0o700, parents=True, exist_ok=True)
+            info = os.lstat(own)
+            if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) != 0o700:
+                os.chmod(own, 0o700)
+        real = Path(os.path.realpath(folder))
+        if not all(_safe(os.lstat(path)) for path in (real, *real.parents)):
             return None
     except OSError:
         return None
-    return folder if os.access(folder, os.R_OK | os.W_OK | os.X_OK) else None
+    return real if os.access(real, os.R_OK | os.W_OK | os.X_OK) else None
 
 
-def _private(info: os.stat_result) -> bool:
-    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
+def _safe(info: os.stat_result) -> bool:
+    """A folder no other user can change: this user's or root's, writable by others only
+    with the sticky bit, and by its group only if that is this user's own group."""
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (os.getuid(), 0):
+        return False
+    if info.st_mode & stat.S_ISVTX:
+        return True
+    return not info.st_mode & stat.S_IWOTH and (not info.st_mode & stat.S_IWGRP or info.st_gid == os.getgid())
 
 
 def compile_templates(config, folder: Path) -> Job | None:
@@ -129,7 +143,7 @@ def compile_templates(config, folder: Path) -> Job | None:
     none. None where no child can do it."""
     if not can_fork():
         return None
-    return Job(_compile, config, folder / SCRATCH, later=True)
+    return Job(_compile, config, folder / SCRATCH)
 
 
 def use_compiled(env: jinja2.Environment, scratch: Path | None) -> None:
@@ -232,11 +246,13 @@ def _signature(env: jinja2.Environment) -> str:
     """What compiled code depends on besides the template's source: Jinja's and Python's
     versions, the environment's syntax and extensions, and the filters and tests it has and
     how each is called."""
-    options = [getattr(env, name) for name in (
+    options = [repr(getattr(env, name, None)) for name in (
         "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
         "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
         "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async")]
-    return repr([jinja2.__version__, sys.version_info[:2], options, sorted(env.extensions),
+    code = [sys.implementation.cache_tag, importlib.util.MAGIC_NUMBER.hex(), env.code_generator_class.__qualname__,
+            env.finalize is None]
+    return repr([jinja2.__version__, sys.version_info[:2], code, options, sorted(env.extensions),
                  repr(env.autoescape) if not callable(env.autoescape) else getattr(env.autoescape, "__qualname__", "?")]
                 + [sorted((name, str(getattr(f, "jinja_pass_arg", ""))) for name, f in table.items())
                    for table in (env.filters, env.tests)])
