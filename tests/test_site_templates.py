@@ -205,3 +205,46 @@ def test_the_theme_is_listed_without_its_hidden_folders_and_mkdocs_adds_the_same
     everything = jinja2.FileSystemLoader(config.theme.dirs).list_templates()
     assert config.theme.get_env().list_templates() == [name for name in everything
                                                        if not any(part.startswith(".") for part in name.split("/"))]
+
+
+def test_every_folder_on_the_way_to_the_cache_must_be_private(tmp_path, monkeypatch):
+    """Compiled templates are code: a folder anywhere above the cache that another user could
+    write (or own) would let them put theirs in its place; a link on the way is judged by
+    where it leads."""
+    signature = templates._signature(jinja2.Environment())
+    open_above = tmp_path / "open"
+    (open_above / "home").mkdir(parents=True)
+    open_above.chmod(0o777)  # two folders above XDG_CACHE_HOME
+    monkeypatch.setenv("XDG_CACHE_HOME", str(open_above / "home" / "cache"))
+    assert templates.cache_folder(signature) is None
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(private, target_is_directory=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "link"))
+    folder = templates.cache_folder(signature)
+    assert folder is not None and private.resolve() in folder.parents
+    if os.getuid() != 0:
+        return  # giving a folder to another user or group needs root
+    shared_group = tmp_path / "shared-group"
+    shared_group.mkdir()
+    shared_group.chmod(0o775)
+    os.chown(shared_group, -1, 54321)  # a group that is not this user's private one
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_group / "cache"))
+    assert templates.cache_folder(signature) is None
+    os.chown(shared_group, -1, os.getgid())  # root's own group: private
+    assert templates.cache_folder(signature) is not None
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    os.chown(foreign, 54321, -1)  # another user's folder
+    monkeypatch.setenv("XDG_CACHE_HOME", str(foreign / "cache"))
+    assert templates.cache_folder(signature) is None
+
+
+def test_code_compiled_by_another_python_goes_to_another_folder(tmp_path, monkeypatch):
+    import importlib.util
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    env = jinja2.Environment()
+    before = templates._signature(env)
+    monkeypatch.setattr(importlib.util, "MAGIC_NUMBER", b"\x00\x00\r\n")  # another bytecode
+    assert templates._signature(env) != before

@@ -96,13 +96,25 @@ def _discard(tmp: Path, prepared) -> None:
 
 
 def _swap(new: Path, target: Path) -> None:
+    """Put the site new in target's place, whole; the site it replaces becomes the spare. If
+    another build puts its site there meanwhile, that one stays and new is deleted."""
+    from baocao.build import BuildError
     from baocao.site import reuse
 
     old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
-        target.rename(old)
-    new.rename(target)
+    try:
+        if target.exists():
+            old = target.with_name(f".{target.name}-old-{os.getpid()}")
+            target.rename(old)
+        new.rename(target)
+    except OSError:
+        shutil.rmtree(new, ignore_errors=True)
+        if old is not None:
+            try:
+                old.rename(target)  # the site as it was, if nothing took its place
+            except OSError:
+                reuse.keep_aside(old, target)
+        raise BuildError(f"không thay được {target}: một lần dựng khác vừa ghi vào đó cùng lúc. Hãy dựng lại.") from None
     if old is not None:
         reuse.keep_aside(old, target)  # the next build writes over its files
 

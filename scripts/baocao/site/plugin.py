@@ -147,7 +147,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         """The paths of the files the build writes into the site, as far as this plugin
         knows (a path listed but not written is swept: `reuse.Taken.sweep`)."""
         themed = [name for template in config.theme.static_templates for name in (template, f"{template}.gz")]
-        return {file.dest_uri for file in files} | set(themed) | {"search/search_index.json"} | set(self.content.charts)
+        index = {"search/search_index.json"} if search_indexes(config) else set()  # mkdocs-material's search
+        return {file.dest_uri for file in files} | set(themed) | index | set(self.content.charts)
 
     def on_build_error(self, error) -> None:
         self._clean()

@@ -20,19 +20,32 @@ The site must be the one a build into an empty folder makes, bytes and permissio
   all) still has the marker and is deleted after the build (`Taken.sweep`), with the folders
   it leaves empty. No clock is compared: file systems keep times to the second or coarser;
 - a spare that is not a folder of this user (a link to elsewhere) is not touched, only
-  removed; a build that cannot take it starts empty, as without one.
+  removed; a build that cannot take it starts empty, as without one;
+- nothing a plugin already put in the new site is replaced (a top-level entry there is left).
+
+The published site is swapped in whole, and the replaced one is written over only later: a
+reader of the old site (a web server serving `build/site`) could still be reading a file. So
+a spare is taken only once it has rested `REST` seconds since it was replaced, and files
+larger than `LARGEST` (the few a slow download could still be reading then) are not taken.
+A build killed while it took a spare leaves it under another hidden name, deleted by a later
+build once it is `STALE` seconds old (a build holds it for milliseconds).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MARK = 946684800 * 10**9  # 2000-01-01T00:00:00Z in nanoseconds, the time of a file taken and not yet written
+REST = 2.0  # seconds a replaced site is left alone before a build writes over it
+LARGEST = 64 * 1024  # bytes: a larger file is not taken (a page is some 40 KB; 7 files of the samples are larger)
+STALE = 3600.0  # seconds after which a hidden folder a killed build left beside the site is deleted
 
 
 def spare_of(site: Path) -> Path:
@@ -41,15 +54,30 @@ def spare_of(site: Path) -> Path:
 
 
 def keep_aside(old: Path, site: Path) -> None:
-    """The replaced site old becomes site's spare; deleted if there is one already. Spares that
-    builds stopped while taking them (killed) are deleted too."""
-    spare = spare_of(site)
-    for left in site.parent.glob(f"{spare.name}-*"):
-        _remove(left)
+    """The replaced site old becomes site's spare; deleted if there is one already. Folders
+    that killed builds left beside site (`STALE`) are deleted too."""
+    _remove_left_behind(site)
     try:
-        old.rename(spare)
+        old.rename(spare_of(site))
     except OSError:  # a spare is there (another build's), or the disk refuses
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_left_behind(site: Path) -> None:
+    """Spares being taken (`.site-spare-<pid>-<8 hex digits>`) that no build has touched for
+    `STALE` seconds: their builds were killed."""
+    pattern = re.compile(re.escape(spare_of(site).name) + r"-\d+-[0-9a-f]{8}")
+    try:
+        entries = list(os.scandir(site.parent))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        try:
+            if pattern.fullmatch(entry.name) and now - entry.stat(follow_symlinks=False).st_ctime > STALE:
+                _remove(Path(entry.path))
+        except OSError:
+            pass
 
 
 @dataclass
@@ -77,10 +105,16 @@ class Taken:
 
 
 def take(spare: Path, site: Path, wanted: set[str]) -> Taken:
-    """Move the spare's files whose paths (relative, with "/") are in wanted into site (empty,
-    made by MkDocs), with their folders; delete the rest of the spare. Nothing is taken if the
-    spare is missing or another build takes it first."""
+    """Move the spare's files whose paths (relative, with "/") are in wanted into site (made by
+    MkDocs, empty unless a plugin wrote into it), with their folders; delete the rest of the
+    spare. Nothing is taken if the spare is missing, has not rested (`REST`), or another build
+    takes it first."""
     taken = Taken()
+    try:
+        if time.time() - os.lstat(spare).st_ctime < REST:
+            return taken
+    except OSError:
+        return taken
     claimed = spare.with_name(f"{spare.name}-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         os.rename(spare, claimed)
@@ -90,9 +124,10 @@ def take(spare: Path, site: Path, wanted: set[str]) -> Taken:
         if not _own(os.lstat(claimed), stat.S_IFDIR):
             return taken  # a link or someone else's folder: only removed (finally)
         folders = {parent for name in wanted for parent in _parents(name)}
-        _prune(claimed, "", wanted, folders, taken, _new_modes())
+        _prune(claimed, "", wanted, folders, taken, _new(site))
         for entry in os.scandir(claimed):
-            os.rename(entry.path, site / entry.name)
+            if not os.path.lexists(site / entry.name):  # what a plugin wrote there stays
+                os.rename(entry.path, site / entry.name)
     except OSError:  # what was moved is overwritten or swept; the rest goes with the spare
         pass
     finally:
@@ -111,18 +146,48 @@ def _remove(path: Path) -> None:
         pass
 
 
-def _new_modes() -> tuple[int, int]:
-    """The permissions a new file and a new folder get (umask), as MkDocs would make them."""
+@dataclass(frozen=True)
+class _New:
+    """What a new file and a new folder in the site get: permissions (umask, and the site
+    folder's set-group-ID bit, which folders inherit) and group."""
+
+    file_mode: int
+    folder_mode: int
+    group: int
+
+
+def _new(site: Path) -> _New:
+    mask = _umask()
+    info = os.stat(site)
+    inherit = info.st_mode & stat.S_ISGID
+    return _New(0o666 & ~mask, (0o777 & ~mask) | inherit, info.st_gid if inherit else os.getegid())
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (another thread
+    could make a file meanwhile)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
-    return 0o666 & ~mask, 0o777 & ~mask
+    return mask
 
 
-def _own(info: os.stat_result, kind: int, mode: int | None = None) -> bool:
-    """A folder or a file (kind) of this user, with mode if given; a file with no other hard
-    link."""
-    return (stat.S_IFMT(info.st_mode) == kind and info.st_uid == os.getuid()
-            and (mode is None or stat.S_IMODE(info.st_mode) == mode) and (kind != stat.S_IFREG or info.st_nlink == 1))
+def _own(info: os.stat_result, kind: int, new: _New | None = None) -> bool:
+    """A folder or a file (kind) of this user, as a new one would be made (new) if given; a
+    file with no other hard link and no larger than LARGEST."""
+    if stat.S_IFMT(info.st_mode) != kind or info.st_uid != os.getuid():
+        return False
+    if new is not None:
+        mode = new.file_mode if kind == stat.S_IFREG else new.folder_mode
+        if stat.S_IMODE(info.st_mode) != mode or info.st_gid != new.group:
+            return False
+    return kind != stat.S_IFREG or (info.st_nlink == 1 and info.st_size <= LARGEST)
 
 
 def _parents(name: str) -> list[str]:
@@ -130,16 +195,16 @@ def _parents(name: str) -> list[str]:
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
 
-def _prune(folder: str | Path, prefix: str, wanted: set[str], folders: set[str], taken: Taken, modes: tuple[int, int]) -> None:
+def _prune(folder: str | Path, prefix: str, wanted: set[str], folders: set[str], taken: Taken, new: _New) -> None:
     """Keep under folder what the new site has, as a new build would make it; delete the rest
     (see the module's docstring), and mark the files kept."""
     for entry in os.scandir(folder):
         name = prefix + entry.name
         info = entry.stat(follow_symlinks=False)
-        if name in folders and _own(info, stat.S_IFDIR, modes[1]):
+        if name in folders and _own(info, stat.S_IFDIR, new):
             taken.folders.append(name)
-            _prune(entry.path, name + "/", wanted, folders, taken, modes)
-        elif name in wanted and _own(info, stat.S_IFREG, modes[0]):
+            _prune(entry.path, name + "/", wanted, folders, taken, new)
+        elif name in wanted and _own(info, stat.S_IFREG, new):
             os.utime(entry.path, ns=(MARK, MARK), follow_symlinks=False)
             taken.files.append(name)
         elif stat.S_ISDIR(info.st_mode):

@@ -105,16 +105,17 @@ def cache_root() -> Path | None:
 def cache_folder(signature: str) -> Path | None:
     """The folder of templates compiled for signature, made if need be; None where it cannot
     be made, or where another user could change what it holds (compiled templates are code
-    this process runs): every folder on its way must be this user's or root's, and writable
-    by no one else (a shared folder with the sticky bit, such as /tmp, is fine: there no one
-    can rename another's entries)."""
+    this process runs): every folder on its way must be this user's or root's, and writable by
+    no other user (see `_safe`)."""
     root = cache_root()
     if root is None:
         return None
     folder = root / hashlib.sha256(signature.encode("utf-8")).hexdigest()[:16]
     try:
+        if not root.parent.parent.is_dir():  # $XDG_CACHE_HOME: private when made, as the specification asks
+            root.parent.parent.mkdir(mode=0o700, parents=True)
         for own in (root.parent, root, folder):  # baocao/templates/<hash>: ours, private whatever the umask
-            own.mkdir(mode=0o700, parents=True, exist_ok=True)
+            own.mkdir(mode=0o700, exist_ok=True)
             info = os.lstat(own)
             if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) != 0o700:
                 os.chmod(own, 0o700)
@@ -127,13 +128,26 @@ def cache_folder(signature: str) -> Path | None:
 
 
 def _safe(info: os.stat_result) -> bool:
-    """A folder no other user can change: this user's or root's, writable by others only
-    with the sticky bit, and by its group only if that is this user's own group."""
+    """A folder no other user can change: this user's or root's; writable by others only with
+    the sticky bit (as /tmp: no one may rename another's entries there); writable by its group
+    only if that group is this user's own and no one else's (a user private group, for which
+    Debian and Ubuntu give users umask 002)."""
     if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (os.getuid(), 0):
         return False
     if info.st_mode & stat.S_ISVTX:
         return True
-    return not info.st_mode & stat.S_IWOTH and (not info.st_mode & stat.S_IWGRP or info.st_gid == os.getgid())
+    return not info.st_mode & stat.S_IWOTH and (not info.st_mode & stat.S_IWGRP or _private_group(info.st_gid))
+
+
+def _private_group(gid: int) -> bool:
+    import grp
+    import pwd
+
+    try:
+        group, user = grp.getgrgid(gid), pwd.getpwuid(os.getuid())
+    except KeyError:
+        return False
+    return gid == user.pw_gid and group.gr_name == user.pw_name and not [m for m in group.gr_mem if m != user.pw_name]
 
 
 def compile_templates(config, folder: Path) -> Job | None:
