@@ -73,7 +73,7 @@ def test_what_the_new_site_does_not_have_is_not_taken_from_the_spare(built, tmp_
 def test_a_file_taken_but_not_written_again_is_swept(built, tmp_path, monkeypatch):
     """Were a path listed as written but left out by the build after all, its old file and
     the folder it leaves empty do not stay in the new site."""
-    from baocao.site.plugin import BaocaoPlugin
+    from baocao.site import reuse
 
     rnd, clean = built
     site = tmp_path / "out" / "site"
@@ -81,8 +81,8 @@ def test_a_file_taken_but_not_written_again_is_swept(built, tmp_path, monkeypatc
     build_site(rnd, site)
     (spare_of(site) / "khong-viet" / "sau").mkdir(parents=True)
     (spare_of(site) / "khong-viet" / "sau" / "index.html").write_text("cũ", encoding="utf-8")
-    written = BaocaoPlugin._written
-    monkeypatch.setattr(BaocaoPlugin, "_written", lambda self, config, files: written(self, config, files) | {"khong-viet/sau/index.html"})
+    written = reuse.written
+    monkeypatch.setattr(reuse, "written", lambda config, files, others=(): written(config, files, others) | {"khong-viet/sau/index.html"})
     build_site(rnd, site)
     assert _tree(site) == clean
 
@@ -205,6 +205,7 @@ def test_a_spare_is_written_over_only_after_it_has_rested(built, tmp_path, monke
 def test_what_a_plugin_wrote_into_the_site_before_is_not_replaced(built, tmp_path, monkeypatch):
     """MkDocs lets a plugin write into the site folder itself (here robots.txt, at on_files):
     the spare's older copy does not replace it."""
+    from baocao.site import reuse
     from baocao.site.plugin import BaocaoPlugin
 
     rnd, clean = built
@@ -217,8 +218,8 @@ def test_what_a_plugin_wrote_into_the_site_before_is_not_replaced(built, tmp_pat
         return real(self, files, config)
 
     monkeypatch.setattr(BaocaoPlugin, "on_files", on_files)
-    written = BaocaoPlugin._written
-    monkeypatch.setattr(BaocaoPlugin, "_written", lambda self, config, files: written(self, config, files) | {"robots.txt"})
+    written = reuse.written
+    monkeypatch.setattr(reuse, "written", lambda config, files, others=(): written(config, files, others) | {"robots.txt"})
     build_site(rnd, site)
     build_site(rnd, site)
     text["value"] = "User-agent: *\nDisallow: /\n"

@@ -182,6 +182,7 @@ def _changed_files(args) -> list[str] | None:
 
 def _owners(root: Path, args) -> int:
     from baocao.campaign import load_campaign
+    from baocao.files import write_atomic
     from baocao.ownership import CODEOWNERS_PATH, codeowners
 
     wanted = codeowners(load_campaign(root))
@@ -193,10 +194,7 @@ def _owners(root: Path, args) -> int:
             return 0
         print(f"lỗi: {CODEOWNERS_PATH} chưa cập nhật theo campaign.yml. Chạy `baocao owners` rồi đưa tệp vào yêu cầu gộp.", file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(wanted, encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, wanted.encode("utf-8"))
     print(f"Đã ghi {CODEOWNERS_PATH}.")
     return 0
 

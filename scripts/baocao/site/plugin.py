@@ -100,7 +100,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.nav = nav
         self.taken = None
         if self.spare is not None:
-            self.taken = reuse.take(self.spare, Path(config.site_dir), self._written(config, files))
+            self.taken = reuse.take(self.spare, Path(config.site_dir), reuse.written(config, files, self.content.charts))
             self.spare = None
         return nav
 
@@ -142,13 +142,6 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         except OSError as error:
             raise self._failure(f"không ghi được biểu đồ: {error}") from None
         self._clean()
-
-    def _written(self, config, files: Files) -> set[str]:
-        """The paths of the files the build writes into the site, as far as this plugin
-        knows (a path listed but not written is swept: `reuse.Taken.sweep`)."""
-        themed = [name for template in config.theme.static_templates for name in (template, f"{template}.gz")]
-        index = {"search/search_index.json"} if search_indexes(config) else set()  # mkdocs-material's search
-        return {file.dest_uri for file in files} | set(themed) | index | set(self.content.charts)
 
     def on_build_error(self, error) -> None:
         self._clean()

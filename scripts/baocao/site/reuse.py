@@ -41,6 +41,9 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
+
+from baocao.files import umask
 
 MARK = 946684800 * 10**9  # 2000-01-01T00:00:00Z in nanoseconds, the time of a file taken and not yet written
 REST = 2.0  # seconds a replaced site is left alone before a build writes over it
@@ -51,6 +54,18 @@ STALE = 3600.0  # seconds after which a hidden folder a killed build left beside
 def spare_of(site: Path) -> Path:
     """The hidden folder beside site that holds the site it replaced."""
     return site.with_name(f".{site.name}-spare")
+
+
+def written(config, files, others: Iterable[str] = ()) -> set[str]:
+    """The paths of the files a build of config writes into the site, as far as is known
+    before it writes: MkDocs' files, the theme's own pages (and the sitemap's .gz),
+    mkdocs-material's search index, and others (the charts). A path listed but not written
+    is swept (`Taken.sweep`); one left out is only not taken."""
+    from baocao.site.render import search_indexes
+
+    themed = {name for template in config.theme.static_templates for name in (template, f"{template}.gz")}
+    index = {"search/search_index.json"} if search_indexes(config) else set()
+    return {file.dest_uri for file in files} | themed | index | set(others)
 
 
 def keep_aside(old: Path, site: Path) -> None:
@@ -157,25 +172,10 @@ class _New:
 
 
 def _new(site: Path) -> _New:
-    mask = _umask()
+    mask = umask()
     info = os.stat(site)
     inherit = info.st_mode & stat.S_ISGID
     return _New(0o666 & ~mask, (0o777 & ~mask) | inherit, info.st_gid if inherit else os.getegid())
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it where Linux tells it (another thread
-    could make a file meanwhile)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _own(info: os.stat_result, kind: int, new: _New | None = None) -> bool:

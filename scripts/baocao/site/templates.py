@@ -42,6 +42,7 @@ import jinja2.bccache
 import jinja2.meta
 
 from baocao.background import Job, can_fork
+from baocao.files import write_atomic
 
 SIGNATURE = "filters.txt"  # beside templates compiled in the build's folder: see use_compiled
 REFERENCES = "references.json"  # in a cache folder: which templates each one reaches
@@ -231,15 +232,10 @@ def _references(folder: Path) -> dict[str, list]:
 
 def _write(path: Path, data: bytes) -> None:
     """Write path whole or not at all (another build may be reading it); never fails."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
+        write_atomic(path, data)
     except OSError:
-        try:
-            partial.unlink()
-        except OSError:
-            pass
+        pass
 
 
 def _theme(config_file: Path):
