@@ -9,7 +9,8 @@ from collections import Counter
 
 import pytest
 
-from baocao.campaign import CampaignError, load_campaign
+from baocao.campaign import load_campaign
+from baocao.errors import CampaignError
 from baocao.cli import main
 from baocao.text import collapse
 from conftest import shared

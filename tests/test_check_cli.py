@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from baocao.cli import main
-from baocao.template import PLACEHOLDER_TEXT
+from baocao.blank_report import PLACEHOLDER_TEXT
 
 ACCEPTANCE = Path(__file__).parent / "acceptance"
 COMPLETE = ACCEPTANCE / "valid" / "complete" / "submissions" / "hoi-bao-ve-nguoi-tieu-dung.md"

@@ -21,11 +21,10 @@ from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from baocao.build import BuildError
+from baocao.errors import BuildError
 from baocao.cli import main
 from baocao.docx import build_agency_docx, build_docx
 from baocao.docx import compose
-from baocao.docx.pandoc import PandocError
 from baocao.workspace import load_round
 
 pytestmark = pytest.mark.slow
@@ -457,127 +456,26 @@ def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, m
     out = tmp_path / "bao-cao-tong-hop.docx"
     out.write_bytes(b"previous")
 
-    class Half:  # pandoc wrote part of its output, then failed
-        def __init__(self, markdown, path, args, *, day, reference_pipe=False):
-            path.write_bytes(b"half")
+    def half(markdown, out_path, **kwargs):  # pandoc wrote part of its output, then failed
+        out_path.write_bytes(b"half")
+        raise BuildError("pandoc không tạo được tệp bao-cao-tong-hop.docx: boom")
 
-        def send_reference(self, data):
-            pass
-
-        def wait(self):
-            raise PandocError("boom")
-
-        def stop(self):
-            pass
-
-    monkeypatch.setattr("baocao.docx.start_pandoc", Half)
+    monkeypatch.setattr("baocao.docx.run_pandoc", half)
     with pytest.raises(BuildError, match="pandoc không tạo được tệp bao-cao-tong-hop.docx"):
         build_docx(sample_round, out)
     assert out.read_bytes() == b"previous"
-    assert [p.name for p in tmp_path.iterdir()] == [out.name]
-
-
-def test_reference_through_a_pipe_or_a_file_gives_the_same_document(sample_round, built, tmp_path, monkeypatch):
-    """pandoc reads the reference document from a pipe while this process makes it; where
-    no pipe can be used it is written to a file first. Both give the same bytes."""
-    monkeypatch.setattr("baocao.docx.can_pipe_reference", lambda: False)
-    assert build_docx(sample_round, tmp_path / "file.docx").read_bytes() == built.read_bytes()
-
-
-def test_a_body_laid_out_by_two_processes_gives_the_same_document(sample_round, built, tmp_path, monkeypatch):
-    """A large body is split at an element boundary and a forked child lays out the first
-    half (layout.finish): the document is the one a single process makes."""
-    import baocao.docx.layout as layout
-
-    forked = []
-    real_job = layout.Job
-
-    def job(*args):
-        made = real_job(*args)
-        forked.append(made.forked)
-        return made
-
-    monkeypatch.setattr(layout, "Job", job)
-    monkeypatch.setattr(layout, "PARALLEL_BYTES", 1)  # the samples' body counts as large
-    monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1)
-    assert build_docx(sample_round, tmp_path / "two.docx").read_bytes() == built.read_bytes()
-    assert forked == [True]
-
-
-def test_the_charts_placeholders_stay_with_the_parent():
-    """Only this process embeds the charts: a body whose first half names one is not split."""
-    from baocao.docx.layout import _Body
-
-    line = '\n    <w:p><w:r><w:t>{}</w:t></w:r></w:p>'
-    picture = '\n    <w:p><w:r><pic:cNvPr descr="bieu-do-2-x.png" /></w:r></w:p>'
-    head = '<w:document xmlns:w="w" xmlns:pic="p"><w:body>'
-    xml = lambda body: (head + body + '\n    <w:sectPr /></w:body></w:document>').encode()  # noqa: E731
-    plain = "".join(line.format(i) for i in range(40))
-    assert len(_Body(xml(plain + picture)).split(10, {"bieu-do-2-x.png": None})) == 2
-    assert len(_Body(xml(picture + plain)).split(10, {"bieu-do-2-x.png": None})) == 1
-    assert len(_Body(xml(picture + plain)).split(10, {})) == 2
-    assert len(_Body(xml(plain)).split(10**6, {})) == 1
-
-
-def test_a_document_without_a_body_is_a_layout_error():
-    from baocao.docx.layout import LayoutError, _Body
-
-    with pytest.raises(LayoutError, match="không có phần thân"):
-        _Body(b'<w:document xmlns:w="w"><w:body/></w:document>')
-    body = _Body(b'<w:document xmlns:w="w"><w:body>\n    <w:p>\n    <w:sectPr /></w:body></w:document>')
-    with pytest.raises(LayoutError, match="không đọc được"):
-        body.lay_out(body.elements)
-
-
-def test_a_failing_layout_child_is_a_build_error(sample_round, tmp_path, monkeypatch, capfd):
-    def broken(body, piece, out):
-        raise RuntimeError("hỏng")
-
-    monkeypatch.setattr("baocao.docx.layout._lay_out_into", broken)
-    monkeypatch.setattr("baocao.docx.layout.PARALLEL_BYTES", 1)
-    monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1)
-    out = tmp_path / "bao-cao-tong-hop.docx"
-    out.write_bytes(b"previous")
-    with pytest.raises(BuildError, match="không trình bày được tệp bao-cao-tong-hop.docx: tiến trình chạy nền dừng với mã 1"):
-        build_docx(sample_round, out)
-    assert out.read_bytes() == b"previous" and [p.name for p in tmp_path.iterdir()] == [out.name]
-    assert "Traceback" not in capfd.readouterr().err
-
-
-def test_a_reference_never_sent_fails_instead_of_waiting(tmp_path):
-    """pandoc waits on the pipe for its reference document; if the build never sends it
-    (an error in between), wait() closes the pipe and pandoc stops with an error."""
-    import threading
-
-    from baocao.docx.pandoc import pandoc_args, start_pandoc
-
-    conversion = start_pandoc("# Tiêu đề\n\nNội dung.\n", tmp_path / "x.docx", pandoc_args(None, [tmp_path], toc=False),
-                              day=TODAY, reference_pipe=True)
-    outcome = []
-
-    def wait():
-        try:
-            conversion.wait()
-            outcome.append("written")
-        except PandocError as error:
-            outcome.append(str(error))
-
-    waiter = threading.Thread(target=wait, daemon=True)
-    waiter.start()
-    waiter.join(60)
-    conversion.stop()
-    assert outcome and outcome[0] != "written"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".baocao") == [out.name]
+    assert [p.name for p in (tmp_path / ".baocao").iterdir()] == ["lock"]
 
 
 def test_pandoc_error_is_reported_with_its_message(sample_round, tmp_path, monkeypatch):
     """A real pandoc failure (here an option it does not know) reaches the user as a build error."""
-    import baocao.docx
+    import baocao.docx.pandoc as pandoc
 
-    real = baocao.docx.pandoc_args
-    monkeypatch.setattr("baocao.docx.pandoc_args", lambda *a, **k: real(*a, **k) + ["--no-such-option"])
-    with pytest.raises(BuildError, match="pandoc không tạo được tệp x.docx: .*no-such-option"):
+    monkeypatch.setattr(pandoc, "DEFAULTS", tmp_path / "no-such-defaults.yaml")
+    with pytest.raises(BuildError, match="pandoc không tạo được tệp x.docx: .*no-such-defaults"):
         build_docx(sample_round, tmp_path / "x.docx")
-    assert list(tmp_path.iterdir()) == []
+    assert not (tmp_path / "x.docx").exists()
 
 
 # --- one agency's report -------------------------------------------------------------------------

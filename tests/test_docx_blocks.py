@@ -95,13 +95,19 @@ def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
     import zipfile
     from datetime import date
 
-    from baocao.docx.pandoc import pandoc_args, run_pandoc
+    import json
+
+    from baocao.docx.pandoc import run_pandoc
     from baocao.docx.reference import write_reference
 
     reference = write_reference(tmp_path / "reference.docx")
-    markdown = ("Trước.\n\n```{=openxml}\n<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>VAN_BAN_AN</w:t></w:r></w:p>\n```\n\n"
-                "Chữ `<w:t>X</w:t>`{=openxml} sau.\n")
-    out = run_pandoc(markdown, tmp_path / "x.docx", pandoc_args(reference, [tmp_path], toc=False), day=date(2024, 12, 5))
+    allow = tmp_path / "allow.json"
+    allow.write_text(json.dumps({"chunk": "c", "own": {}, "refused": "(%s)", "images": {}}), encoding="utf-8")
+    markdown = ("::: {.c agency=bo-y-te level=4}\nTrước.\n\n```{=openxml}\n"
+                "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>VAN_BAN_AN</w:t></w:r></w:p>\n```\n\n"
+                "Chữ `<w:t>X</w:t>`{=openxml} sau.\n:::\n")
+    out = tmp_path / "x.docx"
+    run_pandoc(markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5))
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     assert "<w:vanish/>" not in xml  # the raw XML is not passed through as markup

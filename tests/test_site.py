@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from baocao.site import build_site, search
-from baocao.site.content import confine, render_markdown
+from baocao.site import search
+from baocao.site.build import build_site
+from baocao.site.sanitize import confine, render_markdown
 from baocao.site.pages import generate, page_url, url
 from baocao.workspace import load_round
 
@@ -212,10 +213,10 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     docx.write_bytes(b"PK docx")
     charts_before = set(Path(tempfile.gettempdir()).glob("baocao-charts-*"))
     result = build_site(load_round(workspace), out, docx_path=docx)
-    assert result == out.resolve()
+    assert result == out and out.is_dir()
     figures_page = (out / "so-lieu" / "index.html").read_text(encoding="utf-8")
     charts = re.findall(r'<img[^>]+src="([^"]+\.svg)"', figures_page)
-    assert charts  # bo-y-te reported figures: drawn in the background, copied into the site
+    assert charts  # bo-y-te reported figures: drawn into the site
     assert all((out / "so-lieu" / c).read_bytes().startswith(b"<?xml") for c in charts)
     assert set(Path(tempfile.gettempdir()).glob("baocao-charts-*")) == charts_before  # the drawing folder is removed
     assert not (out / "stale.html").exists()
@@ -273,7 +274,7 @@ def _assert_internal_links_resolve(site: Path) -> None:
 
 
 def test_bad_config_is_a_vietnamese_build_error(workspace, tmp_path):
-    from baocao.build import BuildError
+    from baocao.errors import BuildError
 
     with pytest.raises(BuildError, match="mkdocs.yml"):
         build_site(load_round(workspace), tmp_path / "site")
@@ -295,90 +296,15 @@ def test_review_state_comes_from_the_secretariat_file(workspace):
     assert "Bổ sung số liệu năm 2024." in html
 
 
-@pytest.fixture
-def forking(monkeypatch):
-    """Fork even if an earlier test left a thread running (the browser tests' server)."""
-    monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1)
-
-
-def _slowed(monkeypatch, seconds: float = 0.005) -> None:
-    """Each piece takes a while (in the worker too, when patched before it forks), so that
-    this process joins in before the worker has taken every piece."""
-    import time
-
-    import baocao.site.content as content
-
-    def slow(*args, **kwargs):
-        time.sleep(seconds)
-        return render(*args, **kwargs)
-    render = content.render_markdown
-    monkeypatch.setattr(content, "render_markdown", slow)
-
-
-def test_pieces_rendered_in_the_worker_equal_those_rendered_in_place(workspace, tmp_path, forking, monkeypatch):
-    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
-    rnd = load_round(workspace)
-    in_place, worker = generate(rnd), generate(rnd)
-    _slowed(monkeypatch)
-    worker.fragments.render_in_background(tmp_path)
-    worker.fragments.join()
-    pieces = [i for i, (_, agency, _) in enumerate(in_place.fragments.sources) if agency is not None]
-    assert pieces and all(worker.fragments._html.get(i) == in_place.fragments.html(i) for i in pieces)
-    import pickle
-
-    made_there = pickle.loads((tmp_path / "pieces.pickle").read_bytes())  # really made by the forked worker
-    assert 0 < len(made_there) < len(pieces)  # the rest was rendered here while the worker ran
-    made_here = set(pieces) - set(made_there)
-    assert min(made_here) > max(made_there)  # the worker took them from the first, this process from the last
-
-
-def test_the_worker_renders_every_piece_when_it_is_done_before_this_process_joins(workspace, tmp_path, forking, monkeypatch):
-    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
-    site = generate(load_round(workspace))
-    site.fragments.render_in_background(tmp_path)
-    site.fragments._job._process.join()  # the worker is done: nothing is left for this process
-
-    def unused(*args, **kwargs):
-        raise AssertionError("rendered here")
-    monkeypatch.setattr("baocao.site.content.render_markdown", unused)
-    site.fragments.join()
-    pieces = [i for i, (_, agency, _) in enumerate(site.fragments.sources) if agency is not None]
-    assert pieces and all(i in site.fragments._html for i in pieces)
-
-
-@pytest.mark.parametrize("fork", [True, False])
-def test_a_failing_chart_worker_is_a_vietnamese_build_error(workspace, tmp_path, monkeypatch, capfd, fork):
-    import shutil
-
-    from baocao.build import BuildError
-
-    shutil.copy(ROOT / "mkdocs.yml", workspace / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", workspace / "docs")
-    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
-
-    def broken(charts, folder):
-        raise RuntimeError("hỏng")
-
-    monkeypatch.setattr("baocao.site.figures.draw", broken)
-    monkeypatch.setattr("baocao.background.threading.active_count", lambda: 1 if fork else 2)
-    reason = "tiến trình chạy nền dừng với mã 1" if fork else "RuntimeError: hỏng"
-    with pytest.raises(BuildError, match=f"dựng trang web không thành công: không vẽ được biểu đồ: {reason}"):
-        build_site(load_round(workspace), tmp_path / "site")
-    assert not (tmp_path / "site").exists()
-    err = capfd.readouterr().err
-    assert "Traceback" not in err
-    assert ("lỗi trong tiến trình chạy nền: RuntimeError: hỏng" in err) == fork
-
-
 def test_html_pages_are_what_python_markdown_makes_of_their_markdown(root):
-    """Agency, section and task pages skip Python-Markdown (htmlpage.py); the HTML they get
+    """Agency, section and task pages skip Python-Markdown (site/html.py); the HTML they get
     must be what Python-Markdown, with the site's own extensions, makes of the same blocks:
     heading ids (Vietnamese, punctuation, repeated titles), admonitions, details, quotes."""
     import markdown
     from mkdocs.utils.yaml import yaml_load
 
-    from baocao.site.htmlpage import HtmlPage
-    from baocao.site.markdown import esc
+    from baocao.site.html import HtmlPage
+    from baocao.site.fragments import esc
 
     config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader: the toc's slugify
     names, configs = [], {}
@@ -414,18 +340,3 @@ def _flat(tokens: list[dict]) -> list[dict]:
     return out
 
 
-def test_a_failure_in_this_process_share_stops_the_worker(workspace, tmp_path, forking, monkeypatch):
-    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
-    site = generate(load_round(workspace))
-    _slowed(monkeypatch, 0.05)  # the worker is still busy when this process joins in
-    site.fragments.render_in_background(tmp_path)
-    job = site.fragments._job
-    assert job is not None and job.forked
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("hỏng")
-
-    monkeypatch.setattr("baocao.site.content.render_markdown", broken)  # here only: the worker has its own copy
-    with pytest.raises(RuntimeError, match="hỏng"):
-        site.fragments.join()
-    assert not job._process.is_alive()

@@ -6,6 +6,8 @@ feature: the checker, the template writer, the site and the DOCX.
 
 from __future__ import annotations
 
+from baocao.errors import CampaignError
+
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,10 +21,6 @@ from baocao.yamlsafe import YamlError, load_document
 CAMPAIGN_FILE = "campaign.yml"
 SCHEMA_DIR = "schema"
 TASKS_SLOT = "tasks"
-
-
-class CampaignError(Exception):
-    """campaign.yml or a schema is missing or invalid; the message is Vietnamese."""
 
 
 @dataclass(frozen=True)

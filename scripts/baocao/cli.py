@@ -6,44 +6,54 @@ Exit codes: 0 no errors, 1 errors found (or a command failed on bad input), 2 us
 from __future__ import annotations
 
 import argparse
-import gc
-import multiprocessing
-import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from baocao import __version__
 
-_ARGPARSE_VI = {
-    "usage: ": "Cách dùng: ",
-    "options": "tùy chọn",
-    "positional arguments": "tham số",
-    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
-    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
-    "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
-    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
-    "expected one argument": "cần một giá trị",
-    "one of the arguments %s is required": "cần một trong các tham số %s",
-    "not allowed with argument %s": "không dùng cùng tham số %s",
-    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
-}
+# argparse's own messages (Python 3.11-3.13), as Vietnamese patterns: see _Parser.error.
+_ARGPARSE_VI = [
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+     r"tham số \1: lựa chọn không hợp lệ: \2 (chọn một trong \3)"),
+    (r"argument (\S+): expected one argument", r"tham số \1: cần một giá trị"),
+    (r"argument (\S+): not allowed with argument (.*)", r"tham số \1: không dùng cùng tham số \2"),
+    (r"argument (\S+): invalid (\S+) value: (.*)", r"tham số \1: giá trị không hợp lệ: \3"),
+    (r"one of the arguments (.*) is required", r"cần một trong các tham số \1"),
+    (r"argument (\S+): (.*)", r"tham số \1: \2"),
+]
 
 
-def _translate_argparse() -> None:
-    """argparse speaks English; users of baocao read Vietnamese."""
-    original = argparse._
-
-    def vi(message: str) -> str:
-        return _ARGPARSE_VI.get(message, original(message))
-
-    argparse._ = vi  # type: ignore[attr-defined]
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse in Vietnamese through its public hooks: the formatter's usage prefix, our own
+    -h and argument groups, and error() translating the message it is given."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self.positionals = self.add_argument_group("tham số")
+        self.options = self.add_argument_group("tùy chọn")
+        self.options.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def add_argument(self, *args, **kwargs):
+        if self.__dict__.get("options") is None:
+            return super().add_argument(*args, **kwargs)
+        group = self.options if args and args[0].startswith("-") else self.positionals
+        return group.add_argument(*args, **kwargs)
+
     def error(self, message: str):  # noqa: D401 - argparse API
+        for pattern, vietnamese in _ARGPARSE_VI:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, vietnamese, message)
+                break
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: lỗi: {message}\nXem thêm: {self.prog} --help\n")
 
@@ -56,11 +66,10 @@ def _date(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    _translate_argparse()
     parser = _Parser(prog="baocao", description="Kho báo cáo: kiểm tra, tổng hợp và xuất báo cáo của đợt báo cáo.")
     parser.add_argument("--version", action="version", version=f"baocao {__version__}", help="hiện phiên bản")
     parser.add_argument("--root", type=Path, help="thư mục kho báo cáo (mặc định: thư mục chứa campaign.yml gần nhất)")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    sub = parser.add_subparsers(title="lệnh", dest="command", metavar="LỆNH", parser_class=_Parser)
 
     p = sub.add_parser("check", help="kiểm tra các báo cáo", description="Kiểm tra phần thông tin, đề cương và nhiệm vụ của từng báo cáo, và tình hình nộp của đợt báo cáo.")
     p.add_argument("paths", nargs="*", type=Path, metavar="TỆP", help="các tệp cần kiểm tra (mặc định: mọi tệp trong submissions/)")
@@ -83,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("agency", metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ bo-cong-an")
 
     p = sub.add_parser("tasks", help="liệt kê nhiệm vụ được giao", description="Liệt kê nhiệm vụ được giao cho từng cơ quan.")
-    fmt = p.add_mutually_exclusive_group()
+    fmt = p.options.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="dạng JSON")
     fmt.add_argument("--csv", action="store_true", help="dạng CSV (mở bằng Excel)")
     p.add_argument("--agency", metavar="MÃ_CƠ_QUAN", help="chỉ một cơ quan")
@@ -108,23 +117,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    from baocao.campaign import CampaignError, find_root
+    from baocao.campaign import find_root
+    from baocao.errors import BaocaoError
 
     try:
         root = args.root.resolve() if args.root else find_root()
         return _COMMANDS[args.command](root, args)
-    except CampaignError as error:
+    except BaocaoError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # a path given on the command line cannot be read or written
-        import errno
+        from baocao.messages import os_reason
 
-        reasons = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền", errno.EPERM: "không có quyền",
-                   errno.ENOTDIR: "một phần của đường dẫn không phải thư mục", errno.EROFS: "ổ đĩa chỉ đọc",
-                   errno.ENOSPC: "ổ đĩa đã đầy", errno.EISDIR: "đây là thư mục, không phải tệp"}
         where = f" {error.filename}" if error.filename else ""
-        reason = reasons.get(error.errno, "lỗi hệ thống")
-        print(f"lỗi: không đọc hoặc ghi được{where} ({reason}). Kiểm tra lại đường dẫn và quyền ghi.", file=sys.stderr)
+        print(f"lỗi: không đọc hoặc ghi được{where} ({os_reason(error)}). Kiểm tra lại đường dẫn và quyền ghi.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # pragma: no cover
         return 130
@@ -201,7 +207,7 @@ def _owners(root: Path, args) -> int:
 
 def _new(root: Path, args) -> int:
     from baocao.campaign import load_campaign
-    from baocao.template import TemplateError, write_template
+    from baocao.blank_report import TemplateError, write_template
 
     campaign = load_campaign(root)
     try:
@@ -262,26 +268,7 @@ _COMMANDS = {"fields": _fields, "owners": _owners, "check": _check, "new": _new,
 
 
 def run() -> None:  # pragma: no cover - the console script; tests call main()
-    """`baocao`: main(), then leave at once. A normal exit frees every object a build made one
-    by one (about 0.15 s after a site build); by then every output is written, closed and
-    renamed into place, so only background jobs a build cut short left behind and the standard
-    streams need seeing to (mypy ends the same way: mypy.util.hard_exit).
-
-    The cyclic garbage collector is off for the whole run: the process is short-lived, its
-    objects are freed by reference counting, and the collector only costs time (about 0.06 s
-    of imports and reading the round before a site build of the samples), not memory (the
-    same peak RSS with and without it for the DOCX of 1,000 agencies)."""
-    gc.disable()
-    code = main()
-    for child in multiprocessing.active_children():  # a build cut short (Ctrl-C) leaves none behind
-        child.terminate()
-        child.join()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except BrokenPipeError:  # the reader left (`baocao check | head`)
-            code = code or 1
-    os._exit(code)
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover

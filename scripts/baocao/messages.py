@@ -109,3 +109,44 @@ def type_name(value: object) -> str:
     if isinstance(value, dict):
         return TYPE_NAMES["object"]
     return type(value).__name__
+
+
+# Errors that stop a command (baocao.errors), by code; shown after "lỗi: ".
+ERRORS: dict[str, str] = {
+    "disk-full": "ổ đĩa chứa {path} đã đầy nên không ghi được kết quả; kết quả cũ vẫn giữ nguyên. Giải phóng chỗ trống rồi dựng lại.",
+    "write-failed": "không ghi được {path} ({reason}); kết quả cũ vẫn giữ nguyên. Kiểm tra quyền ghi và chỗ trống của thư mục.",
+    "output-busy": "thư mục {path} đang được một lần dựng khác ghi vào. Hãy chờ lần dựng đó xong rồi chạy lại.",
+    "pandoc-start": "không chạy được pandoc ({detail}). Cài lại công cụ: pip install -e .",
+    "pandoc-timeout": "pandoc không tạo xong tệp {name} sau {seconds} giây.",
+    "pandoc-failed": "pandoc không tạo được tệp {name}: {detail}",
+    "pandoc-reference": "không lấy được tài liệu mẫu của pandoc ({detail}).",
+    "layout-failed": "không trình bày được tệp {name}: {detail}",
+    "agency-unknown": "mã cơ quan \"{agency}\" không có trong danh sách của đợt báo cáo.",
+    "agency-not-submitted": "{name} chưa nộp báo cáo (không có tệp submissions/{agency}.md).",
+    "agency-not-usable": "báo cáo của {name} ({file}) chưa đạt yêu cầu kiểm tra; hãy sửa các lỗi mà lệnh `baocao check` chỉ ra rồi chạy lại.",
+    "site-no-config": "không tìm thấy {config} trong {root}; cần tệp này để dựng trang web.",
+    "site-no-plugin": "{config}: thiếu plugin \"{plugin}\" trong mục plugins.",
+    "site-failed": "dựng trang web không thành công: {reason}",
+    "image-refused": "(ảnh không hợp lệ: {target})",
+}
+
+OS_REASONS = {
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "EACCES": "không có quyền",
+    "EPERM": "không có quyền",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "EROFS": "ổ đĩa chỉ đọc",
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã hết hạn mức dung lượng",
+    "EISDIR": "đây là thư mục, không phải tệp",
+}
+
+
+def error_text(code: str, **values: object) -> str:
+    return ERRORS[code].format(**values)
+
+
+def os_reason(error: OSError) -> str:
+    import errno
+
+    return OS_REASONS.get(errno.errorcode.get(error.errno or 0, ""), "lỗi hệ thống")

@@ -41,7 +41,7 @@ def hostile_submission(root: Path) -> str:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    from baocao.site import build_site
+    from baocao.site.build import build_site
     from baocao.workspace import load_round
 
     ws = tmp_path_factory.mktemp("ws")

@@ -24,6 +24,7 @@ _NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _NOTE_LABEL = re.compile(r"^\[\^[^\]\s]+\]:")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_DIV_FENCE = re.compile(r"^([ \t>]*)(:{3,})")
 
 
 @lru_cache(maxsize=65536)  # names and outline titles recur once per agency
@@ -98,6 +99,19 @@ def _split_notes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
 
 def _indented(line: str) -> bool:
     return line.startswith(("    ", "\t"))
+
+
+def inert_divs(markdown: str) -> str:
+    """Report text whose `:::` lines are text, not pandoc divs, and whose code blocks are
+    closed: a report cannot style or restructure the document around it."""
+    if ":::" not in markdown and "``" not in markdown and "~~" not in markdown:
+        return markdown
+    lines, fence = markdown.split("\n"), None
+    for i, line in enumerate(lines):
+        fence = _toggle_fence(line, fence)
+        if not fence:
+            lines[i] = _DIV_FENCE.sub(r"\1\\\2", line, count=1)
+    return "\n".join(lines + ([fence] if fence else []))
 
 
 def _toggle_fence(line: str, fence: str | None) -> str | None:

@@ -8,12 +8,13 @@ and the signature block are added to the DOCX afterwards (see layout.py).
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 
 from baocao.campaign import OutlineNode, Task
 from baocao.completeness import COMPLETE, Part
 from baocao.docx import appendix
-from baocao.docx.blocks import NoteSet, escape, heading, relocate, styled
+from baocao.docx.blocks import NoteSet, escape, heading, inert_divs, relocate, styled
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
 
@@ -26,6 +27,8 @@ NOTE = "Note"  # paragraph style of the report's own remarks (italic)
 INVALID_NOTE = "Báo cáo của {name} (tệp {file}) chưa đạt yêu cầu kiểm tra ({count} lỗi) nên chưa được tổng hợp{first}. Sửa các lỗi theo hướng dẫn của lệnh `baocao check` rồi dựng lại báo cáo."
 REASONS = {NOT_SUBMITTED: "chưa nộp báo cáo", INVALID: "báo cáo chưa đạt yêu cầu kiểm tra"}
 NOT_WRITTEN = "chưa viết"
+# Report text is wrapped in a div of this class (confine.lua); random, so no report can name it.
+CHUNK_CLASS = f"bc-{secrets.token_hex(8)}"
 LIST_ASSIGNEES = 10  # a task of more agencies says how many; who has not written it is listed anyway
 
 
@@ -46,7 +49,8 @@ class Composer:
         if agency_id not in self._notes:
             texts = [report.completeness.preamble] + [p.content for p in report.parts]
             self._notes[agency_id] = NoteSet.collect(texts, self.counter)
-        return relocate(markdown, level, self._notes[agency_id])
+        text = relocate(inert_divs(markdown), level, self._notes[agency_id])
+        return f"::: {{.{CHUNK_CLASS} agency={agency_id} level={level + 1}}}\n{text}\n:::"
 
     def label(self, report: AgencyReport) -> str:
         suffix = " (dự thảo)" if report.status == DRAFT else ""

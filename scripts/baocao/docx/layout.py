@@ -7,7 +7,6 @@ text width by their content, and the native charts in place of their placeholder
 from __future__ import annotations
 
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from baocao.background import Job, can_fork
 from baocao.docx.charts import NativeChart
 from baocao.docx.ooxml import PBDR_SUCCESSORS, put_tbl_pr
 from baocao.docx.reference import FONT, LAYOUT
@@ -42,8 +40,6 @@ MAX_HEADER = 12
 MEASURED_ROWS = (300, 20)  # first and last rows of a long table that set its column widths
 
 
-PARALLEL_BYTES = 4_000_000  # a body this large is laid out by two processes (~0.3 s of work each)
-_LINE = b"\n    <w:"  # how pandoc starts each element of the body
 
 
 class LayoutError(Exception):
@@ -75,37 +71,17 @@ def place_date(place: str, day: date | None) -> str:
 
 
 def finish(path: Path, head: DocumentHead, charts: dict[str, NativeChart] | None = None,
-           day: date | None = None, built: tuple[list, list] | None = None) -> None:
+           day: date | None = None) -> None:
     """Add the letterhead, title and closing to the DOCX at path, in place; fit its tables
-    to the page; turn the placeholder images named in `charts` into those charts.
-    built: the head's blocks made beforehand by `blocks(head)` (while pandoc ran).
-
-    The big document is handled as plain XML (lxml) rather than through python-docx, which
-    is several times slower on a report of a thousand agencies; python-docx builds the small
-    letterhead and closing blocks. pandoc writes each element of the document's body on a
-    line of its own, so the body is laid out in pieces (`_Body`): a large one is split in two
-    and a forked child (baocao.background) lays out the first half while this process does
-    the second. Zip entries are dated `day`, so the bytes are repeatable.
-    """
+    to the page; turn the placeholder images named in `charts` into those charts. The body
+    is handled as XML (lxml), the small head and closing blocks with python-docx; zip
+    entries are dated `day`, so the bytes are repeatable."""
     with zipfile.ZipFile(path) as package:
         names = package.namelist()
         parts = {name: package.read(name) for name in names}
     body = _Body(parts[DOCUMENT])
-    opening, closing = built or blocks(head)
-    pieces = body.split(PARALLEL_BYTES, charts or {}) if can_fork() else [body.elements]
-    if len(pieces) == 1:
-        laid_out = [body.lay_out(pieces[0], parts, charts)]
-    else:
-        with tempfile.TemporaryDirectory(prefix="baocao-layout-") as folder:
-            first = Path(folder) / "piece.xml"
-            job = Job(_lay_out_into, body, pieces[0], first)
-            try:
-                second = body.lay_out(pieces[1], parts, charts)
-                job.wait()
-            finally:
-                job.stop()
-            laid_out = [first.read_bytes(), second]
-    parts[DOCUMENT] = b"".join([body.start, body.serialize(opening), *laid_out, body.serialize(closing), body.end])
+    opening, closing = blocks(head)
+    parts[DOCUMENT] = b"".join([body.start, body.serialize(opening), body.lay_out(body.elements, parts, charts), body.serialize(closing), body.end])
     parts[CORE] = _core(parts.get(CORE), f"{head.kind} {head.title}")
     stamp = (day.year, day.month, day.day, 0, 0, 0) if day else (1980, 1, 1, 0, 0, 0)
     order = [n for n in names if n in parts] + sorted(set(parts) - set(names))
@@ -134,15 +110,6 @@ class _Body:
         self.start, self.elements, self.end = xml[:first], xml[first:last], xml[last:]
         self.open = b"<w:body" + xml[top + len(b"<w:document"):opened]  # the namespaces, declared once
 
-    def split(self, size: int, charts: dict[str, NativeChart]) -> list[bytes]:
-        """The elements in one piece, or in two at an element boundary if they pass size
-        bytes and the first half holds no chart placeholder (only this process embeds the
-        charts: they are in the appendix, at the end)."""
-        cut = self.elements.find(_LINE, len(self.elements) // 2) if len(self.elements) > size else -1
-        if cut < 0 or any(f'descr="{name}"'.encode() in self.elements[:cut] for name in charts):
-            return [self.elements]
-        return [self.elements[:cut], self.elements[cut:]]
-
     def lay_out(self, piece: bytes, parts: dict[str, bytes] | None = None, charts: dict[str, NativeChart] | None = None) -> bytes:
         """A piece of the body with its tables fitted and, given parts, its charts embedded."""
         try:
@@ -170,11 +137,6 @@ class _Body:
         if xml.startswith(b"<?xml"):
             xml = xml[xml.index(b"?>") + 2:].lstrip()
         return xml[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
-
-
-def _lay_out_into(body: _Body, piece: bytes, out: Path) -> None:
-    """In the child: one piece laid out (tables only; the charts are in the parent's)."""
-    out.write_bytes(body.lay_out(piece))
 
 
 def _core(xml: bytes | None, title: str) -> bytes | None:

@@ -24,7 +24,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from baocao.docx.ooxml import put_tbl_pr
-from baocao.docx.pandoc import PandocError
+from baocao.errors import BuildError
+from baocao.messages import error_text
 
 FONT = "Times New Roman"
 
@@ -82,7 +83,7 @@ def reference_bytes(layout: Layout = LAYOUT) -> bytes:
                               check=True, capture_output=True).stdout
     except (OSError, subprocess.CalledProcessError) as error:
         detail = error.stderr.decode("utf-8", "replace").strip() if isinstance(error, subprocess.CalledProcessError) else error
-        raise PandocError(f"không lấy được tài liệu mẫu của pandoc ({detail or error})") from None
+        raise BuildError(error_text("pandoc-reference", detail=detail or error)) from None
     doc = Document(io.BytesIO(data))
     _page(doc, layout)
     _fonts(doc, layout)

@@ -12,7 +12,7 @@ from baocao.importer.letterhead import Letterhead, read_letterhead
 from baocao.importer.markdown import render_body
 from baocao.importer.reader import Source, Table, read_document
 from baocao.importer.structure import Title, find_titles, map_titles
-from baocao.template import FIELD_PLACEHOLDER
+from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.text import nfc
 
 

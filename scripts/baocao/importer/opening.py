@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from baocao.errors import ImportFailure
+
 import shutil
 import subprocess
 import tempfile
@@ -11,10 +13,6 @@ from pathlib import Path
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 CONVERT_TIMEOUT = 180  # seconds
-
-
-class ImportFailure(Exception):
-    """The import cannot go on for a reason the user must fix; the message is Vietnamese."""
 
 
 def _how_to_convert(name: str) -> str:

@@ -6,7 +6,7 @@ symbolic links leading elsewhere and other types (SVG can carry scripts) are not
 
 from __future__ import annotations
 
-from baocao.site.content import ASSET_SUFFIXES, ASSETS_DIR
+from baocao.site.sanitize import ASSET_SUFFIXES, ASSETS_DIR
 from baocao.site.pages import SiteFile
 from baocao.workspace import Round
 

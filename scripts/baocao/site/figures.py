@@ -9,8 +9,8 @@ from baocao import charts
 from baocao.campaign import FigureField
 from baocao.charts import COLOURS, Chart
 from baocao.site import html as h
-from baocao.site.htmlpage import HtmlPage
-from baocao.site.markdown import Fragments, esc, front_matter, table
+from baocao.site.html import HtmlPage
+from baocao.site.fragments import Fragments, esc, front_matter, table
 from baocao.text import format_number
 from baocao.workspace import DRAFT, AgencyReport, Round
 

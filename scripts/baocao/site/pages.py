@@ -1,5 +1,5 @@
 """The generated pages of the site from the round model (no mkdocs import): Markdown for the
-few index pages, HTML (htmlpage.py) for the pages a round has by the hundred.
+few index pages, HTML (`html.HtmlPage`) for the pages a round has by the hundred.
 
 `generate(rnd, docx_path)` returns every page and file the site adds to `docs/`; the MkDocs
 plugin only hands them to MkDocs. Page paths (all generated, none written to disk):
@@ -29,9 +29,9 @@ from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.site import figures
 from baocao.site import html as h
-from baocao.site.htmlpage import Heading, HtmlPage
-from baocao.site.markdown import Fragments, esc, front_matter, link
-from baocao.template import render_template
+from baocao.site.fragments import Fragments, esc, front_matter, link
+from baocao.site.html import Heading, HtmlPage
+from baocao.blank_report import render_template
 from baocao.text import format_date, format_percent, shorten, slugify
 from baocao.workspace import INVALID, NOT_SUBMITTED, AgencyReport, Round
 
@@ -41,7 +41,7 @@ TRANG_THAI = {"chinh_thuc": "Chính thức", "du_thao": "Dự thảo"}
 
 @dataclass
 class SitePage:
-    """A generated page: Markdown, or front matter plus HTML made here (see htmlpage.py)."""
+    """A generated page: Markdown, or front matter plus HTML made here (`HtmlPage`)."""
 
     path: str
     markdown: str
@@ -70,7 +70,11 @@ class SiteContent:
     pages: list[SitePage] = field(default_factory=list)
     files: list[SiteFile] = field(default_factory=list)
     fragments: Fragments = field(default_factory=Fragments)
-    charts: dict[str, Chart] = field(default_factory=dict)  # site path -> chart, drawn by figures.draw
+
+    @property
+    def html_pages(self) -> dict[str, SitePage]:
+        """The pages whose body is HTML made here, by path: MkDocs renders only their front matter."""
+        return {page.path: page for page in self.pages if page.html is not None}
 
 
 def agency_path(agency_id: str) -> str:
@@ -134,10 +138,8 @@ def state_badge(state: str) -> str:
     return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
 
 
-def generate(rnd: Round, docx_path: Path | None = None, charts: dict[str, Chart] | None = None) -> SiteContent:
-    """Every generated page and file. Charts (`figures.plan`) are neither drawn nor listed
-    here: the plugin draws them in the background and writes them into the built site last
-    (`SiteContent.charts`: site path -> chart)."""
+def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
+    """Every generated page and file of the site, the charts drawn."""
     site = SiteContent()
     site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
     site.pages.append(SitePage("co-quan/index.md", agency_index(rnd, site.fragments), True))
@@ -150,8 +152,9 @@ def generate(rnd: Round, docx_path: Path | None = None, charts: dict[str, Chart]
     site.pages.append(SitePage("nhiem-vu/index.md", task_index(rnd, site.fragments), True))
     for task in rnd.campaign.tasks.values():
         site.pages.append(task_page(rnd, task.id, site.fragments))
-    site.charts = figures.plan(rnd) if charts is None else charts
-    site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, site.charts, site.fragments), True))
+    charts = figures.plan(rnd)
+    site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, charts, site.fragments), True))
+    site.files += [SiteFile(path, figures.svg(chart)) for path, chart in charts.items()]
     site.pages.append(SitePage("cong-van/index.md", letter_page(rnd), True))
     site.pages.append(SitePage("tai-ve/index.md", downloads_page(rnd, docx_path is not None, site.fragments), True))
     for agency in rnd.campaign.agencies:

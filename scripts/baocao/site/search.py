@@ -36,26 +36,3 @@ def fold_entries(entries: list[dict], fields: dict) -> None:
     for entry in entries:
         entry[FIELD] = folded(entry.get("text", ""))
         entry[TITLE_FIELD] = folded(entry.get("title", ""))
-
-
-def settle_language(config) -> None:
-    """Give mkdocs-material's search plugins the language settings they were left to find
-    (`lang`, `separator`, `pipeline`), as the plugin finds them (search/plugin.py: `on_config`,
-    `_translate`), from one read of the theme's translations: the plugin compiles them for each
-    of the three, about 0.05 s of every build. Called before the plugin's own `on_config`."""
-    from material.plugins.search.plugin import SearchPlugin
-
-    pending = [plugin for plugin in config.plugins.values()
-               if isinstance(plugin, SearchPlugin) and plugin.config.enabled
-               and (not plugin.config.lang or not plugin.config.separator or plugin.config.pipeline is None)]
-    if not pending:
-        return
-    translate = config.theme.get_env().get_template("partials/language.html", None, {"config": config}).module.t
-    for plugin in pending:
-        settings = plugin.config
-        if not settings.lang:
-            settings.lang = [translate("search.config.lang")]
-        if not settings.separator:
-            settings.separator = translate("search.config.separator")
-        if settings.pipeline is None:
-            settings.pipeline = list(filter(len, re.split(r"\s*,\s*", translate("search.config.pipeline"))))

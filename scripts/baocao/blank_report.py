@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from baocao.errors import TemplateError
+
 from pathlib import Path
 
 from baocao.campaign import Agency, Campaign
@@ -9,10 +11,6 @@ from baocao.completeness import agency_parts
 
 PLACEHOLDER_TEXT = "_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_"
 FIELD_PLACEHOLDER = "(Chưa điền)"
-
-
-class TemplateError(Exception):
-    pass
 
 
 def render_template(campaign: Campaign, agency: Agency) -> str:
