@@ -26,7 +26,9 @@ def materialise(case: Path, workspace: Path) -> None:
     if src.is_dir():
         shutil.copytree(src, workspace / "submissions", dirs_exist_ok=True)
     for encoded in sorted((case / "bytes").glob("*.b64")) if (case / "bytes").is_dir() else []:
-        (workspace / "submissions" / encoded.stem).write_bytes(base64.b64decode(encoded.read_text()))
+        (workspace / "submissions" / encoded.stem).write_bytes(
+            base64.b64decode(encoded.read_text())
+        )
 
 
 def run_check(workspace: Path, capsys, *extra: str) -> tuple[int, str, str]:
@@ -48,7 +50,9 @@ def test_acceptance_case(case: Path, workspace: Path, capsys):
     expected_file = case / "expected.txt"
     if os.environ.get("BAOCAO_UPDATE_GOLDEN"):
         expected_file.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
-    expected = expected_file.read_text(encoding="utf-8").splitlines() if expected_file.exists() else []
+    expected = (
+        expected_file.read_text(encoding="utf-8").splitlines() if expected_file.exists() else []
+    )
     assert lines == expected
     if case.parent.name == "valid":
         assert code == 0, out

@@ -10,14 +10,20 @@ from collections import Counter
 import pytest
 
 from baocao.campaign import load_campaign
-from baocao.errors import CampaignError
 from baocao.cli import main
+from baocao.errors import CampaignError
 from baocao.text import collapse
 from conftest import shared
 
 PROVINCES = 63
-ITEM7 = ["bo-quoc-phong", "bo-tu-phap", "bo-giao-thong-van-tai", "bo-van-hoa-the-thao-va-du-lich", "bo-y-te",
-         "bo-nong-nghiep-va-phat-trien-nong-thon"]
+ITEM7 = [
+    "bo-quoc-phong",
+    "bo-tu-phap",
+    "bo-giao-thong-van-tai",
+    "bo-van-hoa-the-thao-va-du-lich",
+    "bo-y-te",
+    "bo-nong-nghiep-va-phat-trien-nong-thon",
+]
 
 
 def seed_text() -> str:
@@ -33,8 +39,13 @@ def test_counts_and_groups(campaign):
     provinces_ubnd = [a.province for a in campaign.agencies if a.group == "ubnd-tinh"]
     provinces_qltt = [a.province for a in campaign.agencies if a.group == "qltt-tinh"]
     assert provinces_ubnd == provinces_qltt
-    assert {"Hà Nội", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu", "Hà Giang", "Đắk Nông"} <= set(provinces_ubnd)
-    assert Counter(a.appendix for a in campaign.agencies) == {"I": 9 + PROVINCES, "II": 14 + PROVINCES}
+    assert {"Hà Nội", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu", "Hà Giang", "Đắk Nông"} <= set(
+        provinces_ubnd
+    )
+    assert Counter(a.appendix for a in campaign.agencies) == {
+        "I": 9 + PROVINCES,
+        "II": 14 + PROVINCES,
+    }
     assert len(campaign.recipients) == 20
     assert [r.no for r in campaign.recipients] == list(range(1, 21))
 
@@ -83,7 +94,9 @@ def test_tasks_per_agency_match_the_letter_blocks(campaign):
 def test_outlines_keep_their_own_titles(campaign):
     one, two = campaign.outlines["I"], campaign.outlines["II"]
     assert [n.id for n in one.walk()] == [n.id for n in two.walk()]
-    p2 = {o: next(n for n in campaign.outlines[o].walk() if n.id == "p2").title for o in ("I", "II")}
+    p2 = {
+        o: next(n for n in campaign.outlines[o].walk() if n.id == "p2").title for o in ("I", "II")
+    }
     assert "MỘT SỐ GIẢI PHÁP" in p2["I"] and "MỘT SỐ GIẢI PHÁP" not in p2["II"]
     points = [n for n in one.walk() if n.id.startswith("p1-iii-2-1-")]
     assert len(points) == 4
@@ -114,7 +127,12 @@ def test_tasks_csv_opens_in_a_spreadsheet(capsys):
 
 def test_broken_campaign_is_a_clear_error(workspace, capsys):
     path = workspace / "campaign.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("deadline: '2024-12-05'", "deadline: '05/12/2024'"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "deadline: '2024-12-05'", "deadline: '05/12/2024'"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(CampaignError, match=r"campaign.yml:\d+: letter.deadline"):
         load_campaign(workspace)
     assert main(["--root", str(workspace), "check"]) == 1
@@ -123,15 +141,21 @@ def test_broken_campaign_is_a_clear_error(workspace, capsys):
 
 def test_campaign_and_schema_figures_must_agree(workspace):
     path = workspace / "campaign.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("key: tin_bai", "key: so_tin_bai"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("key: tin_bai", "key: so_tin_bai"),
+        encoding="utf-8",
+    )
     with pytest.raises(CampaignError, match="so_tin_bai"):
         load_campaign(workspace)
 
 
-@pytest.mark.parametrize("key, value", [
-    ("minLength", "một"),  # not JSON Schema: the metaschema says so
-    ("pattern", "^([0-9]+$"),  # not a regular expression: compiling the schema says so
-])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("minLength", "một"),  # not JSON Schema: the metaschema says so
+        ("pattern", "^([0-9]+$"),  # not a regular expression: compiling the schema says so
+    ],
+)
 def test_a_broken_schema_is_a_vietnamese_error_not_a_traceback(workspace, capsys, key, value):
     """schema/ is edited by the secretariat too: a schema that is JSON but not JSON Schema
     names the file and the place, and the command exits 1, before any submission is read."""
@@ -139,7 +163,10 @@ def test_a_broken_schema_is_a_vietnamese_error_not_a_traceback(workspace, capsys
     schema = json.loads(path.read_text(encoding="utf-8"))
     schema["properties"]["so_ky_hieu"][key] = value
     path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(CampaignError, match=rf"schema/submission.schema.json: lược đồ JSON Schema không hợp lệ tại properties/so_ky_hieu/{key}"):
+    with pytest.raises(
+        CampaignError,
+        match=rf"schema/submission.schema.json: lược đồ JSON Schema không hợp lệ tại properties/so_ky_hieu/{key}",
+    ):
         load_campaign(workspace)
     assert main(["--root", str(workspace), "check"]) == 1
     err = capsys.readouterr().err
@@ -151,7 +178,10 @@ def test_a_schema_reference_to_nothing_is_a_vietnamese_error(workspace):
     text = path.read_text(encoding="utf-8")
     ref = next(iter(json.loads(text)["$defs"]))
     path.write_text(text.replace(f'"#/$defs/{ref}"', '"#/$defs/khong_co"'), encoding="utf-8")
-    with pytest.raises(CampaignError, match=r'schema/submission.schema.json: tham chiếu "\$ref": "#/\$defs/khong_co" không trỏ tới'):
+    with pytest.raises(
+        CampaignError,
+        match=r'schema/submission.schema.json: tham chiếu "\$ref": "#/\$defs/khong_co" không trỏ tới',
+    ):
         load_campaign(workspace)
 
 

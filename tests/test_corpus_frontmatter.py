@@ -13,15 +13,23 @@ import pytest
 
 from baocao.frontmatter import ReadError, decode, split
 from baocao.messages import MESSAGES
-from baocao.validation import FrontMatterValidator
 from baocao.submission import load_submission
+from baocao.validation import FrontMatterValidator
 from baocao.yamlsafe import YamlError, load_document
 from conftest import SHARED, shared
 
 FRONT = SHARED / "corpus" / "frontmatter-edge"
 YAML_SUITE = SHARED / "corpus" / "yaml-edge" / "yaml-test-suite"
-FRONT_FILES = sorted(p for p in FRONT.rglob("*") if p.is_file() and p.suffix in (".md", ".markdown", ".txt")) if FRONT.is_dir() else []
-SUITE_CASES = sorted(p for p in YAML_SUITE.iterdir() if (p / "in.yaml").is_file()) if YAML_SUITE.is_dir() else []
+FRONT_FILES = (
+    sorted(p for p in FRONT.rglob("*") if p.is_file() and p.suffix in (".md", ".markdown", ".txt"))
+    if FRONT.is_dir()
+    else []
+)
+SUITE_CASES = (
+    sorted(p for p in YAML_SUITE.iterdir() if (p / "in.yaml").is_file())
+    if YAML_SUITE.is_dir()
+    else []
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +52,11 @@ def test_every_front_matter_file_reads_or_gets_a_located_message(path: Path, val
     assert sub.readable or sub.problems
 
 
-@pytest.mark.parametrize("path", [p for p in FRONT_FILES if p.with_suffix(".result.json").is_file()],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [p for p in FRONT_FILES if p.with_suffix(".result.json").is_file()],
+    ids=lambda p: p.name,
+)
 def test_python_frontmatter_expectations(path: Path):
     """Where our reader accepts the file, it yields the metadata and content python-frontmatter expects."""
     expected = json.loads(path.with_suffix(".result.json").read_text(encoding="utf-8"))
@@ -81,7 +92,13 @@ def test_yaml_test_suite(case: Path):
     except YamlError as error:
         assert error.line >= 1
         if not must_fail:  # valid YAML we refuse on purpose: anchors, tags, several documents
-            assert error.code in ("yaml-alias", "yaml-tag", "yaml-syntax", "yaml-duplicate-key", "yaml-complex-key"), case
+            assert error.code in (
+                "yaml-alias",
+                "yaml-tag",
+                "yaml-syntax",
+                "yaml-duplicate-key",
+                "yaml-complex-key",
+            ), case
         return
     assert not must_fail, f"{case.name} must be rejected"
     expected = case / "in.json"

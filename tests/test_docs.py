@@ -52,4 +52,6 @@ def test_guide_pages_link_to_each_other():
     index = (guide / "index.md").read_text(encoding="utf-8")
     for page in guide.glob("*.md"):
         if page.name != "index.md":
-            assert f"]({page.name})" in index or page.name in ("cac-truong-thong-tin.md",), page.name
+            assert f"]({page.name})" in index or page.name in ("cac-truong-thong-tin.md",), (
+                page.name
+            )

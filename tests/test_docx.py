@@ -21,10 +21,9 @@ from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from baocao.errors import BuildError
 from baocao.cli import main
-from baocao.docx import build_agency_docx, build_docx
-from baocao.docx import compose
+from baocao.docx import build_agency_docx, build_docx, compose
+from baocao.errors import BuildError
 from baocao.workspace import load_round
 
 pytestmark = pytest.mark.slow
@@ -46,7 +45,13 @@ def body_blocks(path: Path) -> list[str]:
         for child in element.iterchildren():
             if child.tag == qn("w:p"):
                 out.append(norm("".join(t.text or "" for t in child.iter(qn("w:t")))))
-            elif child.tag in (qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt"), qn("w:sdtContent")):
+            elif child.tag in (
+                qn("w:tbl"),
+                qn("w:tr"),
+                qn("w:tc"),
+                qn("w:sdt"),
+                qn("w:sdtContent"),
+            ):
                 walk(child)
 
     walk(doc.element.body)
@@ -67,7 +72,9 @@ def footnotes_text(path: Path) -> list[str]:
     from lxml import etree
 
     root = etree.fromstring(xml.encode("utf-8"))
-    return [norm("".join(t.text or "" for t in fn.iter(f"{W}t"))) for fn in root.iter(f"{W}footnote")]
+    return [
+        norm("".join(t.text or "" for t in fn.iter(f"{W}t"))) for fn in root.iter(f"{W}footnote")
+    ]
 
 
 def source_blocks(markdown: str) -> tuple[list[str], list[str]]:
@@ -88,9 +95,16 @@ def source_blocks(markdown: str) -> tuple[list[str], list[str]]:
         elif token.type == "heading_close":
             heading = False
         elif token.type == "inline" and not heading:
-            text = norm("".join(
-                c.content if c.type in ("text", "code_inline") else " " if c.type in ("softbreak", "hardbreak") else ""
-                for c in token.children or []))
+            text = norm(
+                "".join(
+                    c.content
+                    if c.type in ("text", "code_inline")
+                    else " "
+                    if c.type in ("softbreak", "hardbreak")
+                    else ""
+                    for c in token.children or []
+                )
+            )
             if text and not PLACEHOLDER.search(text):
                 (notes if depth else blocks).append(text)
     return blocks, notes
@@ -109,10 +123,15 @@ def blocks(built):
 @pytest.fixture(scope="session")
 def xml(built):
     with zipfile.ZipFile(built) as z:
-        return {name: z.read(name).decode("utf-8") for name in z.namelist() if name.endswith((".xml", ".rels"))}
+        return {
+            name: z.read(name).decode("utf-8")
+            for name in z.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
 
 
 # --- nothing lost ---------------------------------------------------------------------------
+
 
 def test_every_paragraph_list_item_and_cell_is_in_part_a_and_part_b(sample_round, built, blocks):
     part_a = region(blocks, norm(compose.PART_A), norm(compose.PART_B))
@@ -137,35 +156,59 @@ def test_every_footnote_is_kept_once_for_each_part(sample_round, built):
             continue
         _blocks, expected = source_blocks(report.submission.body)
         for text in expected:
-            assert sum(text in n for n in notes) >= 2, f"{report.submission.file}: footnote {text[:60]}"
+            assert sum(text in n for n in notes) >= 2, (
+                f"{report.submission.file}: footnote {text[:60]}"
+            )
             checked += 1
     assert checked > 0
 
 
 def test_shared_task_appears_once_with_every_contribution(sample_round, blocks):
     campaign = sample_round.campaign
-    part_a = blocks[blocks.index(norm(compose.PART_A)):blocks.index(norm(compose.PART_B))]
-    shared = [t for t in campaign.tasks.values() if len(t.assignees) > 1
-              and sum(1 for a in t.assignees if (r := sample_round.report(a)).usable and r.part(t.id).content) >= 2]
+    part_a = blocks[blocks.index(norm(compose.PART_A)) : blocks.index(norm(compose.PART_B))]
+    shared = [
+        t
+        for t in campaign.tasks.values()
+        if len(t.assignees) > 1
+        and sum(
+            1 for a in t.assignees if (r := sample_round.report(a)).usable and r.part(t.id).content
+        )
+        >= 2
+    ]
     assert shared, "the samples have no task written by two agencies"
     for task in shared:
-        titles = [i for i, b in enumerate(part_a) if b.endswith(norm(task.text)) and b.startswith("Nhiệm vụ")]
+        titles = [
+            i
+            for i, b in enumerate(part_a)
+            if b.endswith(norm(task.text)) and b.startswith("Nhiệm vụ")
+        ]
         assert len(titles) == 1
         writers = [sample_round.report(a) for a in task.assignees]
         writers = [r for r in writers if r.usable and r.part(task.id).content]
-        labels = [part_a.index(r.agency.name + (" (dự thảo)" if r.status == "draft" else ""), titles[0]) for r in writers]
+        labels = [
+            part_a.index(r.agency.name + (" (dự thảo)" if r.status == "draft" else ""), titles[0])
+            for r in writers
+        ]
         assert labels == sorted(labels)  # campaign order
 
 
 def test_status_table_lists_every_agency(sample_round, built):
     doc = Document(str(built))
-    status = next(t for t in doc.tables if [c.text for c in t.rows[0].cells][-2:] == ["Mức độ đầy đủ", "Ban Thư ký xem xét"])
+    status = next(
+        t
+        for t in doc.tables
+        if [c.text for c in t.rows[0].cells][-2:] == ["Mức độ đầy đủ", "Ban Thư ký xem xét"]
+    )
     names = [row.cells[1].text for row in status.rows[1:]]
     assert names == [r.agency.name for r in sample_round.reports]
     labels = {row.cells[1].text: row.cells[4].text for row in status.rows[1:]}
-    assert {labels[r.agency.name] for r in sample_round.reports} == {r.status_label for r in sample_round.reports}
+    assert {labels[r.agency.name] for r in sample_round.reports} == {
+        r.status_label for r in sample_round.reports
+    }
     reviews = {row.cells[1].text: row.cells[6].text for row in status.rows[1:]}
-    for report in sample_round.reports:  # the secretariat's decision from reviews.yml, not the agency's file
+    for (
+        report
+    ) in sample_round.reports:  # the secretariat's decision from reviews.yml, not the agency's file
         expected = report.review_label if report.submission is not None else ""
         assert reviews[report.agency.name] == expected
     assert "Đã tiếp nhận" in reviews.values() and "Yêu cầu bổ sung" in reviews.values()
@@ -178,27 +221,45 @@ def test_figure_totals_add_up(sample_round, built):
     column = next(i for i, c in enumerate(table.rows[0].cells) if field.label in c.text)
     for year in sample_round.campaign.years:
         expected = sum(
-            row.get(field.key, 0) for r in sample_round.reports if r.usable
-            for row in r.submission.meta.get("so_lieu") or [] if row.get("nam") == year)
-        total = next(row for row in table.rows if row.cells[1].text == "Tổng cộng" and row.cells[2].text == str(year))
+            row.get(field.key, 0)
+            for r in sample_round.reports
+            if r.usable
+            for row in r.submission.meta.get("so_lieu") or []
+            if row.get("nam") == year
+        )
+        total = next(
+            row
+            for row in table.rows
+            if row.cells[1].text == "Tổng cộng" and row.cells[2].text == str(year)
+        )
         assert int(total.cells[column].text.replace(".", "") or 0) == expected
 
 
 def test_figures_of_drafts_are_marked_in_the_appendix(sample_round, built):
-    drafts = [r for r in sample_round.reports if r.usable and r.status == "draft" and sample_round.figures(r)]
+    drafts = [
+        r
+        for r in sample_round.reports
+        if r.usable and r.status == "draft" and sample_round.figures(r)
+    ]
     assert drafts  # the sample round has drafts with figures
     doc = Document(str(built))
     field = sample_round.campaign.figure_fields[0]
     table = next(t for t in doc.tables if any(field.label in c.text for c in t.rows[0].cells))
     names = {row.cells[1].text for row in table.rows}
     group = next(g for g in sample_round.campaign.figure_groups if field in g.fields)
-    in_table = [r for r in drafts if any(key in {f.key for f in group.fields} for _, key in sample_round.figures(r))]
+    in_table = [
+        r
+        for r in drafts
+        if any(key in {f.key for f in group.fields} for _, key in sample_round.figures(r))
+    ]
     assert in_table and all(f"{r.agency.short_name} (dự thảo)" in names for r in in_table)
     assert not any(r.agency.short_name in names for r in drafts)  # never listed unmarked
     marked = {n.removesuffix(" (dự thảo)") for n in names if n.endswith(" (dự thảo)")}
     assert marked == {r.agency.short_name for r in in_table}
     notes = [p.text for p in doc.paragraphs if "báo cáo dự thảo" in p.text]
-    assert notes == ["Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan."]
+    assert notes == [
+        "Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan."
+    ]
 
 
 def test_images_are_embedded_in_both_parts(sample_round, built, xml):
@@ -235,15 +296,22 @@ def test_charts_are_native_word_charts_of_the_totals(sample_round, built, xml):
     order, carrying the status counts and the figure totals of the model."""
     from lxml import etree
 
-    from baocao.workspace import STATUS_ORDER
     from baocao.charts import plan
+    from baocao.workspace import STATUS_ORDER
 
     doc = xml["word/document.xml"]
     root = etree.fromstring(doc.encode("utf-8"))
-    rels = {r.get("Id"): r.get("Target") for r in etree.fromstring(xml["word/_rels/document.xml.rels"].encode())}
+    rels = {
+        r.get("Id"): r.get("Target")
+        for r in etree.fromstring(xml["word/_rels/document.xml.rels"].encode())
+    }
     frames = [f.get(R_ID) for f in root.iter(f"{C}chart")]
     charts = plan(sample_round)
-    assert len(frames) == len(charts) == 1 + sum(len({f.unit for f in g.fields}) for g in sample_round.campaign.figure_groups)
+    assert (
+        len(frames)
+        == len(charts)
+        == 1 + sum(len({f.unit for f in g.fields}) for g in sample_round.campaign.figure_groups)
+    )
     types = xml["[Content_Types].xml"]
     totals = sample_round.figure_totals()
     fields = {f.label: f for f in sample_round.campaign.figure_fields}
@@ -251,21 +319,33 @@ def test_charts_are_native_word_charts_of_the_totals(sample_round, built, xml):
         names = set(z.namelist())
         for chart, rid in zip(charts, frames):
             part = "word/" + rels[rid]
-            assert f'PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"' in types
+            assert (
+                f'PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"'
+                in types
+            )
             space = etree.fromstring(z.read(part))
             values = _chart_values(space)
             if chart.caption.startswith("Tình hình nộp"):
-                assert values == {"Số cơ quan": [float(sample_round.count(s)) for s in STATUS_ORDER]}
+                assert values == {
+                    "Số cơ quan": [float(sample_round.count(s)) for s in STATUS_ORDER]
+                }
             else:
                 labels = [v.text for v in space.find(f".//{C}cat").iter(f"{C}v")]
                 for year in sample_round.campaign.years:
                     scale = [1_000_000 if fields[label].unit == "đồng" else 1 for label in labels]
-                    expected = [totals.get((year, fields[label].key), 0) / k for label, k in zip(labels, scale)]
+                    expected = [
+                        totals.get((year, fields[label].key), 0) / k
+                        for label, k in zip(labels, scale)
+                    ]
                     assert values[str(year)] == pytest.approx(expected)
                 assert any(values[str(y)] != [0] * len(labels) for y in sample_round.campaign.years)
             # "Edit Data" in Word: the chart points at its embedded workbook, which holds the numbers
-            chart_rels = etree.fromstring(z.read(part.replace("charts/", "charts/_rels/") + ".rels"))
-            workbook = posixpath.normpath(posixpath.join(posixpath.dirname(part), chart_rels[0].get("Target")))
+            chart_rels = etree.fromstring(
+                z.read(part.replace("charts/", "charts/_rels/") + ".rels")
+            )
+            workbook = posixpath.normpath(
+                posixpath.join(posixpath.dirname(part), chart_rels[0].get("Target"))
+            )
             assert workbook in names
             with zipfile.ZipFile(io.BytesIO(z.read(workbook))) as book:
                 sheet = book.read("xl/worksheets/sheet1.xml").decode()
@@ -277,6 +357,7 @@ def test_charts_are_native_word_charts_of_the_totals(sample_round, built, xml):
 
 
 # --- layout (Nghị định 30/2020) ---------------------------------------------------------------
+
 
 def _twips_mm(value: str) -> float:
     return round(int(value) * 25.4 / 1440, 1)  # Word stores whole twips: 15 mm is 850
@@ -300,7 +381,12 @@ def test_fonts_are_times_new_roman_13_to_14pt_justified_with_indent(xml):
     defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
     assert 'w:ascii="Times New Roman"' in defaults and 'w:hAnsi="Times New Roman"' in defaults
     assert 26 <= int(re.search(r'<w:sz w:val="(\d+)"', defaults).group(1)) <= 28
-    assert "Theme" not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles, flags=re.S).split("<w:rFonts")[1:].__str__()
+    assert (
+        "Theme"
+        not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles, flags=re.S)
+        .split("<w:rFonts")[1:]
+        .__str__()
+    )
     body = re.search(r'<w:style [^>]*w:styleId="BodyText".*?</w:style>', styles, re.S).group(0)
     assert '<w:jc w:val="both"' in body
     assert int(re.search(r'w:firstLine="(\d+)"', body).group(1)) >= 500
@@ -315,10 +401,14 @@ def test_page_numbers_centred_in_header_not_on_first_page(built, xml):
     rels = xml["word/_rels/document.xml.rels"]
     refs = {}
     for element in re.findall(r"<w:headerReference[^>]*>", sect):
-        refs[re.search(r'w:type="(\w+)"', element).group(1)] = re.search(r'r:id="(\w+)"', element).group(1)
+        refs[re.search(r'w:type="(\w+)"', element).group(1)] = re.search(
+            r'r:id="(\w+)"', element
+        ).group(1)
     targets = {}
     for element in re.findall(r"<Relationship [^>]*>", rels):
-        targets[re.search(r'Id="(\w+)"', element).group(1)] = re.search(r'Target="([^"]+)"', element).group(1)
+        targets[re.search(r'Id="(\w+)"', element).group(1)] = re.search(
+            r'Target="([^"]+)"', element
+        ).group(1)
     files = {kind: "word/" + targets[rid] for kind, rid in refs.items()}
     default, first = xml[files["default"]], xml[files["first"]]
     assert "PAGE" in default and '<w:jc w:val="center"' in default
@@ -333,8 +423,16 @@ def test_title_page_letterhead_title_and_toc(sample_round, blocks, xml):
         assert line in head
     assert norm(f"Số: {info.number}") in head
     day = sample_round.today
-    assert any(b.startswith(f"{info.place}, ngày {day.day:02d} tháng") and b.endswith(f"năm {day.year}") for b in head)
-    assert blocks.index(info.kind) < blocks.index(norm(info.title)) < blocks.index("Mục lục") < blocks.index(norm(compose.PART_A))
+    assert any(
+        b.startswith(f"{info.place}, ngày {day.day:02d} tháng") and b.endswith(f"năm {day.year}")
+        for b in head
+    )
+    assert (
+        blocks.index(info.kind)
+        < blocks.index(norm(info.title))
+        < blocks.index("Mục lục")
+        < blocks.index(norm(compose.PART_A))
+    )
     doc = xml["word/document.xml"]
     first_table = re.search(r"<w:tbl>.*?</w:tbl>", doc, re.S).group(0)
     assert doc.index("<w:tbl>") < doc.index("Table of Contents")  # the letterhead comes first
@@ -361,6 +459,7 @@ def test_tables_fit_the_text_width(xml):
 
 # --- determinism ------------------------------------------------------------------------------
 
+
 def test_two_builds_give_the_same_document(sample_round, built, tmp_path):
     again = build_docx(sample_round, tmp_path / "again.docx")
     assert body_blocks(again) == body_blocks(built)
@@ -369,6 +468,7 @@ def test_two_builds_give_the_same_document(sample_round, built, tmp_path):
 
 # --- invalid submissions, atomic output ---------------------------------------------------------
 
+
 def _write_submissions(root: Path, workspace: Path, agency_ids: list[str]) -> None:
     """Complete submissions from the benchmark generator (scripts/benchmarks/synthetic.py)."""
     import importlib.util
@@ -376,19 +476,28 @@ def _write_submissions(root: Path, workspace: Path, agency_ids: list[str]) -> No
 
     from baocao.campaign import load_campaign
 
-    spec = importlib.util.spec_from_file_location("synthetic", root / "scripts" / "benchmarks" / "synthetic.py")
+    spec = importlib.util.spec_from_file_location(
+        "synthetic", root / "scripts" / "benchmarks" / "synthetic.py"
+    )
     synthetic = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(synthetic)
     campaign = load_campaign(workspace)
     for agency_id in agency_ids:
-        text = synthetic.submission_text(campaign, campaign.agency(agency_id), random.Random(agency_id))
+        text = synthetic.submission_text(
+            campaign, campaign.agency(agency_id), random.Random(agency_id)
+        )
         (workspace / "submissions" / f"{agency_id}.md").write_text(text, encoding="utf-8")
 
 
 def test_invalid_submission_is_noted_not_dropped(root, workspace, tmp_path):
     _write_submissions(root, workspace, ["vu-phap-che", "bo-tai-chinh"])
     broken = workspace / "submissions" / "bo-tai-chinh.md"
-    broken.write_text(re.sub(r"ngay_ban_hanh: .*", "ngay_ban_hanh: 31/02/2024", broken.read_text(encoding="utf-8")), encoding="utf-8")
+    broken.write_text(
+        re.sub(
+            r"ngay_ban_hanh: .*", "ngay_ban_hanh: 31/02/2024", broken.read_text(encoding="utf-8")
+        ),
+        encoding="utf-8",
+    )
     rnd = load_round(workspace, today=TODAY)
     report = rnd.report("bo-tai-chinh")
     assert not report.usable
@@ -404,7 +513,10 @@ def test_invalid_submission_is_noted_not_dropped(root, workspace, tmp_path):
     assert first_text not in "\n".join(blocks)
     assert source_blocks(rnd.report("vu-phap-che").submission.body)[0][0] in part_b
     # Part A says the task is missing because of the errors
-    assert any("Bộ Tài chính" in b and "báo cáo chưa đạt yêu cầu kiểm tra" in b for b in region(blocks, norm(compose.PART_A), norm(compose.PART_B)).split("\n"))
+    assert any(
+        "Bộ Tài chính" in b and "báo cáo chưa đạt yêu cầu kiểm tra" in b
+        for b in region(blocks, norm(compose.PART_A), norm(compose.PART_B)).split("\n")
+    )
 
 
 def test_a_picture_named_like_a_chart_stays_a_picture(root, workspace, tmp_path):
@@ -446,7 +558,12 @@ def test_chart_scale_and_height_stay_readable():
     assert _scale("đồng", 5e15) == (1e9, "tỷ đồng")
     assert _scale("lượt người", 12_000) == (1, "lượt người")
     assert _scale("lượt người", 2e9) == (1e3, "nghìn lượt người")
-    many = Chart("x.png", "x", tuple(f"chỉ tiêu {i}" for i in range(30)), (("2023", (1.0,) * 30), ("2024", (2.0,) * 30)))
+    many = Chart(
+        "x.png",
+        "x",
+        tuple(f"chỉ tiêu {i}" for i in range(30)),
+        (("2023", (1.0,) * 30), ("2024", (2.0,) * 30)),
+    )
     assert many.height_mm == MAX_HEIGHT_MM < 257
     few = Chart("y.png", "y", ("a",), (("2023", (1.0,)),))
     assert few.height_mm < MAX_HEIGHT_MM
@@ -480,9 +597,12 @@ def test_pandoc_error_is_reported_with_its_message(sample_round, tmp_path, monke
 
 # --- one agency's report -------------------------------------------------------------------------
 
+
 def test_agency_report_for_signing(sample_round, tmp_path, root, capsys):
     report = next(r for r in sample_round.reports if r.usable and r.submission.issued)
-    code = main(["--root", str(root), "build", "docx", "--agency", report.agency.id, "--out", str(tmp_path)])
+    code = main(
+        ["--root", str(root), "build", "docx", "--agency", report.agency.id, "--out", str(tmp_path)]
+    )
     assert code == 0
     path = tmp_path / f"{report.agency.id}.docx"
     assert f"Đã tạo {path}" in capsys.readouterr().out

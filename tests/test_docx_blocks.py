@@ -13,17 +13,25 @@ MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 
 def plain(markdown: str) -> str:
     """The text a reader sees (markdown-it, CommonMark like pandoc's commonmark_x)."""
-    return "".join(c.content for t in MD.parse(markdown) if t.type == "inline"
-                   for c in t.children if c.type in ("text", "code_inline"))
+    return "".join(
+        c.content
+        for t in MD.parse(markdown)
+        if t.type == "inline"
+        for c in t.children
+        if c.type in ("text", "code_inline")
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "1. Tình hình quán triệt",  # would become a list
-    "PHẦN 1. KẾT QUẢ *THỰC HIỆN* [Đề án]",
-    "Vụ Tổng hợp - Kế hoạch - Tài chính",
-    "# không phải tiêu đề | ô <b>thẻ</b> `mã` 100% & ~x~ $5$",
-    "Những tồn tại, khó khăn khác...",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Tình hình quán triệt",  # would become a list
+        "PHẦN 1. KẾT QUẢ *THỰC HIỆN* [Đề án]",
+        "Vụ Tổng hợp - Kế hoạch - Tài chính",
+        "# không phải tiêu đề | ô <b>thẻ</b> `mã` 100% & ~x~ $5$",
+        "Những tồn tại, khó khăn khác...",
+    ],
+)
 def test_escaped_text_renders_as_itself(text):
     assert plain(escape(text)) == text
 
@@ -92,22 +100,27 @@ def test_table_cells_are_escaped_and_numbers_right_aligned():
 
 def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
     """`{=openxml}` blocks would let a report hide text or fetch URLs in the official document."""
+    import json
     import zipfile
     from datetime import date
-
-    import json
 
     from baocao.docx.pandoc import run_pandoc
     from baocao.docx.reference import write_reference
 
     reference = write_reference(tmp_path / "reference.docx")
     allow = tmp_path / "allow.json"
-    allow.write_text(json.dumps({"chunk": "c", "own": {}, "refused": "(%s)", "images": {}}), encoding="utf-8")
-    markdown = ("::: {.c agency=bo-y-te level=4}\nTrước.\n\n```{=openxml}\n"
-                "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>VAN_BAN_AN</w:t></w:r></w:p>\n```\n\n"
-                "Chữ `<w:t>X</w:t>`{=openxml} sau.\n:::\n")
+    allow.write_text(
+        json.dumps({"chunk": "c", "own": {}, "refused": "(%s)", "images": {}}), encoding="utf-8"
+    )
+    markdown = (
+        "::: {.c agency=bo-y-te level=4}\nTrước.\n\n```{=openxml}\n"
+        "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>VAN_BAN_AN</w:t></w:r></w:p>\n```\n\n"
+        "Chữ `<w:t>X</w:t>`{=openxml} sau.\n:::\n"
+    )
     out = tmp_path / "x.docx"
-    run_pandoc(markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5))
+    run_pandoc(
+        markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5)
+    )
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     assert "<w:vanish/>" not in xml  # the raw XML is not passed through as markup

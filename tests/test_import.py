@@ -31,12 +31,24 @@ def imported(root, campaign, tmp_path_factory):
     """One import of the generated report, shared by the tests that only read its result."""
     workspace = new_workspace(root, tmp_path_factory.mktemp("ws"))
     agency = campaign.agency(AGENCY)
-    source = report_docx(tmp_path_factory.mktemp("src") / "bao-cao.docx", agency_parts(campaign, agency), campaign.tasks_of(agency))
+    source = report_docx(
+        tmp_path_factory.mktemp("src") / "bao-cao.docx",
+        agency_parts(campaign, agency),
+        campaign.tasks_of(agency),
+    )
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run_import(workspace, source, AGENCY)
     md = workspace / "submissions" / f"{AGENCY}.md"
-    return {"code": code, "out": out.getvalue(), "err": err.getvalue(), "md": md, "text": md.read_text(encoding="utf-8"), "source": source, "root": workspace}
+    return {
+        "code": code,
+        "out": out.getvalue(),
+        "err": err.getvalue(),
+        "md": md,
+        "text": md.read_text(encoding="utf-8"),
+        "source": source,
+        "root": workspace,
+    }
 
 
 def _front(text: str) -> dict:
@@ -57,7 +69,10 @@ def test_letterhead_and_signature_become_front_matter(imported):
     assert meta["co_quan"] == AGENCY
     assert meta["so_ky_hieu"] == "125/BC-UBND"
     assert meta["ngay_ban_hanh"] == "03/12/2024"
-    assert meta["nguoi_ky"] == {"ho_ten": "Nguyễn Văn An", "chuc_vu": "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"}
+    assert meta["nguoi_ky"] == {
+        "ho_ten": "Nguyễn Văn An",
+        "chuc_vu": "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+    }
     assert meta["trang_thai"] == "du_thao"
     assert meta["lien_he"]["email"] == "(Chưa điền)"
 
@@ -133,7 +148,10 @@ def test_existing_submission_is_not_overwritten_without_force(workspace, importe
     md.write_text("bản cũ", encoding="utf-8")
     assert run_import(workspace, imported["source"], AGENCY) == 1
     err = capsys.readouterr().err
-    assert err == f"lỗi: submissions/{AGENCY}.md đã có; không ghi đè. Thêm --force nếu muốn thay bằng nội dung nhập từ tệp Word.\n"
+    assert (
+        err
+        == f"lỗi: submissions/{AGENCY}.md đã có; không ghi đè. Thêm --force nếu muốn thay bằng nội dung nhập từ tệp Word.\n"
+    )
     assert md.read_text(encoding="utf-8") == "bản cũ"
     assert [p.name for p in (workspace / "submissions").iterdir()] == [f"{AGENCY}.md"]
     assert run_import(workspace, imported["source"], AGENCY, force=True) == 0
@@ -147,8 +165,14 @@ def _no_output(root: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (OLE_MAGIC + "WordDocument".encode("utf-16-le") + b"\x00" * 64, "đây là tệp Word 97-2003 (.doc), lệnh chỉ đọc được tệp .docx"),
-        (OLE_MAGIC + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64, "tệp được bảo vệ bằng mật khẩu"),
+        (
+            OLE_MAGIC + "WordDocument".encode("utf-16-le") + b"\x00" * 64,
+            "đây là tệp Word 97-2003 (.doc), lệnh chỉ đọc được tệp .docx",
+        ),
+        (
+            OLE_MAGIC + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64,
+            "tệp được bảo vệ bằng mật khẩu",
+        ),
         (b"PK\x03\x04" + b"\x00" * 100, "tệp .docx bị hỏng, không mở được"),
         (b"%PDF-1.7\n", "không phải tệp Word .docx"),
     ],
@@ -174,7 +198,9 @@ def test_malformed_xml_inside_the_package(workspace, tmp_path, capsys):
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(source, "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
-            dst.writestr(item, b"<w:document><w:body><w:p>" if item.filename == "word/document.xml" else data)
+            dst.writestr(
+                item, b"<w:document><w:body><w:p>" if item.filename == "word/document.xml" else data
+            )
     assert run_import(workspace, source, AGENCY) == 1
     err = capsys.readouterr().err
     assert err.startswith("lỗi: hong.docx: nội dung tệp .docx bị hỏng, không đọc được")
@@ -211,14 +237,25 @@ def test_sample_submissions_survive_a_round_trip_through_word(sample_round, root
     workspace = new_workspace(root, tmp_path / "ws")
     for report in reports:
         source = tmp_path / f"{report.agency.id}.docx"
-        pypandoc.convert_text(report.submission.body, "docx", format="markdown", outputfile=str(source),
-                              extra_args=["--resource-path", str(root / "submissions")])
-        result = import_docx(sample_round.campaign, report.agency, docx.Document(str(source)), source.name)
-        assert {t.spec.id for t in result.mapped} == {p.spec.id for p in report.parts if p.line is not None}, report.agency.id
+        pypandoc.convert_text(
+            report.submission.body,
+            "docx",
+            format="markdown",
+            outputfile=str(source),
+            extra_args=["--resource-path", str(root / "submissions")],
+        )
+        result = import_docx(
+            sample_round.campaign, report.agency, docx.Document(str(source)), source.name
+        )
+        assert {t.spec.id for t in result.mapped} == {
+            p.spec.id for p in report.parts if p.line is not None
+        }, report.agency.id
         md = workspace / "submissions" / f"{report.agency.id}.md"
         md.write_text(result.text, encoding="utf-8")
         again = load_round(workspace, [md]).report(report.agency.id)
-        assert [(p.spec.id, p.state) for p in again.parts] == [(p.spec.id, p.state) for p in report.parts], report.agency.id
+        assert [(p.spec.id, p.state) for p in again.parts] == [
+            (p.spec.id, p.state) for p in report.parts
+        ], report.agency.id
 
 
 def test_cli_import_exit_codes(imported, tmp_path, capsys):
@@ -226,9 +263,13 @@ def test_cli_import_exit_codes(imported, tmp_path, capsys):
 
     (tmp_path / "ws").mkdir()
     workspace = new_workspace(Path(__file__).resolve().parents[1], tmp_path / "ws")
-    assert main(["--root", str(workspace), "import", str(imported["source"]), "--agency", AGENCY]) == 0
-    assert f"Đã nhập \"bao-cao.docx\" vào submissions/{AGENCY}.md" in capsys.readouterr().out
-    assert main(["--root", str(workspace), "import", str(imported["source"]), "--agency", AGENCY]) == 1
+    assert (
+        main(["--root", str(workspace), "import", str(imported["source"]), "--agency", AGENCY]) == 0
+    )
+    assert f'Đã nhập "bao-cao.docx" vào submissions/{AGENCY}.md' in capsys.readouterr().out
+    assert (
+        main(["--root", str(workspace), "import", str(imported["source"]), "--agency", AGENCY]) == 1
+    )
     assert "đã có; không ghi đè" in capsys.readouterr().err
 
 
@@ -240,9 +281,16 @@ def test_hyperlinks_keep_web_targets_only(workspace, tmp_path, capsys):
 
     document = docx.Document()
     paragraph = document.add_paragraph("Xem ")
-    for target, text in (("https://dms.gov.vn/tin-tuc", "Cổng thông tin"), ("../Tai lieu/ke-hoach.doc", "kế hoạch")):
+    for target, text in (
+        ("https://dms.gov.vn/tin-tuc", "Cổng thông tin"),
+        ("../Tai lieu/ke-hoach.doc", "kế hoạch"),
+    ):
         rid = document.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink>'))
+        paragraph._p.append(
+            parse_xml(
+                f'<w:hyperlink {nsdecls("w", "r")} r:id="{rid}"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink>'
+            )
+        )
     source = tmp_path / "lien-ket.docx"
     document.save(source)
     assert run_import(workspace, source, AGENCY) == 0, capsys.readouterr().err
@@ -258,15 +306,22 @@ def test_text_boxes_non_breaking_spaces_and_footnotes(workspace, tmp_path, capsy
     from docx.oxml.ns import nsdecls
 
     source = tmp_path / "ghi-chu.docx"
-    pypandoc.convert_text("Kinh phí năm 2024 tăng.[^a]\n\n[^a]: Theo Quyết định số 12/QĐ-UBND.\n", "docx",
-                          format="markdown", outputfile=str(source))
+    pypandoc.convert_text(
+        "Kinh phí năm 2024 tăng.[^a]\n\n[^a]: Theo Quyết định số 12/QĐ-UBND.\n",
+        "docx",
+        format="markdown",
+        outputfile=str(source),
+    )
     document = docx.Document(str(source))
     document.add_paragraph("Số\u00a0liệu\u00a0sơ\u00a0bộ")
     holder = document.add_paragraph("Khung: ")
-    holder._p.append(parse_xml(
-        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
-        "<w:p><w:r><w:t>Nội dung trong hộp văn bản</w:t></w:r></w:p>"
-        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"))
+    holder._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+            "<w:p><w:r><w:t>Nội dung trong hộp văn bản</w:t></w:r></w:p>"
+            "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
     document.save(source)
     assert run_import(workspace, source, AGENCY) == 0, capsys.readouterr().err
     text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -21,8 +20,12 @@ from test_import_docs import AGENCY, normal_markdown, source_texts
 CORPUS = SHARED / "corpus" / "vn-gov-docx"
 FILES = sorted(p.name for p in CORPUS.glob("*.docx")) if CORPUS.is_dir() else ["(corpus absent)"]
 # Files whose letterhead has a "Số:" line, and whose signature block names the signer.
-NO_NUMBER = {"Nhan_xet_phan_bien_ho_so_kho_VLNCN_NgoiNhu1A.docx", "bao-cao-ket-qua-thang-atvsld.docx",
-             "cong-van-don-doc-tien-do-ha-tang-ccn-bao-cao-hang-tuan.docx", "TB-1894_9.4.2026_Ket-qua-sau-kiem-tra-chap-hanh.docx"}
+NO_NUMBER = {
+    "Nhan_xet_phan_bien_ho_so_kho_VLNCN_NgoiNhu1A.docx",
+    "bao-cao-ket-qua-thang-atvsld.docx",
+    "cong-van-don-doc-tien-do-ha-tang-ccn-bao-cao-hang-tuan.docx",
+    "TB-1894_9.4.2026_Ket-qua-sau-kiem-tra-chap-hanh.docx",
+}
 NO_SIGNER = {"Nhan_xet_phan_bien_ho_so_kho_VLNCN_NgoiNhu1A.docx", "bao-cao-vp-ubnd.docx"}
 
 
@@ -34,8 +37,15 @@ def result(request, root, campaign, tmp_path_factory):
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         code = run_import(workspace, path, AGENCY)
     md = workspace / "submissions" / f"{AGENCY}.md"
-    return {"name": request.param, "path": path, "code": code, "out": out.getvalue(), "md": md, "root": workspace,
-            "text": md.read_text(encoding="utf-8")}
+    return {
+        "name": request.param,
+        "path": path,
+        "code": code,
+        "out": out.getvalue(),
+        "md": md,
+        "root": workspace,
+        "text": md.read_text(encoding="utf-8"),
+    }
 
 
 def test_every_paragraph_and_cell_is_kept(result):
@@ -54,8 +64,19 @@ def test_output_passes_the_check_for_structure(result):
 
 def test_numbered_bold_titles_become_headings(result):
     source = read_document(docx.Document(str(result["path"])), AGENCY)
-    titled = [p.plain for p in source.blocks if not isinstance(p, Table) and p.bold and re.match(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.\s", p.plain) and len(p.plain) < 300]
-    headings = {re.sub(r"^#+ ", "", line) for line in result["text"].splitlines() if line.startswith("#") and not line.startswith("# Nhập")}
+    titled = [
+        p.plain
+        for p in source.blocks
+        if not isinstance(p, Table)
+        and p.bold
+        and re.match(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.\s", p.plain)
+        and len(p.plain) < 300
+    ]
+    headings = {
+        re.sub(r"^#+ ", "", line)
+        for line in result["text"].splitlines()
+        if line.startswith("#") and not line.startswith("# Nhập")
+    }
     assert [t for t in titled if t not in headings] == []
 
 
@@ -122,10 +143,13 @@ def test_footnotes_and_endnotes_are_kept(campaign):
     assert "\n[^2]: This is an endnote at the end of the document.\n" in result.body
 
 
-@pytest.mark.parametrize(("name", "kept", "dropped"), [
-    ("track_changes_insertion", "This is a text with two exciting insertions.", None),
-    ("track_changes_deletion", "This is a text with a deletion.", None),
-])
+@pytest.mark.parametrize(
+    ("name", "kept", "dropped"),
+    [
+        ("track_changes_insertion", "This is a text with two exciting insertions.", None),
+        ("track_changes_deletion", "This is a text with a deletion.", None),
+    ],
+)
 def test_tracked_changes_are_accepted(campaign, name, kept, dropped):
     result = _pandoc_case(campaign, name)
     assert result.body.strip() == kept
@@ -134,8 +158,12 @@ def test_tracked_changes_are_accepted(campaign, name, kept, dropped):
 
 def test_comments_are_dropped_and_counted(campaign):
     result = _pandoc_case(campaign, "comments")
-    expected = ["I want some text to have a comment on it.", "This is a new paragraph.", "And so is this.",
-                "One more. And this is one with a comment in a comment."]
+    expected = [
+        "I want some text to have a comment on it.",
+        "This is a new paragraph.",
+        "And so is this.",
+        "One more. And this is one with a comment in a comment.",
+    ]
     assert result.body.strip().split("\n\n") == expected
     assert result.source.comments > 0
 
@@ -166,10 +194,13 @@ def test_heading_styles_and_their_numbering(campaign):
     assert result.body.splitlines()[:5] == ["# 1 H1", "", "## 1.1 H2", "", "### 1.1.1 H3"]
 
 
-@pytest.mark.parametrize(("name", "labels"), [
-    ("lists_continuing", ["1.", "2.", "3.", "4."]),  # the list goes on after an interruption
-    ("lists_restarting", ["2.", "3.", "4.", "1."]),  # start 2, then a restart override
-])
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("lists_continuing", ["1.", "2.", "3.", "4."]),  # the list goes on after an interruption
+        ("lists_restarting", ["2.", "3.", "4.", "1."]),  # start 2, then a restart override
+    ],
+)
 def test_automatic_numbering_counts_like_word(name, labels):
     path = shared("corpus", "pandoc-docx", f"{name}.docx")
     source = read_document(docx.Document(str(path)), AGENCY)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
 AGENCY = "ubnd-da-nang"
@@ -22,9 +22,19 @@ def png_bytes(width: int = 4, height: int = 3) -> bytes:
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def bold(doc, text: str):
@@ -43,21 +53,35 @@ def _roman_numbering(doc) -> str:
         "</w:abstractNum>"
     )
     numbering.insert(0, abstract)
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
     return "90"
 
 
 def numbered(doc, text: str, num_id: str, level: int, *, is_bold: bool = True):
     paragraph = bold(doc, text) if is_bold else doc.add_paragraph(text)
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    ppr.append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
     return paragraph
 
 
 def tracked(doc, kept: str, inserted: str, deleted: str):
     paragraph = doc.add_paragraph(kept)
-    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="801" w:author="A" w:date="2024-12-01T00:00:00Z"><w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'))
-    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="802" w:author="A" w:date="2024-12-01T00:00:00Z"><w:r><w:delText xml:space="preserve">{deleted}</w:delText></w:r></w:del>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="801" w:author="A" w:date="2024-12-01T00:00:00Z"><w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="802" w:author="A" w:date="2024-12-01T00:00:00Z"><w:r><w:delText xml:space="preserve">{deleted}</w:delText></w:r></w:del>'
+        )
+    )
     return paragraph
 
 
@@ -85,12 +109,19 @@ def report_docx(path: Path, parts, tasks) -> Path:
     bold(doc, "Sơ kết 02 năm thực hiện Đề án 319")
     doc.add_paragraph("Kính gửi: Ban Chỉ đạo 319")
     # decomposed tone marks, as some real files have them
-    doc.add_paragraph(unicodedata.normalize("NFD", "Thực hiện Công văn số 3610/TCQLTT-BCĐ319, Ủy ban nhân dân thành phố báo cáo như sau:"))
+    doc.add_paragraph(
+        unicodedata.normalize(
+            "NFD",
+            "Thực hiện Công văn số 3610/TCQLTT-BCĐ319, Ủy ban nhân dân thành phố báo cáo như sau:",
+        )
+    )
     bold(doc, spec["p1"].heading)
     num_id = _roman_numbering(doc)
     numbered(doc, spec["p1-i"].title, num_id, 0)
     numbered(doc, spec["p1-i-1"].title, num_id, 1)
-    doc.add_paragraph("Thành phố đã ban hành Kế hoạch số 45/KH-UBND ngày 10/8/2023 triển khai Đề án.")
+    doc.add_paragraph(
+        "Thành phố đã ban hành Kế hoạch số 45/KH-UBND ngày 10/8/2023 triển khai Đề án."
+    )
     # the same title in other case and spacing, with the number typed in the text
     bold(doc, "2.  " + spec["p1-i-2"].title.upper())
     tracked(doc, "Đã tổ chức 12 đoàn kiểm tra", " liên ngành", " (số liệu cũ)")
@@ -109,7 +140,10 @@ def report_docx(path: Path, parts, tasks) -> Path:
     table.cell(0, 3).merge(table.cell(1, 3)).text = "Tiền phạt | đồng"
     table.cell(1, 1).text = "Kiểm tra"
     table.cell(1, 2).text = "Xử lý"
-    for row, values in ((2, ("2023", "120", "95", "1.250.000.000")), (3, ("2024", "150", "130", "2.000.000.000"))):
+    for row, values in (
+        (2, ("2023", "120", "95", "1.250.000.000")),
+        (3, ("2024", "150", "130", "2.000.000.000")),
+    ):
         for col, value in enumerate(values):
             table.cell(row, col).text = value
     table.cell(3, 3).add_paragraph("(ước tính)")
@@ -156,7 +190,9 @@ def source_texts(path: Path, *, skip: tuple[str, ...] = ()) -> list[str]:
     visit(doc)
     out = []
     for text in texts:
-        text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).strip()
+        text = re.sub(
+            r"\s+", " ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+        ).strip()
         if text and not any(s in text for s in skip):
             out.append(text)
     return out

@@ -16,7 +16,11 @@ from conftest import shared
 
 def _pairs(name: str) -> list[dict]:
     path = shared("corpus", "legacy-encodings", name)
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
@@ -42,20 +46,25 @@ def test_soft_hyphen_stands_for_u_horn():
     assert legacy.convert("Bé tr\u00adëng", legacy.TCVN3) == "Bộ trưởng"
 
 
-@pytest.mark.parametrize("text", [
-    "Cộng hoà xã hội chủ nghĩa Việt Nam",
-    "Giá trị: 25°C × 3 — « trích dẫn » § 5",
-    "Café, naïve, Ñandú, Øresund",  # foreign words: they do not become Vietnamese syllables
-    "Kích thước: 5 × 3 « ô » ± 2",
-    "Giá 5 × 3 « x » ± 2 ¼",
-    "Họp ngày 3/12; có mặt 15 người",
-    unicodedata.normalize("NFD", "Tiếng Việt tổ hợp"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cộng hoà xã hội chủ nghĩa Việt Nam",
+        "Giá trị: 25°C × 3 — « trích dẫn » § 5",
+        "Café, naïve, Ñandú, Øresund",  # foreign words: they do not become Vietnamese syllables
+        "Kích thước: 5 × 3 « ô » ± 2",
+        "Giá 5 × 3 « x » ± 2 ¼",
+        "Họp ngày 3/12; có mặt 15 người",
+        unicodedata.normalize("NFD", "Tiếng Việt tổ hợp"),
+    ],
+)
 def test_unicode_and_foreign_text_is_not_converted(text):
     assert legacy.detect(text) is None
 
 
-@pytest.mark.parametrize("text", ["Cộng hoà xã hội chủ nghĩa Việt Nam", "Kích thước: 5 × 3 « ô » ± 2"])
+@pytest.mark.parametrize(
+    "text", ["Cộng hoà xã hội chủ nghĩa Việt Nam", "Kích thước: 5 × 3 « ô » ± 2"]
+)
 def test_vntime_font_over_unicode_text_is_not_converted(text):
     assert legacy.detect(text, legacy.font_encoding(".VnTime")) is None
 
@@ -76,7 +85,12 @@ def test_capitals_font_gives_capitals():
 def test_synthetic_vni_docx_matches_its_truth():
     folder = shared("corpus", "legacy-encodings", "viparse-corpus", "synthetic-vni")
     source = read_document(docx.Document(str(folder / "synthetic-vni-2004-0328NDCP.docx")), "x")
-    truth = [line.strip() for line in (folder / "synthetic-vni-2004-0328NDCP.txt").read_text(encoding="utf-8").splitlines()]
+    truth = [
+        line.strip()
+        for line in (folder / "synthetic-vni-2004-0328NDCP.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
     got = [p.plain for p in source.blocks]
     assert source.legacy.get(legacy.VNI, 0) > 50
     pairs = [(g, t) for g, t in zip(got, [t for t in truth if t]) if g or t]
@@ -103,8 +117,14 @@ def test_real_legacy_word_files_convert_to_their_truth(tmp_path, name):
         pytest.skip("LibreOffice is not installed")
     corpus = shared("corpus", "legacy-encodings", "viparse-corpus")
     source = read_document(docx.Document(str(convert_to_docx(corpus / name, tmp_path))), "x")
-    text = "\n".join(p.plain for b in source.blocks for p in (b.paras if isinstance(b, Table) else [b]))
-    truth = _words((corpus / "ground-truth" / (name.split("/")[1].rsplit(".", 1)[0] + ".txt")).read_text(encoding="utf-8"))
+    text = "\n".join(
+        p.plain for b in source.blocks for p in (b.paras if isinstance(b, Table) else [b])
+    )
+    truth = _words(
+        (corpus / "ground-truth" / (name.split("/")[1].rsplit(".", 1)[0] + ".txt")).read_text(
+            encoding="utf-8"
+        )
+    )
     matcher = difflib.SequenceMatcher(None, truth, _words(text), autojunk=False)
     assert sum(b.size for b in matcher.get_matching_blocks()) / len(truth) >= 0.97
     assert set(source.legacy) == {name.split("/")[0]}

@@ -15,7 +15,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from baocao.cli import main
 from baocao.workspace import DRAFT, LATE, ON_TIME
 
-SAMPLE_NOTE = "> **Dữ liệu mẫu:** báo cáo minh họa cho công cụ baocao, không phải văn bản thật của cơ quan."
+SAMPLE_NOTE = (
+    "> **Dữ liệu mẫu:** báo cáo minh họa cho công cụ baocao, không phải văn bản thật của cơ quan."
+)
 MAX_FILE_BYTES = 16_000
 MAX_ASSET_BYTES = 60_000
 
@@ -55,7 +57,18 @@ def test_official_samples_are_complete_and_pass_strict(sample_round, submitted, 
     for report in official:
         assert report.ratio == 1.0, report.agency.id
         assert report.problems == [], (report.agency.id, report.problems)
-        assert main(["--root", str(sample_round.campaign.root), "check", "--strict", str(report.submission.path)]) == 0
+        assert (
+            main(
+                [
+                    "--root",
+                    str(sample_round.campaign.root),
+                    "check",
+                    "--strict",
+                    str(report.submission.path),
+                ]
+            )
+            == 0
+        )
     capsys.readouterr()
 
 
@@ -119,8 +132,16 @@ def test_images_exist_inside_the_agency_folder_and_are_small(submitted):
 def test_the_set_uses_the_markdown_features_the_outputs_must_render(submitted):
     seen = {token.type for report in submitted for token in _tokens(report)}
     seen |= {token.type for report in submitted for token in _inline_tokens(report)}
-    for feature in ("table_open", "bullet_list_open", "ordered_list_open", "footnote_ref",
-                    "image", "blockquote_open", "strong_open", "em_open"):
+    for feature in (
+        "table_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "footnote_ref",
+        "image",
+        "blockquote_open",
+        "strong_open",
+        "em_open",
+    ):
         assert feature in seen, feature
 
 
@@ -150,7 +171,12 @@ def test_figures_are_read_once_for_the_site_and_the_docx(root, workspace):
     first = {}
     for row in rows:
         first.setdefault(row["nam"], row)
-    expected = {(y, k): v for y, row in first.items() for k, v in row.items() if k in keys and isinstance(v, (int, float))}
+    expected = {
+        (y, k): v
+        for y, row in first.items()
+        for k, v in row.items()
+        if k in keys and isinstance(v, (int, float))
+    }
     assert expected and rnd.figures(report) == expected
     assert rnd.figure_totals() == expected  # the only usable report
     report.status = "invalid"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from baocao.schemas import SchemaFileError, SchemaValidator, check_schema, compile_check, inline_refs
+from baocao.schemas import (
+    SchemaFileError,
+    SchemaValidator,
+    check_schema,
+    compile_check,
+    inline_refs,
+)
 
 FIGURES = {
     "type": "object",
@@ -19,13 +25,18 @@ FIGURES = {
 
 
 def _found(schema, data, **options):
-    return [(v.keyword, v.path, v.value, v.instance) for v in SchemaValidator(schema, **options).iter_errors(data)]
+    return [
+        (v.keyword, v.path, v.value, v.instance)
+        for v in SchemaValidator(schema, **options).iter_errors(data)
+    ]
 
 
 @pytest.mark.parametrize("value", [2023.0, 2023.5])
 def test_a_number_written_with_a_decimal_point_is_not_an_integer_once(value):
     assert _found(FIGURES, {"nam": value}) == [("type", ("nam",), "integer", value)]
-    assert _found(FIGURES, {"nam": 2023, "ghi_chu": value}) == [("type", ("ghi_chu",), ["integer", "null"], value)]
+    assert _found(FIGURES, {"nam": 2023, "ghi_chu": value}) == [
+        ("type", ("ghi_chu",), ["integer", "null"], value)
+    ]
 
 
 def test_integers_numbers_and_null_pass():
@@ -51,11 +62,21 @@ def test_required_names_what_is_missing():
 
 def test_a_recursive_schema_is_inlined_and_checked_all_the_way_down():
     schema = {
-        "$defs": {"node": {"type": "object", "properties": {"id": {"type": "string"}, "children": {"type": "array", "items": {"$ref": "#/$defs/node"}}}}},
+        "$defs": {
+            "node": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "children": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+                },
+            }
+        },
         "$ref": "#/$defs/node",
     }
     inlined = inline_refs(schema)
-    assert inlined["properties"]["children"]["items"] == {"$ref": "#/$defs/node"}  # stops at the cycle
+    assert inlined["properties"]["children"]["items"] == {
+        "$ref": "#/$defs/node"
+    }  # stops at the cycle
     deep = {"id": "a", "children": [{"id": "b", "children": [{"id": 3}]}]}
     assert _found(schema, deep) == [("type", ("children", 0, "children", 0, "id"), "string", 3)]
 
@@ -67,13 +88,19 @@ def test_formats_only_when_asked():
     assert _found(schema, "2024-02-29", formats=True) == []
 
 
-@pytest.mark.parametrize("schema, where", [
-    ({"properties": {"a": {"minLength": "một"}}}, "properties/a/minLength"),
-    ({"type": "strin"}, "type"),
-    ([], "gốc"),
-    (True, "gốc"),  # valid JSON Schema, but not a schema file we can describe fields with
-    ({"$schema": "https://example.invalid/own", "type": "strin"}, "type"),  # checked as 2020-12, nothing fetched
-])
+@pytest.mark.parametrize(
+    "schema, where",
+    [
+        ({"properties": {"a": {"minLength": "một"}}}, "properties/a/minLength"),
+        ({"type": "strin"}, "type"),
+        ([], "gốc"),
+        (True, "gốc"),  # valid JSON Schema, but not a schema file we can describe fields with
+        (
+            {"$schema": "https://example.invalid/own", "type": "strin"},
+            "type",
+        ),  # checked as 2020-12, nothing fetched
+    ],
+)
 def test_a_schema_that_is_not_json_schema_says_where(schema, where):
     with pytest.raises(SchemaFileError) as caught:
         check_schema(schema)
@@ -92,13 +119,25 @@ def test_references_into_a_definition_are_left_to_the_validator():
     """Only whole definitions (`#/$defs/name`) are inlined; a pointer into one keeps its
     meaning."""
     schema = {
-        "$defs": {"signer": {"type": "object", "properties": {"name": {"type": "string", "minLength": 2}}}, "a/b": {"type": "integer"}},
+        "$defs": {
+            "signer": {
+                "type": "object",
+                "properties": {"name": {"type": "string", "minLength": 2}},
+            },
+            "a/b": {"type": "integer"},
+        },
         "type": "object",
-        "properties": {"name": {"$ref": "#/$defs/signer/properties/name"}, "count": {"$ref": "#/$defs/a~1b"}},
+        "properties": {
+            "name": {"$ref": "#/$defs/signer/properties/name"},
+            "count": {"$ref": "#/$defs/a~1b"},
+        },
     }
     assert inline_refs(schema)["properties"]["name"] == {"$ref": "#/$defs/signer/properties/name"}
     assert inline_refs(schema)["properties"]["count"]["type"] == "integer"
-    assert [(k, p) for k, p, *_ in _found(schema, {"name": "x", "count": "y"})] == [("minLength", ("name",)), ("type", ("count",))]
+    assert [(k, p) for k, p, *_ in _found(schema, {"name": "x", "count": "y"})] == [
+        ("minLength", ("name",)),
+        ("type", ("count",)),
+    ]
 
 
 def test_values_nested_hundreds_deep_are_one_violation_not_a_crash():
@@ -107,7 +146,10 @@ def test_values_nested_hundreds_deep_are_one_violation_not_a_crash():
     for _ in range(400):
         inner.append([])
         inner = inner[0]
-    schema = {"type": "object", "properties": {"so_lieu": {"type": "array", "items": {"type": "object"}}}}
+    schema = {
+        "type": "object",
+        "properties": {"so_lieu": {"type": "array", "items": {"type": "object"}}},
+    }
     for data in ({"so_lieu": deep}, {"so_lieu": deep, 1: "x"}):
         [violation] = SchemaValidator(schema).iter_errors(data)
         assert (violation.keyword, violation.path) == ("nesting", ())

@@ -52,8 +52,13 @@ def test_serve_shows_an_edited_submission(root: Path, tmp_path: Path):
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         page = f"{base}/co-quan/vu-phap-che/"
         assert _until(lambda: _get(page)[0] == 200), "mkdocs serve did not start"

@@ -14,8 +14,8 @@ import pytest
 
 from baocao.site import search
 from baocao.site.build import build_site
-from baocao.site.sanitize import confine, render_markdown
 from baocao.site.pages import generate, page_url, url
+from baocao.site.sanitize import confine, render_markdown
 from baocao.workspace import load_round
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,41 +27,59 @@ def render(markdown: str) -> str:
     return render_markdown(markdown, "bo-y-te", "bo-y-te-p1", root_prefix="../../")
 
 
-@pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>",
-    '<img src="bo-y-te/a.png" onerror="alert(1)">',
-    '<a href="javascript:alert(1)">x</a>',
-    '<a href="JaVaScRiPt:alert(1)">x</a>',
-    '<iframe src="https://example.com"></iframe>',
-    '<div onclick="alert(1)" style="position:fixed">x</div>',
-    "[x](javascript:alert(1))",
-    '<svg><script>alert(1)</script></svg>',
-    '<object data="x.swf"></object>',
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        '<img src="bo-y-te/a.png" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href="JaVaScRiPt:alert(1)">x</a>',
+        '<iframe src="https://example.com"></iframe>',
+        '<div onclick="alert(1)" style="position:fixed">x</div>',
+        "[x](javascript:alert(1))",
+        "<svg><script>alert(1)</script></svg>",
+        '<object data="x.swf"></object>',
+    ],
+)
 def test_raw_html_cannot_run_code(hostile):
     html = render(f"Trước\n\n{hostile}\n\nSau")
     lowered = html.lower()
-    for bad in ("<script", "onerror", "onclick", "href=\"javascript:", "<iframe", "<object", "alert(1)</"):
+    for bad in (
+        "<script",
+        "onerror",
+        "onclick",
+        'href="javascript:',
+        "<iframe",
+        "<object",
+        "alert(1)</",
+    ):
         assert bad not in lowered
     assert "Sau" in html
 
 
-@pytest.mark.parametrize("target, image, expected", [
-    ("bo-y-te/anh.png", True, "../../tep/bo-y-te/anh.png"),
-    ("bo-y-te/thu-muc/bang.pdf", False, "../../tep/bo-y-te/thu-muc/bang.pdf"),
-    ("bo-y-te/../bo-cong-an/anh.png", True, None),
-    ("../campaign.yml", False, None),
-    ("/etc/passwd", False, None),
-    ("bo-cong-an/anh.png", True, None),
-    ("bo-y-te/%2e%2e/%2e%2e/x.png", True, None),
-    ("bo-y-te/script.svg", True, None),
-    ("https://example.com/a.png", True, None),  # an image from elsewhere is a request leaving the site
-    ("https://example.com/", False, "https://example.com/"),
-    ("mailto:a@b.vn", False, "mailto:a@b.vn"),
-    ("//evil.example/x", False, None),
-    ("#fn-1", False, "#fn-1"),
-    ("file:///etc/passwd", False, None),
-])
+@pytest.mark.parametrize(
+    "target, image, expected",
+    [
+        ("bo-y-te/anh.png", True, "../../tep/bo-y-te/anh.png"),
+        ("bo-y-te/thu-muc/bang.pdf", False, "../../tep/bo-y-te/thu-muc/bang.pdf"),
+        ("bo-y-te/../bo-cong-an/anh.png", True, None),
+        ("../campaign.yml", False, None),
+        ("/etc/passwd", False, None),
+        ("bo-cong-an/anh.png", True, None),
+        ("bo-y-te/%2e%2e/%2e%2e/x.png", True, None),
+        ("bo-y-te/script.svg", True, None),
+        (
+            "https://example.com/a.png",
+            True,
+            None,
+        ),  # an image from elsewhere is a request leaving the site
+        ("https://example.com/", False, "https://example.com/"),
+        ("mailto:a@b.vn", False, "mailto:a@b.vn"),
+        ("//evil.example/x", False, None),
+        ("#fn-1", False, "#fn-1"),
+        ("file:///etc/passwd", False, None),
+    ],
+)
 def test_links_and_images_stay_in_the_submission_folder(target, image, expected):
     assert confine(target, "bo-y-te", "../../", image=image) == expected
 
@@ -74,7 +92,10 @@ def test_tables_footnotes_and_headings_render():
 
 
 def test_search_index_gets_folded_field():
-    fields, docs = {}, [{"location": "a/", "title": "UBND Hà Nội", "text": "<p>Chống hàng giả, Đắk Lắk</p>"}]
+    fields, docs = (
+        {},
+        [{"location": "a/", "title": "UBND Hà Nội", "text": "<p>Chống hàng giả, Đắk Lắk</p>"}],
+    )
     search.fold_entries(docs, fields)
     assert fields["fold"] == {"boost": 1}
     assert docs[0]["fold"] == "chong hang gia, dak lak"
@@ -82,14 +103,17 @@ def test_search_index_gets_folded_field():
     assert docs[0]["text"] == "<p>Chống hàng giả, Đắk Lắk</p>"  # shown text unchanged
 
 
-@pytest.mark.parametrize("page, target, expected", [
-    ("index.md", "co-quan/bo-y-te.md", "co-quan/bo-y-te/"),
-    ("co-quan/bo-y-te.md", "nhiem-vu/nv-01.md", "../../nhiem-vu/nv-01/"),
-    ("co-quan/index.md", "co-quan/bo-y-te.md", "../co-quan/bo-y-te/"),
-    ("muc/i-p1.md", "de-cuong/index.md", "../../de-cuong/"),
-    ("tai-ve/index.md", "tai-ve/bao-cao-tong-hop.docx", "../tai-ve/bao-cao-tong-hop.docx"),
-    ("index.md", "index.md", "./"),
-])
+@pytest.mark.parametrize(
+    "page, target, expected",
+    [
+        ("index.md", "co-quan/bo-y-te.md", "co-quan/bo-y-te/"),
+        ("co-quan/bo-y-te.md", "nhiem-vu/nv-01.md", "../../nhiem-vu/nv-01/"),
+        ("co-quan/index.md", "co-quan/bo-y-te.md", "../co-quan/bo-y-te/"),
+        ("muc/i-p1.md", "de-cuong/index.md", "../../de-cuong/"),
+        ("tai-ve/index.md", "tai-ve/bao-cao-tong-hop.docx", "../tai-ve/bao-cao-tong-hop.docx"),
+        ("index.md", "index.md", "./"),
+    ],
+)
 def test_urls_between_generated_pages(page, target, expected):
     assert url(page, target) == expected
     assert page_url("a/index.md") == "a/"
@@ -113,13 +137,19 @@ def test_pages_for_every_agency_section_and_task(workspace):
     c = rnd.campaign
     assert all(f"co-quan/{a.id}.md" in paths for a in c.agencies)
     assert all(f"nhiem-vu/{t}.md" in paths for t in c.tasks)
-    assert all(f"muc/{o.id.lower()}-{n.id}.md" in paths for o in c.outlines.values() for n in o.walk())
+    assert all(
+        f"muc/{o.id.lower()}-{n.id}.md" in paths for o in c.outlines.values() for n in o.walk()
+    )
     invalid = paths["co-quan/bo-cong-an.md"]
     assert "Báo cáo chưa đạt yêu cầu kiểm tra" in invalid
-    problems = [site.fragments.html(int(t)) for t in re.findall(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", invalid)]
+    problems = [
+        site.fragments.html(int(t)) for t in re.findall(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", invalid)
+    ]
     assert any("YAML" in html for html in problems)  # the problems are listed on the page
     assert "Chưa nộp báo cáo" in paths["co-quan/vu-phap-che.md"]
-    assert "lien_he" not in paths["co-quan/bo-y-te.md"] and "0982.190.626" not in "".join(s[0] for s in site.fragments.sources)
+    assert "lien_he" not in paths["co-quan/bo-y-te.md"] and "0982.190.626" not in "".join(
+        s[0] for s in site.fragments.sources
+    )
 
 
 def test_task_pages_are_titled_by_their_task(workspace):
@@ -128,13 +158,21 @@ def test_task_pages_are_titled_by_their_task(workspace):
     site = {p.path: p for p in generated.pages}
     for task in rnd.campaign.tasks.values():
         page = site[f"nhiem-vu/{task.id}.md"]
-        html = re.sub(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", lambda m: generated.fragments.html(int(m.group(1))), page.html)
+        html = re.sub(
+            r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)",
+            lambda m: generated.fragments.html(int(m.group(1))),
+            page.html,
+        )
         title = page.markdown.split("title: ", 1)[1].splitlines()[0].strip().strip('"')
         words = " ".join(task.text.split())
         if len(words) <= 90:
             assert title == words and page.title == words
         else:  # cut after a whole word; the whole text follows the title
-            assert title.endswith("…") and words.startswith(title[:-1]) and words[len(title) - 1] in " ,;:.–-"
+            assert (
+                title.endswith("…")
+                and words.startswith(title[:-1])
+                and words[len(title) - 1] in " ,;:.–-"
+            )
             assert len(title) <= 91 and f"<p>{words}</p>" in html
         assert f"Mã nhiệm vụ {task.id} · giao cho {len(task.assignees)} cơ quan" in html
 
@@ -142,14 +180,24 @@ def test_task_pages_are_titled_by_their_task(workspace):
 def test_figures_of_a_draft_count_and_are_marked(workspace):
     from baocao.site import figures
 
-    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te").replace("trang_thai: chinh_thuc", "trang_thai: du_thao"))
+    _write(
+        workspace,
+        "bo-y-te",
+        _complete(workspace, "bo-y-te").replace("trang_thai: chinh_thuc", "trang_thai: du_thao"),
+    )
     _write(workspace, "bo-cong-an", _complete(workspace, "bo-cong-an", seed=2))
     rnd = load_round(workspace)
     assert rnd.report("bo-y-te").status == "draft" and rnd.report("bo-cong-an").status != "draft"
     text = figures.page(rnd, {}, generate(rnd).fragments)
-    assert "Tổng hợp số liệu của 2 cơ quan có báo cáo đạt yêu cầu kiểm tra (trong đó 1 báo cáo dự thảo" in text
+    assert (
+        "Tổng hợp số liệu của 2 cơ quan có báo cáo đạt yêu cầu kiểm tra (trong đó 1 báo cáo dự thảo"
+        in text
+    )
     fragments = generate(rnd).fragments
-    tables = "".join(fragments.html(int(t)) for t in re.findall(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", figures.page(rnd, {}, fragments)))
+    tables = "".join(
+        fragments.html(int(t))
+        for t in re.findall(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", figures.page(rnd, {}, fragments))
+    )
     assert f"{rnd.campaign.agency('bo-y-te').name} (dự thảo)</a>" in tables
     assert f"{rnd.campaign.agency('bo-cong-an').name}</a>" in tables
     assert sum(rnd.figures(rnd.report("bo-y-te")).values()) > 0  # and they are in the totals
@@ -170,29 +218,49 @@ def test_a_symlink_to_a_file_elsewhere_is_a_check_error_and_is_not_published(wor
     (folder / "anh.png").symlink_to(secret)
     (folder / "that.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "cung-thu-muc.png").symlink_to(folder / "that.png")
-    text = _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/anh.png)\n\n![Ảnh](bo-y-te/cung-thu-muc.png)\n"
+    text = (
+        _complete(workspace, "bo-y-te")
+        + "\n![Ảnh](bo-y-te/anh.png)\n\n![Ảnh](bo-y-te/cung-thu-muc.png)\n"
+    )
     _write(workspace, "bo-y-te", text)
     report = load_round(workspace).report("bo-y-te")
     problems = [p for p in report.problems if p.code == "link-symlink"]
     assert len(problems) == 1 and problems[0].is_error
     assert problems[0].line == text.splitlines().index("![Ảnh](bo-y-te/anh.png)") + 1
-    assert "bo-y-te/anh.png" in problems[0].message and "submissions/bo-y-te/" in problems[0].message
+    assert (
+        "bo-y-te/anh.png" in problems[0].message and "submissions/bo-y-te/" in problems[0].message
+    )
     assert not report.usable  # left out of the site and the DOCX, as any report with errors
     os.unlink(folder / "anh.png")
-    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/cung-thu-muc.png)\n")
+    _write(
+        workspace,
+        "bo-y-te",
+        _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/cung-thu-muc.png)\n",
+    )
     rnd = load_round(workspace)
     assert rnd.report("bo-y-te").usable  # a link inside the folder is fine
-    assert {f.path for f in asset_files(rnd)} == {"tep/bo-y-te/that.png", "tep/bo-y-te/cung-thu-muc.png"}
+    assert {f.path for f in asset_files(rnd)} == {
+        "tep/bo-y-te/that.png",
+        "tep/bo-y-te/cung-thu-muc.png",
+    }
 
 
 def test_contacts_published_only_when_the_campaign_allows(workspace):
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te"))
     rnd = load_round(workspace)
     hidden = generate(rnd)
-    assert not any("0982.190.626" in hidden.fragments.html(i) for i in range(len(hidden.fragments.sources)) if hidden.fragments.sources[i][1] is None)
+    assert not any(
+        "0982.190.626" in hidden.fragments.html(i)
+        for i in range(len(hidden.fragments.sources))
+        if hidden.fragments.sources[i][1] is None
+    )
     object.__setattr__(rnd.campaign, "publish_contacts", True)
     shown = generate(rnd)
-    assert any("0982.190.626" in shown.fragments.html(i) for i in range(len(shown.fragments.sources)) if shown.fragments.sources[i][1] is None)
+    assert any(
+        "0982.190.626" in shown.fragments.html(i)
+        for i in range(len(shown.fragments.sources))
+        if shown.fragments.sources[i][1] is None
+    )
 
 
 @pytest.mark.slow
@@ -205,7 +273,9 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/anh.png)\n")
     (workspace / "submissions" / "bo-y-te").mkdir()
     (workspace / "submissions" / "bo-y-te" / "anh.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    (workspace / "submissions" / "bo-y-te" / "x.svg").write_text("<svg><script>alert(1)</script></svg>")
+    (workspace / "submissions" / "bo-y-te" / "x.svg").write_text(
+        "<svg><script>alert(1)</script></svg>"
+    )
     out = tmp_path / "out" / "site"
     out.mkdir(parents=True)
     (out / "stale.html").write_text("old")
@@ -218,22 +288,34 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     charts = re.findall(r'<img[^>]+src="([^"]+\.svg)"', figures_page)
     assert charts  # bo-y-te reported figures: drawn into the site
     assert all((out / "so-lieu" / c).read_bytes().startswith(b"<?xml") for c in charts)
-    assert set(Path(tempfile.gettempdir()).glob("baocao-charts-*")) == charts_before  # the drawing folder is removed
+    assert (
+        set(Path(tempfile.gettempdir()).glob("baocao-charts-*")) == charts_before
+    )  # the drawing folder is removed
     assert not (out / "stale.html").exists()
     assert out.stat().st_mode & 0o777 == 0o755  # readable by a web server running as another user
-    assert sorted(p.relative_to(workspace / "docs") for p in (workspace / "docs").rglob("*")) == before
-    assert (out / "tep" / "bo-y-te" / "anh.png").is_file() and not (out / "tep" / "bo-y-te" / "x.svg").exists()
+    assert (
+        sorted(p.relative_to(workspace / "docs") for p in (workspace / "docs").rglob("*")) == before
+    )
+    assert (out / "tep" / "bo-y-te" / "anh.png").is_file() and not (
+        out / "tep" / "bo-y-te" / "x.svg"
+    ).exists()
     assert (out / "tai-ve" / "bao-cao-tong-hop.docx").read_bytes() == b"PK docx"
     template = (out / "tai-ve" / "mau" / "bo-cong-an.md").read_text(encoding="utf-8")
     assert "co_quan: bo-cong-an" in template
-    downloads = (out / "tai-ve" / "index.html").read_text(encoding="utf-8")  # saved, not shown, by the browser
+    downloads = (out / "tai-ve" / "index.html").read_text(
+        encoding="utf-8"
+    )  # saved, not shown, by the browser
     assert '<a download="bao-cao-tong-hop.docx" href="bao-cao-tong-hop.docx">' in downloads
     assert re.search(r'<a href="[./a-z-]*mau/bo-cong-an\.md" download="bo-cong-an\.md">', downloads)
     assert '<html lang="vi"' in (out / "index.html").read_text(encoding="utf-8")
-    assert not [p for p in out.rglob("*.html") if "Made with" in p.read_text(encoding="utf-8")]  # no English footer
+    assert not [
+        p for p in out.rglob("*.html") if "Made with" in p.read_text(encoding="utf-8")
+    ]  # no English footer
     agencies = (out / "co-quan" / "index.html").read_text(encoding="utf-8")
     assert 'id="cac-don-vi-thuoc-bo-cong-thuong"' in agencies  # "đ" folds to "d" in anchors
-    anchors = re.findall(r'href="\.\./de-cuong/#([^"]+)"', agencies)  # each appendix links to its outline
+    anchors = re.findall(
+        r'href="\.\./de-cuong/#([^"]+)"', agencies
+    )  # each appendix links to its outline
     outlines = (out / "de-cuong" / "index.html").read_text(encoding="utf-8")
     assert len(anchors) == 2 and all(f'id="{a}"' in outlines for a in anchors)
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -287,12 +369,16 @@ def test_review_state_comes_from_the_secretariat_file(workspace):
     _write(workspace, "bo-tu-phap", _complete(workspace, "bo-tu-phap"))
     (workspace / "reviews.yml").write_text(
         "reviews:\n  - co_quan: bo-y-te\n    ket_qua: yeu_cau_bo_sung\n    nguoi_xem_xet: Lê Thế Chính\n"
-        "    ngay: 2024-12-06\n    ghi_chu: Bổ sung số liệu năm 2024.\n", encoding="utf-8")
+        "    ngay: 2024-12-06\n    ghi_chu: Bổ sung số liệu năm 2024.\n",
+        encoding="utf-8",
+    )
     rnd = load_round(workspace)
     site = generate(rnd)
     html = "".join(site.fragments.html(i) for i in range(len(site.fragments.sources)))
     assert 'bc-review--yeu-cau-bo-sung">Yêu cầu bổ sung' in html
-    assert 'bc-review--chua-xem-xet">Chưa xem xét' in html  # bo-tu-phap: submitted, not reviewed yet
+    assert (
+        'bc-review--chua-xem-xet">Chưa xem xét' in html
+    )  # bo-tu-phap: submitted, not reviewed yet
     assert "Bổ sung số liệu năm 2024." in html
 
 
@@ -303,17 +389,24 @@ def test_html_pages_are_what_python_markdown_makes_of_their_markdown(root):
     import markdown
     from mkdocs.utils.yaml import yaml_load
 
-    from baocao.site.html import HtmlPage
     from baocao.site.fragments import esc
+    from baocao.site.html import HtmlPage
 
-    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader: the toc's slugify
+    config = yaml_load(
+        (root / "mkdocs.yml").read_text(encoding="utf-8")
+    )  # MkDocs' loader: the toc's slugify
     names, configs = [], {}
     for item in config["markdown_extensions"]:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
         names.append(name)
         configs[name] = options or {}
-    titles = ["Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", "Nội dung báo cáo", "Nội dung báo cáo",
-              "Số liệu (2023–2024): 100% \"đạt\" & <khác>", "Đường dây nóng 1800.1234"]
+    titles = [
+        "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu",
+        "Nội dung báo cáo",
+        "Nội dung báo cáo",
+        'Số liệu (2023–2024): 100% "đạt" & <khác>',
+        "Đường dây nóng 1800.1234",
+    ]
     page = HtmlPage()
     source = []
     for level, title in enumerate(titles, 1):
@@ -329,7 +422,9 @@ def test_html_pages_are_what_python_markdown_makes_of_their_markdown(root):
     source += ["Đã viết: **3/63** cơ quan.", ""]
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     assert page.render() == md.convert("\n".join(source))
-    assert [(level, anchor) for level, anchor, _ in page.headings] == [(t["level"], t["id"]) for t in _flat(md.toc_tokens)]
+    assert [(level, anchor) for level, anchor, _ in page.headings] == [
+        (t["level"], t["id"]) for t in _flat(md.toc_tokens)
+    ]
     assert page.title == titles[0]
 
 
@@ -338,5 +433,3 @@ def _flat(tokens: list[dict]) -> list[dict]:
     for token in tokens:
         out += [token] + _flat(token["children"])
     return out
-
-

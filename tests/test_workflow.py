@@ -30,14 +30,30 @@ def tool(name: str) -> str:
 
 
 def test_actionlint_passes():
-    run = subprocess.run([tool("actionlint"), "-no-color", *sorted(map(str, WORKFLOWS.glob("*.yml")))],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [tool("actionlint"), "-no-color", *sorted(map(str, WORKFLOWS.glob("*.yml")))],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_zizmor_has_no_medium_or_higher_finding():
-    run = subprocess.run([tool("zizmor"), "--offline", "--min-severity", "medium", "--format", "plain", str(WORKFLOWS)],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [
+            tool("zizmor"),
+            "--offline",
+            "--min-severity",
+            "medium",
+            "--format",
+            "plain",
+            str(WORKFLOWS),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "No findings" in run.stdout + run.stderr
 
@@ -52,7 +68,11 @@ def run_commands() -> list[str]:
     for path in WORKFLOWS.glob("*.yml"):
         for step in workflow_steps(path.name):
             script = step.get("run", "")
-            script = re.sub(r"\s*\n\s*", " ", script) if step.get("run", "").startswith("baocao") else script
+            script = (
+                re.sub(r"\s*\n\s*", " ", script)
+                if step.get("run", "").startswith("baocao")
+                else script
+            )
             for line in script.splitlines():
                 line = line.strip()
                 if line.startswith("baocao "):
@@ -85,10 +105,18 @@ def test_actions_are_pinned_and_permissions_are_per_job():
 
 # -- the check step on a sample pull request -------------------------------------------------
 
+
 def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.vn", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.vn"}
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.vn",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.vn",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env
+    ).stdout
 
 
 @pytest.fixture
@@ -108,17 +136,36 @@ def pull_request(tmp_path: Path):
 
 def run_pr_steps(repo: Path, base: str, author: str, tmp_path: Path) -> tuple[int, str, str]:
     steps = {s.get("name"): s for s in workflow_steps("pull-request.yml")}
-    runner_temp = tmp_path / f"runner-{len(list(tmp_path.glob('runner-*')))}"  # a fresh runner per run
+    runner_temp = (
+        tmp_path / f"runner-{len(list(tmp_path.glob('runner-*')))}"
+    )  # a fresh runner per run
     runner_temp.mkdir()
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "RUNNER_TEMP": str(runner_temp),
-           "GITHUB_STEP_SUMMARY": str(summary), "BASE_SHA": base, "PR_AUTHOR": author}
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(runner_temp),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "BASE_SHA": base,
+        "PR_AUTHOR": author,
+    }
     for name in ("Lấy bản gốc của nhánh chính", "Danh sách tệp thay đổi"):
-        step = subprocess.run(["bash", "-e", "-c", steps[name]["run"]], cwd=repo, env=env, capture_output=True, text=True)
+        step = subprocess.run(
+            ["bash", "-e", "-c", steps[name]["run"]],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert step.returncode == 0, step.stderr
-    check = subprocess.run(["bash", "-e", "-c", steps["Kiểm tra báo cáo đã sửa và quyền sửa"]["run"]], cwd=repo, env=env,
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        ["bash", "-e", "-c", steps["Kiểm tra báo cáo đã sửa và quyền sửa"]["run"]],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert "Traceback" not in check.stderr
     return check.returncode, check.stdout, summary.read_text(encoding="utf-8")
 
@@ -127,21 +174,32 @@ def test_pr_with_an_error_is_annotated_and_summarised(pull_request, tmp_path):
     repo, base = pull_request
     path = repo / "submissions" / "bo-cong-an.md"
     text = path.read_text(encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("ngay_ban_hanh:"))
-    path.write_text(re.sub(r"^ngay_ban_hanh: .*$", "ngay_ban_hanh: 31/02/2024", text, count=1, flags=re.M), encoding="utf-8")
+    line = next(
+        i
+        for i, text_line in enumerate(text.splitlines(), 1)
+        if text_line.startswith("ngay_ban_hanh:")
+    )
+    path.write_text(
+        re.sub(r"^ngay_ban_hanh: .*$", "ngay_ban_hanh: 31/02/2024", text, count=1, flags=re.M),
+        encoding="utf-8",
+    )
     git(repo, "commit", "-qam", "Bộ Công an sửa ngày")
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 1
     assert out.splitlines() == [
         f"::error file=submissions/bo-cong-an.md,line={line},title=baocao date-invalid::"
-        "ngay_ban_hanh: \"31/02/2024\" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024."
+        'ngay_ban_hanh: "31/02/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.'
     ]
     assert summary.startswith("## ❌ Kiểm tra báo cáo: 1 lỗi, 0 cảnh báo\n")
-    assert "| Bộ Công an | `submissions/bo-cong-an.md` | Chưa đạt yêu cầu kiểm tra | 100% |" in summary
+    assert (
+        "| Bộ Công an | `submissions/bo-cong-an.md` | Chưa đạt yêu cầu kiểm tra | 100% |" in summary
+    )
     assert "ubnd-ha-noi" not in summary  # only the changed agency is summarised
 
 
-@pytest.mark.parametrize("target", ["submissions/ubnd-ha-noi.md", "campaign.yml", ".github/workflows/publish.yml"])
+@pytest.mark.parametrize(
+    "target", ["submissions/ubnd-ha-noi.md", "campaign.yml", ".github/workflows/publish.yml"]
+)
 def test_agency_may_not_touch_others_files_but_secretariat_may(pull_request, tmp_path, target):
     repo, base = pull_request
     with open(repo / target, "a", encoding="utf-8") as handle:
@@ -149,7 +207,9 @@ def test_agency_may_not_touch_others_files_but_secretariat_may(pull_request, tmp
     git(repo, "commit", "-qam", f"sửa {target}")
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 1
-    assert out.startswith(f"::error file={target.replace(',', '%2C').replace(':', '%3A')},title=baocao ownership::Tệp \"{target}\"")
+    assert out.startswith(
+        f'::error file={target.replace(",", "%2C").replace(":", "%3A")},title=baocao ownership::Tệp "{target}"'
+    )
     assert "không thuộc quyền sửa của @nguyenvanmau-bca (Bộ Công an)" in out
     code, out, summary = run_pr_steps(repo, base, SECRETARIAT_ACCOUNT, tmp_path)
     assert code == 0, out
@@ -177,7 +237,9 @@ def test_codeowners_is_generated_and_checked(workspace, capsys):
     assert "/submissions/bo-cong-an.md @baocao-319/bo-cong-an @baocao-319/ban-thu-ky" in text
     assert text.splitlines()[2] == "* @baocao-319/ban-thu-ky"
     assert main(["--root", str(workspace), "owners", "--check"]) == 0
-    assert (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == text  # the committed file is current
+    assert (ROOT / ".github" / "CODEOWNERS").read_text(
+        encoding="utf-8"
+    ) == text  # the committed file is current
 
 
 def test_a_rename_cannot_hide_a_deleted_report(pull_request, tmp_path):
@@ -196,11 +258,19 @@ def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request, 
     repo, base = pull_request
     campaign = repo / "campaign.yml"
     text = campaign.read_text(encoding="utf-8")
-    campaign.write_text(text.replace("secretariat_accounts: ['@lethechinh-bcd319']",
-                                     f"secretariat_accounts: ['@lethechinh-bcd319', '@{AGENCY_ACCOUNT}']"), encoding="utf-8")
+    campaign.write_text(
+        text.replace(
+            "secretariat_accounts: ['@lethechinh-bcd319']",
+            f"secretariat_accounts: ['@lethechinh-bcd319', '@{AGENCY_ACCOUNT}']",
+        ),
+        encoding="utf-8",
+    )
     with open(repo / "submissions" / "ubnd-ha-noi.md", "a", encoding="utf-8") as handle:
         handle.write("\nSửa báo cáo của Hà Nội.\n")
     git(repo, "commit", "-qam", "tự thêm quyền")
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 1
-    assert "file=campaign.yml,title=baocao ownership" in out and "file=submissions/ubnd-ha-noi.md,title=baocao ownership" in out
+    assert (
+        "file=campaign.yml,title=baocao ownership" in out
+        and "file=submissions/ubnd-ha-noi.md,title=baocao ownership" in out
+    )

@@ -56,11 +56,13 @@ def test_plain_scalars_keep_their_text_and_lines():
 
 
 def test_text_fields_keep_what_the_user_typed(workspace):
-    from baocao.validation import FrontMatterValidator
     from baocao.campaign import load_campaign
+    from baocao.validation import FrontMatterValidator
 
     validator = FrontMatterValidator(load_campaign(workspace).submission_schema)
-    doc = load_document("so_ky_hieu: 0125\nlien_he:\n  dien_thoai: 0982190626\nvan_ban:\n  - so_ky_hieu: 010\nso_lieu:\n  - nam: 2023\n    kiem_tra: 010\n")
+    doc = load_document(
+        "so_ky_hieu: 0125\nlien_he:\n  dien_thoai: 0982190626\nvan_ban:\n  - so_ky_hieu: 010\nso_lieu:\n  - nam: 2023\n    kiem_tra: 010\n"
+    )
     validator.coerce(doc)
     assert doc.value["so_ky_hieu"] == "0125" and doc.value["lien_he"]["dien_thoai"] == "0982190626"
     assert doc.value["van_ban"][0]["so_ky_hieu"] == "010"
@@ -92,8 +94,16 @@ def markdown_it_headings(text: str) -> list[tuple[int, int, str]]:
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open":
             inline = tokens[i + 1]
-            raw = "".join(c.content for c in inline.children if c.type in ("text", "code_inline", "softbreak") or c.type == "softbreak")
-            raw = " ".join(c.content if c.type != "softbreak" else " " for c in inline.children if c.type in ("text", "code_inline", "softbreak"))
+            raw = "".join(
+                c.content
+                for c in inline.children
+                if c.type in ("text", "code_inline", "softbreak") or c.type == "softbreak"
+            )
+            raw = " ".join(
+                c.content if c.type != "softbreak" else " "
+                for c in inline.children
+                if c.type in ("text", "code_inline", "softbreak")
+            )
             out.append((tok.map[0], int(tok.tag[1]), plain_heading(raw)))
     return out
 
@@ -105,7 +115,9 @@ def test_scanner_agrees_with_markdown_it(text):
 
 
 def test_scanner_agrees_on_every_sample_and_fixture():
-    files = list((ROOT / "submissions").glob("*.md")) + list((ROOT / "tests" / "acceptance").rglob("*.md"))
+    files = list((ROOT / "submissions").glob("*.md")) + list(
+        (ROOT / "tests" / "acceptance").rglob("*.md")
+    )
     assert files
     for path in files:
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
@@ -115,10 +127,19 @@ def test_scanner_agrees_on_every_sample_and_fixture():
 
 def test_heading_keys_are_tolerant():
     expected = heading_key("2.1. Khó khăn, tồn tại")
-    for variant in ["Khó khăn, tồn tại", "2.1 khó khăn,  tồn tại.", "KHÓ KHĂN, TỒN TẠI", "**2.1. Khó khăn, tồn tại**",
-                    "a) Khó khăn, tồn tại", "- Khó khăn, tồn tại;", "Kho\u0301 kha\u0306n, tô\u0300n ta\u0323i"]:
+    for variant in [
+        "Khó khăn, tồn tại",
+        "2.1 khó khăn,  tồn tại.",
+        "KHÓ KHĂN, TỒN TẠI",
+        "**2.1. Khó khăn, tồn tại**",
+        "a) Khó khăn, tồn tại",
+        "- Khó khăn, tồn tại;",
+        "Kho\u0301 kha\u0306n, tô\u0300n ta\u0323i",
+    ]:
         assert heading_key(variant) == expected, variant
-    assert heading_key("PHẦN 1. KẾT QUẢ THỰC HIỆN ĐỀ ÁN") == heading_key("Phần I: Kết quả thực hiện đề án")
+    assert heading_key("PHẦN 1. KẾT QUẢ THỰC HIỆN ĐỀ ÁN") == heading_key(
+        "Phần I: Kết quả thực hiện đề án"
+    )
     assert strip_numbering("III. ĐÁNH GIÁ CHUNG") == "ĐÁNH GIÁ CHUNG"
     assert strip_numbering("Vụ Pháp chế") == "Vụ Pháp chế"
 
@@ -139,12 +160,19 @@ def test_vietnamese_formats():
     assert fold("UBND Hà Nội, hàng giả, Đắk Lắk") == "ubnd ha noi, hang gia, dak lak"
 
 
-@pytest.mark.parametrize("text, limit, expected", [
-    ("Báo cáo ngắn", 90, "Báo cáo ngắn"),
-    ("Phối hợp  với\ncơ quan", 90, "Phối hợp với cơ quan"),  # on one line
-    ("Rà soát, hoàn thiện cơ chế, chính sách, pháp luật về TMĐT", 30, "Rà soát, hoàn thiện cơ chế…"),  # no trailing comma
-    ("Chốnghànggiảtrênmạngxãhội", 13, "Chốnghànggiả…"),  # one long word: cut inside it
-])
+@pytest.mark.parametrize(
+    "text, limit, expected",
+    [
+        ("Báo cáo ngắn", 90, "Báo cáo ngắn"),
+        ("Phối hợp  với\ncơ quan", 90, "Phối hợp với cơ quan"),  # on one line
+        (
+            "Rà soát, hoàn thiện cơ chế, chính sách, pháp luật về TMĐT",
+            30,
+            "Rà soát, hoàn thiện cơ chế…",
+        ),  # no trailing comma
+        ("Chốnghànggiảtrênmạngxãhội", 13, "Chốnghànggiả…"),  # one long word: cut inside it
+    ],
+)
 def test_shorten_cuts_after_a_whole_word_within_the_limit(text, limit, expected):
     from baocao.text import shorten
 

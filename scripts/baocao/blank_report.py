@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from baocao.errors import TemplateError
-
 from pathlib import Path
 
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
+from baocao.errors import TemplateError
 
 PLACEHOLDER_TEXT = "_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_"
 FIELD_PLACEHOLDER = "(Chưa điền)"
@@ -19,18 +18,18 @@ def render_template(campaign: Campaign, agency: Agency) -> str:
         "---",
         f"# {campaign.short_name}: báo cáo của {agency.name}.",
         f"# Theo Công văn số {letter.number} ngày {letter.date:%d/%m/%Y}; hạn gửi {letter.deadline:%d/%m/%Y}.",
-        "# Dòng bắt đầu bằng dấu # là ghi chú, không cần xóa. Thay mọi \"(Chưa điền)\" bằng thông tin thật.",
+        '# Dòng bắt đầu bằng dấu # là ghi chú, không cần xóa. Thay mọi "(Chưa điền)" bằng thông tin thật.',
         f"co_quan: {agency.id}  # mã cơ quan, trùng tên tệp; không sửa",
-        f"so_ky_hieu: \"{FIELD_PLACEHOLDER}\"  # số, ký hiệu văn bản, ví dụ 125/BC-UBND",
-        f"ngay_ban_hanh: \"{FIELD_PLACEHOLDER}\"  # ngày ký ban hành, dạng ngày/tháng/năm, ví dụ 03/12/2024",
+        f'so_ky_hieu: "{FIELD_PLACEHOLDER}"  # số, ký hiệu văn bản, ví dụ 125/BC-UBND',
+        f'ngay_ban_hanh: "{FIELD_PLACEHOLDER}"  # ngày ký ban hành, dạng ngày/tháng/năm, ví dụ 03/12/2024',
         "nguoi_ky:",
-        f"  ho_ten: \"{FIELD_PLACEHOLDER}\"  # họ và tên người ký",
-        f"  chuc_vu: \"{FIELD_PLACEHOLDER}\"  # ví dụ: Thứ trưởng, Phó Chủ tịch",
+        f'  ho_ten: "{FIELD_PLACEHOLDER}"  # họ và tên người ký',
+        f'  chuc_vu: "{FIELD_PLACEHOLDER}"  # ví dụ: Thứ trưởng, Phó Chủ tịch',
         "trang_thai: du_thao  # du_thao khi đang soạn; chinh_thuc khi đã ký ban hành",
         "lien_he:  # cán bộ đầu mối; không công bố trên trang tổng hợp",
-        f"  ho_ten: \"{FIELD_PLACEHOLDER}\"",
-        f"  dien_thoai: \"{FIELD_PLACEHOLDER}\"  # ví dụ 0982.190.626",
-        f"  email: \"{FIELD_PLACEHOLDER}\"",
+        f'  ho_ten: "{FIELD_PLACEHOLDER}"',
+        f'  dien_thoai: "{FIELD_PLACEHOLDER}"  # ví dụ 0982.190.626',
+        f'  email: "{FIELD_PLACEHOLDER}"',
         "so_lieu:  # số liệu từng năm: bỏ dấu # ở đầu dòng chỉ tiêu có số liệu và điền số nguyên, viết liền",
     ]
     for year in campaign.years:
@@ -62,10 +61,14 @@ def render_template(campaign: Campaign, agency: Agency) -> str:
 def write_template(campaign: Campaign, agency_id: str) -> Path:
     agency = campaign.agency(agency_id)
     if agency is None:
-        raise TemplateError(f"Mã cơ quan \"{agency_id}\" không có trong danh sách của đợt báo cáo. Xem danh sách bằng lệnh `baocao tasks`.")
+        raise TemplateError(
+            f'Mã cơ quan "{agency_id}" không có trong danh sách của đợt báo cáo. Xem danh sách bằng lệnh `baocao tasks`.'
+        )
     path = campaign.submissions_dir / f"{agency.id}.md"
     if path.exists():
-        raise TemplateError(f"{path.relative_to(campaign.root).as_posix()} đã có; không ghi đè. Hãy sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại từ mẫu.")
+        raise TemplateError(
+            f"{path.relative_to(campaign.root).as_posix()} đã có; không ghi đè. Hãy sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại từ mẫu."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     text = render_template(campaign, agency)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:

@@ -27,10 +27,13 @@ _HTML_6 = re.compile(
     r"^ {0,3}</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
     r"dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|"
     r"iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|"
-    r"table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|/?>|$)", re.I)
+    r"table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|/?>|$)",
+    re.I,
+)
 _HTML_7 = re.compile(
     r"""^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
-    r"|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$")
+    r"|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$"
+)
 
 
 def html_block_end(line: str, paragraph: bool) -> str | None:
@@ -127,19 +130,34 @@ def _scan_lines(lines: list[str]) -> list[Heading]:
         if first in " #":
             m = _ATX.match(line)
             if m:
-                headings.append(Heading(index, index + 1, len(m.group(1)), plain_heading(_drop_closing(m.group(2) or ""))))
+                headings.append(
+                    Heading(
+                        index,
+                        index + 1,
+                        len(m.group(1)),
+                        plain_heading(_drop_closing(m.group(2) or "")),
+                    )
+                )
                 paragraph = False
                 continue
         if paragraph and first in " =-" and _SETEXT.match(line):
             start = index - 1
             floor = headings[-1].end if headings else 0
-            while start > floor and lines[start - 1].strip() and not _BLOCK_START.match(lines[start - 1]):
+            while (
+                start > floor
+                and lines[start - 1].strip()
+                and not _BLOCK_START.match(lines[start - 1])
+            ):
                 start -= 1
             text = " ".join(lines[start:index])
-            headings.append(Heading(start, index + 1, 1 if line.strip()[0] == "=" else 2, plain_heading(text)))
+            headings.append(
+                Heading(start, index + 1, 1 if line.strip()[0] == "=" else 2, plain_heading(text))
+            )
             paragraph = False
             continue
-        paragraph = not _BLOCK_START.match(line) or (paragraph and not line.lstrip().startswith(("#", ">")))
+        paragraph = not _BLOCK_START.match(line) or (
+            paragraph and not line.lstrip().startswith(("#", ">"))
+        )
     return headings
 
 

@@ -17,8 +17,9 @@ SITE_DIR = "site"
 DOCX_NAME = "bao-cao-tong-hop.docx"
 
 
-def run_build(root: Path, target: str, out: Path, *, agency_id: str | None = None,
-              today: date | None = None) -> int:
+def run_build(
+    root: Path, target: str, out: Path, *, agency_id: str | None = None, today: date | None = None
+) -> int:
     from baocao import reporters
     from baocao.workspace import load_round
 

@@ -6,15 +6,14 @@ feature: the checker, the template writer, the site and the DOCX.
 
 from __future__ import annotations
 
-from baocao.errors import CampaignError
-
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
 
+from baocao.errors import CampaignError
 from baocao.text import heading_key
 from baocao.yamlsafe import YamlError, load_document
 
@@ -68,7 +67,7 @@ class OutlineNode:
     title: str
     guidance: str | None = None
     holds_tasks: bool = False
-    children: tuple["OutlineNode", ...] = ()
+    children: tuple[OutlineNode, ...] = ()
     depth: int = 1
 
     @property
@@ -79,7 +78,7 @@ class OutlineNode:
     def key(self) -> str:
         return heading_key(self.title)
 
-    def walk(self) -> Iterator["OutlineNode"]:
+    def walk(self) -> Iterator[OutlineNode]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -171,7 +170,9 @@ class Campaign:
     tasks: dict[str, Task]
     agencies: tuple[Agency, ...]
     submission_schema: dict = field(repr=False, hash=False, compare=False, default_factory=dict)
-    cache: dict = field(repr=False, hash=False, compare=False, default_factory=dict)  # derived data, per agency
+    cache: dict = field(
+        repr=False, hash=False, compare=False, default_factory=dict
+    )  # derived data, per agency
 
     @cached_property
     def _by_id(self) -> dict[str, Agency]:
@@ -217,18 +218,24 @@ def load_schema(root: Path, name: str) -> dict:
     except FileNotFoundError:
         raise CampaignError(f"{SCHEMA_DIR}/{name}: không tìm thấy tệp lược đồ.") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CampaignError(f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error}).") from None
+        raise CampaignError(
+            f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error})."
+        ) from None
     from baocao.schemas import SchemaFileError, check_schema, compile_check
 
     try:
         check_schema(schema)
         for ref in _dangling_refs(schema, schema):
-            raise CampaignError(f"{SCHEMA_DIR}/{name}: tham chiếu \"$ref\": \"{ref}\" không trỏ tới định nghĩa nào trong tệp. "
-                                "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.")
+            raise CampaignError(
+                f'{SCHEMA_DIR}/{name}: tham chiếu "$ref": "{ref}" không trỏ tới định nghĩa nào trong tệp. '
+                "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại."
+            )
         compile_check(schema)
     except SchemaFileError as error:
-        raise CampaignError(f"{SCHEMA_DIR}/{name}: lược đồ JSON Schema không hợp lệ tại {error.where}: {error.reason}. "
-                            "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.") from None
+        raise CampaignError(
+            f"{SCHEMA_DIR}/{name}: lược đồ JSON Schema không hợp lệ tại {error.where}: {error.reason}. "
+            "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại."
+        ) from None
     return schema
 
 
@@ -282,7 +289,9 @@ def load_campaign(root: Path) -> Campaign:
     try:
         doc = load_document(text)
     except YamlError as error:
-        raise CampaignError(f"{CAMPAIGN_FILE}:{error.line}: lỗi cú pháp YAML ({error.code}) {error.detail}") from None
+        raise CampaignError(
+            f"{CAMPAIGN_FILE}:{error.line}: lỗi cú pháp YAML ({error.code}) {error.detail}"
+        ) from None
     data = doc.value
     schema = load_schema(root, "campaign.schema.json")
     from baocao.schemas import SchemaValidator
@@ -293,7 +302,9 @@ def load_campaign(root: Path) -> Campaign:
         first = errors[0]
         where = ".".join(map(str, first.path)) or "(gốc)"
         line = doc.line_of(first.path) or 1
-        raise CampaignError(f"{CAMPAIGN_FILE}:{line}: {where}: không đúng lược đồ ({first.message}).")
+        raise CampaignError(
+            f"{CAMPAIGN_FILE}:{line}: {where}: không đúng lược đồ ({first.message})."
+        )
     campaign = _build(root, data)
     _check_consistency(campaign, load_schema(root, "submission.schema.json"))
     return campaign
@@ -321,7 +332,9 @@ def _build(root: Path, data: dict) -> Campaign:
     for agency in agencies:
         for task_id in agency.task_ids:
             if task_id not in assignees:
-                raise CampaignError(f"{CAMPAIGN_FILE}: cơ quan {agency.id} được giao nhiệm vụ {task_id} không có trong danh sách nhiệm vụ.")
+                raise CampaignError(
+                    f"{CAMPAIGN_FILE}: cơ quan {agency.id} được giao nhiệm vụ {task_id} không có trong danh sách nhiệm vụ."
+                )
             assignees[task_id].append(agency.id)
     return Campaign(
         root=root,
@@ -358,10 +371,18 @@ def _build(root: Path, data: dict) -> Campaign:
         secretariat_accounts=tuple(data["repository"].get("secretariat_accounts", ())),
         years=tuple(data["years"]),
         figure_groups=tuple(
-            FigureGroup(g["group"], g["title"], tuple(FigureField(f["key"], f["label"], f["unit"], g["group"]) for f in g["fields"]))
+            FigureGroup(
+                g["group"],
+                g["title"],
+                tuple(
+                    FigureField(f["key"], f["label"], f["unit"], g["group"]) for f in g["fields"]
+                ),
+            )
             for g in data["figures"]
         ),
-        recipients=tuple(Recipient(r["no"], r["name"], tuple(r["agencies"])) for r in data["recipients"]),
+        recipients=tuple(
+            Recipient(r["no"], r["name"], tuple(r["agencies"])) for r in data["recipients"]
+        ),
         groups=tuple(Group(g["id"], g["name"]) for g in data["groups"]),
         outlines={
             o["id"]: Outline(
@@ -389,9 +410,21 @@ def _check_consistency(campaign: Campaign, submission_schema: dict) -> None:
     if len(set(texts)) != len(texts):
         problems.append("hai nhiệm vụ có cùng nội dung (hãy gộp thành một nhiệm vụ nhiều cơ quan)")
     group_ids = {g.id for g in campaign.groups}
-    problems += [f"cơ quan {a.id} thuộc nhóm không có: {a.group}" for a in campaign.agencies if a.group not in group_ids]
-    problems += [f"cơ quan {a.id} thuộc phụ lục không có: {a.appendix}" for a in campaign.agencies if a.appendix not in campaign.outlines]
-    problems += [f"nhiệm vụ {t.id} không giao cho cơ quan nào" for t in campaign.tasks.values() if not t.assignees]
+    problems += [
+        f"cơ quan {a.id} thuộc nhóm không có: {a.group}"
+        for a in campaign.agencies
+        if a.group not in group_ids
+    ]
+    problems += [
+        f"cơ quan {a.id} thuộc phụ lục không có: {a.appendix}"
+        for a in campaign.agencies
+        if a.appendix not in campaign.outlines
+    ]
+    problems += [
+        f"nhiệm vụ {t.id} không giao cho cơ quan nào"
+        for t in campaign.tasks.values()
+        if not t.assignees
+    ]
     covered = [x for r in campaign.recipients for x in r.agency_ids]
     if sorted(covered) != sorted(ids):
         problems.append("danh sách nơi nhận không khớp danh sách cơ quan")
@@ -401,12 +434,19 @@ def _check_consistency(campaign: Campaign, submission_schema: dict) -> None:
     per_year = submission_schema["$defs"]["so_lieu_nam"]["properties"]
     keys = {f.key for f in campaign.figure_fields}
     if keys != set(per_year) - {"nam"}:
-        problems.append("chỉ tiêu số liệu trong campaign.yml và schema/submission.schema.json không khớp: "
-                        + ", ".join(sorted(keys ^ (set(per_year) - {"nam"}))))
-    problems += [f"chỉ tiêu {f.key}: tên trong lược đồ khác campaign.yml" for f in campaign.figure_fields
-                 if f.key in per_year and per_year[f.key].get("title") != f.label]
+        problems.append(
+            "chỉ tiêu số liệu trong campaign.yml và schema/submission.schema.json không khớp: "
+            + ", ".join(sorted(keys ^ (set(per_year) - {"nam"})))
+        )
+    problems += [
+        f"chỉ tiêu {f.key}: tên trong lược đồ khác campaign.yml"
+        for f in campaign.figure_fields
+        if f.key in per_year and per_year[f.key].get("title") != f.label
+    ]
     if per_year["nam"].get("enum") != list(campaign.years):
         problems.append("các năm số liệu trong campaign.yml và lược đồ không khớp")
     if problems:
-        raise CampaignError(f"{CAMPAIGN_FILE}: dữ liệu không nhất quán: " + "; ".join(problems) + ".")
+        raise CampaignError(
+            f"{CAMPAIGN_FILE}: dữ liệu không nhất quán: " + "; ".join(problems) + "."
+        )
     object.__setattr__(campaign, "submission_schema", submission_schema)

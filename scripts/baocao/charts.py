@@ -12,7 +12,12 @@ from baocao.workspace import STATUS_ORDER, Round
 
 # "1.234.567" whatever the reader's locale (a plain "#,##0" would follow the locale of Word)
 NUMBER_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"  # up to 999.999.999: see _scale
-COLOURS = ("1F4E79", "C55A11", "548235", "7F6000")  # one per series (year), in the site and the DOCX
+COLOURS = (
+    "1F4E79",
+    "C55A11",
+    "548235",
+    "7F6000",
+)  # one per series (year), in the site and the DOCX
 MAX_HEIGHT_MM = 220  # the text block of an A4 page is 257 mm high, and the caption goes below
 
 
@@ -48,10 +53,14 @@ class Chart:
 
 def plan(rnd: Round) -> list[Chart]:
     """The charts of the round with their data, in the order the report shows them."""
-    status = Chart("bieu-do-1-tinh-hinh-nop", "Tình hình nộp báo cáo của các cơ quan",
-                   tuple(STATUS_LABELS[s] for s in STATUS_ORDER),
-                   (("Số cơ quan", tuple(float(rnd.count(s)) for s in STATUS_ORDER)),),
-                   r'0" cơ quan"', unit="cơ quan")
+    status = Chart(
+        "bieu-do-1-tinh-hinh-nop",
+        "Tình hình nộp báo cáo của các cơ quan",
+        tuple(STATUS_LABELS[s] for s in STATUS_ORDER),
+        (("Số cơ quan", tuple(float(rnd.count(s)) for s in STATUS_ORDER)),),
+        r'0" cơ quan"',
+        unit="cơ quan",
+    )
     charts = [status]
     totals = rnd.figure_totals()
     years = rnd.campaign.years
@@ -60,19 +69,35 @@ def plan(rnd: Round) -> list[Chart]:
         for f in group.fields:
             units.setdefault(f.unit, []).append(f)
         for unit, fields in units.items():
-            largest = max((totals.get((year, f.key), 0) for f in fields for year in years), default=0)
+            largest = max(
+                (totals.get((year, f.key), 0) for f in fields for year in years), default=0
+            )
             scale, shown = _scale(unit, largest)
-            series = tuple((str(year), tuple(totals.get((year, f.key), 0) / scale for f in fields)) for year in years)
-            charts.append(Chart(f"bieu-do-{len(charts) + 1}-{group.id.replace('_', '-')}",
-                                f"{group.title} ({shown}): tổng của các cơ quan theo năm",
-                                tuple(f.label for f in fields), series, group=group.id, unit=shown))
+            series = tuple(
+                (str(year), tuple(totals.get((year, f.key), 0) / scale for f in fields))
+                for year in years
+            )
+            charts.append(
+                Chart(
+                    f"bieu-do-{len(charts) + 1}-{group.id.replace('_', '-')}",
+                    f"{group.title} ({shown}): tổng của các cơ quan theo năm",
+                    tuple(f.label for f in fields),
+                    series,
+                    group=group.id,
+                    unit=shown,
+                )
+            )
     return charts
 
 
 def _scale(unit: str, largest: float) -> tuple[float, str]:
     """The divisor and unit a chart shows its numbers in: money in millions (or billions)
     of đồng, other counts as they are unless they pass the 999.999.999 NUMBER_FORMAT shows."""
-    steps = ((1e6, "triệu đồng"), (1e9, "tỷ đồng")) if unit == "đồng" else ((1, unit), (1e3, f"nghìn {unit}"), (1e6, f"triệu {unit}"))
+    steps = (
+        ((1e6, "triệu đồng"), (1e9, "tỷ đồng"))
+        if unit == "đồng"
+        else ((1, unit), (1e3, f"nghìn {unit}"), (1e6, f"triệu {unit}"))
+    )
     for divisor, shown in steps:
         if largest / divisor < 1e9:
             return divisor, shown

@@ -17,8 +17,10 @@ from baocao import __version__
 _ARGPARSE_VI = [
     (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
     (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
-    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
-     r"tham số \1: lựa chọn không hợp lệ: \2 (chọn một trong \3)"),
+    (
+        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+        r"tham số \1: lựa chọn không hợp lệ: \2 (chọn một trong \3)",
+    ),
     (r"argument (\S+): expected one argument", r"tham số \1: cần một giá trị"),
     (r"argument (\S+): not allowed with argument (.*)", r"tham số \1: không dùng cùng tham số \2"),
     (r"argument (\S+): invalid (\S+) value: (.*)", r"tham số \1: giá trị không hợp lệ: \3"),
@@ -41,7 +43,9 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, add_help=False, **kwargs)
         self.positionals = self.add_argument_group("tham số")
         self.options = self.add_argument_group("tùy chọn")
-        self.options.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+        self.options.add_argument(
+            "-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát"
+        )
 
     def add_argument(self, *args, **kwargs):
         if self.__dict__.get("options") is None:
@@ -62,52 +66,154 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"\"{value}\" không phải ngày dạng năm-tháng-ngày (2024-12-05)") from None
+        raise argparse.ArgumentTypeError(
+            f'"{value}" không phải ngày dạng năm-tháng-ngày (2024-12-05)'
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="baocao", description="Kho báo cáo: kiểm tra, tổng hợp và xuất báo cáo của đợt báo cáo.")
-    parser.add_argument("--version", action="version", version=f"baocao {__version__}", help="hiện phiên bản")
-    parser.add_argument("--root", type=Path, help="thư mục kho báo cáo (mặc định: thư mục chứa campaign.yml gần nhất)")
+    parser = _Parser(
+        prog="baocao",
+        description="Kho báo cáo: kiểm tra, tổng hợp và xuất báo cáo của đợt báo cáo.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"baocao {__version__}", help="hiện phiên bản"
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="thư mục kho báo cáo (mặc định: thư mục chứa campaign.yml gần nhất)",
+    )
     sub = parser.add_subparsers(title="lệnh", dest="command", metavar="LỆNH", parser_class=_Parser)
 
-    p = sub.add_parser("check", help="kiểm tra các báo cáo", description="Kiểm tra phần thông tin, đề cương và nhiệm vụ của từng báo cáo, và tình hình nộp của đợt báo cáo.")
-    p.add_argument("paths", nargs="*", type=Path, metavar="TỆP", help="các tệp cần kiểm tra (mặc định: mọi tệp trong submissions/)")
-    p.add_argument("--format", choices=["text", "json", "github", "markdown"], default="text", help="dạng kết quả (mặc định: text)")
+    p = sub.add_parser(
+        "check",
+        help="kiểm tra các báo cáo",
+        description="Kiểm tra phần thông tin, đề cương và nhiệm vụ của từng báo cáo, và tình hình nộp của đợt báo cáo.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="TỆP",
+        help="các tệp cần kiểm tra (mặc định: mọi tệp trong submissions/)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "github", "markdown"],
+        default="text",
+        help="dạng kết quả (mặc định: text)",
+    )
     p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
-    p.add_argument("--summary-file", type=Path, metavar="TỆP", help="ghi thêm bản tóm tắt Markdown vào tệp này (ví dụ $GITHUB_STEP_SUMMARY)")
+    p.add_argument(
+        "--summary-file",
+        type=Path,
+        metavar="TỆP",
+        help="ghi thêm bản tóm tắt Markdown vào tệp này (ví dụ $GITHUB_STEP_SUMMARY)",
+    )
     p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
-    p.add_argument("--changed", nargs="+", metavar="TỆP", help="các tệp một yêu cầu gộp (pull request) thay đổi: chỉ kiểm tra báo cáo trong số đó")
-    p.add_argument("--changed-list", type=Path, metavar="TỆP", help="như --changed, đọc danh sách tệp (mỗi dòng một tệp) từ tệp này; - là đầu vào chuẩn")
-    p.add_argument("--author", metavar="TÀI_KHOẢN", help="tài khoản hoặc nhóm GitHub của người gửi (ví dụ @nguyenvanmau-bca): báo lỗi khi sửa tệp không thuộc quyền")
-    p.add_argument("--owners-from", type=Path, metavar="THƯ_MỤC", help="lấy quyền sửa từ campaign.yml của thư mục này (bản gốc của nhánh chính), không từ bản đang được đề nghị gộp")
+    p.add_argument(
+        "--changed",
+        nargs="+",
+        metavar="TỆP",
+        help="các tệp một yêu cầu gộp (pull request) thay đổi: chỉ kiểm tra báo cáo trong số đó",
+    )
+    p.add_argument(
+        "--changed-list",
+        type=Path,
+        metavar="TỆP",
+        help="như --changed, đọc danh sách tệp (mỗi dòng một tệp) từ tệp này; - là đầu vào chuẩn",
+    )
+    p.add_argument(
+        "--author",
+        metavar="TÀI_KHOẢN",
+        help="tài khoản hoặc nhóm GitHub của người gửi (ví dụ @nguyenvanmau-bca): báo lỗi khi sửa tệp không thuộc quyền",
+    )
+    p.add_argument(
+        "--owners-from",
+        type=Path,
+        metavar="THƯ_MỤC",
+        help="lấy quyền sửa từ campaign.yml của thư mục này (bản gốc của nhánh chính), không từ bản đang được đề nghị gộp",
+    )
 
-    p = sub.add_parser("owners", help="tạo .github/CODEOWNERS từ campaign.yml", description="Tạo .github/CODEOWNERS: mỗi cơ quan sở hữu báo cáo của mình, Ban Thư ký sở hữu phần còn lại.")
-    p.add_argument("--check", action="store_true", help="chỉ kiểm tra .github/CODEOWNERS có đúng với campaign.yml không (lỗi nếu đã cũ)")
+    p = sub.add_parser(
+        "owners",
+        help="tạo .github/CODEOWNERS từ campaign.yml",
+        description="Tạo .github/CODEOWNERS: mỗi cơ quan sở hữu báo cáo của mình, Ban Thư ký sở hữu phần còn lại.",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="chỉ kiểm tra .github/CODEOWNERS có đúng với campaign.yml không (lỗi nếu đã cũ)",
+    )
 
-    p = sub.add_parser("fields", help="tạo trang tham chiếu các trường thông tin cho hướng dẫn", description="Tạo docs/huong-dan/cac-truong-thong-tin.md từ schema/submission.schema.json.")
-    p.add_argument("--check", action="store_true", help="chỉ kiểm tra trang đã đúng với lược đồ chưa")
+    p = sub.add_parser(
+        "fields",
+        help="tạo trang tham chiếu các trường thông tin cho hướng dẫn",
+        description="Tạo docs/huong-dan/cac-truong-thong-tin.md từ schema/submission.schema.json.",
+    )
+    p.add_argument(
+        "--check", action="store_true", help="chỉ kiểm tra trang đã đúng với lược đồ chưa"
+    )
 
-    p = sub.add_parser("new", help="tạo báo cáo mẫu cho một cơ quan", description="Tạo submissions/<mã>.md với đủ phần thông tin, các mục của đề cương và các nhiệm vụ được giao.")
+    p = sub.add_parser(
+        "new",
+        help="tạo báo cáo mẫu cho một cơ quan",
+        description="Tạo submissions/<mã>.md với đủ phần thông tin, các mục của đề cương và các nhiệm vụ được giao.",
+    )
     p.add_argument("agency", metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ bo-cong-an")
 
-    p = sub.add_parser("tasks", help="liệt kê nhiệm vụ được giao", description="Liệt kê nhiệm vụ được giao cho từng cơ quan.")
+    p = sub.add_parser(
+        "tasks",
+        help="liệt kê nhiệm vụ được giao",
+        description="Liệt kê nhiệm vụ được giao cho từng cơ quan.",
+    )
     fmt = p.options.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="dạng JSON")
     fmt.add_argument("--csv", action="store_true", help="dạng CSV (mở bằng Excel)")
     p.add_argument("--agency", metavar="MÃ_CƠ_QUAN", help="chỉ một cơ quan")
 
-    p = sub.add_parser("build", help="kiểm tra rồi xuất trang web và báo cáo DOCX", description="Kiểm tra mọi báo cáo, dựng trang web tổng hợp và báo cáo DOCX tổng hợp.")
-    p.add_argument("target", nargs="?", choices=["all", "site", "docx"], default="all", help="xuất gì (mặc định: all)")
-    p.add_argument("--out", type=Path, default=Path("build"), metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: build/)")
-    p.add_argument("--agency", metavar="MÃ_CƠ_QUAN", help="chỉ xuất báo cáo DOCX của một cơ quan, trình bày để ký")
+    p = sub.add_parser(
+        "build",
+        help="kiểm tra rồi xuất trang web và báo cáo DOCX",
+        description="Kiểm tra mọi báo cáo, dựng trang web tổng hợp và báo cáo DOCX tổng hợp.",
+    )
+    p.add_argument(
+        "target",
+        nargs="?",
+        choices=["all", "site", "docx"],
+        default="all",
+        help="xuất gì (mặc định: all)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build"),
+        metavar="THƯ_MỤC",
+        help="thư mục kết quả (mặc định: build/)",
+    )
+    p.add_argument(
+        "--agency",
+        metavar="MÃ_CƠ_QUAN",
+        help="chỉ xuất báo cáo DOCX của một cơ quan, trình bày để ký",
+    )
     p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
 
-    p = sub.add_parser("import", help="chuyển tệp Word (.docx) của một cơ quan thành báo cáo", description="Chuyển tệp Word của một cơ quan thành submissions/<mã>.md, rồi kiểm tra và cho biết mục nào đã khớp đề cương.")
+    p = sub.add_parser(
+        "import",
+        help="chuyển tệp Word (.docx) của một cơ quan thành báo cáo",
+        description="Chuyển tệp Word của một cơ quan thành submissions/<mã>.md, rồi kiểm tra và cho biết mục nào đã khớp đề cương.",
+    )
     p.add_argument("source", type=Path, metavar="TỆP_WORD", help="tệp .docx của cơ quan")
-    p.add_argument("--agency", required=True, metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ ubnd-ha-noi")
+    p.add_argument(
+        "--agency", required=True, metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ ubnd-ha-noi"
+    )
     p.add_argument("--force", action="store_true", help="ghi đè báo cáo đã có")
-    p.add_argument("--convert", action="store_true", help="dùng LibreOffice để chuyển tệp .doc cũ sang .docx trước")
+    p.add_argument(
+        "--convert",
+        action="store_true",
+        help="dùng LibreOffice để chuyển tệp .doc cũ sang .docx trước",
+    )
     return parser
 
 
@@ -130,7 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         from baocao.messages import os_reason
 
         where = f" {error.filename}" if error.filename else ""
-        print(f"lỗi: không đọc hoặc ghi được{where} ({os_reason(error)}). Kiểm tra lại đường dẫn và quyền ghi.", file=sys.stderr)
+        print(
+            f"lỗi: không đọc hoặc ghi được{where} ({os_reason(error)}). Kiểm tra lại đường dẫn và quyền ghi.",
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:  # pragma: no cover
         return 130
@@ -154,9 +263,19 @@ def _check(root: Path, args) -> int:
         return 2
     campaign = load_campaign(root)
     paths = [p.resolve() for p in args.paths] if args.paths else None
-    if changed is not None and not any(c == "campaign.yml" or c == "reviews.yml" or c.startswith("schema/") for c in changed):
-        paths = sorted({(root / c).resolve() for c in changed
-                        if c.startswith("submissions/") and c.count("/") == 1 and c.endswith(".md") and (root / c).is_file()})
+    if changed is not None and not any(
+        c == "campaign.yml" or c == "reviews.yml" or c.startswith("schema/") for c in changed
+    ):
+        paths = sorted(
+            {
+                (root / c).resolve()
+                for c in changed
+                if c.startswith("submissions/")
+                and c.count("/") == 1
+                and c.endswith(".md")
+                and (root / c).is_file()
+            }
+        )
     # a change to the campaign, the schemas or the reviews concerns every report: check them all
     rnd = load_round(root, paths, today=args.today, campaign=campaign)
     problems = list(rnd.problems)
@@ -181,7 +300,11 @@ def _changed_files(args) -> list[str] | None:
         return None
     names = list(args.changed or [])
     if args.changed_list is not None:
-        text = sys.stdin.read() if str(args.changed_list) == "-" else args.changed_list.read_text(encoding="utf-8")
+        text = (
+            sys.stdin.read()
+            if str(args.changed_list) == "-"
+            else args.changed_list.read_text(encoding="utf-8")
+        )
         names += text.splitlines()
     return [n.strip().replace("\\", "/").removeprefix("./") for n in names if n.strip()]
 
@@ -198,7 +321,10 @@ def _owners(root: Path, args) -> int:
         if current == wanted:
             print(f"{CODEOWNERS_PATH} khớp với campaign.yml.")
             return 0
-        print(f"lỗi: {CODEOWNERS_PATH} chưa cập nhật theo campaign.yml. Chạy `baocao owners` rồi đưa tệp vào yêu cầu gộp.", file=sys.stderr)
+        print(
+            f"lỗi: {CODEOWNERS_PATH} chưa cập nhật theo campaign.yml. Chạy `baocao owners` rồi đưa tệp vào yêu cầu gộp.",
+            file=sys.stderr,
+        )
         return 1
     write_atomic(path, wanted.encode("utf-8"))
     print(f"Đã ghi {CODEOWNERS_PATH}.")
@@ -206,8 +332,8 @@ def _owners(root: Path, args) -> int:
 
 
 def _new(root: Path, args) -> int:
-    from baocao.campaign import load_campaign
     from baocao.blank_report import TemplateError, write_template
+    from baocao.campaign import load_campaign
 
     campaign = load_campaign(root)
     try:
@@ -216,8 +342,12 @@ def _new(root: Path, args) -> int:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
     agency = campaign.agency(args.agency)
-    print(f"Đã tạo {path.relative_to(root).as_posix()} cho {agency.name} ({len(agency.task_ids)} nhiệm vụ được giao).")
-    print(f"Viết nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path.relative_to(root).as_posix()}")
+    print(
+        f"Đã tạo {path.relative_to(root).as_posix()} cho {agency.name} ({len(agency.task_ids)} nhiệm vụ được giao)."
+    )
+    print(
+        f"Viết nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path.relative_to(root).as_posix()}"
+    )
     return 0
 
 
@@ -227,10 +357,19 @@ def _tasks(root: Path, args) -> int:
 
     campaign = load_campaign(root)
     if args.agency and campaign.agency(args.agency) is None:
-        print(f"lỗi: mã cơ quan \"{args.agency}\" không có trong danh sách của đợt báo cáo.", file=sys.stderr)
+        print(
+            f'lỗi: mã cơ quan "{args.agency}" không có trong danh sách của đợt báo cáo.',
+            file=sys.stderr,
+        )
         return 1
     rows = export.assignment_rows(campaign, args.agency)
-    out = export.to_json(rows) if args.json else export.to_csv(rows) if args.csv else export.to_text(rows)
+    out = (
+        export.to_json(rows)
+        if args.json
+        else export.to_csv(rows)
+        if args.csv
+        else export.to_text(rows)
+    )
     sys.stdout.write(out)
     return 0
 
@@ -238,7 +377,13 @@ def _tasks(root: Path, args) -> int:
 def _build(root: Path, args) -> int:
     from baocao.build import run_build
 
-    return run_build(root, args.target, args.out if args.out.is_absolute() else root / args.out, agency_id=args.agency, today=args.today)
+    return run_build(
+        root,
+        args.target,
+        args.out if args.out.is_absolute() else root / args.out,
+        agency_id=args.agency,
+        today=args.today,
+    )
 
 
 def _import(root: Path, args) -> int:
@@ -256,7 +401,10 @@ def _fields(root: Path, args) -> int:
     if args.check:
         if path.is_file() and path.read_text(encoding="utf-8") == wanted:
             return 0
-        print("lỗi: docs/huong-dan/cac-truong-thong-tin.md chưa cập nhật theo lược đồ. Chạy `baocao fields`.", file=sys.stderr)
+        print(
+            "lỗi: docs/huong-dan/cac-truong-thong-tin.md chưa cập nhật theo lược đồ. Chạy `baocao fields`.",
+            file=sys.stderr,
+        )
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(wanted, encoding="utf-8")
@@ -264,7 +412,15 @@ def _fields(root: Path, args) -> int:
     return 0
 
 
-_COMMANDS = {"fields": _fields, "owners": _owners, "check": _check, "new": _new, "tasks": _tasks, "build": _build, "import": _import}
+_COMMANDS = {
+    "fields": _fields,
+    "owners": _owners,
+    "check": _check,
+    "new": _new,
+    "tasks": _tasks,
+    "build": _build,
+    "import": _import,
+}
 
 
 def run() -> None:  # pragma: no cover - the console script; tests call main()

@@ -95,12 +95,18 @@ def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
 
     def visit(node: OutlineNode, parent: str | None) -> None:
         leaf = not node.children and not node.holds_tasks
-        specs.append(PartSpec(node.id, SECTION, node.number, node.title, node.depth, parent, leaf, node.guidance))
+        specs.append(
+            PartSpec(
+                node.id, SECTION, node.number, node.title, node.depth, parent, leaf, node.guidance
+            )
+        )
         for child in node.children:
             visit(child, node.id)
         if node.holds_tasks:
             for index, task in enumerate(tasks, 1):
-                specs.append(PartSpec(task.id, TASK, f"{index}.", task.text, node.depth + 1, node.id, True))
+                specs.append(
+                    PartSpec(task.id, TASK, f"{index}.", task.text, node.depth + 1, node.id, True)
+                )
 
     for section in campaign.outline_of(agency).sections:
         visit(section, None)
@@ -108,7 +114,9 @@ def agency_parts(campaign: Campaign, agency: Agency) -> list[PartSpec]:
     return specs
 
 
-def _key_index(campaign: Campaign, agency: Agency, specs: list[PartSpec]) -> dict[str, tuple[int, ...]]:
+def _key_index(
+    campaign: Campaign, agency: Agency, specs: list[PartSpec]
+) -> dict[str, tuple[int, ...]]:
     """Positions of the specs under each heading key; shared by agencies with the same specs."""
     cache_key = ("keys", agency.appendix, agency.task_ids)
     found = campaign.cache.get(cache_key)
@@ -124,7 +132,9 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
     specs = agency_parts(campaign, agency)
     parts = [Part(s) for s in specs]
     index_by_key = _key_index(campaign, agency, specs)
-    by_key: dict[str, list[Part]] = {key: [parts[i] for i in indices] for key, indices in index_by_key.items()}
+    by_key: dict[str, list[Part]] = {
+        key: [parts[i] for i in indices] for key, indices in index_by_key.items()
+    }
     result = Completeness(parts)
     lines = sub.body_lines
     headings = sub.headings
@@ -147,7 +157,17 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
         if target is None and key not in by_key:
             target = _near(key, [p for p in unmatched if p.line is None])
             if target is not None:
-                result.problems.append(Problem(sub.file, line, "heading-near", render("heading-near", title=shorten(heading.text), expected=target.spec.short), WARNING))
+                result.problems.append(
+                    Problem(
+                        sub.file,
+                        line,
+                        "heading-near",
+                        render(
+                            "heading-near", title=shorten(heading.text), expected=target.spec.short
+                        ),
+                        WARNING,
+                    )
+                )
         if target is not None:
             target.line = line
             current = target
@@ -156,13 +176,31 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
         raw = "\n".join(lines[heading.index : heading.end]) + "\n" + segment(i)
         if key in by_key:  # a second heading for an outline part already written
             first = by_key[key][0]
-            result.problems.append(Problem(sub.file, line, "heading-duplicate", render("heading-duplicate", title=shorten(heading.text), first=first.line), WARNING))
+            result.problems.append(
+                Problem(
+                    sub.file,
+                    line,
+                    "heading-duplicate",
+                    render("heading-duplicate", title=shorten(heading.text), first=first.line),
+                    WARNING,
+                )
+            )
             chunks.setdefault(id(first), []).append(raw)
             continue
         suggestion = difflib.get_close_matches(key, list(by_key), n=1, cutoff=SUGGEST)
-        hint = f" Có phải là \"{by_key[suggestion[0]][0].spec.short}\"?" if suggestion else ""
+        hint = f' Có phải là "{by_key[suggestion[0]][0].spec.short}"?' if suggestion else ""
         parent = current.spec.short if current else "phần mở đầu"
-        result.problems.append(Problem(sub.file, line, "heading-unknown", render("heading-unknown", title=shorten(heading.text), suggestion=hint, parent=parent), WARNING))
+        result.problems.append(
+            Problem(
+                sub.file,
+                line,
+                "heading-unknown",
+                render(
+                    "heading-unknown", title=shorten(heading.text), suggestion=hint, parent=parent
+                ),
+                WARNING,
+            )
+        )
         if current is None:
             result.preamble = (result.preamble + "\n\n" + raw).strip("\n")
         else:
@@ -188,11 +226,35 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
         if part.state == MISSING:
             following = next((p.line for p in parts[index + 1 :] if p.line is not None), None)
             where = f" (trước dòng {following})" if following else " (ở cuối tệp)"
-            result.problems.append(Problem(sub.file, following or end_line, f"{kind}-missing", render(f"{kind}-missing", title=part.spec.short, where=where), severity))
+            result.problems.append(
+                Problem(
+                    sub.file,
+                    following or end_line,
+                    f"{kind}-missing",
+                    render(f"{kind}-missing", title=part.spec.short, where=where),
+                    severity,
+                )
+            )
         elif part.state == EMPTY and part.spec.leaf:
-            result.problems.append(Problem(sub.file, part.line, f"{kind}-empty", render(f"{kind}-empty", title=part.spec.short), severity))
+            result.problems.append(
+                Problem(
+                    sub.file,
+                    part.line,
+                    f"{kind}-empty",
+                    render(f"{kind}-empty", title=part.spec.short),
+                    severity,
+                )
+            )
         elif part.state == COMPLETE and part.placeholder:
-            result.problems.append(Problem(sub.file, part.line, "placeholder-left", render("placeholder-left", title=part.spec.short), WARNING))
+            result.problems.append(
+                Problem(
+                    sub.file,
+                    part.line,
+                    "placeholder-left",
+                    render("placeholder-left", title=part.spec.short),
+                    WARNING,
+                )
+            )
     return result
 
 
@@ -206,4 +268,3 @@ def _near(key: str, candidates: list[Part]) -> Part | None:
         if ratio >= best_ratio:
             best, best_ratio = part, ratio
     return best
-

@@ -8,7 +8,17 @@ import json
 
 from baocao.campaign import Campaign
 
-COLUMNS = ["agency_id", "agency_name", "appendix", "group", "letter_item", "task_no", "task_id", "text", "assignee_count"]
+COLUMNS = [
+    "agency_id",
+    "agency_name",
+    "appendix",
+    "group",
+    "letter_item",
+    "task_no",
+    "task_id",
+    "text",
+    "assignee_count",
+]
 
 
 def assignment_rows(campaign: Campaign, agency_id: str | None = None) -> list[dict]:
@@ -17,17 +27,19 @@ def assignment_rows(campaign: Campaign, agency_id: str | None = None) -> list[di
         if agency_id and agency.id != agency_id:
             continue
         for number, task in enumerate(campaign.tasks_of(agency), 1):
-            rows.append({
-                "agency_id": agency.id,
-                "agency_name": agency.name,
-                "appendix": agency.appendix,
-                "group": agency.group,
-                "letter_item": agency.letter_item,
-                "task_no": number,
-                "task_id": task.id,
-                "text": task.text,
-                "assignee_count": len(task.assignees),
-            })
+            rows.append(
+                {
+                    "agency_id": agency.id,
+                    "agency_name": agency.name,
+                    "appendix": agency.appendix,
+                    "group": agency.group,
+                    "letter_item": agency.letter_item,
+                    "task_no": number,
+                    "task_id": task.id,
+                    "text": task.text,
+                    "assignee_count": len(task.assignees),
+                }
+            )
     return rows
 
 

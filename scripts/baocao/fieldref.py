@@ -25,7 +25,9 @@ def _rows(properties: dict, required: set, prefix: str) -> list[str]:
         path = f"{prefix}{name}"
         need = "bắt buộc" if name in required else "không bắt buộc"
         examples = ", ".join(_example(e) for e in spec.get("examples", [])[:2])
-        rows.append(f"| `{path}` | {spec.get('title', '')} | {need} | {spec.get('description', '')} | {examples} |")
+        rows.append(
+            f"| `{path}` | {spec.get('title', '')} | {need} | {spec.get('description', '')} | {examples} |"
+        )
         if spec.get("type") == "object":
             rows += _rows(spec.get("properties", {}), set(spec.get("required", [])), f"{path}.")
         if spec.get("type") == "array" and spec.get("items", {}).get("type") == "object":

@@ -60,8 +60,11 @@ def output_lock(folder: Path) -> Iterator[Path]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BuildError(error_text("output-busy", path=folder)) from None
-        published = {os.path.basename(os.readlink(link)) for link in folder.iterdir() if link.is_symlink()
-                     and os.path.dirname(os.readlink(link)) == WORK_DIR}
+        published = {
+            os.path.basename(os.readlink(link))
+            for link in folder.iterdir()
+            if link.is_symlink() and os.path.dirname(os.readlink(link)) == WORK_DIR
+        }
         for entry in work.iterdir():
             if entry.name != LOCK and entry.name not in published:
                 remove(entry)

@@ -6,9 +6,9 @@ checker can report it and go on with the other files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao.text import nfc
@@ -45,7 +45,9 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise ReadError("file-encoding", line, {"byte": data[error.start], "column": column}) from None
+        raise ReadError(
+            "file-encoding", line, {"byte": data[error.start], "column": column}
+        ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text if unicodedata.is_normalized("NFC", text) else nfc(text)
@@ -62,7 +64,9 @@ def split(text: str) -> SplitFile:
         raise ReadError("frontmatter-unclosed", 1)
     front = text[first_end + 1 : closer.start()]
     if len(front) > FRONT_MATTER_LIMIT:
-        raise ReadError("frontmatter-too-large", 1, {"size": len(front), "limit": FRONT_MATTER_LIMIT})
+        raise ReadError(
+            "frontmatter-too-large", 1, {"size": len(front), "limit": FRONT_MATTER_LIMIT}
+        )
     closing_index = text.count("\n", 0, closer.start())
     body = text[closer.end() + 1 :]
     return SplitFile(front if front.endswith("\n") else front + "\n", body, closing_index + 2)

@@ -23,7 +23,9 @@ def approved_images(rnd: Round, report: AgencyReport) -> dict[str, str]:
     if not _is_plain_dir(folder):
         return found
     for current, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _is_plain_dir(Path(current, d)))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and _is_plain_dir(Path(current, d))
+        )
         for name in sorted(files):
             path = Path(current, name)
             if name.startswith(".") or path.suffix.lower() not in IMAGE_SUFFIXES:

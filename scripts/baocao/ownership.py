@@ -43,7 +43,9 @@ def _norm(name: str) -> str:
 
 
 def is_secretariat(campaign: Campaign, author: str) -> bool:
-    return _norm(author) in {_norm(x) for x in (campaign.secretariat, *campaign.secretariat_accounts)}
+    return _norm(author) in {
+        _norm(x) for x in (campaign.secretariat, *campaign.secretariat_accounts)
+    }
 
 
 def owned_by(campaign: Campaign, author: str) -> list[Agency]:
@@ -59,7 +61,11 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
         return []
     agencies = owned_by(campaign, author)
     if not agencies:
-        return [Problem("(pull request)", None, "author-unknown", render("author-unknown", author=author))]
+        return [
+            Problem(
+                "(pull request)", None, "author-unknown", render("author-unknown", author=author)
+            )
+        ]
     allowed_ids = {a.id for a in agencies}
     names = ", ".join(a.name for a in agencies)
     own = ", ".join(f"submissions/{a.id}.md" for a in agencies)
@@ -79,5 +85,12 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
             what = f"báo cáo của {other.name}" if other else "tệp không thuộc báo cáo của cơ quan"
         else:
             what = _SECRETARIAT_AREAS.get(parts[0], "tệp chung của kho báo cáo")
-        problems.append(Problem(str(path), None, "ownership", render("ownership", path=str(path), what=what, author=author, names=names, own=own)))
+        problems.append(
+            Problem(
+                str(path),
+                None,
+                "ownership",
+                render("ownership", path=str(path), what=what, author=author, names=names, own=own),
+            )
+        )
     return problems

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.problems import Problem
@@ -61,7 +61,9 @@ def text(rnd: Round, problems: list[Problem]) -> str:
     if submitted:
         width = max(len(r.agency.id) for r in submitted)
         for r in submitted:
-            out.append(f"{r.agency.id:<{width}}  {format_percent(r.ratio):>5}  {r.status_label}  {r.agency.name}")
+            out.append(
+                f"{r.agency.id:<{width}}  {format_percent(r.ratio):>5}  {r.status_label}  {r.agency.name}"
+            )
         out.append("")
     missing = not_submitted_lines(rnd)
     if missing:
@@ -88,7 +90,14 @@ def agency_json(r: AgencyReport) -> dict:
         "completeness": round(r.ratio, 4),
         "review": r.review.result if r.review else None,
         "sections": [
-            {"id": p.spec.id, "kind": p.spec.kind, "number": p.spec.number, "title": p.spec.title, "state": p.state, "line": p.line}
+            {
+                "id": p.spec.id,
+                "kind": p.spec.kind,
+                "number": p.spec.number,
+                "title": p.spec.title,
+                "state": p.state,
+                "line": p.line,
+            }
             for p in r.parts
         ],
     }
@@ -105,7 +114,15 @@ def as_json(rnd: Round, problems: list[Problem]) -> str:
             **summary_counts(rnd),
         },
         "problems": [
-            {"file": p.file, "line": p.line, "column": p.column, "field": p.field, "code": p.code, "severity": p.severity, "message": p.message}
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "field": p.field,
+                "code": p.code,
+                "severity": p.severity,
+                "message": p.message,
+            }
             for p in problems
         ],
         "agencies": [agency_json(r) for r in rnd.reports],
@@ -152,7 +169,10 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
     ]
     submitted = [r for r in rnd.reports if r.submission is not None]
     if submitted:
-        out += ["| Cơ quan | Tệp | Trạng thái | Hoàn thành | Đã viết | Chưa viết | Thiếu |", "|---|---|---|---:|---:|---:|---:|"]
+        out += [
+            "| Cơ quan | Tệp | Trạng thái | Hoàn thành | Đã viết | Chưa viết | Thiếu |",
+            "|---|---|---|---:|---:|---:|---:|",
+        ]
         for r in submitted:
             leaves = r.completeness.leaves if r.completeness else []
             counts = {s: sum(p.state == s for p in leaves) for s in STATE_LABELS}
@@ -163,9 +183,19 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
         out.append("")
     missing = not_submitted_lines(rnd)
     if missing:
-        out += [f"<details><summary>Chưa nộp ({rnd.count(NOT_SUBMITTED)})</summary>", "", *missing, "", "</details>", ""]
+        out += [
+            f"<details><summary>Chưa nộp ({rnd.count(NOT_SUBMITTED)})</summary>",
+            "",
+            *missing,
+            "",
+            "</details>",
+            "",
+        ]
     if problems:
         out += ["<details><summary>Chi tiết lỗi và cảnh báo</summary>", ""]
-        out += [f"- `{_where(p)}` **{SEVERITY_LABELS[p.severity]}**: {_cell(p.message)}" for p in problems]
+        out += [
+            f"- `{_where(p)}` **{SEVERITY_LABELS[p.severity]}**: {_cell(p.message)}"
+            for p in problems
+        ]
         out += ["", "</details>", ""]
     return "\n".join(out)

@@ -37,30 +37,73 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[dict[str, Review], lis
         doc = load_document(path.read_text(encoding="utf-8-sig"))
     except (YamlError, UnicodeDecodeError) as error:
         line = getattr(error, "line", None)
-        return {}, [Problem(REVIEWS_FILE, line, "review-invalid", render("review-invalid", detail="lỗi cú pháp YAML, hãy sửa lại tệp."))]
+        return {}, [
+            Problem(
+                REVIEWS_FILE,
+                line,
+                "review-invalid",
+                render("review-invalid", detail="lỗi cú pháp YAML, hãy sửa lại tệp."),
+            )
+        ]
     validator = SchemaValidator(load_schema(root, "reviews.schema.json"))
     problems: list[Problem] = []
     bad: set[int] = set()
     for error in validator.iter_errors(doc.value):
         path = error.path
         if len(path) < 2 or not isinstance(path[1], int):  # the file's shape itself is wrong
-            return {}, [Problem(REVIEWS_FILE, doc.line_of(path), "review-invalid",
-                                render("review-invalid", detail="tệp phải có dạng `reviews:` và danh sách các mục xem xét."))]
+            return {}, [
+                Problem(
+                    REVIEWS_FILE,
+                    doc.line_of(path),
+                    "review-invalid",
+                    render(
+                        "review-invalid",
+                        detail="tệp phải có dạng `reviews:` và danh sách các mục xem xét.",
+                    ),
+                )
+            ]
         bad.add(path[1])
         field = ".".join(str(p) for p in path[2:]) or "mục"
-        problems.append(Problem(REVIEWS_FILE, doc.line_of(path), "review-invalid",
-                                render("review-invalid", detail=f"mục {path[1] + 1}, {field}: không đúng mẫu; mục này bị bỏ qua.")))
+        problems.append(
+            Problem(
+                REVIEWS_FILE,
+                doc.line_of(path),
+                "review-invalid",
+                render(
+                    "review-invalid",
+                    detail=f"mục {path[1] + 1}, {field}: không đúng mẫu; mục này bị bỏ qua.",
+                ),
+            )
+        )
     reviews: dict[str, Review] = {}
     for index, item in enumerate(doc.value["reviews"]):
         if index in bad:
             continue
         if campaign.agency(item["co_quan"]) is None:
-            problems.append(Problem(REVIEWS_FILE, doc.line_of(("reviews", index)), "review-unknown-agency", render("review-unknown-agency", agency=item["co_quan"])))
+            problems.append(
+                Problem(
+                    REVIEWS_FILE,
+                    doc.line_of(("reviews", index)),
+                    "review-unknown-agency",
+                    render("review-unknown-agency", agency=item["co_quan"]),
+                )
+            )
             continue
         day = parse_date(item["ngay"])
         if day is None:
-            problems.append(Problem(REVIEWS_FILE, doc.line_of(("reviews", index, "ngay")), "review-invalid",
-                                    render("review-invalid", detail=f"mục {index + 1}, ngay: \"{item['ngay']}\" không phải ngày có thật; mục này bị bỏ qua.")))
+            problems.append(
+                Problem(
+                    REVIEWS_FILE,
+                    doc.line_of(("reviews", index, "ngay")),
+                    "review-invalid",
+                    render(
+                        "review-invalid",
+                        detail=f'mục {index + 1}, ngay: "{item["ngay"]}" không phải ngày có thật; mục này bị bỏ qua.',
+                    ),
+                )
+            )
             continue
-        reviews[item["co_quan"]] = Review(item["co_quan"], item["ket_qua"], item["nguoi_xem_xet"], day, item.get("ghi_chu", ""))
+        reviews[item["co_quan"]] = Review(
+            item["co_quan"], item["ket_qua"], item["nguoi_xem_xet"], day, item.get("ghi_chu", "")
+        )
     return reviews, problems

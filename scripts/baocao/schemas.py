@@ -24,8 +24,9 @@ a round before anything else could start.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import jsonschema_rs
 
@@ -61,7 +62,9 @@ def check_schema(schema: Any) -> None:
     try:
         jsonschema_rs.meta.validate({k: v for k, v in schema.items() if k != "$schema"})
     except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError) as error:
-        raise SchemaFileError(_where(getattr(error, "instance_path", ())), getattr(error, "message", str(error))) from None
+        raise SchemaFileError(
+            _where(getattr(error, "instance_path", ())), getattr(error, "message", str(error))
+        ) from None
 
 
 def compile_check(schema: dict) -> None:
@@ -70,7 +73,9 @@ def compile_check(schema: dict) -> None:
     try:
         jsonschema_rs.Draft202012Validator(schema)
     except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError) as error:
-        raise SchemaFileError(_where(getattr(error, "instance_path", ())), getattr(error, "message", str(error))) from None
+        raise SchemaFileError(
+            _where(getattr(error, "instance_path", ())), getattr(error, "message", str(error))
+        ) from None
 
 
 def _where(path) -> str:
@@ -86,19 +91,34 @@ class SchemaValidator:
         if strict_integers:
             self.schema = _strict_integers(self.schema)
             keywords = {INTEGER: _Integer}
-        self._validator = jsonschema_rs.Draft202012Validator(self.schema, validate_formats=formats, keywords=keywords)
+        self._validator = jsonschema_rs.Draft202012Validator(
+            self.schema, validate_formats=formats, keywords=keywords
+        )
 
     def iter_errors(self, data: Any) -> Iterator[Violation]:
         try:
             errors = list(self._validator.iter_errors(data))
-        except (ValueError, TypeError, OverflowError):  # keys YAML allows and JSON has not (`2023:`)
+        except (
+            ValueError,
+            TypeError,
+            OverflowError,
+        ):  # keys YAML allows and JSON has not (`2023:`)
             try:
                 data = _as_json(data)
                 errors = list(self._validator.iter_errors(data))
-            except (ValueError, TypeError, OverflowError, RecursionError):  # lists in lists hundreds deep
-                yield Violation("nesting", (), data, {}, None, "các giá trị lồng vào nhau quá nhiều tầng")
+            except (
+                ValueError,
+                TypeError,
+                OverflowError,
+                RecursionError,
+            ):  # lists in lists hundreds deep
+                yield Violation(
+                    "nesting", (), data, {}, None, "các giá trị lồng vào nhau quá nhiều tầng"
+                )
                 return
-        typed = {tuple(e.instance_path) for e in errors if e.schema_path and e.schema_path[-1] == "type"}
+        typed = {
+            tuple(e.instance_path) for e in errors if e.schema_path and e.schema_path[-1] == "type"
+        }
         seen: set[tuple] = set()
         for error in errors:
             keyword = str(error.schema_path[-1]) if error.schema_path else ""
@@ -113,8 +133,20 @@ class SchemaValidator:
                 if path in seen:
                     continue
                 seen.add(path)
-            missing = error.kind.property if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required) else None
-            yield Violation(keyword, path, _at(data, path), node, value, error.message, None if missing is None else str(missing))
+            missing = (
+                error.kind.property
+                if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required)
+                else None
+            )
+            yield Violation(
+                keyword,
+                path,
+                _at(data, path),
+                node,
+                value,
+                error.message,
+                None if missing is None else str(missing),
+            )
 
 
 class _Integer:
@@ -125,7 +157,7 @@ class _Integer:
 
     def validate(self, instance: Any) -> None:
         if isinstance(instance, float):
-            raise ValueError(f"{instance!r} is not of type \"integer\"")
+            raise ValueError(f'{instance!r} is not of type "integer"')
 
 
 def inline_refs(schema: dict) -> dict:
@@ -155,7 +187,7 @@ def _def_name(ref: Any, defs: Any) -> str | None:
     reference (`#/$defs/a/properties/b`…), which jsonschema-rs resolves itself."""
     if not isinstance(ref, str) or not ref.startswith("#/$defs/") or not isinstance(defs, dict):
         return None
-    name = ref[len("#/$defs/"):]
+    name = ref[len("#/$defs/") :]
     if "/" in name:
         return None
     name = name.replace("~1", "/").replace("~0", "~")

@@ -89,7 +89,9 @@ def load_submission(path: Path, display: str, validator: FrontMatterValidator) -
         sub.problems.append(_yaml_problem(display, error))
         return sub
     if not isinstance(doc.value, dict):
-        sub.problems.append(Problem(display, 2, "frontmatter-not-mapping", render("frontmatter-not-mapping")))
+        sub.problems.append(
+            Problem(display, 2, "frontmatter-not-mapping", render("frontmatter-not-mapping"))
+        )
         return sub
     validator.coerce(doc)
     sub.yaml, sub.meta, sub.readable = doc, doc.value, True

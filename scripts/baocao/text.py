@@ -20,7 +20,9 @@ _NUMBERING = re.compile(
     r")\s+",
     re.IGNORECASE,
 )
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
+)
 _TRAILING = re.compile(r"[\s.;:,…]+$")
 
 
@@ -100,4 +102,8 @@ def format_number(value: int | float | None) -> str:
 
 
 def format_percent(value: float) -> str:
-    return format_number(round(value * 100, 1)) + "%" if value * 100 % 1 else f"{int(round(value * 100))}%"
+    return (
+        format_number(round(value * 100, 1)) + "%"
+        if value * 100 % 1
+        else f"{int(round(value * 100))}%"
+    )

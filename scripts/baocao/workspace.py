@@ -9,19 +9,25 @@ import difflib
 import gc
 import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from baocao.campaign import Agency, Campaign, load_campaign
 from baocao.completeness import Completeness, Part, agency_parts, assess
-from baocao.messages import REVIEW_LABELS, STATUS_LABELS, render
 from baocao.links import link_problems
+from baocao.messages import REVIEW_LABELS, STATUS_LABELS, render
 from baocao.problems import Problem
 from baocao.reviews import Review, load_reviews
 from baocao.submission import Submission, load_submission
 from baocao.validation import FrontMatterValidator
 
-NOT_SUBMITTED, DRAFT, ON_TIME, LATE, INVALID = "not_submitted", "draft", "on_time", "late", "invalid"
+NOT_SUBMITTED, DRAFT, ON_TIME, LATE, INVALID = (
+    "not_submitted",
+    "draft",
+    "on_time",
+    "late",
+    "invalid",
+)
 STATUS_ORDER = (ON_TIME, LATE, DRAFT, INVALID, NOT_SUBMITTED)  # as tables and charts list them
 
 
@@ -106,7 +112,11 @@ class Round:
                 keys = [f.key for f in self.campaign.figure_fields]
                 for row in report.submission.meta.get("so_lieu") or []:
                     year = row.get("nam") if isinstance(row, dict) else None
-                    if not isinstance(year, int) or isinstance(year, bool) or any(y == year for y, _ in found):
+                    if (
+                        not isinstance(year, int)
+                        or isinstance(year, bool)
+                        or any(y == year for y, _ in found)
+                    ):
                         continue
                     for key in keys:
                         value = row.get(key)
@@ -133,9 +143,9 @@ def today_from_env() -> date:
     if os.environ.get("BAOCAO_TODAY"):
         return date.fromisoformat(os.environ["BAOCAO_TODAY"])
     if os.environ.get("SOURCE_DATE_EPOCH"):
-        from datetime import datetime, timezone
+        from datetime import datetime
 
-        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=UTC).date()
     return date.today()
 
 
@@ -154,8 +164,12 @@ def display_path(root: Path, path: Path) -> str:
             return path.as_posix()
 
 
-def load_round(root: Path, paths: list[Path] | None = None, today: date | None = None,
-               campaign: Campaign | None = None) -> Round:
+def load_round(
+    root: Path,
+    paths: list[Path] | None = None,
+    today: date | None = None,
+    campaign: Campaign | None = None,
+) -> Round:
     """Read the campaign and the submissions (all of them, or only paths) and check them."""
     campaign = campaign or load_campaign(root)
     validator = FrontMatterValidator(campaign.submission_schema)
@@ -171,8 +185,14 @@ def load_round(root: Path, paths: list[Path] | None = None, today: date | None =
             gc.enable()
 
 
-def _load(root: Path, campaign: Campaign, validator: FrontMatterValidator, files: list[Path],
-          paths: list[Path] | None, today: date | None) -> Round:
+def _load(
+    root: Path,
+    campaign: Campaign,
+    validator: FrontMatterValidator,
+    files: list[Path],
+    paths: list[Path] | None,
+    today: date | None,
+) -> Round:
     submissions = [load_submission(p, display_path(root, p), validator) for p in files]
     reviews, problems = load_reviews(root, campaign)
     reports = {a.id: AgencyReport(a, review=reviews.get(a.id)) for a in campaign.agencies}
@@ -196,7 +216,13 @@ def _load(root: Path, campaign: Campaign, validator: FrontMatterValidator, files
     if paths is not None:  # only the agencies whose files were named
         named = {s.agency_id for s in submissions}
         ordered = [r for r in ordered if r.agency.id in named]
-    rnd = Round(campaign, ordered, submissions, sorted(problems, key=Problem.sort_key), today or today_from_env())
+    rnd = Round(
+        campaign,
+        ordered,
+        submissions,
+        sorted(problems, key=Problem.sort_key),
+        today or today_from_env(),
+    )
     return rnd
 
 
@@ -210,17 +236,47 @@ def _identify(campaign: Campaign, sub: Submission, reports: dict[str, AgencyRepo
             report.submission = sub
         return
     agency = campaign.agency(agency_id)
-    line = sub.field_line("co_quan") if agency is None or sub.path.stem != agency_id or reports[agency_id].submission else None
+    line = (
+        sub.field_line("co_quan")
+        if agency is None or sub.path.stem != agency_id or reports[agency_id].submission
+        else None
+    )
     if agency is None:
-        close = difflib.get_close_matches(agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6)
-        hint = f" Có phải là \"{close[0]}\"?" if close else ""
-        sub.problems.append(Problem(sub.file, line, "agency-unknown", render("agency-unknown", agency=agency_id, suggestion=hint), field="co_quan"))
+        close = difflib.get_close_matches(
+            agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6
+        )
+        hint = f' Có phải là "{close[0]}"?' if close else ""
+        sub.problems.append(
+            Problem(
+                sub.file,
+                line,
+                "agency-unknown",
+                render("agency-unknown", agency=agency_id, suggestion=hint),
+                field="co_quan",
+            )
+        )
         return
     if sub.path.stem != agency_id:
-        sub.problems.append(Problem(sub.file, line, "agency-filename", render("agency-filename", filename=sub.path.name, agency=agency_id), field="co_quan"))
+        sub.problems.append(
+            Problem(
+                sub.file,
+                line,
+                "agency-filename",
+                render("agency-filename", filename=sub.path.name, agency=agency_id),
+                field="co_quan",
+            )
+        )
     report = reports[agency_id]
     if report.submission is not None and report.submission is not sub:
-        sub.problems.append(Problem(sub.file, line, "agency-duplicate", render("agency-duplicate", agency=agency_id, other=report.submission.file), field="co_quan"))
+        sub.problems.append(
+            Problem(
+                sub.file,
+                line,
+                "agency-duplicate",
+                render("agency-duplicate", agency=agency_id, other=report.submission.file),
+                field="co_quan",
+            )
+        )
         return
     report.submission = sub
 
@@ -229,7 +285,9 @@ def _status(campaign: Campaign, report: AgencyReport) -> str:
     sub = report.submission
     if sub is None:
         return NOT_SUBMITTED
-    if sub.has_errors or (report.completeness and any(p.is_error for p in report.completeness.problems)):
+    if sub.has_errors or (
+        report.completeness and any(p.is_error for p in report.completeness.problems)
+    ):
         return INVALID
     if not sub.is_official:
         return DRAFT
@@ -237,4 +295,14 @@ def _status(campaign: Campaign, report: AgencyReport) -> str:
     return ON_TIME if issued and issued <= campaign.letter.deadline else LATE
 
 
-__all__ = ["AgencyReport", "Round", "load_round", "agency_parts", "NOT_SUBMITTED", "DRAFT", "ON_TIME", "LATE", "INVALID"]
+__all__ = [
+    "AgencyReport",
+    "Round",
+    "load_round",
+    "agency_parts",
+    "NOT_SUBMITTED",
+    "DRAFT",
+    "ON_TIME",
+    "LATE",
+    "INVALID",
+]

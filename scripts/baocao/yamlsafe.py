@@ -21,7 +21,9 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 Path = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
-ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+ALLOWED_TAGS = {
+    _TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
 
 
 @dataclass
@@ -61,7 +63,11 @@ class YamlDocument:
                         break
                 else:
                     return None, line
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
                 node = node.value[part]
                 line = node.start_mark.line + 1
             else:
@@ -106,7 +112,12 @@ def _check_aliases(text: str) -> None:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
             if anchor is not None or isinstance(event, yaml.AliasEvent):
-                raise YamlError("yaml-alias", event.start_mark.line + 1, event.start_mark.column + 1, anchor or "")
+                raise YamlError(
+                    "yaml-alias",
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    anchor or "",
+                )
     except yaml.YAMLError as error:
         raise _translate(error) from None
 
@@ -165,6 +176,8 @@ def _check(root: yaml.Node) -> None:
             if key_node.tag not in ALLOWED_TAGS:
                 raise YamlError("yaml-tag", mark.line + 1, mark.column + 1, key_node.tag)
             if key in seen:
-                raise YamlError("yaml-duplicate-key", mark.line + 1, mark.column + 1, f"{key}\x00{seen[key]}")
+                raise YamlError(
+                    "yaml-duplicate-key", mark.line + 1, mark.column + 1, f"{key}\x00{seen[key]}"
+                )
             seen[key] = mark.line + 1
             stack.append(value_node)

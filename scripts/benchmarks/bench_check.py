@@ -61,7 +61,9 @@ def interleaved(runs: int, *jobs) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--runs", type=int, default=5, help="rounds of (floor, check); the best of each is kept")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="rounds of (floor, check); the best of each is kept"
+    )
     args = parser.parse_args()
     print(f"{'files':>6} {'floor µs/file':>14} {'check µs/file':>14} {'ratio':>6}")
     for n in args.sizes:
@@ -69,7 +71,9 @@ def main() -> None:
             root = make_workspace(Path(tmp) / "ws", n)
             campaign = load_campaign(root)
             files = sorted((root / "submissions").glob("*.md"))
-            base, ours = interleaved(args.runs, (floor, (files, campaign.submission_schema)), (full, (root, campaign)))
+            base, ours = interleaved(
+                args.runs, (floor, (files, campaign.submission_schema)), (full, (root, campaign))
+            )
             print(f"{n:>6} {base / n * 1e6:>14.0f} {ours / n * 1e6:>14.0f} {ours / base:>6.2f}")
 
 

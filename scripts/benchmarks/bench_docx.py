@@ -75,8 +75,12 @@ def _cpu(who: int) -> float:
 
 def measure(kind: str, workspace: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix="baocao-bench-") as tmp:
-        done = subprocess.run([sys.executable, __file__, "--child", kind, str(workspace), tmp],
-                              check=True, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", kind, str(workspace), tmp],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -94,10 +98,15 @@ def run_case(name: str, workspace: Path, repeat: int) -> dict:
         "raw_pandoc_s": round(raw, 2),
         "ratio": round(build / raw, 3),
         # each build against the raw call just before it: a slow spell of a shared machine moves it less
-        "paired_ratio": round(statistics.median(b["seconds"] / r["seconds"] for b, r in zip(builds, raws)), 3),
+        "paired_ratio": round(
+            statistics.median(b["seconds"] / r["seconds"] for b, r in zip(builds, raws)), 3
+        ),
         "build_cpu_s": round(statistics.median(b["cpu"] for b in builds), 2),
         "raw_cpu_s": round(statistics.median(r["cpu"] for r in raws), 2),
-        "cpu_ratio": round(statistics.median(b["cpu"] for b in builds) / statistics.median(r["cpu"] for r in raws), 3),
+        "cpu_ratio": round(
+            statistics.median(b["cpu"] for b in builds) / statistics.median(r["cpu"] for r in raws),
+            3,
+        ),
         "build_python_mb": round(max(b["python_mb"] for b in builds)),
         "build_pandoc_mb": round(max(b["pandoc_mb"] for b in builds)),
         "raw_pandoc_mb": round(max(r["pandoc_mb"] for r in raws)),
@@ -109,11 +118,24 @@ def run_case(name: str, workspace: Path, repeat: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="150,1000", help="generated workspace sizes (comma-separated)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per case for the sample round and 150")
-    parser.add_argument("--repeat-large", type=int, default=1, help="runs per case above 150 agencies (a minute each)")
-    parser.add_argument("--child", nargs=3, metavar=("KIND", "WORKSPACE", "OUT"), help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", default="150,1000", help="generated workspace sizes (comma-separated)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per case for the sample round and 150"
+    )
+    parser.add_argument(
+        "--repeat-large",
+        type=int,
+        default=1,
+        help="runs per case above 150 agencies (a minute each)",
+    )
+    parser.add_argument(
+        "--child", nargs=3, metavar=("KIND", "WORKSPACE", "OUT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.child:
         kind, workspace, out = args.child
@@ -130,10 +152,18 @@ def main() -> int:
     for size in (int(s) for s in args.sizes.split(",") if s):
         with tempfile.TemporaryDirectory(prefix=f"baocao-bench-{size}-") as tmp:
             workspace = make_workspace(Path(tmp), size)
-            rows.append(run_case(f"{size} generated agencies", workspace, args.repeat if size <= 150 else args.repeat_large))
+            rows.append(
+                run_case(
+                    f"{size} generated agencies",
+                    workspace,
+                    args.repeat if size <= 150 else args.repeat_large,
+                )
+            )
     worst = max(r["ratio"] for r in rows)
     paired = max(r["paired_ratio"] for r in rows)
-    print(f"worst ratio build/raw pandoc: {worst:.3f} (medians), {paired:.3f} (paired runs); target <= 1.15")
+    print(
+        f"worst ratio build/raw pandoc: {worst:.3f} (medians), {paired:.3f} (paired runs); target <= 1.15"
+    )
     return 0
 
 

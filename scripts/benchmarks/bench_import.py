@@ -40,9 +40,11 @@ from baocao.workspace import load_round  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("BAOCAO_SHARED", ROOT.parent / "shared")) / "corpus" / "vn-gov-docx"
 AGENCY = "ubnd-da-nang"
-WORDS = ("Ủy ban nhân dân thành phố đã chỉ đạo các sở, ngành, địa phương triển khai kế hoạch kiểm tra, "
-         "xử lý vi phạm về hàng giả, hàng kém chất lượng trong thương mại điện tử; tổ chức tuyên truyền, "
-         "tập huấn cho doanh nghiệp và người tiêu dùng về quyền và nghĩa vụ khi mua bán trực tuyến.")
+WORDS = (
+    "Ủy ban nhân dân thành phố đã chỉ đạo các sở, ngành, địa phương triển khai kế hoạch kiểm tra, "
+    "xử lý vi phạm về hàng giả, hàng kém chất lượng trong thương mại điện tử; tổ chức tuyên truyền, "
+    "tập huấn cho doanh nghiệp và người tiêu dùng về quyền và nghĩa vụ khi mua bán trực tuyến."
+)
 
 
 def floor(path: Path) -> int:
@@ -84,7 +86,9 @@ def breakdown(root: Path, path: Path, repeat: int) -> dict[str, float]:
     md = root / "submissions" / f"{AGENCY}.md"
     return {
         "campaign": timed(lambda: load_campaign(root), repeat),
-        "open+convert": timed(lambda: import_docx(campaign, agency, docx.Document(str(path)), path.name), repeat),
+        "open+convert": timed(
+            lambda: import_docx(campaign, agency, docx.Document(str(path)), path.name), repeat
+        ),
         "check": timed(lambda: load_round(root, [md], campaign=campaign), repeat),
     }
 
@@ -93,9 +97,13 @@ def twenty_pages(path: Path) -> Path:
     """A report of ~20 A4 pages: 40 bold numbered titles, 160 paragraphs, 4 tables of 25 rows."""
     document = docx.Document()
     for section in range(1, 5):
-        document.add_paragraph().add_run(f"{['I', 'II', 'III', 'IV'][section - 1]}. PHẦN NỘI DUNG SỐ {section}").bold = True
+        document.add_paragraph().add_run(
+            f"{['I', 'II', 'III', 'IV'][section - 1]}. PHẦN NỘI DUNG SỐ {section}"
+        ).bold = True
         for item in range(1, 11):
-            document.add_paragraph().add_run(f"{item}. Mục {section}.{item} của báo cáo").bold = True
+            document.add_paragraph().add_run(
+                f"{item}. Mục {section}.{item} của báo cáo"
+            ).bold = True
             for _ in range(4):
                 document.add_paragraph(WORDS)
         table = document.add_table(rows=25, cols=5)
@@ -111,18 +119,37 @@ def pages(path: Path) -> int | None:
     if not shutil.which("soffice") or not shutil.which("pdfinfo"):
         return None
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "pdf", "--outdir", work, str(path)],
-                       capture_output=True, timeout=180, check=False)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{work}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                work,
+                str(path),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
         pdf = Path(work) / (path.stem + ".pdf")
         if not pdf.exists():
             return None
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
-        return next((int(line.split()[1]) for line in info.splitlines() if line.startswith("Pages:")), None)
+        info = subprocess.run(
+            ["pdfinfo", str(pdf)], capture_output=True, text=True, check=False
+        ).stdout
+        return next(
+            (int(line.split()[1]) for line in info.splitlines() if line.startswith("Pages:")), None
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", type=Path, help="DOCX to import (default: the largest file of the corpus)")
+    parser.add_argument(
+        "--file", type=Path, help="DOCX to import (default: the largest file of the corpus)"
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--pages", action="store_true", help="count pages with LibreOffice (slow)")
     args = parser.parse_args()
@@ -136,9 +163,20 @@ def main() -> int:
         files.append(twenty_pages(work / "bao-cao-20-trang.docx"))
         for path in files:
             root = workspace(Path(tempfile.mkdtemp(dir=work)))
-            base = timed(lambda: floor(path), args.repeat)
-            whole = timed(lambda: full_import(root, path), args.repeat)
-            command = [sys.executable, "-m", "baocao", "--root", str(root), "import", str(path), "--agency", AGENCY, "--force"]
+            base = timed(lambda path=path: floor(path), args.repeat)
+            whole = timed(lambda root=root, path=path: full_import(root, path), args.repeat)
+            command = [
+                sys.executable,
+                "-m",
+                "baocao",
+                "--root",
+                str(root),
+                "import",
+                str(path),
+                "--agency",
+                AGENCY,
+                "--force",
+            ]
             walls, cpus = [], []
             for _ in range(args.repeat):
                 before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -149,12 +187,22 @@ def main() -> int:
                 cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             cli, cpu = statistics.median(walls), statistics.median(cpus)
             count = pages(path) if args.pages else None
-            print(f"{path.name}: {path.stat().st_size // 1024} KB" + (f", {count} pages" if count else ""))
+            print(
+                f"{path.name}: {path.stat().st_size // 1024} KB"
+                + (f", {count} pages" if count else "")
+            )
             print(f"  floor (python-docx open + text):  {base:.3f} s")
-            print(f"  import (in process, with check):   {whole:.3f} s  ({whole / base:.1f}x floor)")
+            print(
+                f"  import (in process, with check):   {whole:.3f} s  ({whole / base:.1f}x floor)"
+            )
             stages = breakdown(root, path, args.repeat)
-            print("    of which " + ", ".join(f"{name} {value:.3f} s" for name, value in stages.items()))
-            print(f"  baocao import (new process):       {cli:.3f} s wall, {cpu:.3f} s CPU  target < 2 s: {'ok' if cli < 2 else 'MISSED'}")
+            print(
+                "    of which "
+                + ", ".join(f"{name} {value:.3f} s" for name, value in stages.items())
+            )
+            print(
+                f"  baocao import (new process):       {cli:.3f} s wall, {cpu:.3f} s CPU  target < 2 s: {'ok' if cli < 2 else 'MISSED'}"
+            )
     return 0
 
 

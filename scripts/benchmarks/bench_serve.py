@@ -37,7 +37,9 @@ def rebuild(config_file: Path, site: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
@@ -45,7 +47,10 @@ def main() -> None:
     threading.Thread(target=server.wait, daemon=True).start()  # as the live-reload server
     config_file = args.root / "mkdocs.yml"
     kept, baseline = [], []
-    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp, tempfile.TemporaryDirectory(prefix="bench-cache-") as home:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp,
+        tempfile.TemporaryDirectory(prefix="bench-cache-") as home,
+    ):
         os.environ["XDG_CACHE_HOME"] = home
         cache = templates.cache_root()
         rebuild(config_file, Path(tmp))  # the first build compiles in any case

@@ -53,6 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_workspace  # noqa: E402
 
 PYTHON = sys.executable
+
+
 def site_command(ws: Path, out: Path) -> list[str]:
     """What a user runs to build the site: the check of every submission, then the site."""
     return [PYTHON, "-m", "baocao", "--root", str(ws), "build", "site", "--out", str(out)]
@@ -61,14 +63,18 @@ def site_command(ws: Path, out: Path) -> list[str]:
 def timed(args: list[str], cwd: Path, **variables: str) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BAOCAO_TODAY="2024-12-20", **variables)
     start = time.perf_counter()
-    subprocess.run(args, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        args, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
 def _plain_config() -> dict:
     """The site's mkdocs.yml (theme, Markdown extensions, search) without the baocao plugin
     and its own style and script."""
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader: the toc's slugify is a !!python/name
+    config = yaml_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    )  # MkDocs' loader: the toc's slugify is a !!python/name
     config["plugins"] = ["search"]
     config["docs_dir"], config["site_dir"] = "docs", "site"
     for key in ("extra_javascript", "extra_css"):
@@ -90,7 +96,9 @@ def baseline_workspace(ws: Path, dest: Path) -> Path:
             shutil.copytree(path.parent / path.stem, docs / "co-quan" / path.stem)
         links.append(f"- [{path.stem}](co-quan/{path.name})")
     (docs / "index.md").write_text("# Các báo cáo\n\n" + "\n".join(links) + "\n", encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return dest
 
 
@@ -102,15 +110,19 @@ def pages_workspace(site: Path, dest: Path) -> Path:
     docs = dest / "docs"
     folders = [page.parent.relative_to(site) for page in site.rglob("index.html")]
     folders = [f for f in folders if f.parts[:1] not in (("search",), ("assets",))]
-    sections = {parent for f in folders for parent in f.parents} | {Path(n).parent for n in _nav_files(config["nav"]) if n.endswith("/index.md")}
+    sections = {parent for f in folders for parent in f.parents} | {
+        Path(n).parent for n in _nav_files(config["nav"]) if n.endswith("/index.md")
+    }
     for folder in folders:  # the page's source as the site's navigation names it
         html = (site / folder / "index.html").read_text(encoding="utf-8")
         start = html.index('<article class="md-content__inner md-typeset">')
-        article = html[html.index(">", start) + 1:html.index("</article>", start)]
+        article = html[html.index(">", start) + 1 : html.index("</article>", start)]
         target = docs / folder / "index.md" if folder in sections else docs / f"{folder}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_as_markdown(article), encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return dest
 
 
@@ -125,14 +137,30 @@ def _nav_files(nav) -> list[str]:
 def _as_markdown(article: str) -> str:
     """A page's article as plain Markdown: headings stay headings, every other block becomes
     a paragraph of its text."""
-    article = re.sub(r"<h([1-6])[^>]*>(.*?)</h\1>", lambda m: f"\n\n{'#' * int(m.group(1))} {m.group(2)}\n\n", article, flags=re.S)
-    article = re.sub(r"</?(p|div|li|tr|table|ul|ol|details|summary|blockquote)\b[^>]*>", "\n\n", article)
+    article = re.sub(
+        r"<h([1-6])[^>]*>(.*?)</h\1>",
+        lambda m: f"\n\n{'#' * int(m.group(1))} {m.group(2)}\n\n",
+        article,
+        flags=re.S,
+    )
+    article = re.sub(
+        r"</?(p|div|li|tr|table|ul|ol|details|summary|blockquote)\b[^>]*>", "\n\n", article
+    )
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", article))
     blocks = (" ".join(block.split()) for block in text.split("\n\n"))
-    return "\n\n".join(b if b.startswith("#") else re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", b) for b in blocks if b) + "\n"
+    return (
+        "\n\n".join(
+            b if b.startswith("#") else re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", b)
+            for b in blocks
+            if b
+        )
+        + "\n"
+    )
 
 
-def measure(name: str, ws: Path, work: Path, repeat: int) -> tuple[str, int, list[float], list[float], list[float], list[float], int]:
+def measure(
+    name: str, ws: Path, work: Path, repeat: int
+) -> tuple[str, int, list[float], list[float], list[float], list[float], int]:
     base = baseline_workspace(ws, work / f"{name}-plain")
     out = work / f"{name}-out"
     timed(site_command(ws, out), ROOT)  # once, for the pages build (not counted)
@@ -145,12 +173,16 @@ def measure(name: str, ws: Path, work: Path, repeat: int) -> tuple[str, int, lis
         pages.append(timed([PYTHON, "-m", "mkdocs", "build", "-q"], same))
         empty = work / f"{name}-cold-{number}"  # nothing compiled yet, no site built before
         empty.mkdir()
-        colds.append(timed(site_command(ws, empty / "out"), ROOT, XDG_CACHE_HOME=str(empty / "cache")))
+        colds.append(
+            timed(site_command(ws, empty / "out"), ROOT, XDG_CACHE_HOME=str(empty / "cache"))
+        )
     return name, count, sites, plains, pages, colds, sum(1 for _ in (same / "docs").rglob("*.md"))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="*", default=[150, 1000])
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--no-sample", action="store_true")
@@ -165,15 +197,21 @@ def main() -> None:
             ws = make_workspace(work / f"ws-{size}", size)
             rows.append(measure(f"generated-{size}", ws, work, args.repeat))
             print(f"  done {size}", file=sys.stderr, flush=True)
-    print(f"{'round':<16}{'files':>7}{'site s':>9}{'plain s':>9}{'ratio':>7}{'paired':>8}{'cold s':>8}{'cold':>6}{'paired':>8}"
-          f"{'site ms/agency':>16}{'pages':>7}{'pages s':>9}{'vs pages':>10}{'paired':>8}")
+    print(
+        f"{'round':<16}{'files':>7}{'site s':>9}{'plain s':>9}{'ratio':>7}{'paired':>8}{'cold s':>8}{'cold':>6}{'paired':>8}"
+        f"{'site ms/agency':>16}{'pages':>7}{'pages s':>9}{'vs pages':>10}{'paired':>8}"
+    )
     for name, count, sites, plains, pages, colds, page_count in rows:
         site, plain, same, cold = min(sites), min(plains), min(pages), min(colds)
-        paired = statistics.median(s / p for s, p in zip(sites, plains))  # each run against the one just after it
+        paired = statistics.median(
+            s / p for s, p in zip(sites, plains)
+        )  # each run against the one just after it
         paired_cold = statistics.median(c / p for c, p in zip(colds, plains))
         paired_pages = statistics.median(s / p for s, p in zip(sites, pages))
-        print(f"{name:<16}{count:>7}{site:>9.1f}{plain:>9.1f}{site / plain:>7.2f}{paired:>8.2f}{cold:>8.1f}{cold / plain:>6.2f}{paired_cold:>8.2f}"
-              f"{1000 * site / max(count, 1):>16.0f}{page_count:>7}{same:>9.1f}{site / same:>10.2f}{paired_pages:>8.2f}")
+        print(
+            f"{name:<16}{count:>7}{site:>9.1f}{plain:>9.1f}{site / plain:>7.2f}{paired:>8.2f}{cold:>8.1f}{cold / plain:>6.2f}{paired_cold:>8.2f}"
+            f"{1000 * site / max(count, 1):>16.0f}{page_count:>7}{same:>9.1f}{site / same:>10.2f}{paired_pages:>8.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -19,9 +19,70 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from baocao.campaign import load_campaign  # noqa: E402
 from baocao.completeness import agency_parts  # noqa: E402
 
-WORDS = ("tăng cường kiểm tra giám sát hoạt động thương mại điện tử phát hiện xử lý vi phạm hàng giả "
-         "hàng nhái người tiêu dùng phối hợp lực lượng chức năng tuyên truyền phổ biến pháp luật sàn giao dịch "
-         "mạng xã hội địa bàn quản lý kế hoạch triển khai đề án năm kết quả đạt được tồn tại hạn chế").split()
+WORDS = [
+    "tăng",
+    "cường",
+    "kiểm",
+    "tra",
+    "giám",
+    "sát",
+    "hoạt",
+    "động",
+    "thương",
+    "mại",
+    "điện",
+    "tử",
+    "phát",
+    "hiện",
+    "xử",
+    "lý",
+    "vi",
+    "phạm",
+    "hàng",
+    "giả",
+    "hàng",
+    "nhái",
+    "người",
+    "tiêu",
+    "dùng",
+    "phối",
+    "hợp",
+    "lực",
+    "lượng",
+    "chức",
+    "năng",
+    "tuyên",
+    "truyền",
+    "phổ",
+    "biến",
+    "pháp",
+    "luật",
+    "sàn",
+    "giao",
+    "dịch",
+    "mạng",
+    "xã",
+    "hội",
+    "địa",
+    "bàn",
+    "quản",
+    "lý",
+    "kế",
+    "hoạch",
+    "triển",
+    "khai",
+    "đề",
+    "án",
+    "năm",
+    "kết",
+    "quả",
+    "đạt",
+    "được",
+    "tồn",
+    "tại",
+    "hạn",
+    "chế",
+]
 
 
 def _sentence(rng: random.Random) -> str:
@@ -43,7 +104,13 @@ def make_workspace(dest: Path, count: int, seed: int = 319) -> Path:
             a["owner"] = "@baocao-319/" + a["id"]
         agencies.append(a)
     data["agencies"] = agencies
-    data["recipients"] = [{"no": 1, "name": "Các cơ quan (dữ liệu sinh tự động)", "agencies": [a["id"] for a in agencies]}]
+    data["recipients"] = [
+        {
+            "no": 1,
+            "name": "Các cơ quan (dữ liệu sinh tự động)",
+            "agencies": [a["id"] for a in agencies],
+        }
+    ]
     used = {t for a in agencies for t in a["tasks"]}
     data["tasks"] = [t for t in data["tasks"] if t["id"] in used]
 
@@ -52,7 +119,9 @@ def make_workspace(dest: Path, count: int, seed: int = 319) -> Path:
             return True
 
     dest.mkdir(parents=True, exist_ok=True)
-    (dest / "campaign.yml").write_text(yaml.dump(data, Dumper=NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "campaign.yml").write_text(
+        yaml.dump(data, Dumper=NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     shutil.copytree(ROOT / "schema", dest / "schema", dirs_exist_ok=True)
     for extra in ("mkdocs.yml", "docs"):
         src = ROOT / extra
@@ -64,7 +133,9 @@ def make_workspace(dest: Path, count: int, seed: int = 319) -> Path:
     subs = dest / "submissions"
     subs.mkdir(exist_ok=True)
     for agency in campaign.agencies:
-        (subs / f"{agency.id}.md").write_text(submission_text(campaign, agency, rng), encoding="utf-8")
+        (subs / f"{agency.id}.md").write_text(
+            submission_text(campaign, agency, rng), encoding="utf-8"
+        )
     return dest
 
 
@@ -81,9 +152,19 @@ def submission_text(campaign, agency, rng: random.Random) -> str:
         "ngay_ban_hanh": f"{rng.randint(1, 9):02d}/12/2024",
         "nguoi_ky": {"ho_ten": "Nguyễn Văn An", "chuc_vu": "Phó Chủ tịch"},
         "trang_thai": "chinh_thuc",
-        "lien_he": {"ho_ten": "Trần Thị Bình", "dien_thoai": "0982.190.626", "email": "binh@example.gov.vn"},
+        "lien_he": {
+            "ho_ten": "Trần Thị Bình",
+            "dien_thoai": "0982.190.626",
+            "email": "binh@example.gov.vn",
+        },
         "so_lieu": figures,
-        "van_ban": [{"so_ky_hieu": "12/KH-SINH", "ngay": "15/08/2023", "trich_yeu": "Kế hoạch triển khai Đề án"}],
+        "van_ban": [
+            {
+                "so_ky_hieu": "12/KH-SINH",
+                "ngay": "15/08/2023",
+                "trich_yeu": "Kế hoạch triển khai Đề án",
+            }
+        ],
     }
     out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", ""]
     for i, spec in enumerate(agency_parts(campaign, agency)):
@@ -91,7 +172,12 @@ def submission_text(campaign, agency, rng: random.Random) -> str:
         if spec.leaf:
             out += [" ".join(_sentence(rng) for _ in range(3)), ""]
             if i % 7 == 3:
-                out += ["| Chỉ tiêu | 2023 | 2024 |", "|---|---:|---:|", f"| Số vụ kiểm tra | {rng.randint(1, 99)} | {rng.randint(1, 99)} |", ""]
+                out += [
+                    "| Chỉ tiêu | 2023 | 2024 |",
+                    "|---|---:|---:|",
+                    f"| Số vụ kiểm tra | {rng.randint(1, 99)} | {rng.randint(1, 99)} |",
+                    "",
+                ]
             if i % 9 == 4:
                 out += [f"- {_sentence(rng)}", f"- {_sentence(rng)}", ""]
             if i % 11 == 5:

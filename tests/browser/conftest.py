@@ -15,7 +15,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 HOSTILE_AGENCY = "bo-y-te"
 HOSTILE_HTML = (
     '<script>window.__pwned = "script"</script>\n\n'
@@ -49,11 +55,17 @@ def site_dir(tmp_path_factory) -> Path:
         shutil.copy(ROOT / name, ws / name)
     for name in ("schema", "docs", "submissions"):
         shutil.copytree(ROOT / name, ws / name)
-    (ws / "submissions" / f"{HOSTILE_AGENCY}.md").write_text(hostile_submission(ws), encoding="utf-8")
+    (ws / "submissions" / f"{HOSTILE_AGENCY}.md").write_text(
+        hostile_submission(ws), encoding="utf-8"
+    )
     (ws / "submissions" / HOSTILE_AGENCY).mkdir()
-    (ws / "submissions" / HOSTILE_AGENCY / "hong.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # broken: would fire onerror
+    (ws / "submissions" / HOSTILE_AGENCY / "hong.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+    )  # broken: would fire onerror
     rnd = load_round(ws)
-    assert rnd.report(HOSTILE_AGENCY).usable, [p.message for p in rnd.report(HOSTILE_AGENCY).problems]
+    assert rnd.report(HOSTILE_AGENCY).usable, [
+        p.message for p in rnd.report(HOSTILE_AGENCY).problems
+    ]
     return build_site(rnd, ws / "build" / "site")
 
 
@@ -71,7 +83,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def server(site_dir):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir))
+    )
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -35,8 +35,14 @@ def test_dashboard_lists_every_agency_with_its_status(page, server, site_round, 
 def test_dashboard_filter_ignores_diacritics(page, server, site_round):
     page.goto(server + "/")
     page.fill(".bc-filter", "ha noi")
-    visible = [r.inner_text() for r in page.query_selector_all(".bc-sortable table tbody tr") if r.is_visible()]
-    expected = [r for r in site_round.reports if "ha noi" in fold(" ".join([r.agency.name, r.agency.group]))]
+    visible = [
+        r.inner_text()
+        for r in page.query_selector_all(".bc-sortable table tbody tr")
+        if r.is_visible()
+    ]
+    expected = [
+        r for r in site_round.reports if "ha noi" in fold(" ".join([r.agency.name, r.agency.group]))
+    ]
     assert visible and len(visible) >= len(expected)
     assert all("ha noi" in fold(text) for text in visible)
 
@@ -53,9 +59,14 @@ def test_dashboard_sorts_either_way_with_empty_cells_last(page, server, site_rou
             for _ in range(clicks):
                 headers.nth(column).click()
             assert headers.nth(column).get_attribute("aria-sort") == order
-            cells = [c.strip() for c in page.locator(f".bc-sortable table tbody tr td:nth-child({column + 1})").all_inner_texts()]
+            cells = [
+                c.strip()
+                for c in page.locator(
+                    f".bc-sortable table tbody tr td:nth-child({column + 1})"
+                ).all_inner_texts()
+            ]
             filled = [c for c in cells if c not in ("", "—")]
-            assert len(filled) >= 5 and cells[:len(filled)] == filled  # the empty ones last
+            assert len(filled) >= 5 and cells[: len(filled)] == filled  # the empty ones last
             values = [_sort_value(c) for c in filled]
             assert values == sorted(values, reverse=order == "descending")
 
@@ -68,11 +79,17 @@ def _sort_value(cell: str):
 
 
 def test_agency_page_shows_its_text_and_table(page, server, site_round, screenshots):
-    report = next(r for r in site_round.reports if r.usable and any("|" in p.content for p in r.parts))
+    report = next(
+        r for r in site_round.reports if r.usable and any("|" in p.content for p in r.parts)
+    )
     part = next(p for p in report.parts if p.state == "complete" and "|" in p.content)
     page.goto(f"{server}/co-quan/{report.agency.id}/")
     assert page.locator("h1").first.inner_text().strip() == report.agency.name
-    first_words = " ".join(next(line for line in part.content.splitlines() if line.strip() and not line.startswith("|")).split()[:4])
+    first_words = " ".join(
+        next(
+            line for line in part.content.splitlines() if line.strip() and not line.startswith("|")
+        ).split()[:4]
+    )
     body = page.locator(".md-content").inner_text()
     assert fold(first_words.strip("*_-#> ")) in fold(body)
     assert page.locator(".bc-report table").count() >= 1
@@ -86,7 +103,7 @@ def test_agency_page_table_of_contents_follows_its_outline(page, server, site_ro
     table of contents, and each entry jumps to its heading."""
     report = next(r for r in site_round.reports if r.usable and r.parts)
     page.goto(f"{server}/co-quan/{report.agency.id}/")
-    toc = page.locator('.md-sidebar--secondary a.md-nav__link')
+    toc = page.locator(".md-sidebar--secondary a.md-nav__link")
     links = [toc.nth(i).get_attribute("href") for i in range(toc.count())]
     expected = [f"#{p.spec.id}" for p in report.parts if p.spec.depth + 2 <= 4]
     assert [h for h in links if h in expected] == expected
@@ -99,15 +116,25 @@ def test_figures_page_shows_the_charts(page, server, screenshots):
     assert charts.count() >= 1  # drawn in the background while MkDocs rendered the pages
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()
-        assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", charts.nth(i).element_handle())
+        assert page.evaluate(
+            "(img) => img.complete && img.naturalWidth > 0", charts.nth(i).element_handle()
+        )
     charts.first.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "figures.png"), full_page=False)
 
 
 def test_task_page_shows_each_assigned_agency(page, server, site_round):
     campaign = site_round.campaign
-    task = max(campaign.tasks.values(), key=lambda t: sum(
-        1 for a in t.assignees if (r := site_round.report(a)).usable and r.part(t.id) and r.part(t.id).state == "complete"))
+    task = max(
+        campaign.tasks.values(),
+        key=lambda t: sum(
+            1
+            for a in t.assignees
+            if (r := site_round.report(a)).usable
+            and r.part(t.id)
+            and r.part(t.id).state == "complete"
+        ),
+    )
     page.goto(f"{server}/nhiem-vu/{task.id}/")
     text = page.locator(".md-content").inner_text()
     writers = [site_round.report(a) for a in task.assignees]
@@ -130,14 +157,20 @@ def test_search_with_and_without_diacritics(page, server, query):
 
 
 def test_search_marks_the_words_found_without_diacritics(page, server):
-    """"hang gia" finds "hàng giả": the results mark those words, not only the letters typed
+    """ "hang gia" finds "hàng giả": the results mark those words, not only the letters typed
     ("gia" of "quốc gia"), and so does the page a result opens."""
     page.goto(server + "/")
     _search(page, "hang gia")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__article[data-bc-query]').length > 0")
-    marked = [m.strip() for m in page.locator(".md-search-result mark").all_inner_texts() if m.strip()]
+    page.wait_for_function(
+        "document.querySelectorAll('.md-search-result__article[data-bc-query]').length > 0"
+    )
+    marked = [
+        m.strip() for m in page.locator(".md-search-result mark").all_inner_texts() if m.strip()
+    ]
     assert "hàng" in marked and "giả" in marked
-    assert all(fold(m) == "hang" or fold(m).startswith("gia") for m in marked), set(marked)  # the last word: as typed so far
+    assert all(fold(m) == "hang" or fold(m).startswith("gia") for m in marked), set(
+        marked
+    )  # the last word: as typed so far
     page.goto(f"{server}/co-quan/{HOSTILE_AGENCY}/?h=quynh+nhuong")
     page.wait_for_function("document.querySelector('.md-content article[data-bc-query]') !== null")
     on_page = {m.strip() for m in page.locator(".md-content mark").all_inner_texts() if m.strip()}
@@ -175,7 +208,9 @@ def test_hostile_submission_runs_nothing(page, server):
     page.wait_for_load_state("networkidle")
     assert "Đoạn văn sau mã độc vẫn hiển thị." in page.locator(".md-content").inner_text()
     assert page.evaluate("window.__pwned") is None
-    assert page.locator(".md-content script, .md-content iframe, .md-content [onerror]").count() == 0
+    assert (
+        page.locator(".md-content script, .md-content iframe, .md-content [onerror]").count() == 0
+    )
     assert page.locator("#bc-hostile-link").count() == 0  # ids of a submission's HTML are dropped
     link = page.locator(".md-content a", has_text="Liên kết độc hại")
     assert link.count() == 1 and link.get_attribute("href") is None
@@ -188,5 +223,7 @@ def test_no_request_leaves_localhost(page, server, requests_seen):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     _search(page, "hang gia")
-    hosts = {urlsplit(url).hostname for url in requests_seen if not url.startswith(("data:", "blob:"))}
+    hosts = {
+        urlsplit(url).hostname for url in requests_seen if not url.startswith(("data:", "blob:"))
+    }
     assert hosts == {"127.0.0.1"}, hosts

@@ -17,7 +17,7 @@ from pathlib import Path
 from baocao.charts import Chart, plan
 from baocao.docx.charts import native, write_placeholder
 from baocao.docx.compose import CHUNK_CLASS, agency_markdown, merged_markdown
-from baocao.docx.layout import DocumentHead, LayoutError, blocks, finish
+from baocao.docx.layout import DocumentHead, LayoutError, finish
 from baocao.docx.pandoc import run_pandoc
 from baocao.docx.reference import write_reference
 from baocao.errors import BuildError
@@ -31,8 +31,18 @@ __all__ = ["build_docx", "build_agency_docx"]
 
 def merged_heading(rnd: Round) -> DocumentHead:
     info = rnd.campaign.report
-    return DocumentHead(info.issuer, info.number, info.place, rnd.today, info.kind, info.title,
-                        info.recipients, info.signer.capacity, info.signer.title, info.signer.name)
+    return DocumentHead(
+        info.issuer,
+        info.number,
+        info.place,
+        rnd.today,
+        info.kind,
+        info.title,
+        info.recipients,
+        info.signer.capacity,
+        info.signer.title,
+        info.signer.name,
+    )
 
 
 def agency_heading(rnd: Round, report) -> DocumentHead:
@@ -40,9 +50,18 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
     signer = sub.meta.get("nguoi_ky") or {}
     campaign = rnd.campaign
     recipients = (f"{campaign.letter.receiver_unit} (để tổng hợp);", "Lưu: VT.")
-    return DocumentHead((agency.name.upper(),), str(sub.meta.get("so_ky_hieu", "")), agency.province or campaign.report.place,
-                        sub.issued, campaign.report.kind, campaign.report.title, recipients,
-                        str(signer.get("chuc_vu", "")).upper(), (), str(signer.get("ho_ten", "")))
+    return DocumentHead(
+        (agency.name.upper(),),
+        str(sub.meta.get("so_ky_hieu", "")),
+        agency.province or campaign.report.place,
+        sub.issued,
+        campaign.report.kind,
+        campaign.report.title,
+        recipients,
+        str(signer.get("chuc_vu", "")).upper(),
+        (),
+        str(signer.get("ho_ten", "")),
+    )
 
 
 def build_docx(rnd: Round, out_path: Path) -> Path:
@@ -58,14 +77,26 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
     if report is None:
         raise BuildError(error_text("agency-unknown", agency=agency_id))
     if report.submission is None:
-        raise BuildError(error_text("agency-not-submitted", name=report.agency.name, agency=agency_id))
+        raise BuildError(
+            error_text("agency-not-submitted", name=report.agency.name, agency=agency_id)
+        )
     if not report.usable:
-        raise BuildError(error_text("agency-not-usable", name=report.agency.name, file=report.submission.file))
-    return _convert(rnd, agency_markdown(rnd, report), False, agency_heading(rnd, report), Path(out_path))
+        raise BuildError(
+            error_text("agency-not-usable", name=report.agency.name, file=report.submission.file)
+        )
+    return _convert(
+        rnd, agency_markdown(rnd, report), False, agency_heading(rnd, report), Path(out_path)
+    )
 
 
-def _convert(rnd: Round, markdown: str, toc: bool, head: DocumentHead, out_path: Path,
-             charts: list[Chart] = ()) -> Path:
+def _convert(
+    rnd: Round,
+    markdown: str,
+    toc: bool,
+    head: DocumentHead,
+    out_path: Path,
+    charts: list[Chart] = (),
+) -> Path:
     """pandoc, then the layout (the charts in place of their placeholders), then the move
     into place, under the output folder's lock."""
     out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,14 +108,31 @@ def _convert(rnd: Round, markdown: str, toc: bool, head: DocumentHead, out_path:
                 write_placeholder(folder / chart.file, chart)
                 own[chart.file] = str(folder / chart.file)
             allow = folder / "allow.json"
-            allow.write_text(json.dumps({
-                "chunk": CHUNK_CLASS, "own": own, "refused": error_text("image-refused", target="%s"),
-                "images": {r.agency.id: approved_images(rnd, r) for r in rnd.reports if r.usable},
-            }), encoding="utf-8")
+            allow.write_text(
+                json.dumps(
+                    {
+                        "chunk": CHUNK_CLASS,
+                        "own": own,
+                        "refused": error_text("image-refused", target="%s"),
+                        "images": {
+                            r.agency.id: approved_images(rnd, r) for r in rnd.reports if r.usable
+                        },
+                    }
+                ),
+                encoding="utf-8",
+            )
             partial = folder / out_path.name
-            run_pandoc(markdown, partial, reference=write_reference(folder / "reference.docx"),
-                       allow_list=allow, toc=toc, day=rnd.today)
-            finish(partial, head, {chart.file: native(chart, rnd.today) for chart in charts}, rnd.today)
+            run_pandoc(
+                markdown,
+                partial,
+                reference=write_reference(folder / "reference.docx"),
+                allow_list=allow,
+                toc=toc,
+                day=rnd.today,
+            )
+            finish(
+                partial, head, {chart.file: native(chart, rnd.today) for chart in charts}, rnd.today
+            )
             os.replace(partial, out_path)
     except LayoutError as error:
         raise BuildError(error_text("layout-failed", name=out_path.name, detail=error)) from None

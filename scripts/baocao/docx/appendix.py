@@ -9,7 +9,6 @@ from baocao.messages import STATUS_LABELS
 from baocao.text import format_date, format_number, format_percent
 from baocao.workspace import DRAFT, STATUS_ORDER, AgencyReport, Round
 
-
 CAPTION = "Table Caption"
 
 
@@ -19,8 +18,11 @@ def _caption(number: int, text: str) -> str:
 
 def documents_table(report: AgencyReport) -> str | None:
     """The documents an agency issued (front matter `van_ban`), as a table."""
-    rows = [[str(i), str(d.get("so_ky_hieu", "")), str(d.get("ngay", "")), str(d.get("trich_yeu", ""))]
-            for i, d in enumerate(report.submission.meta.get("van_ban") or [], 1) if isinstance(d, dict)]
+    rows = [
+        [str(i), str(d.get("so_ky_hieu", "")), str(d.get("ngay", "")), str(d.get("trich_yeu", ""))]
+        for i, d in enumerate(report.submission.meta.get("van_ban") or [], 1)
+        if isinstance(d, dict)
+    ]
     return table(["STT", "Số, ký hiệu", "Ngày", "Trích yếu"], rows) if rows else None
 
 
@@ -29,15 +31,17 @@ def status_rows(rnd: Round) -> list[list[str]]:
     for i, report in enumerate(rnd.reports, 1):
         sub = report.submission
         meta = sub.meta if sub is not None else {}
-        rows.append([
-            str(i),
-            report.agency.name,
-            str(meta.get("so_ky_hieu", "")) if sub else "",
-            format_date(sub.issued) if sub else "",
-            report.status_label,
-            format_percent(report.ratio) if report.completeness else "",
-            report.review_label if sub is not None else "",
-        ])
+        rows.append(
+            [
+                str(i),
+                report.agency.name,
+                str(meta.get("so_ky_hieu", "")) if sub else "",
+                format_date(sub.issued) if sub else "",
+                report.status_label,
+                format_percent(report.ratio) if report.completeness else "",
+                report.review_label if sub is not None else "",
+            ]
+        )
     return rows
 
 
@@ -55,9 +59,19 @@ def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
         number += 1
         for k, year in enumerate(sorted({y for y, _ in found})):
             cells = [format_number(found.get((year, f.key))) for f in fields]
-            rows.append([str(number) if k == 0 else "", report.figures_name(short=True) if k == 0 else "", str(year)] + cells)
+            rows.append(
+                [
+                    str(number) if k == 0 else "",
+                    report.figures_name(short=True) if k == 0 else "",
+                    str(year),
+                ]
+                + cells
+            )
     for year in rnd.campaign.years:
-        rows.append(["", "Tổng cộng", str(year)] + [format_number(totals.get((year, f.key))) for f in fields])
+        rows.append(
+            ["", "Tổng cộng", str(year)]
+            + [format_number(totals.get((year, f.key))) for f in fields]
+        )
     return table(header, rows, right=numeric)
 
 
@@ -67,17 +81,54 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
     number = 0
     out.append(heading(2, "Phụ lục 1. Tình hình nộp báo cáo"))
     counts = "; ".join(f"{STATUS_LABELS[s]}: {rnd.count(s)}" for s in STATUS_ORDER)
-    out.append(styled("Note", escape(f"Tổng số {len(rnd.reports)} cơ quan. {counts}. "
-                                     f"Hạn nộp: {format_date(rnd.campaign.letter.deadline)}; số liệu đến ngày {format_date(rnd.today)}.")))
+    out.append(
+        styled(
+            "Note",
+            escape(
+                f"Tổng số {len(rnd.reports)} cơ quan. {counts}. "
+                f"Hạn nộp: {format_date(rnd.campaign.letter.deadline)}; số liệu đến ngày {format_date(rnd.today)}."
+            ),
+        )
+    )
     number += 1
-    out += [_caption(number, "Tình hình nộp báo cáo của các cơ quan"),
-            table(["STT", "Cơ quan", "Số, ký hiệu", "Ngày ban hành", "Tình trạng", "Mức độ đầy đủ", "Ban Thư ký xem xét"], status_rows(rnd), right={5})]
+    out += [
+        _caption(number, "Tình hình nộp báo cáo của các cơ quan"),
+        table(
+            [
+                "STT",
+                "Cơ quan",
+                "Số, ký hiệu",
+                "Ngày ban hành",
+                "Tình trạng",
+                "Mức độ đầy đủ",
+                "Ban Thư ký xem xét",
+            ],
+            status_rows(rnd),
+            right={5},
+        ),
+    ]
     out.append(heading(2, "Phụ lục 2. Số liệu của các cơ quan theo năm"))
     left_out = [r.agency.name for r in rnd.reports if r.submission is not None and not r.usable]
     if left_out:
-        out.append(styled("Note", escape("Không tính số liệu của các báo cáo chưa đạt yêu cầu kiểm tra: " + "; ".join(left_out) + ".")))
+        out.append(
+            styled(
+                "Note",
+                escape(
+                    "Không tính số liệu của các báo cáo chưa đạt yêu cầu kiểm tra: "
+                    + "; ".join(left_out)
+                    + "."
+                ),
+            )
+        )
     if any(r.usable and r.status == DRAFT and rnd.figures(r) for r in rnd.reports):
-        out.append(styled("Note", escape("Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan.")))
+        out.append(
+            styled(
+                "Note",
+                escape(
+                    "Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan."
+                ),
+            )
+        )
     totals = rnd.figure_totals()
     for group in rnd.campaign.figure_groups:
         number += 1

@@ -17,7 +17,9 @@ from baocao.text import nfc
 MAX_LEVEL = 9  # Word's Heading 1..9
 MD_LEVELS = 6  # ATX headings; deeper levels are paragraphs styled "Heading 7".."Heading 9"
 
-_ESCAPE = re.compile(r"""([\\`*_{}\[\]<>()#+\-.!|~^$&:@"'])""")  # ASCII punctuation Markdown may read
+_ESCAPE = re.compile(
+    r"""([\\`*_{}\[\]<>()#+\-.!|~^$&:@"'])"""
+)  # ASCII punctuation Markdown may read
 _ATX_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
@@ -48,6 +50,7 @@ def styled(style: str, markdown: str) -> str:
 
 def table(header: list[str], rows: list[list[str]], *, right: set[int] = frozenset()) -> str:
     """A pipe table of plain-text cells; columns in `right` are right-aligned (numbers)."""
+
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(escape(c) if c else " " for c in cells) + " |"
 
@@ -64,7 +67,7 @@ class NoteSet:
     cited: set[str] = field(default_factory=set)  # labels cited anywhere in the submission
 
     @classmethod
-    def collect(cls, texts: list[str], counter: list[int]) -> "NoteSet":
+    def collect(cls, texts: list[str], counter: list[int]) -> NoteSet:
         notes = cls(counter)
         for text in texts:
             body, blocks = _split_notes(text.split("\n"))
@@ -90,7 +93,12 @@ def _split_notes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and (_indented(lines[j]) or not lines[j].strip() and j + 1 < len(lines) and _indented(lines[j + 1])):
+        while j < len(lines) and (
+            _indented(lines[j])
+            or not lines[j].strip()
+            and j + 1 < len(lines)
+            and _indented(lines[j + 1])
+        ):
             j += 1
         blocks.append((m.group(1), "\n".join(lines[i:j])))
         i = j
@@ -146,7 +154,10 @@ def relocate(markdown: str, level: int, notes: NoteSet) -> str:
         return f"[^{mapping[label]}]"
 
     text = _NOTE_REF.sub(rename, "\n".join(body))
-    tail = [_NOTE_LABEL.sub(f"[^{new}]:", notes.definitions[label].lstrip(), count=1) for label, new in mapping.items()]
+    tail = [
+        _NOTE_LABEL.sub(f"[^{new}]:", notes.definitions[label].lstrip(), count=1)
+        for label, new in mapping.items()
+    ]
     tail += ["\\" + block.lstrip() for label, block in blocks if label not in notes.cited]
     return text if not tail else text + "\n\n" + "\n\n".join(tail)
 
@@ -160,8 +171,8 @@ def _shift_headings(lines: list[str], level: int) -> list[str] | None:
     out: list[str] = []
     last = 0
     for h in found:
-        out.extend(lines[last:h.index])
-        raw = lines[h.index:h.end]
+        out.extend(lines[last : h.index])
+        raw = lines[h.index : h.end]
         if len(raw) == 1 and _ATX_MARK.match(raw[0]):  # keep the inline Markdown of the title
             text = _ATX_CLOSE.sub("", _ATX_MARK.sub("", raw[0], count=1))
         else:  # setext: the text lines without the underline

@@ -37,15 +37,19 @@ def write_placeholder(path: Path, chart: Chart) -> None:
     same bytes (pandoc would keep one image for both)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     width, height = 160, max(1, round(160 * chart.height_mm / 165))
     rows = b"".join(b"\x00" + b"\x00" * ((width + 7) // 8) for _ in range(height))
-    path.write_bytes(b"\x89PNG\r\n\x1a\n"
-                     + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
-                     + chunk(b"tEXt", b"Title\x00" + chart.file.encode("ascii"))
-                     + chunk(b"IDAT", zlib.compress(rows))
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+        + chunk(b"tEXt", b"Title\x00" + chart.file.encode("ascii"))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def native(chart: Chart, day: date | None) -> NativeChart:
@@ -82,14 +86,22 @@ def native(chart: Chart, day: date | None) -> NativeChart:
     model.value_axis.visible = False  # every bar carries its value: an axis would only repeat it
     model.value_axis.has_major_gridlines = False
     model.value_axis.minimum_scale = 0
-    model.value_axis.maximum_scale = max((v for _, values in chart.series for v in values), default=0) * 1.2 or 1  # room for the labels
+    model.value_axis.maximum_scale = (
+        max((v for _, values in chart.series for v in values), default=0) * 1.2 or 1
+    )  # room for the labels
     for series, colour in zip(plot.series, COLOURS * len(chart.series)):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
     c, r = space.nsmap["c"], space.nsmap["r"]
-    for flag in space.iter(f"{{{c}}}delete"):  # python-pptx leaves out val="1" (the schema default);
-        flag.set("val", "1" if flag.get("val", "1") in ("1", "true") else "0")  # LibreOffice reads it as 0
-    space.insert(1, etree.Element(f"{{{c}}}roundedCorners", val="0"))  # Word rounds them when absent
+    for flag in space.iter(
+        f"{{{c}}}delete"
+    ):  # python-pptx leaves out val="1" (the schema default);
+        flag.set(
+            "val", "1" if flag.get("val", "1") in ("1", "true") else "0"
+        )  # LibreOffice reads it as 0
+    space.insert(
+        1, etree.Element(f"{{{c}}}roundedCorners", val="0")
+    )  # Word rounds them when absent
     external = etree.SubElement(space, f"{{{c}}}externalData", {f"{{{r}}}id": "rId1"})
     etree.SubElement(external, f"{{{c}}}autoUpdate", val="0")
     xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -108,7 +120,9 @@ def _workbook(chart: Chart, day: date | None) -> bytes:
     sheet = book.add_worksheet("Sheet1")
     number = book.add_format({"num_format": chart.number_format})
     sheet.set_column(0, 0, max(map(len, chart.categories), default=10))
-    for row, category in enumerate(chart.categories, 1):  # text stays text (never a formula or a link)
+    for row, category in enumerate(
+        chart.categories, 1
+    ):  # text stays text (never a formula or a link)
         sheet.write_string(row, 0, category)
     for column, (name, values) in enumerate(chart.series, 1):
         sheet.write_string(0, column, name)

@@ -29,7 +29,9 @@ REASONS = {NOT_SUBMITTED: "chưa nộp báo cáo", INVALID: "báo cáo chưa đ�
 NOT_WRITTEN = "chưa viết"
 # Report text is wrapped in a div of this class (confine.lua); random, so no report can name it.
 CHUNK_CLASS = f"bc-{secrets.token_hex(8)}"
-LIST_ASSIGNEES = 10  # a task of more agencies says how many; who has not written it is listed anyway
+LIST_ASSIGNEES = (
+    10  # a task of more agencies says how many; who has not written it is listed anyway
+)
 
 
 def note(text: str) -> str:
@@ -59,6 +61,7 @@ class Composer:
 
 # --- Part A -------------------------------------------------------------------------------
 
+
 def _outline_nodes(rnd: Round) -> list[OutlineNode]:
     """The sections of every outline in use, merged by id (first outline's title), in order."""
     nodes: dict[str, OutlineNode] = {}
@@ -84,7 +87,9 @@ def _missing_line(reports: list[AgencyReport], part_id: str, what: str) -> str |
     return note(f"Chưa có nội dung {what}: " + "; ".join(reasons) + ".")
 
 
-def _contributions(composer: Composer, reports: list[AgencyReport], part_id: str, level: int) -> list[str]:
+def _contributions(
+    composer: Composer, reports: list[AgencyReport], part_id: str, level: int
+) -> list[str]:
     out = []
     for report in reports:
         if not report.usable:
@@ -103,7 +108,10 @@ def part_a(composer: Composer) -> list[str]:
     if preambles:
         blocks.append(heading(2, PREAMBLES))
         for report in preambles:
-            blocks += [composer.label(report), composer.chunk(report, report.completeness.preamble, 2)]
+            blocks += [
+                composer.label(report),
+                composer.chunk(report, report.completeness.preamble, 2),
+            ]
     for node in _outline_nodes(rnd):
         level = 1 + node.depth
         blocks.append(heading(level, node.heading))
@@ -111,7 +119,9 @@ def part_a(composer: Composer) -> list[str]:
         writers = [r for r in rnd.reports if r.agency.appendix in appendices]
         blocks += _contributions(composer, writers, node.id, level)
         if not node.children and not node.holds_tasks:
-            missing = _missing_line([r for r in writers if r.submission is not None], node.id, "mục này")
+            missing = _missing_line(
+                [r for r in writers if r.submission is not None], node.id, "mục này"
+            )
             if missing:
                 blocks.append(missing)
         if node.holds_tasks:
@@ -121,7 +131,11 @@ def part_a(composer: Composer) -> list[str]:
 
 
 def _appendices_with(rnd: Round, node_id: str) -> set[str]:
-    return {key for key, outline in rnd.campaign.outlines.items() if any(n.id == node_id for n in outline.walk())}
+    return {
+        key
+        for key, outline in rnd.campaign.outlines.items()
+        if any(n.id == node_id for n in outline.walk())
+    }
 
 
 def _task(composer: Composer, task: Task, index: int, level: int) -> list[str]:
@@ -130,7 +144,9 @@ def _task(composer: Composer, task: Task, index: int, level: int) -> list[str]:
     assigned = [r for r in rnd.reports if r.agency.id in ids]
     blocks = [heading(level, f"Nhiệm vụ {index}. {task.text}")]
     if len(assigned) <= LIST_ASSIGNEES:
-        blocks.append(note("Cơ quan được giao: " + ", ".join(r.agency.name for r in assigned) + "."))
+        blocks.append(
+            note("Cơ quan được giao: " + ", ".join(r.agency.name for r in assigned) + ".")
+        )
     else:
         blocks.append(note(f"Nhiệm vụ chung của {len(assigned)} cơ quan."))
     blocks += _contributions(composer, assigned, task.id, level)
@@ -143,14 +159,17 @@ def _task(composer: Composer, task: Task, index: int, level: int) -> list[str]:
 def _summary(rnd: Round) -> str:
     total = len(rnd.reports)
     submitted = total - rnd.count(NOT_SUBMITTED)
-    return (f"Phần này tập hợp nội dung báo cáo của các cơ quan theo từng mục của đề cương và từng nhiệm vụ "
-            f"được giao, mỗi đoạn ghi tên cơ quan báo cáo. Số liệu đến ngày {format_date(rnd.today)}: "
-            f"{submitted}/{total} cơ quan đã nộp báo cáo ({rnd.count(ON_TIME)} đúng hạn, {rnd.count(LATE)} muộn, "
-            f"{rnd.count(DRAFT)} bản dự thảo, {rnd.count(INVALID)} chưa đạt yêu cầu kiểm tra); "
-            f"{rnd.count(NOT_SUBMITTED)} cơ quan chưa nộp.")
+    return (
+        f"Phần này tập hợp nội dung báo cáo của các cơ quan theo từng mục của đề cương và từng nhiệm vụ "
+        f"được giao, mỗi đoạn ghi tên cơ quan báo cáo. Số liệu đến ngày {format_date(rnd.today)}: "
+        f"{submitted}/{total} cơ quan đã nộp báo cáo ({rnd.count(ON_TIME)} đúng hạn, {rnd.count(LATE)} muộn, "
+        f"{rnd.count(DRAFT)} bản dự thảo, {rnd.count(INVALID)} chưa đạt yêu cầu kiểm tra); "
+        f"{rnd.count(NOT_SUBMITTED)} cơ quan chưa nộp."
+    )
 
 
 # --- Part B -------------------------------------------------------------------------------
+
 
 def part_b(composer: Composer) -> list[str]:
     rnd = composer.rnd
@@ -170,11 +189,21 @@ def part_b(composer: Composer) -> list[str]:
 
 def invalid_note(report: AgencyReport) -> str:
     errors = [p for p in report.problems if p.is_error]
-    first = f"; lỗi đầu tiên ở dòng {errors[0].line}: {errors[0].message}" if errors and errors[0].line else ""
-    return note(INVALID_NOTE.format(name=report.agency.name, file=report.submission.file, count=len(errors), first=first))
+    first = (
+        f"; lỗi đầu tiên ở dòng {errors[0].line}: {errors[0].message}"
+        if errors and errors[0].line
+        else ""
+    )
+    return note(
+        INVALID_NOTE.format(
+            name=report.agency.name, file=report.submission.file, count=len(errors), first=first
+        )
+    )
 
 
-def agency_body(composer: Composer, report: AgencyReport, level: int, *, facts: bool = True) -> list[str]:
+def agency_body(
+    composer: Composer, report: AgencyReport, level: int, *, facts: bool = True
+) -> list[str]:
     """One agency's report under a heading of `level`: its outline parts, after its preamble;
     with `facts`, first its number, date, signer and status, and the documents it lists."""
     if not report.usable:
@@ -200,7 +229,10 @@ def agency_body(composer: Composer, report: AgencyReport, level: int, *, facts: 
 def _facts(report: AgencyReport) -> str:
     meta = report.submission.meta
     signer = meta.get("nguoi_ky") or {}
-    bits = [f"Số: {meta.get('so_ky_hieu', '')}", f"ngày ban hành: {format_date(report.submission.issued)}"]
+    bits = [
+        f"Số: {meta.get('so_ky_hieu', '')}",
+        f"ngày ban hành: {format_date(report.submission.issued)}",
+    ]
     if signer:
         bits.append(f"người ký: {signer.get('chuc_vu', '')} {signer.get('ho_ten', '')}".rstrip())
     bits += [f"tình trạng: {report.status_label}", f"mức độ đầy đủ: {format_percent(report.ratio)}"]
@@ -208,6 +240,7 @@ def _facts(report: AgencyReport) -> str:
 
 
 # --- documents ----------------------------------------------------------------------------
+
 
 def merged_markdown(rnd: Round, charts: list[tuple[str, str]]) -> str:
     """The whole merged report; charts are (caption, image file) pairs for the appendix."""

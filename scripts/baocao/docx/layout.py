@@ -13,18 +13,22 @@ from datetime import date
 from pathlib import Path
 
 from docx import Document
-from lxml import etree
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from baocao.docx.charts import NativeChart
 from baocao.docx.ooxml import PBDR_SUCCESSORS, put_tbl_pr
 from baocao.docx.reference import FONT, LAYOUT
 
-DOCUMENT, DOCUMENT_RELS, CORE = "word/document.xml", "word/_rels/document.xml.rels", "docProps/core.xml"
+DOCUMENT, DOCUMENT_RELS, CORE = (
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "docProps/core.xml",
+)
 CONTENT_TYPES = "[Content_Types].xml"
 EMU_PER_MM = 36000
 COMPRESSION = 1  # zlib level of the written package: level 6 takes 3× longer for ~15% less
@@ -38,8 +42,6 @@ _BREAKS = re.compile(r"[\s/]+")  # where a line may break inside a cell
 MAX_DESIRED = 32  # characters: beyond this a column's text wraps rather than widening it
 MAX_HEADER = 12
 MEASURED_ROWS = (300, 20)  # first and last rows of a long table that set its column widths
-
-
 
 
 class LayoutError(Exception):
@@ -63,15 +65,19 @@ class DocumentHead:
 
 
 def place_date(place: str, day: date | None) -> str:
-    """"Hà Nội, ngày 05 tháng 12 năm 2024": a 0 before days under 10 and months 1 and 2."""
+    """ "Hà Nội, ngày 05 tháng 12 năm 2024": a 0 before days under 10 and months 1 and 2."""
     if day is None:
         return f"{place}, ngày      tháng      năm"
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def finish(path: Path, head: DocumentHead, charts: dict[str, NativeChart] | None = None,
-           day: date | None = None) -> None:
+def finish(
+    path: Path,
+    head: DocumentHead,
+    charts: dict[str, NativeChart] | None = None,
+    day: date | None = None,
+) -> None:
     """Add the letterhead, title and closing to the DOCX at path, in place; fit its tables
     to the page; turn the placeholder images named in `charts` into those charts. The body
     is handled as XML (lxml), the small head and closing blocks with python-docx; zip
@@ -81,7 +87,15 @@ def finish(path: Path, head: DocumentHead, charts: dict[str, NativeChart] | None
         parts = {name: package.read(name) for name in names}
     body = _Body(parts[DOCUMENT])
     opening, closing = blocks(head)
-    parts[DOCUMENT] = b"".join([body.start, body.serialize(opening), body.lay_out(body.elements, parts, charts), body.serialize(closing), body.end])
+    parts[DOCUMENT] = b"".join(
+        [
+            body.start,
+            body.serialize(opening),
+            body.lay_out(body.elements, parts, charts),
+            body.serialize(closing),
+            body.end,
+        ]
+    )
     parts[CORE] = _core(parts.get(CORE), f"{head.kind} {head.title}")
     stamp = (day.year, day.month, day.day, 0, 0, 0) if day else (1980, 1, 1, 0, 0, 0)
     order = [n for n in names if n in parts] + sorted(set(parts) - set(names))
@@ -106,16 +120,27 @@ class _Body:
             section = xml.rfind(b"\n    <w:sectPr") + 1  # the body's own, not a paragraph's
             last = section if section > first else xml.rindex(b"</w:body>")
         except ValueError:
-            raise LayoutError("word/document.xml do pandoc viết không có phần thân như dự kiến") from None
+            raise LayoutError(
+                "word/document.xml do pandoc viết không có phần thân như dự kiến"
+            ) from None
         self.start, self.elements, self.end = xml[:first], xml[first:last], xml[last:]
-        self.open = b"<w:body" + xml[top + len(b"<w:document"):opened]  # the namespaces, declared once
+        self.open = (
+            b"<w:body" + xml[top + len(b"<w:document") : opened]
+        )  # the namespaces, declared once
 
-    def lay_out(self, piece: bytes, parts: dict[str, bytes] | None = None, charts: dict[str, NativeChart] | None = None) -> bytes:
+    def lay_out(
+        self,
+        piece: bytes,
+        parts: dict[str, bytes] | None = None,
+        charts: dict[str, NativeChart] | None = None,
+    ) -> bytes:
         """A piece of the body with its tables fitted and, given parts, its charts embedded."""
         try:
             wrapper = etree.fromstring(self.open + piece + b"</w:body>")
         except etree.XMLSyntaxError as error:
-            raise LayoutError(f"không đọc được word/document.xml do pandoc viết ({error})") from None
+            raise LayoutError(
+                f"không đọc được word/document.xml do pandoc viết ({error})"
+            ) from None
         for tbl in wrapper.iterchildren(_TBL):
             _fit_table(tbl)
         if charts:
@@ -135,8 +160,8 @@ class _Body:
             return b""
         xml = etree.tostring(wrapper, encoding="UTF-8")
         if xml.startswith(b"<?xml"):
-            xml = xml[xml.index(b"?>") + 2:].lstrip()
-        return xml[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
+            xml = xml[xml.index(b"?>") + 2 :].lstrip()
+        return xml[xml.index(b">") + 1 : xml.rindex(b"</w:body>")]
 
 
 def _core(xml: bytes | None, title: str) -> bytes | None:
@@ -195,9 +220,13 @@ def _embed_charts(root, parts: dict[str, bytes], charts: dict[str, NativeChart])
             rel.set("Type", f"{_RELATIONSHIP}/chart")
             rel.set("Target", part)
             parts["word/" + part] = chart.xml
-            parts[f"word/charts/_rels/chart{number}.xml.rels"] = _chart_rels(f"../embeddings/bieu-do-{number}.xlsx")
+            parts[f"word/charts/_rels/chart{number}.xml.rels"] = _chart_rels(
+                f"../embeddings/bieu-do-{number}.xlsx"
+            )
             parts[f"word/embeddings/bieu-do-{number}.xlsx"] = chart.workbook
-            etree.SubElement(types, f"{_CT}Override", PartName=f"/word/{part}", ContentType=CHART_TYPE)
+            etree.SubElement(
+                types, f"{_CT}Override", PartName=f"/word/{part}", ContentType=CHART_TYPE
+            )
         extent = inline.find(f"{_WP}extent")
         extent.set("cx", str(int(LAYOUT.text_width_mm * EMU_PER_MM)))
         extent.set("cy", str(int(chart.height_mm * EMU_PER_MM)))
@@ -207,15 +236,23 @@ def _embed_charts(root, parts: dict[str, bytes], charts: dict[str, NativeChart])
         data.set("uri", _CHART_URI)
         for child in list(data):
             data.remove(child)
-        frame = etree.SubElement(data, f"{{{_CHART_URI}}}chart", nsmap={"c": _CHART_URI, "r": _RELATIONSHIP})
+        frame = etree.SubElement(
+            data, f"{{{_CHART_URI}}}chart", nsmap={"c": _CHART_URI, "r": _RELATIONSHIP}
+        )
         frame.set(qn("r:id"), rid)
-    parts[DOCUMENT_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-    parts[CONTENT_TYPES] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts[DOCUMENT_RELS] = etree.tostring(
+        rels, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    parts[CONTENT_TYPES] = etree.tostring(
+        types, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
 
 
 def _chart_rels(workbook: str) -> bytes:
     rels = etree.Element(f"{_REL}Relationships", nsmap={None: _REL[1:-1]})
-    etree.SubElement(rels, f"{_REL}Relationship", Id="rId1", Type=f"{_RELATIONSHIP}/package", Target=workbook)
+    etree.SubElement(
+        rels, f"{_REL}Relationship", Id="rId1", Type=f"{_RELATIONSHIP}/package", Target=workbook
+    )
     return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -234,11 +271,14 @@ def blocks(head: DocumentHead) -> tuple[list, list]:
         body.insert(index, element)
     count = 1 + len(title)
     _closing(doc, head)
-    plain = [etree.fromstring(etree.tostring(child)) for child in body if child.tag != qn("w:sectPr")]
+    plain = [
+        etree.fromstring(etree.tostring(child)) for child in body if child.tag != qn("w:sectPr")
+    ]
     return plain[:count], plain[count:]
 
 
 # --- building blocks ----------------------------------------------------------------------
+
 
 def _run(paragraph, text: str, *, size: float = 13, bold: bool = False, italic: bool = False):
     run = paragraph.add_run(text)
@@ -300,10 +340,16 @@ def _two_columns(doc, left_mm: float, right_mm: float):
     return table
 
 
-def _cell_lines(cell, lines: list[tuple[str, float, bool, bool]], align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+def _cell_lines(
+    cell, lines: list[tuple[str, float, bool, bool]], align=WD_ALIGN_PARAGRAPH.CENTER
+) -> None:
     """Write (text, size, bold, italic) lines into a cell, reusing its empty first paragraph."""
     for index, (text, size, bold, italic) in enumerate(lines):
-        paragraph = cell.paragraphs[0] if index == 0 and not cell.paragraphs[0].text else cell.add_paragraph()
+        paragraph = (
+            cell.paragraphs[0]
+            if index == 0 and not cell.paragraphs[0].text
+            else cell.add_paragraph()
+        )
         _plain(paragraph, align)
         _run(paragraph, text, size=size, bold=bold, italic=italic)
 
@@ -311,7 +357,9 @@ def _cell_lines(cell, lines: list[tuple[str, float, bool, bool]], align=WD_ALIGN
 def _letterhead(doc, head: DocumentHead):
     table = _two_columns(doc, LEFT_MM, RIGHT_MM)
     left, right = table.rows[0].cells
-    issuer = [(line, 12, index == len(head.issuer) - 1, False) for index, line in enumerate(head.issuer)]
+    issuer = [
+        (line, 12, index == len(head.issuer) - 1, False) for index, line in enumerate(head.issuer)
+    ]
     _cell_lines(left, issuer)
     _rule(left, 25, LEFT_MM)
     _cell_lines(left, [(f"Số: {head.number}", 13, False, False)])
@@ -391,7 +439,10 @@ def _fit_table(tbl) -> None:
     if sum(minimum) >= total:
         widths = [total * m / sum(minimum) for m in minimum]
     else:  # share the rest by how much longer each column's text is than its widest word
-        extra = [max(max(w, t) * char_mm + CELL_MARGIN_MM - m, 0) for w, t, m in zip(words, texts, minimum)]
+        extra = [
+            max(max(w, t) * char_mm + CELL_MARGIN_MM - m, 0)
+            for w, t, m in zip(words, texts, minimum)
+        ]
         share = min(1.0, (total - sum(minimum)) / sum(extra)) if sum(extra) else 0
         widths = [m + e * share for m, e in zip(minimum, extra)]
         widths = [w * total / sum(widths) for w in widths]
@@ -418,6 +469,8 @@ def _closing(doc, head: DocumentHead) -> None:
     left, right = table.rows[0].cells
     lines = [(RECIPIENTS, 12, True, True)] + [(f"- {r}", 11, False, False) for r in head.recipients]
     _cell_lines(left, lines, WD_ALIGN_PARAGRAPH.LEFT)
-    signer = [(head.signer_capacity, 14, True, False)] + [(t, 14, True, False) for t in head.signer_title]
+    signer = [(head.signer_capacity, 14, True, False)] + [
+        (t, 14, True, False) for t in head.signer_title
+    ]
     signer += [("", 14, False, False)] * 4 + [(head.signer_name, 14, True, False)]
     _cell_lines(right, signer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pypandoc
@@ -17,8 +17,9 @@ CONFINE = Path(__file__).with_name("confine.lua")
 TIMEOUT = 900  # seconds; inputs are bounded by baocao.limits, this only stops a hung process
 
 
-def run_pandoc(markdown: str, out_path: Path, *, reference: Path, allow_list: Path, toc: bool,
-               day: date) -> None:
+def run_pandoc(
+    markdown: str, out_path: Path, *, reference: Path, allow_list: Path, toc: bool, day: date
+) -> None:
     """Convert markdown to a DOCX at out_path. pandoc reads no file but those named here: the
     images come from allow_list through confine.lua. Dates come from `day`, not the clock."""
     command = [
@@ -29,21 +30,39 @@ def run_pandoc(markdown: str, out_path: Path, *, reference: Path, allow_list: Pa
         f"--lua-filter={CONFINE}",
         f"--metadata=baocao-confine:{allow_list}",
         f"--toc={'true' if toc else 'false'}",
-        "--output", str(out_path),
+        "--output",
+        str(out_path),
     ]
-    env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8", "SOURCE_DATE_EPOCH": str(epoch_of(day))}
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "LANG": "C.UTF-8",
+        "SOURCE_DATE_EPOCH": str(epoch_of(day)),
+    }
     try:
-        done = subprocess.run(command, input=markdown.encode("utf-8"), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, env=env, timeout=TIMEOUT, check=False)
+        done = subprocess.run(
+            command,
+            input=markdown.encode("utf-8"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=TIMEOUT,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
-        raise BuildError(error_text("pandoc-timeout", name=out_path.name, seconds=TIMEOUT)) from None
+        raise BuildError(
+            error_text("pandoc-timeout", name=out_path.name, seconds=TIMEOUT)
+        ) from None
     except OSError as error:
         raise BuildError(error_text("pandoc-start", detail=error.strerror or str(error))) from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip()
         if "No space left" in detail or "resource exhausted" in detail:
             raise BuildError(error_text("disk-full", path=out_path.parent))
-        raise BuildError(error_text("pandoc-failed", name=out_path.name, detail=first_line(detail, done.returncode)))
+        raise BuildError(
+            error_text(
+                "pandoc-failed", name=out_path.name, detail=first_line(detail, done.returncode)
+            )
+        )
 
 
 def first_line(stderr: str, code: int) -> str:
@@ -55,4 +74,4 @@ def first_line(stderr: str, code: int) -> str:
 
 
 def epoch_of(day: date) -> int:
-    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())

@@ -79,10 +79,17 @@ def write_reference(path: Path, layout: Layout = LAYOUT) -> Path:
 def reference_bytes(layout: Layout = LAYOUT) -> bytes:
     """The reference document: pandoc's own, with the layout of Nghị định 30/2020."""
     try:
-        data = subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
-                              check=True, capture_output=True).stdout
+        data = subprocess.run(
+            [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
+            check=True,
+            capture_output=True,
+        ).stdout
     except (OSError, subprocess.CalledProcessError) as error:
-        detail = error.stderr.decode("utf-8", "replace").strip() if isinstance(error, subprocess.CalledProcessError) else error
+        detail = (
+            error.stderr.decode("utf-8", "replace").strip()
+            if isinstance(error, subprocess.CalledProcessError)
+            else error
+        )
         raise BuildError(error_text("pandoc-reference", detail=detail or error)) from None
     doc = Document(io.BytesIO(data))
     _page(doc, layout)
@@ -97,10 +104,16 @@ def reference_bytes(layout: Layout = LAYOUT) -> bytes:
 def _page(doc, layout: Layout) -> None:
     for section in doc.sections:
         section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(layout.page_width_mm), Mm(layout.page_height_mm)
+        section.page_width, section.page_height = (
+            Mm(layout.page_width_mm),
+            Mm(layout.page_height_mm),
+        )
         section.top_margin, section.bottom_margin = Mm(layout.top_mm), Mm(layout.bottom_mm)
         section.left_margin, section.right_margin = Mm(layout.left_mm), Mm(layout.right_mm)
-        section.header_distance, section.footer_distance = Mm(layout.header_mm), Mm(layout.header_mm)
+        section.header_distance, section.footer_distance = (
+            Mm(layout.header_mm),
+            Mm(layout.header_mm),
+        )
         section.gutter = Mm(0)
 
 
@@ -174,7 +187,13 @@ def _styles(doc, layout: Layout) -> None:
     for level, (size, bold, italic, caps, centred) in HEADINGS.items():
         style = _paragraph_style(doc, f"Heading {level}", "Normal")
         font = style.font
-        font.name, font.size, font.bold, font.italic, font.all_caps = FONT, Pt(size), bold, italic, caps
+        font.name, font.size, font.bold, font.italic, font.all_caps = (
+            FONT,
+            Pt(size),
+            bold,
+            italic,
+            caps,
+        )
         font.color.rgb = black
         fmt = style.paragraph_format
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -196,11 +215,22 @@ def _styles(doc, layout: Layout) -> None:
         ("Note", 13, False, True, WD_ALIGN_PARAGRAPH.JUSTIFY),
     ):
         style = _paragraph_style(doc, name, "Normal")
-        style.font.name, style.font.size, style.font.bold, style.font.italic = FONT, Pt(size), bold, italic
+        style.font.name, style.font.size, style.font.bold, style.font.italic = (
+            FONT,
+            Pt(size),
+            bold,
+            italic,
+        )
         style.font.color.rgb = black
         style.paragraph_format.alignment = align
-        style.paragraph_format.first_line_indent = Mm(0) if align == WD_ALIGN_PARAGRAPH.CENTER else Mm(layout.first_line_mm)
-        style.paragraph_format.keep_with_next = name in ("Table Caption", "Agency Label", "Captioned Figure")
+        style.paragraph_format.first_line_indent = (
+            Mm(0) if align == WD_ALIGN_PARAGRAPH.CENTER else Mm(layout.first_line_mm)
+        )
+        style.paragraph_format.keep_with_next = name in (
+            "Table Caption",
+            "Agency Label",
+            "Captioned Figure",
+        )
     doc.styles["TOC Heading"].paragraph_format.page_break_before = False
     doc.styles["Table Caption"].paragraph_format.space_before = Pt(12)
 
@@ -266,7 +296,13 @@ def _page_numbers(doc) -> None:
     paragraph.paragraph_format.first_line_indent = Mm(0)
     run = paragraph.add_run()
     run.font.name, run.font.size = FONT, Pt(LAYOUT.body_pt)
-    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, None), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, "PAGE"),
+        ("separate", None),
+        (None, None),
+        ("end", None),
+    ):
         if kind:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)

@@ -6,13 +6,13 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
 from baocao.importer.letterhead import Letterhead, read_letterhead
 from baocao.importer.markdown import render_body
 from baocao.importer.reader import Source, Table, read_document
 from baocao.importer.structure import Title, find_titles, map_titles
-from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.text import nfc
 
 
@@ -69,7 +69,9 @@ def import_docx(campaign: Campaign, agency: Agency, document, source_name: str) 
     map_titles(titles, specs)
     head = read_letterhead(source.blocks)
     body = render_body(source.blocks, titles)
-    return ImportResult(front_matter(agency, head, source_name) + "\n" + body, body, source, head, titles)
+    return ImportResult(
+        front_matter(agency, head, source_name) + "\n" + body, body, source, head, titles
+    )
 
 
 _MARKUP = re.compile(r"(?<!\\)\[\^\d+\]:?|\\(?=[^\w\s]|_)|\*\*|\*|<br>")

@@ -23,10 +23,62 @@ _TABLES = Path(__file__).with_name("legacy_tables.yaml")
 # Latin-1 letters that ordinary Vietnamese Unicode text uses.
 _VN_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_NUCLEI = (
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy "
-    "ưa ưi ươ ưu yê iêu oai oay oeo uây uôi ươi ươu uya uyê yêu uyu"
-).split()
+_NUCLEI = [
+    "a",
+    "ă",
+    "â",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "y",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iê",
+    "iu",
+    "oa",
+    "oă",
+    "oe",
+    "oi",
+    "ôi",
+    "ơi",
+    "oo",
+    "ua",
+    "uâ",
+    "uê",
+    "ui",
+    "uô",
+    "uơ",
+    "uy",
+    "ưa",
+    "ưi",
+    "ươ",
+    "ưu",
+    "yê",
+    "iêu",
+    "oai",
+    "oay",
+    "oeo",
+    "uây",
+    "uôi",
+    "ươi",
+    "ươu",
+    "uya",
+    "uyê",
+    "yêu",
+    "uyu",
+]
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     r"(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + r")"
@@ -42,7 +94,9 @@ def _only_unicode_vietnamese(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, dict[str, str]]:
-    data = yaml.load(_TABLES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(
+        _TABLES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     return {TCVN3: data[TCVN3], VNI: data[VNI]}
 
 
@@ -85,7 +139,9 @@ def font_encoding(font: str | None) -> str | None:
 
 
 def is_unicode_vietnamese(text: str) -> bool:
-    return any(_only_unicode_vietnamese(c) for c in unicodedata.normalize("NFC", text) if ord(c) > 127)
+    return any(
+        _only_unicode_vietnamese(c) for c in unicodedata.normalize("NFC", text) if ord(c) > 127
+    )
 
 
 def _valid_words(text: str) -> int:
@@ -125,7 +181,10 @@ def detect(text: str, hint: str | None = None) -> str | None:
             continue
         converted = convert(text, encoding)
         # more well-formed syllables; with the font's word for it, fewer stray legacy characters will do
-        gain = (_valid_words(converted) - before, evidence - _evidence_in_words(converted, _evidence(encoding)) if hint else 0)
+        gain = (
+            _valid_words(converted) - before,
+            evidence - _evidence_in_words(converted, _evidence(encoding)) if hint else 0,
+        )
         if gain > best_gain:
             best, best_gain = encoding, gain
     return best

@@ -18,7 +18,9 @@ from baocao.text import collapse, fold
 
 HEAD_SCAN = 20  # paragraphs from the start searched for the number and the date
 _NUMBER = re.compile(r"^s[oố]\s*(?:ky hieu\s*)?[:.]\s*(?P<value>.*)$")
-_DATE = re.compile(r"ngay\s*(?P<d>\d{1,2})?[\s.…_]*thang\s*(?P<m>\d{1,2})?[\s.…_]*nam\s*(?P<y>\d{4})")
+_DATE = re.compile(
+    r"ngay\s*(?P<d>\d{1,2})?[\s.…_]*thang\s*(?P<m>\d{1,2})?[\s.…_]*nam\s*(?P<y>\d{4})"
+)
 _SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký[^)]*|da ky)\s*\)?$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 
@@ -36,7 +38,10 @@ class Letterhead:
 def is_layout_table(table: Table) -> bool:
     """A table used to lay out the letterhead or the signature block, not a table of data."""
     texts = [fold(p.plain) for p in table.paras]
-    return any(t.startswith(("noi nhan", "cong hoa xa hoi", "cong hoa")) or "chu nghia viet nam" in t for t in texts)
+    return any(
+        t.startswith(("noi nhan", "cong hoa xa hoi", "cong hoa")) or "chu nghia viet nam" in t
+        for t in texts
+    )
 
 
 def _paras(blocks: list[Para | Table]) -> list[Para]:
@@ -62,7 +67,10 @@ def _date(text: str) -> tuple[str | None, str | None] | None:
     m = _DATE.search(folded)
     if not m:
         return None
-    place = collapse(text[: folded.find(",", 0, m.start()) if "," in folded[: m.start()] else 0]) or None
+    place = (
+        collapse(text[: folded.find(",", 0, m.start()) if "," in folded[: m.start()] else 0])
+        or None
+    )
     if m.group("d") and m.group("m"):
         try:
             issued = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -78,11 +86,16 @@ def _is_upper(text: str) -> bool:
 
 
 def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
-    lines = [collapse(line) for line in lines if collapse(line) and not _SIGNED.match(collapse(line))]
+    lines = [
+        collapse(line) for line in lines if collapse(line) and not _SIGNED.match(collapse(line))
+    ]
     name_index = None
     for index, line in enumerate(lines):
         words = line.split()
-        if 2 <= len(words) <= 6 and all(_NAME_WORD.match(w) and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
+        if 2 <= len(words) <= 6 and all(
+            _NAME_WORD.match(w) and w[0].isupper() and (len(w) == 1 or w[1:].islower())
+            for w in words
+        ):
             name_index = index
     if name_index is None:
         return None, None, None
@@ -104,11 +117,20 @@ def read_letterhead(blocks: list[Para | Table]) -> Letterhead:
         if isinstance(block, Table) and is_layout_table(block):
             cells = [cell for row in block.rows for cell in row]
             if any(fold(p.plain).startswith("noi nhan") for c in cells for p in c.paras):
-                signature = [p.plain for c in cells if not any(fold(p.plain).startswith("noi nhan") for p in c.paras) for p in c.paras]
+                signature = [
+                    p.plain
+                    for c in cells
+                    if not any(fold(p.plain).startswith("noi nhan") for p in c.paras)
+                    for p in c.paras
+                ]
                 break
     if signature is None:
         tail = [b.plain for b in blocks[-15:] if isinstance(b, Para)]
-        signature = [t for t in tail if not t.startswith(("-", "+")) and not fold(t).startswith(("noi nhan", "luu"))]
+        signature = [
+            t
+            for t in tail
+            if not t.startswith(("-", "+")) and not fold(t).startswith(("noi nhan", "luu"))
+        ]
     name, position, source = _signature(signature)
     if name:
         head.ho_ten, head.chuc_vu = name, position

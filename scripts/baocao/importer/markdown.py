@@ -22,7 +22,12 @@ def render_body(blocks: list[Para | Table], titles: list[Title]) -> str:
             if text:
                 out.append(text)
             out.extend(block.notes)
-        elif is_layout_table(block) or len(block.rows) == 1 and len(block.rows[0]) <= 3 and not _has_grid(block):
+        elif (
+            is_layout_table(block)
+            or len(block.rows) == 1
+            and len(block.rows[0]) <= 3
+            and not _has_grid(block)
+        ):
             for para in block.paras:
                 text = _paragraph(para)
                 if text:

@@ -11,7 +11,21 @@ BULLET = "bullet"
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
@@ -59,7 +73,11 @@ class Numbering:
         for node in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in node.findall(qn("w:lvl")):
-                levels[int(lvl.get(qn("w:ilvl"), "0"))] = Level(int(_val(lvl, "w:start", "1") or 1), _val(lvl, "w:numFmt", "decimal") or "decimal", _val(lvl, "w:lvlText", "") or "")
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = Level(
+                    int(_val(lvl, "w:start", "1") or 1),
+                    _val(lvl, "w:numFmt", "decimal") or "decimal",
+                    _val(lvl, "w:lvlText", "") or "",
+                )
             abstract[node.get(qn("w:abstractNumId"))] = levels
         for num in root.findall(qn("w:num")):
             levels = dict(abstract.get(_val(num, "w:abstractNumId"), {}))

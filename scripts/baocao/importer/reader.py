@@ -54,7 +54,9 @@ class Para:
     @property
     def plain(self) -> str:
         """The text as Word shows it (numbering label included), spaces collapsed, NFC."""
-        body = "".join(s.text if s.kind == TEXT else (" " if s.kind == BREAK else "") for s in self.segments)
+        body = "".join(
+            s.text if s.kind == TEXT else (" " if s.kind == BREAK else "") for s in self.segments
+        )
         label = self.label if self.label and self.label != BULLET else ""
         return _SPACES.sub(" ", f"{label} {body}").strip()
 
@@ -78,7 +80,11 @@ class Para:
                 parts.append("\n")
             else:
                 group = [seg]
-                while index + 1 < len(segments) and segments[index + 1].kind == TEXT and segments[index + 1].italic == seg.italic:
+                while (
+                    index + 1 < len(segments)
+                    and segments[index + 1].kind == TEXT
+                    and segments[index + 1].italic == seg.italic
+                ):
                     index += 1
                     group.append(segments[index])
                 parts.append(_emphasis(group, plain_style))
@@ -183,7 +189,10 @@ class _Reader:
         self.styles = Styles(document)
         self.numbering = Numbering(document)
         self.source = Source([])
-        self.notes: dict[str, dict[str, object]] = {"footnotes": self._notes_part("footnotes"), "endnotes": self._notes_part("endnotes")}
+        self.notes: dict[str, dict[str, object]] = {
+            "footnotes": self._notes_part("footnotes"),
+            "endnotes": self._notes_part("endnotes"),
+        }
         self.note_count = 0
         self.comment_ids: set[str] = set()
 
@@ -194,7 +203,11 @@ class _Reader:
             if rel.reltype.endswith("/" + kind) and not rel.is_external:
                 root = parse_xml(rel.target_part.blob)
                 tag = qn("w:footnote" if kind == "footnotes" else "w:endnote")
-                return {n.get(qn("w:id")): n for n in root.findall(tag) if n.get(qn("w:type")) in (None, "normal")}
+                return {
+                    n.get(qn("w:id")): n
+                    for n in root.findall(tag)
+                    if n.get(qn("w:type")) in (None, "normal")
+                }
         return {}
 
     # -- blocks ---------------------------------------------------------------------------
@@ -236,7 +249,9 @@ class _Reader:
                 for block in self.blocks(tc):
                     paras.extend(block.paras if isinstance(block, Table) else [block])
                 merged = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
-                row.append(Cell(paras, int(span.get(qn("w:val"), "1")) if span is not None else 1, merged))
+                row.append(
+                    Cell(paras, int(span.get(qn("w:val"), "1")) if span is not None else 1, merged)
+                )
             rows.append(row)
         return Table(rows)
 
@@ -279,11 +294,23 @@ class _Reader:
                 rid = child.get(_R_ID)
                 rel = self.doc.part.rels.get(rid) if rid else None
                 # web and mail links only: a path on the author's disk means nothing once published
-                if rel is not None and rel.is_external and para.segments[start:] and _WEB.match(rel.target_ref):
+                if (
+                    rel is not None
+                    and rel.is_external
+                    and para.segments[start:]
+                    and _WEB.match(rel.target_ref)
+                ):
                     url = rel.target_ref.replace(" ", "%20").replace(")", "%29")
                     para.segments.insert(start, Segment(RAW, "["))
                     para.segments.append(Segment(RAW, f"]({url})"))
-            elif tag in (qn("w:smartTag"), qn("w:customXml"), qn("w:fldSimple"), qn("w:sdtContent"), qn("w:sdt"), _MC + "Choice"):
+            elif tag in (
+                qn("w:smartTag"),
+                qn("w:customXml"),
+                qn("w:fldSimple"),
+                qn("w:sdtContent"),
+                qn("w:sdt"),
+                _MC + "Choice",
+            ):
                 self.inline(child, para, style, extra)
             elif tag == _MC + "AlternateContent":
                 choice = child.find(_MC + "Choice")
@@ -296,14 +323,23 @@ class _Reader:
 
     def run(self, r, para: Para, style: str | None, extra: list) -> None:
         rpr = r.find(qn("w:rPr"))
-        rstyle = rpr.find(qn("w:rStyle")).get(qn("w:val")) if rpr is not None and rpr.find(qn("w:rStyle")) is not None else None
+        rstyle = (
+            rpr.find(qn("w:rStyle")).get(qn("w:val"))
+            if rpr is not None and rpr.find(qn("w:rStyle")) is not None
+            else None
+        )
         bold = is_on(rpr, "w:b")
         bold = bold if bold is not None else self.styles.run_prop(rstyle, "w:b")
         bold = bold if bold is not None else bool(self.styles.run_prop(style, "w:b"))
         italic = is_on(rpr, "w:i")
         italic = italic if italic is not None else self.styles.run_prop(rstyle, "w:i")
         italic = italic if italic is not None else bool(self.styles.run_prop(style, "w:i"))
-        font = font_of(rpr) or self.styles.run_prop(rstyle, "font") or self.styles.run_prop(style, "font") or self.styles.default_font
+        font = (
+            font_of(rpr)
+            or self.styles.run_prop(rstyle, "font")
+            or self.styles.run_prop(style, "font")
+            or self.styles.default_font
+        )
         for child in r.iterchildren():
             tag = child.tag
             if tag == qn("w:t"):
@@ -326,7 +362,9 @@ class _Reader:
                 except ValueError:
                     pass
             elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
-                self.note(child, para, "footnotes" if tag == qn("w:footnoteReference") else "endnotes")
+                self.note(
+                    child, para, "footnotes" if tag == qn("w:footnoteReference") else "endnotes"
+                )
             elif tag in (qn("w:drawing"), qn("w:pict"), qn("w:object")):
                 self.picture(child, para, extra)
             elif tag == _MC + "AlternateContent":
@@ -355,29 +393,49 @@ class _Reader:
 
     def picture(self, node, para: Para, extra: list) -> None:
         described = node.find(".//" + _WP_DOCPR)
-        alt = (described.get("descr") or described.get("title") or "") if described is not None else ""
-        ids = [b.get(_R_EMBED) for b in node.iter(_A_BLIP)] + [v.get(_R_ID) for v in node.iter(_V_IMAGEDATA)]
+        alt = (
+            (described.get("descr") or described.get("title") or "")
+            if described is not None
+            else ""
+        )
+        ids = [b.get(_R_EMBED) for b in node.iter(_A_BLIP)] + [
+            v.get(_R_ID) for v in node.iter(_V_IMAGEDATA)
+        ]
         for rid in ids:
             part = self.doc.part.related_parts.get(rid) if rid else None
             if part is None or not hasattr(part, "blob"):
                 continue
             name = PurePosixPath(str(part.partname)).name
             self.source.images[name] = part.blob
-            para.segments.append(Segment(RAW, f"![{_escape(nfc(alt)).replace(chr(10), ' ')}]({self.image_dir}/{name})"))
+            para.segments.append(
+                Segment(
+                    RAW, f"![{_escape(nfc(alt)).replace(chr(10), ' ')}]({self.image_dir}/{name})"
+                )
+            )
         for box in node.iter(qn("w:txbxContent")):
             extra.extend(self.blocks(box))
 
     def _repair(self, para: Para) -> None:
         """NFC, and legacy-encoded text back to Unicode, deciding by the paragraph's text."""
-        candidates = [s for s in para.segments if s.kind == TEXT and not s.text.isascii() and not legacy.is_unicode_vietnamese(s.text)]
+        candidates = [
+            s
+            for s in para.segments
+            if s.kind == TEXT and not s.text.isascii() and not legacy.is_unicode_vietnamese(s.text)
+        ]
         if candidates:
             hints = {legacy.font_encoding(s.font) for s in candidates} - {None}
             hint = hints.pop() if len(hints) == 1 else None
             text = "".join(s.text for s in candidates)
             encoding = legacy.detect(text, hint) or (legacy.detect(text) if hint else None)
             if encoding:
-                capitals_font = any((s.font or "").lower().startswith(".vn") and (s.font or "").lower().endswith("h") for s in candidates)
-                upper = capitals_font or legacy.convert(text, encoding) == legacy.convert(text, encoding, upper=True)
+                capitals_font = any(
+                    (s.font or "").lower().startswith(".vn")
+                    and (s.font or "").lower().endswith("h")
+                    for s in candidates
+                )
+                upper = capitals_font or legacy.convert(text, encoding) == legacy.convert(
+                    text, encoding, upper=True
+                )
                 for seg in candidates:
                     seg.text = legacy.convert(seg.text, encoding, upper=upper)
                 para.legacy = encoding

@@ -106,7 +106,9 @@ def _prefer(candidates: list[PartSpec], order: dict[str, int], cursor: int) -> P
     return (after or candidates or [None])[0]
 
 
-def _near(key: str, candidates: list[PartSpec], order: dict[str, int], cursor: int) -> PartSpec | None:
+def _near(
+    key: str, candidates: list[PartSpec], order: dict[str, int], cursor: int
+) -> PartSpec | None:
     best, best_ratio = [], NEAR_MATCH
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(key)  # the title's key, indexed once for every candidate

@@ -41,7 +41,9 @@ class Styles:
         for node in root.findall(qn("w:style")):
             self._nodes[node.get(qn("w:styleId"))] = node
         defaults = root.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr")) if defaults is not None else None
+        rpr = (
+            defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr")) if defaults is not None else None
+        )
         self.default_font = font_of(rpr)
 
     def _chain(self, style_id: str | None):

@@ -7,7 +7,9 @@ from pathlib import Path
 from baocao.files import write_atomic
 
 
-def write_submission(md_path: Path, text: str, images: dict[str, bytes], image_dir: Path) -> list[Path]:
+def write_submission(
+    md_path: Path, text: str, images: dict[str, bytes], image_dir: Path
+) -> list[Path]:
     """Images first, the Markdown last: a reader never sees a submission whose images are missing."""
     written = []
     for name in sorted(images):

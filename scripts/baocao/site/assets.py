@@ -6,8 +6,8 @@ symbolic links leading elsewhere and other types (SVG can carry scripts) are not
 
 from __future__ import annotations
 
-from baocao.site.sanitize import ASSET_SUFFIXES, ASSETS_DIR
 from baocao.site.pages import SiteFile
+from baocao.site.sanitize import ASSET_SUFFIXES, ASSETS_DIR
 from baocao.workspace import Round
 
 
@@ -25,7 +25,9 @@ def asset_files(rnd: Round) -> list[SiteFile]:
             if not path.is_file() or path.suffix.lower() not in ASSET_SUFFIXES:
                 continue
             real = path.resolve()
-            if not real.is_relative_to(base) or any(p.startswith(".") for p in path.relative_to(folder).parts):
+            if not real.is_relative_to(base) or any(
+                p.startswith(".") for p in path.relative_to(folder).parts
+            ):
                 continue
             rel = path.relative_to(folder).as_posix()
             out.append(SiteFile(f"{ASSETS_DIR}/{report.agency.id}/{rel}", source=real))

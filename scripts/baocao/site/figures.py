@@ -9,8 +9,8 @@ from baocao import charts
 from baocao.campaign import FigureField
 from baocao.charts import COLOURS, Chart
 from baocao.site import html as h
-from baocao.site.html import HtmlPage
 from baocao.site.fragments import Fragments, esc, front_matter, table
+from baocao.site.html import HtmlPage
 from baocao.text import format_number
 from baocao.workspace import DRAFT, AgencyReport, Round
 
@@ -20,10 +20,22 @@ def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments, body: H
     if not found:
         return
     years = rnd.campaign.years
-    rows = [[h.escape(f.label), h.escape(f.unit)] + [format_number(found.get((y, f.key))) for y in years]
-            for f in rnd.campaign.figure_fields if any((y, f.key) in found for y in years)]
+    rows = [
+        [h.escape(f.label), h.escape(f.unit)]
+        + [format_number(found.get((y, f.key))) for y in years]
+        for f in rnd.campaign.figure_fields
+        if any((y, f.key) in found for y in years)
+    ]
     body.heading(2, "Số liệu")
-    body.p(fragments.raw(h.table(["Chỉ tiêu", "Đơn vị"] + [str(y) for y in years], rows, ["l", "l"] + ["r"] * len(years))))
+    body.p(
+        fragments.raw(
+            h.table(
+                ["Chỉ tiêu", "Đơn vị"] + [str(y) for y in years],
+                rows,
+                ["l", "l"] + ["r"] * len(years),
+            )
+        )
+    )
 
 
 FONT = "Roboto, -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"  # the theme's
@@ -62,23 +74,57 @@ def svg(chart: Chart) -> bytes:
     from pygal.style import Style
 
     css = Path(pygal.__file__).parent / "css"  # by full path: see draw
-    style = Style(font_family=FONT, background="white", plot_background="white", colors=tuple(f"#{c}" for c in COLOURS),
-                  foreground="#333", foreground_strong="#111", foreground_subtle="#ddd",
-                  title_font_size=16, label_font_size=14, major_label_font_size=14, legend_font_size=14,
-                  value_font_size=14, value_label_font_size=14)
+    style = Style(
+        font_family=FONT,
+        background="white",
+        plot_background="white",
+        colors=tuple(f"#{c}" for c in COLOURS),
+        foreground="#333",
+        foreground_strong="#111",
+        foreground_subtle="#ddd",
+        title_font_size=16,
+        label_font_size=14,
+        major_label_font_size=14,
+        legend_font_size=14,
+        value_font_size=14,
+        value_label_font_size=14,
+    )
     bars = len(chart.categories) * (len(chart.series) * 24 + 18)
     graph = pygal.HorizontalBar(
-        style=style, width=WIDTH, height=75 + bars + (30 if len(chart.series) > 1 else 0),
-        title=chart.caption, js=[],
-        print_values=True, print_values_position="top", value_formatter=format_number,
-        show_legend=len(chart.series) > 1, legend_at_bottom=True, legend_at_bottom_columns=len(chart.series),
-        show_x_labels=False, show_y_guides=False, explicit_size=True, truncate_label=-1, truncate_legend=-1, show_minor_x_labels=False,
-        x_label_rotation=0, range=(0, _room(chart, WIDTH)), margin=12, spacing=8,
-        css=[f"file://{css / 'style.css'}", f"file://{css / 'graph.css'}",
-             f"inline:#chart-{chart.name} .text-overlay text.value {{ text-anchor: start; transform: translateX(5px); }}"])
-    graph.uuid = chart.name  # pygal names the chart's ids and styles after a random UUID: same input, same bytes
+        style=style,
+        width=WIDTH,
+        height=75 + bars + (30 if len(chart.series) > 1 else 0),
+        title=chart.caption,
+        js=[],
+        print_values=True,
+        print_values_position="top",
+        value_formatter=format_number,
+        show_legend=len(chart.series) > 1,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=len(chart.series),
+        show_x_labels=False,
+        show_y_guides=False,
+        explicit_size=True,
+        truncate_label=-1,
+        truncate_legend=-1,
+        show_minor_x_labels=False,
+        x_label_rotation=0,
+        range=(0, _room(chart, WIDTH)),
+        margin=12,
+        spacing=8,
+        css=[
+            f"file://{css / 'style.css'}",
+            f"file://{css / 'graph.css'}",
+            f"inline:#chart-{chart.name} .text-overlay text.value {{ text-anchor: start; transform: translateX(5px); }}",
+        ],
+    )
+    graph.uuid = (
+        chart.name
+    )  # pygal names the chart's ids and styles after a random UUID: same input, same bytes
     graph.add_xml_filter(_bare)
-    graph.x_labels = list(reversed(chart.categories))  # pygal draws the first at the bottom; the tables list it on top
+    graph.x_labels = list(
+        reversed(chart.categories)
+    )  # pygal draws the first at the bottom; the tables list it on top
     for name, values in chart.series:
         graph.add(name, list(reversed(values)))
     return graph.render()
@@ -113,13 +159,23 @@ def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[s
         for y in years:
             sums[y] += found.get((y, field.key), 0)
         target = f"../co-quan/{report.agency.id}/"
-        rows.append([h.a(report.figures_name(), target)] + [format_number(found.get((y, field.key))) for y in years])
+        rows.append(
+            [h.a(report.figures_name(), target)]
+            + [format_number(found.get((y, field.key))) for y in years]
+        )
     if not rows:
         return []
-    rows.append(["<strong>Tổng cộng</strong>"] + [f"<strong>{format_number(sums[y])}</strong>" for y in years])
+    rows.append(
+        ["<strong>Tổng cộng</strong>"]
+        + [f"<strong>{format_number(sums[y])}</strong>" for y in years]
+    )
     body = h.table(["Cơ quan"] + [str(y) for y in years], rows, ["l"] + ["r"] * len(years))
-    return [f'??? info "{field.label} ({field.unit}): {len(rows) - 1} cơ quan báo cáo"', "",
-            "    " + fragments.raw(body), ""]
+    return [
+        f'??? info "{field.label} ({field.unit}): {len(rows) - 1} cơ quan báo cáo"',
+        "",
+        "    " + fragments.raw(body),
+        "",
+    ]
 
 
 def page(rnd: Round, chart_files: dict[str, Chart], fragments: Fragments) -> str:
@@ -127,18 +183,40 @@ def page(rnd: Round, chart_files: dict[str, Chart], fragments: Fragments) -> str
     sums = rnd.figure_totals()
     reporting = [r for r in rnd.reports if rnd.figures(r)]
     drafts = sum(1 for r in reporting if r.status == DRAFT)
-    draft_note = f" (trong đó {drafts} báo cáo dự thảo, ghi “dự thảo” bên tên cơ quan)" if drafts else ""
-    out = [front_matter("Số liệu"), "# Số liệu", "",
-           f"Tổng hợp số liệu của {len(reporting)} cơ quan có báo cáo đạt yêu cầu kiểm tra{draft_note}. "
-           "Báo cáo chưa nộp hoặc chưa đạt yêu cầu không được cộng.", ""]
+    draft_note = (
+        f" (trong đó {drafts} báo cáo dự thảo, ghi “dự thảo” bên tên cơ quan)" if drafts else ""
+    )
+    out = [
+        front_matter("Số liệu"),
+        "# Số liệu",
+        "",
+        f"Tổng hợp số liệu của {len(reporting)} cơ quan có báo cáo đạt yêu cầu kiểm tra{draft_note}. "
+        "Báo cáo chưa nộp hoặc chưa đạt yêu cầu không được cộng.",
+        "",
+    ]
     for group in c.figure_groups:
         out += [f"## {esc(group.title)}", ""]
-        for path, chart in chart_files.items():  # HTML: the file is written into the site last, MkDocs does not know it
+        for (
+            path,
+            chart,
+        ) in (
+            chart_files.items()
+        ):  # HTML: the file is written into the site last, MkDocs does not know it
             if chart.group == group.id:
                 image = f'<img alt="{h.escape("Biểu đồ: " + chart.caption)}" src="{h.escape(path.split("/", 1)[1])}">'
                 out += [fragments.raw(h.p(image)), ""]
-        rows = [[esc(f.label), esc(f.unit)] + [format_number(sums.get((y, f.key), 0)) for y in c.years] for f in group.fields]
-        out += [table(["Chỉ tiêu", "Đơn vị"] + [f"Tổng {y}" for y in c.years], rows, ["l", "l"] + ["r"] * len(c.years)), ""]
+        rows = [
+            [esc(f.label), esc(f.unit)] + [format_number(sums.get((y, f.key), 0)) for y in c.years]
+            for f in group.fields
+        ]
+        out += [
+            table(
+                ["Chỉ tiêu", "Đơn vị"] + [f"Tổng {y}" for y in c.years],
+                rows,
+                ["l", "l"] + ["r"] * len(c.years),
+            ),
+            "",
+        ]
         out += ["Theo từng cơ quan:", ""]
         for f in group.fields:
             out += _field_table(rnd, f, fragments)

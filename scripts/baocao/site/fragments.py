@@ -14,7 +14,9 @@ _SLOT_TAG = "bc-fragment"
 
 def esc(text: object) -> str:
     """Plain text that Python-Markdown shows as written (on one line)."""
-    text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")  # Python-Markdown shows a "\\" put before "<"
+    text = (
+        " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")
+    )  # Python-Markdown shows a "\\" put before "<"
     return _SPECIAL.sub(r"\\\1", text)
 
 
@@ -32,7 +34,7 @@ def table(header: list[str], rows: list[list[str]], align: list[str] | None = No
 
 
 def front_matter(title: str, *, hide: tuple[str, ...] = (), search: bool = True) -> str:
-    lines = ["---", f"title: \"{title.replace(chr(34), '')}\""]
+    lines = ["---", f'title: "{title.replace(chr(34), "")}"']
     if hide:
         lines += ["hide:"] + [f"  - {h}" for h in hide]
     if not search:
@@ -53,7 +55,9 @@ class Fragments:
     """
 
     root_prefix: str = "../../"
-    sources: list[tuple[str, str | None, str]] = field(default_factory=list)  # (text, agency or None, doc id)
+    sources: list[tuple[str, str | None, str]] = field(
+        default_factory=list
+    )  # (text, agency or None, doc id)
     # Tokens carry a random nonce: a submission cannot forge one to pull other HTML into its text.
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -89,18 +93,32 @@ class Fragments:
             if agency_id is None:
                 self._html[index] = text
             else:  # headings written in a piece sit under the page's own (h2, h3)
-                body = render_markdown(text, agency_id, doc_id, root_prefix=self.root_prefix, min_level=4)
+                body = render_markdown(
+                    text, agency_id, doc_id, root_prefix=self.root_prefix, min_level=4
+                )
                 self._html[index] = f'<div class="bc-report">\n{body}</div>'
         return self._html[index]
 
     def _pieces(self, html: str) -> str:
-        return re.sub(rf"<p>BCFRAG{self.nonce}:(\d+)</p>", lambda m: self.html(int(m.group(1))), html)
+        return re.sub(
+            rf"<p>BCFRAG{self.nonce}:(\d+)</p>", lambda m: self.html(int(m.group(1))), html
+        )
 
     def inject(self, html: str) -> str:
         """Rendered page content with the submission text in place and slots for the raw HTML."""
-        html = re.sub(rf"<p>BCRAW{self.nonce}:(\d+)</p>", rf'<{_SLOT_TAG} data-n="{self.nonce}-\1"></{_SLOT_TAG}>', html)
+        html = re.sub(
+            rf"<p>BCRAW{self.nonce}:(\d+)</p>",
+            rf'<{_SLOT_TAG} data-n="{self.nonce}-\1"></{_SLOT_TAG}>',
+            html,
+        )
         return self._pieces(html)
 
     def inject_late(self, html: str) -> str:
         """The finished page with the raw HTML (and the submission text it holds) in its slots."""
-        return self._pieces(re.sub(rf'<{_SLOT_TAG} data-n="{self.nonce}-(\d+)"></{_SLOT_TAG}>', lambda m: self.html(int(m.group(1))), html))
+        return self._pieces(
+            re.sub(
+                rf'<{_SLOT_TAG} data-n="{self.nonce}-(\d+)"></{_SLOT_TAG}>',
+                lambda m: self.html(int(m.group(1))),
+                html,
+            )
+        )

@@ -32,9 +32,12 @@ def p(inner_html: str) -> str:
 def table(header: list[str], rows_html: list[list[str]], align: list[str] | None = None) -> str:
     """header: plain texts; rows_html: cells already HTML; align: "l" or "r" per column."""
     align = align or ["l"] * len(header)
-    style = ['' if x == "l" else ' style="text-align:right"' for x in align]
+    style = ["" if x == "l" else ' style="text-align:right"' for x in align]
     head = "".join(f"<th{s}>{escape(text)}</th>" for s, text in zip(style, header))
-    body = "\n".join("<tr>" + "".join(f"<td{s}>{cell}</td>" for s, cell in zip(style, row)) + "</tr>" for row in rows_html)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td{s}>{cell}</td>" for s, cell in zip(style, row)) + "</tr>"
+        for row in rows_html
+    )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
@@ -88,12 +91,18 @@ class HtmlPage:
     def quote(self, plain: str) -> None:
         self.blocks.append(f"<blockquote>\n<p>{text(plain)}</p>\n</blockquote>")
 
-    def admonition(self, kind: str, title: str, inner_html: str, *, collapsible: bool = False) -> None:
+    def admonition(
+        self, kind: str, title: str, inner_html: str, *, collapsible: bool = False
+    ) -> None:
         """`!!! kind "title"` (admonition) or, collapsible, `??? kind "title"` (pymdownx.details)."""
         if collapsible:
-            self.blocks.append(f'<details class="{kind}">\n<summary>{text(title)}</summary>\n{inner_html}\n</details>')
+            self.blocks.append(
+                f'<details class="{kind}">\n<summary>{text(title)}</summary>\n{inner_html}\n</details>'
+            )
         else:
-            self.blocks.append(f'<div class="admonition {kind}">\n<p class="admonition-title">{text(title)}</p>\n{inner_html}\n</div>')
+            self.blocks.append(
+                f'<div class="admonition {kind}">\n<p class="admonition-title">{text(title)}</p>\n{inner_html}\n</div>'
+            )
 
     def html(self, html: str, headings: list[Heading] = ()) -> None:
         """HTML made elsewhere, with the headings in it that belong in the table of contents."""

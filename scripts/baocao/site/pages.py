@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
+from baocao.blank_report import render_template
 from baocao.campaign import Agency, Outline, OutlineNode
-from baocao.charts import Chart
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.site import figures
 from baocao.site import html as h
 from baocao.site.fragments import Fragments, esc, front_matter, link
 from baocao.site.html import Heading, HtmlPage
-from baocao.blank_report import render_template
 from baocao.text import format_date, format_percent, shorten, slugify
 from baocao.workspace import INVALID, NOT_SUBMITTED, AgencyReport, Round
 
@@ -107,7 +106,7 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _up(page: str) -> str:
     here = page_url(page)
     folder = here if here.endswith("/") else posixpath.dirname(here) + "/" if "/" in here else ""
@@ -156,10 +155,16 @@ def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
     site.pages.append(SitePage("so-lieu/index.md", figures.page(rnd, charts, site.fragments), True))
     site.files += [SiteFile(path, figures.svg(chart)) for path, chart in charts.items()]
     site.pages.append(SitePage("cong-van/index.md", letter_page(rnd), True))
-    site.pages.append(SitePage("tai-ve/index.md", downloads_page(rnd, docx_path is not None, site.fragments), True))
+    site.pages.append(
+        SitePage(
+            "tai-ve/index.md", downloads_page(rnd, docx_path is not None, site.fragments), True
+        )
+    )
     for agency in rnd.campaign.agencies:
         text = render_template(rnd.campaign, agency).encode("utf-8")
-        site.files.append(SiteFile(template_path(agency.id), text, dest=f"tai-ve/mau/{agency.id}.md"))
+        site.files.append(
+            SiteFile(template_path(agency.id), text, dest=f"tai-ve/mau/{agency.id}.md")
+        )
     if docx_path is not None:
         site.files.append(SiteFile(f"tai-ve/{DOCX_NAME}", source=docx_path))
     return site
@@ -167,8 +172,12 @@ def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
 
 # -- dashboard -----------------------------------------------------------------------------
 
+
 def _counts(rnd: Round) -> list[tuple[str, int]]:
-    return [(STATUS_LABELS[s], rnd.count(s)) for s in ("on_time", "late", "draft", "invalid", "not_submitted")]
+    return [
+        (STATUS_LABELS[s], rnd.count(s))
+        for s in ("on_time", "late", "draft", "invalid", "not_submitted")
+    ]
 
 
 def dashboard(rnd: Round, fragments: Fragments) -> str:
@@ -178,38 +187,83 @@ def dashboard(rnd: Round, fragments: Fragments) -> str:
     usable = [r for r in rnd.reports if r.usable]
     overall = sum(r.ratio for r in rnd.reports) / total if total else 0.0
     days = rnd.days_past_deadline
-    when = (f"đã quá hạn {days} ngày" if days > 0 else "hôm nay là hạn cuối" if days == 0 else f"còn {-days} ngày")
-    out = [front_matter("Tổng quan", hide=("toc",)), f"# {esc(c.name)}", "",
-           f"Theo Công văn số {esc(c.letter.number)} ngày {format_date(c.letter.date)} "
-           f"({link('xem công văn', 'cong-van/index.md')}). Hạn gửi báo cáo: **{format_date(c.letter.deadline)}** "
-           f"({when}, tính đến ngày {format_date(rnd.today)}).", ""]
-    cards = [("Cơ quan được yêu cầu", str(total)), ("Có báo cáo (kể cả dự thảo)", f"{submitted}/{total}")]
+    when = (
+        f"đã quá hạn {days} ngày"
+        if days > 0
+        else "hôm nay là hạn cuối"
+        if days == 0
+        else f"còn {-days} ngày"
+    )
+    out = [
+        front_matter("Tổng quan", hide=("toc",)),
+        f"# {esc(c.name)}",
+        "",
+        f"Theo Công văn số {esc(c.letter.number)} ngày {format_date(c.letter.date)} "
+        f"({link('xem công văn', 'cong-van/index.md')}). Hạn gửi báo cáo: **{format_date(c.letter.deadline)}** "
+        f"({when}, tính đến ngày {format_date(rnd.today)}).",
+        "",
+    ]
+    cards = [
+        ("Cơ quan được yêu cầu", str(total)),
+        ("Có báo cáo (kể cả dự thảo)", f"{submitted}/{total}"),
+    ]
     cards += [(label, str(n)) for label, n in _counts(rnd)]
     cards.append(("Mức độ hoàn thành chung", format_percent(overall)))
     out.append('<div class="bc-cards">')
-    out += [f'<div class="bc-card"><span class="bc-card__value">{v}</span><span class="bc-card__label">{esc(k)}</span></div>' for k, v in cards]
-    out += ["</div>", "", f"Số cơ quan có báo cáo đưa vào tổng hợp: {len(usable)}. "
-            "Bấm vào tiêu đề cột để sắp xếp; gõ vào ô lọc để tìm (có dấu hoặc không dấu).", ""]
+    out += [
+        f'<div class="bc-card"><span class="bc-card__value">{v}</span><span class="bc-card__label">{esc(k)}</span></div>'
+        for k, v in cards
+    ]
+    out += [
+        "</div>",
+        "",
+        f"Số cơ quan có báo cáo đưa vào tổng hợp: {len(usable)}. "
+        "Bấm vào tiêu đề cột để sắp xếp; gõ vào ô lọc để tìm (có dấu hoặc không dấu).",
+        "",
+    ]
     rows = []
     for r in rnd.reports:
         sub = r.submission if r.usable else None
-        rows.append([
-            h.a(r.agency.name, url("index.md", agency_path(r.agency.id))),
-            h.escape(c.outlines[r.agency.appendix].label),
-            h.escape(c.group(r.agency.group).name),
-            h.escape(str(sub.meta.get("so_ky_hieu", ""))) if sub else "",
-            format_date(sub.issued) if sub else "",
-            status_badge(r),
-            format_percent(r.ratio) if r.submission is not None and r.status != INVALID else "",
-            review_badge(r) if r.submission is not None else "",
-        ])
-    out += ['<div class="bc-sortable" markdown>', "",
-            fragments.raw(h.table(["Cơ quan", "Phụ lục", "Nhóm", "Số, ký hiệu", "Ngày ban hành", "Trạng thái", "Hoàn thành", "Ban Thư ký"], rows,
-                                  ["l", "l", "l", "l", "l", "l", "r", "l"])), "", "</div>", ""]
+        rows.append(
+            [
+                h.a(r.agency.name, url("index.md", agency_path(r.agency.id))),
+                h.escape(c.outlines[r.agency.appendix].label),
+                h.escape(c.group(r.agency.group).name),
+                h.escape(str(sub.meta.get("so_ky_hieu", ""))) if sub else "",
+                format_date(sub.issued) if sub else "",
+                status_badge(r),
+                format_percent(r.ratio) if r.submission is not None and r.status != INVALID else "",
+                review_badge(r) if r.submission is not None else "",
+            ]
+        )
+    out += [
+        '<div class="bc-sortable" markdown>',
+        "",
+        fragments.raw(
+            h.table(
+                [
+                    "Cơ quan",
+                    "Phụ lục",
+                    "Nhóm",
+                    "Số, ký hiệu",
+                    "Ngày ban hành",
+                    "Trạng thái",
+                    "Hoàn thành",
+                    "Ban Thư ký",
+                ],
+                rows,
+                ["l", "l", "l", "l", "l", "l", "r", "l"],
+            )
+        ),
+        "",
+        "</div>",
+        "",
+    ]
     return "\n".join(out)
 
 
 # -- agencies ------------------------------------------------------------------------------
+
 
 def agency_index(rnd: Round, fragments: Fragments) -> str:
     c = rnd.campaign
@@ -219,29 +273,64 @@ def agency_index(rnd: Round, fragments: Fragments) -> str:
         members = [r for r in rnd.reports if r.agency.appendix == outline.id]
         if not members:
             continue
-        out += [f"## {esc(outline.label)}", "",
-                f"Các cơ quan báo cáo theo {link(f'đề cương {outline.label}', outline_url(page, outline))}.", ""]
+        out += [
+            f"## {esc(outline.label)}",
+            "",
+            f"Các cơ quan báo cáo theo {link(f'đề cương {outline.label}', outline_url(page, outline))}.",
+            "",
+        ]
         for group in c.groups:
             in_group = [r for r in members if r.agency.group == group.id]
             if not in_group or any(r.agency.province for r in in_group):
                 continue
             out += [f"### {esc(group.name)}", ""]
-            out += [fragments.raw(h.ul([f"{h.a(r.agency.name, url(page, agency_path(r.agency.id)))} · {status_badge(r)}" for r in in_group])), ""]
+            out += [
+                fragments.raw(
+                    h.ul(
+                        [
+                            f"{h.a(r.agency.name, url(page, agency_path(r.agency.id)))} · {status_badge(r)}"
+                            for r in in_group
+                        ]
+                    )
+                ),
+                "",
+            ]
     provinces: dict[str, list[AgencyReport]] = {}
     for report in rnd.reports:
         if report.agency.province:
             provinces.setdefault(report.agency.province, []).append(report)
     if provinces:
-        groups = [g for g in c.groups if any(r.agency.group == g.id for rs in provinces.values() for r in rs)]
-        out += ["## Các tỉnh, thành phố", "", "Mỗi dòng là một tỉnh, thành phố với các cơ quan của địa phương đó.", ""]
+        groups = [
+            g
+            for g in c.groups
+            if any(r.agency.group == g.id for rs in provinces.values() for r in rs)
+        ]
+        out += [
+            "## Các tỉnh, thành phố",
+            "",
+            "Mỗi dòng là một tỉnh, thành phố với các cơ quan của địa phương đó.",
+            "",
+        ]
         rows = []
         for province, reports in provinces.items():
             cells = [h.escape(province)]
             for group in groups:
                 found = [r for r in reports if r.agency.group == group.id]
-                cells.append("<br>".join(f"{h.a(r.agency.short_name, url(page, agency_path(r.agency.id)))} {status_badge(r)}" for r in found))
+                cells.append(
+                    "<br>".join(
+                        f"{h.a(r.agency.short_name, url(page, agency_path(r.agency.id)))} {status_badge(r)}"
+                        for r in found
+                    )
+                )
             rows.append(cells)
-        out += ['<div class="bc-sortable" markdown>', "", fragments.raw(h.table(["Tỉnh, thành phố"] + [g.name for g in groups], rows)), "", "</div>", ""]
+        out += [
+            '<div class="bc-sortable" markdown>',
+            "",
+            fragments.raw(h.table(["Tỉnh, thành phố"] + [g.name for g in groups], rows)),
+            "",
+            "</div>",
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -249,14 +338,19 @@ def _problem_list(report: AgencyReport) -> str:
     items = []
     for p in report.problems:
         where = f"dòng {p.line}" if p.line else "toàn tệp"
-        items.append(f"<strong>{SEVERITY_LABELS[p.severity].capitalize()}</strong> ({where}): {h.escape(p.message)}")
+        items.append(
+            f"<strong>{SEVERITY_LABELS[p.severity].capitalize()}</strong> ({where}): {h.escape(p.message)}"
+        )
     return h.ul(items)
 
 
 def _details(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlPage) -> None:
     c = rnd.campaign
     a = report.agency
-    rows = [["Phụ lục đề cương", h.escape(c.outlines[a.appendix].label)], ["Nhóm", h.escape(c.group(a.group).name)]]
+    rows = [
+        ["Phụ lục đề cương", h.escape(c.outlines[a.appendix].label)],
+        ["Nhóm", h.escape(c.group(a.group).name)],
+    ]
     if a.province:
         rows.append(["Tỉnh, thành phố", h.escape(a.province)])
     rows.append(["Tình trạng", status_badge(report)])
@@ -271,14 +365,32 @@ def _details(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlP
         signer = meta.get("nguoi_ky") or {}
         rows += [
             ["Số, ký hiệu", h.escape(str(meta.get("so_ky_hieu", "")))],
-            ["Ngày ban hành", format_date(sub.issued) or h.escape(str(meta.get("ngay_ban_hanh", "")))],
-            ["Người ký", h.escape(" ".join(str(signer.get(k, "")) for k in ("chuc_vu", "ho_ten")).strip())],
-            ["Trạng thái văn bản", h.escape(str(TRANG_THAI.get(meta.get("trang_thai"), meta.get("trang_thai", ""))))],
+            [
+                "Ngày ban hành",
+                format_date(sub.issued) or h.escape(str(meta.get("ngay_ban_hanh", ""))),
+            ],
+            [
+                "Người ký",
+                h.escape(" ".join(str(signer.get(k, "")) for k in ("chuc_vu", "ho_ten")).strip()),
+            ],
+            [
+                "Trạng thái văn bản",
+                h.escape(str(TRANG_THAI.get(meta.get("trang_thai"), meta.get("trang_thai", "")))),
+            ],
             ["Mức độ hoàn thành", format_percent(report.ratio)],
         ]
         contact = meta.get("lien_he") or {}
         if c.publish_contacts and contact:
-            rows.append(["Cán bộ đầu mối", h.escape(", ".join(str(contact.get(k, "")) for k in ("ho_ten", "dien_thoai", "email")))])
+            rows.append(
+                [
+                    "Cán bộ đầu mối",
+                    h.escape(
+                        ", ".join(
+                            str(contact.get(k, "")) for k in ("ho_ten", "dien_thoai", "email")
+                        )
+                    ),
+                ]
+            )
     if sub is not None:
         rows.append(["Tệp báo cáo", f"<code>{h.escape(sub.file)}</code>"])
     body.p(fragments.raw(h.table(["Thông tin", "Nội dung"], rows)))
@@ -291,25 +403,57 @@ def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> SiteP
     body.heading(1, a.name)
     _details(rnd, report, fragments, body)
     if report.status == NOT_SUBMITTED:
-        body.admonition("warning", "Chưa nộp báo cáo", h.p(fragments.raw(h.p(
-            "Cơ quan chưa nộp báo cáo. Báo cáo cần có các mục dưới đây; "
-            f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id), download=f'{a.id}.md')}."))))
+        body.admonition(
+            "warning",
+            "Chưa nộp báo cáo",
+            h.p(
+                fragments.raw(
+                    h.p(
+                        "Cơ quan chưa nộp báo cáo. Báo cáo cần có các mục dưới đây; "
+                        f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id), download=f'{a.id}.md')}."
+                    )
+                )
+            ),
+        )
     elif report.status == INVALID:
-        body.admonition("failure", "Báo cáo chưa đạt yêu cầu kiểm tra",
-                        h.p("Tệp báo cáo có lỗi nên nội dung chưa được đưa vào trang tổng hợp. Các vấn đề cần sửa:")
-                        + "\n" + h.p(fragments.raw(_problem_list(report))))
+        body.admonition(
+            "failure",
+            "Báo cáo chưa đạt yêu cầu kiểm tra",
+            h.p(
+                "Tệp báo cáo có lỗi nên nội dung chưa được đưa vào trang tổng hợp. Các vấn đề cần sửa:"
+            )
+            + "\n"
+            + h.p(fragments.raw(_problem_list(report))),
+        )
     sub = report.submission
     if report.usable and sub is not None:
         docs = sub.meta.get("van_ban") or []
         if docs:
             body.heading(2, "Văn bản đã ban hành")
-            body.p(fragments.raw(h.table(["Số, ký hiệu", "Ngày", "Trích yếu"],
-                                         [[h.escape(str(d.get(k, ""))) for k in ("so_ky_hieu", "ngay", "trich_yeu")] for d in docs])))
+            body.p(
+                fragments.raw(
+                    h.table(
+                        ["Số, ký hiệu", "Ngày", "Trích yếu"],
+                        [
+                            [
+                                h.escape(str(d.get(k, "")))
+                                for k in ("so_ky_hieu", "ngay", "trich_yeu")
+                            ]
+                            for d in docs
+                        ],
+                    )
+                )
+            )
         figures.agency_table(rnd, report, fragments, body)
     _completeness(rnd, report, page, fragments, body)
     if report.usable and sub is not None:
         if report.problems:
-            body.admonition("note", "Kết quả kiểm tra (cảnh báo)", h.p(fragments.raw(_problem_list(report))), collapsible=True)
+            body.admonition(
+                "note",
+                "Kết quả kiểm tra (cảnh báo)",
+                h.p(fragments.raw(_problem_list(report))),
+                collapsible=True,
+            )
         body.heading(2, "Nội dung báo cáo")
         _report_body(report, fragments, body)
     return html_page(page, front_matter(a.name), body)
@@ -340,13 +484,21 @@ def _part_page(rnd: Round, agency: Agency, part_id: str, kind: str) -> str:
     return f"muc/{agency.appendix.lower()}-{part_id}.md"  # as section_path
 
 
-def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragments, body: HtmlPage) -> None:
+def _completeness(
+    rnd: Round, report: AgencyReport, page: str, fragments: Fragments, body: HtmlPage
+) -> None:
     specs = [p.spec for p in report.parts] or agency_parts(rnd.campaign, report.agency)
     found = {p.spec.id: p.state for p in report.parts}
     states = tuple(found.get(spec.id, MISSING) for spec in specs)
     # The agencies that have not reported, the provinces above all, share a few tables: each
     # is made once per build (a spec is known by its id, kind and number under one appendix).
-    key = ("site-completeness", report.agency.appendix, _up(page), tuple((s.id, s.kind, s.number) for s in specs), states)
+    key = (
+        "site-completeness",
+        report.agency.appendix,
+        _up(page),
+        tuple((s.id, s.kind, s.number) for s in specs),
+        states,
+    )
     html = rnd.campaign.cache.get(key)
     if html is None:
         rows = []
@@ -354,8 +506,16 @@ def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragme
             indent = "&emsp;" * (spec.depth - 1)
             title = h.a(spec.short, url(page, _part_page(rnd, report.agency, spec.id, spec.kind)))
             kind = "Nhiệm vụ" if spec.kind == "task" else "Mục"
-            rows.append([f"{indent}{title}", kind, state_badge(state) if spec.leaf or state == COMPLETE else ""])
-        html = rnd.campaign.cache[key] = f'<div data-search-exclude>{h.table(["Mục của đề cương", "Loại", "Tình trạng"], rows)}</div>'
+            rows.append(
+                [
+                    f"{indent}{title}",
+                    kind,
+                    state_badge(state) if spec.leaf or state == COMPLETE else "",
+                ]
+            )
+        html = rnd.campaign.cache[key] = (
+            f"<div data-search-exclude>{h.table(['Mục của đề cương', 'Loại', 'Tình trạng'], rows)}</div>"
+        )
     table = h.p(fragments.raw(html))
     if report.usable:
         body.admonition("abstract", "Mức độ hoàn thành từng mục", table, collapsible=True)
@@ -365,8 +525,17 @@ def _completeness(rnd: Round, report: AgencyReport, page: str, fragments: Fragme
 
 # -- synthesis: sections and tasks ---------------------------------------------------------
 
-def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, fragments: Fragments, body: HtmlPage,
-             *, structural: bool) -> None:
+
+def _writers(
+    rnd: Round,
+    part_id: str,
+    members: list[AgencyReport],
+    page: str,
+    fragments: Fragments,
+    body: HtmlPage,
+    *,
+    structural: bool,
+) -> None:
     """Agency by agency, what each wrote under part_id; then who has not written it."""
     written, missing = [], []
     for report in members:
@@ -379,16 +548,28 @@ def _writers(rnd: Round, part_id: str, members: list[AgencyReport], page: str, f
     blocks = []
     for report, part in written:  # one block of HTML: a page may hold a thousand agencies
         agency = report.agency
-        blocks += [f'<h3 id="{agency.id}">{h.escape(agency.name)}</h3>',
-                   h.p(f"{h.a('Xem toàn bộ báo cáo', url(page, agency_path(agency.id)) + '#' + part_id)} · {status_badge(report)}"),
-                   fragments.in_html(part.content, agency.id, f"{agency.id}-{part_id}")]
+        blocks += [
+            f'<h3 id="{agency.id}">{h.escape(agency.name)}</h3>',
+            h.p(
+                f"{h.a('Xem toàn bộ báo cáo', url(page, agency_path(agency.id)) + '#' + part_id)} · {status_badge(report)}"
+            ),
+            fragments.in_html(part.content, agency.id, f"{agency.id}-{part_id}"),
+        ]
     if blocks:
         body.p(fragments.raw("\n".join(blocks)))
     if missing and not structural:
         lines = []
         for report, part in missing:
-            why = (report.status_label if not report.usable else STATE_LABELS[part.state] if part else STATE_LABELS[MISSING])
-            lines.append(f"{h.a(report.agency.name, url(page, agency_path(report.agency.id)))}: {h.escape(why)}")
+            why = (
+                report.status_label
+                if not report.usable
+                else STATE_LABELS[part.state]
+                if part
+                else STATE_LABELS[MISSING]
+            )
+            lines.append(
+                f"{h.a(report.agency.name, url(page, agency_path(report.agency.id)))}: {h.escape(why)}"
+            )
         body.heading(2, "Chưa viết mục này")
         body.p(fragments.raw(h.ul(lines)))
 
@@ -399,14 +580,28 @@ def section_page(rnd: Round, outline: Outline, node: OutlineNode, fragments: Fra
     structural = bool(node.children) or node.holds_tasks
     body = HtmlPage()
     body.heading(1, node.heading)
-    body.p(fragments.raw(h.p(f"{h.escape(outline.label)} · {h.a('Đề cương', url(page, 'de-cuong/index.md'))}")))
+    body.p(
+        fragments.raw(
+            h.p(f"{h.escape(outline.label)} · {h.a('Đề cương', url(page, 'de-cuong/index.md'))}")
+        )
+    )
     if node.guidance:
         body.quote(node.guidance)
     if node.children:
         body.p("Các mục con:")
-        body.p(fragments.raw(h.ul([h.a(ch.heading, url(page, section_path(outline, ch))) for ch in node.children])))
+        body.p(
+            fragments.raw(
+                h.ul(
+                    [h.a(ch.heading, url(page, section_path(outline, ch))) for ch in node.children]
+                )
+            )
+        )
     if node.holds_tasks:
-        tasks = [t for t in rnd.campaign.tasks.values() if any(rnd.campaign.agency(a).appendix == outline.id for a in t.assignees)]
+        tasks = [
+            t
+            for t in rnd.campaign.tasks.values()
+            if any(rnd.campaign.agency(a).appendix == outline.id for a in t.assignees)
+        ]
         body.p("Các nhiệm vụ được giao:")
         body.p(fragments.raw(h.ul([h.a(t.text, url(page, task_path(t.id))) for t in tasks])))
     body.heading(2, "Nội dung các cơ quan đã viết")
@@ -424,8 +619,14 @@ def task_page(rnd: Round, task_id: str, fragments: Fragments) -> SitePage:
     body.heading(1, title)
     if title != task.text:
         body.quote(task.text)
-    body.p(fragments.raw(h.p(f"Mã nhiệm vụ {h.escape(task_id)} · giao cho {len(task.assignees)} cơ quan · "
-                             f"{h.a('Danh sách nhiệm vụ', url(page, 'nhiem-vu/index.md'))}")))
+    body.p(
+        fragments.raw(
+            h.p(
+                f"Mã nhiệm vụ {h.escape(task_id)} · giao cho {len(task.assignees)} cơ quan · "
+                f"{h.a('Danh sách nhiệm vụ', url(page, 'nhiem-vu/index.md'))}"
+            )
+        )
+    )
     body.heading(2, "Kết quả thực hiện của các cơ quan")
     _writers(rnd, task_id, members, page, fragments, body, structural=False)
     return html_page(page, front_matter(title, search=False), body)
@@ -442,12 +643,27 @@ def outline_url(page: str, outline: Outline) -> str:
 
 def outline_index(rnd: Round, fragments: Fragments) -> str:
     page = "de-cuong/index.md"
-    out = [front_matter("Đề cương"), "# Tổng hợp theo đề cương", "",
-           "Mỗi mục của đề cương có một trang tổng hợp nội dung của mọi cơ quan đã viết mục đó.", ""]
+    out = [
+        front_matter("Đề cương"),
+        "# Tổng hợp theo đề cương",
+        "",
+        "Mỗi mục của đề cương có một trang tổng hợp nội dung của mọi cơ quan đã viết mục đó.",
+        "",
+    ]
     for outline in rnd.campaign.outlines.values():
         count = sum(a.appendix == outline.id for a in rnd.campaign.agencies)
         out += [f"## {outline_heading(outline)}", "", f"Áp dụng cho {count} cơ quan.", ""]
-        out += [fragments.raw(h.tree([(node.depth, h.a(node.heading, url(page, section_path(outline, node)))) for node in outline.walk()])), ""]
+        out += [
+            fragments.raw(
+                h.tree(
+                    [
+                        (node.depth, h.a(node.heading, url(page, section_path(outline, node))))
+                        for node in outline.walk()
+                    ]
+                )
+            ),
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -457,15 +673,40 @@ def task_index(rnd: Round, fragments: Fragments) -> str:
     rows = []
     for task in rnd.campaign.tasks.values():
         members = [by_id[a] for a in task.assignees]
-        done = sum(1 for r in members if r and r.usable and (p := r.part(task.id)) is not None and p.state == COMPLETE)
-        rows.append([h.escape(task.id), h.a(task.text, url(page, task_path(task.id))), str(len(task.assignees)), f"{done}/{len(task.assignees)}"])
-    return "\n".join([front_matter("Nhiệm vụ"), "# Nhiệm vụ được giao", "",
-                      "Mỗi nhiệm vụ có một trang tổng hợp kết quả của mọi cơ quan được giao.", "",
-                      '<div class="bc-sortable" markdown>', "",
-                      fragments.raw(h.table(["Mã", "Nhiệm vụ", "Số cơ quan", "Đã báo cáo"], rows, ["l", "l", "r", "r"])), "", "</div>", ""])
+        done = sum(
+            1
+            for r in members
+            if r and r.usable and (p := r.part(task.id)) is not None and p.state == COMPLETE
+        )
+        rows.append(
+            [
+                h.escape(task.id),
+                h.a(task.text, url(page, task_path(task.id))),
+                str(len(task.assignees)),
+                f"{done}/{len(task.assignees)}",
+            ]
+        )
+    return "\n".join(
+        [
+            front_matter("Nhiệm vụ"),
+            "# Nhiệm vụ được giao",
+            "",
+            "Mỗi nhiệm vụ có một trang tổng hợp kết quả của mọi cơ quan được giao.",
+            "",
+            '<div class="bc-sortable" markdown>',
+            "",
+            fragments.raw(
+                h.table(["Mã", "Nhiệm vụ", "Số cơ quan", "Đã báo cáo"], rows, ["l", "l", "r", "r"])
+            ),
+            "",
+            "</div>",
+            "",
+        ]
+    )
 
 
 # -- letter and downloads ------------------------------------------------------------------
+
 
 def _outline_tree(outline: Outline) -> list[str]:
     out = [f"### {esc(outline.label)}", "", f"**{esc(' '.join(outline.title))}**", ""]
@@ -479,13 +720,26 @@ def _outline_tree(outline: Outline) -> list[str]:
 
 def letter_page(rnd: Round) -> str:
     letter = rnd.campaign.letter
-    out = [front_matter("Công văn"), f"# Công văn số {esc(letter.number)}", "",
-           f"**{esc(' – '.join(letter.issuer))}** · {esc(letter.place)}, ngày {format_date(letter.date)}", "",
-           f"*{esc(letter.subject)}*", ""]
+    out = [
+        front_matter("Công văn"),
+        f"# Công văn số {esc(letter.number)}",
+        "",
+        f"**{esc(' – '.join(letter.issuer))}** · {esc(letter.place)}, ngày {format_date(letter.date)}",
+        "",
+        f"*{esc(letter.subject)}*",
+        "",
+    ]
     out += [esc(p) + "\n" for p in letter.body]
-    out += [f"Hạn gửi báo cáo: **{format_date(letter.deadline)}**. Nơi nhận báo cáo: {esc(letter.receiver_unit)}.", ""]
+    out += [
+        f"Hạn gửi báo cáo: **{format_date(letter.deadline)}**. Nơi nhận báo cáo: {esc(letter.receiver_unit)}.",
+        "",
+    ]
     signer = letter.signer
-    out += [f"**{esc(signer.capacity)} {esc(' '.join(signer.title))}**  ", f"{esc(signer.name)}", ""]
+    out += [
+        f"**{esc(signer.capacity)} {esc(' '.join(signer.title))}**  ",
+        f"{esc(signer.name)}",
+        "",
+    ]
     out += ["## Các đề cương kèm theo", ""]
     for outline in rnd.campaign.outlines.values():
         out += _outline_tree(outline)
@@ -496,17 +750,33 @@ def downloads_page(rnd: Round, has_docx: bool, fragments: Fragments) -> str:
     page = "tai-ve/index.md"
     out = [front_matter("Tải về"), "# Tải về", "", "## Báo cáo tổng hợp", ""]
     if has_docx:
-        out += [f"- {link('Báo cáo tổng hợp (DOCX)', DOCX_NAME)}{{: download=\"{DOCX_NAME}\" }}", ""]
+        out += [f'- {link("Báo cáo tổng hợp (DOCX)", DOCX_NAME)}{{: download="{DOCX_NAME}" }}', ""]
     else:
-        out += ["Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.", ""]
-    out += ["## Mẫu báo cáo trống của từng cơ quan", "",
-            "Mỗi mẫu có sẵn phần thông tin và mọi tiêu đề cơ quan cần viết; lưu thành `submissions/<mã cơ quan>.md`.", ""]
+        out += [
+            "Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.",
+            "",
+        ]
+    out += [
+        "## Mẫu báo cáo trống của từng cơ quan",
+        "",
+        "Mỗi mẫu có sẵn phần thông tin và mọi tiêu đề cơ quan cần viết; lưu thành `submissions/<mã cơ quan>.md`.",
+        "",
+    ]
     for group in rnd.campaign.groups:
         members = [a for a in rnd.campaign.agencies if a.group == group.id]
         if members:
             out += [f"### {esc(group.name)}", ""]
-            out += [fragments.raw(h.ul([f"{h.a(a.name, template_url(page, a.id), download=f'{a.id}.md')} (<code>{a.id}.md</code>)"
-                                        for a in members])), ""]
+            out += [
+                fragments.raw(
+                    h.ul(
+                        [
+                            f"{h.a(a.name, template_url(page, a.id), download=f'{a.id}.md')} (<code>{a.id}.md</code>)"
+                            for a in members
+                        ]
+                    )
+                ),
+                "",
+            ]
     return "\n".join(out)
 
 

@@ -52,7 +52,9 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def on_files(self, files: Files, config) -> Files:
         for page in self.content.pages:
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            _replace(files, File.generated(config, page.path, content=page.markdown, inclusion=level))
+            _replace(
+                files, File.generated(config, page.path, content=page.markdown, inclusion=level)
+            )
         for item in self.content.files + assets.asset_files(self.round):
             if item.content is not None:
                 file = File.generated(config, item.path, content=item.content)
@@ -67,7 +69,9 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         generated = self.content.html_pages.get(page.file.src_uri)
         if generated is None:
             return html
-        page.toc = _toc(generated.headings, int((config.mdx_configs.get("toc") or {}).get("toc_depth", 6)))
+        page.toc = _toc(
+            generated.headings, int((config.mdx_configs.get("toc") or {}).get("toc_depth", 6))
+        )
         page.present_anchor_ids = {anchor for _, anchor, _ in generated.headings}
         return generated.html
 

@@ -9,7 +9,7 @@ they are rewritten to where the site publishes that folder. Anything else loses 
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit
 
 import nh3
@@ -17,14 +17,61 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
 ASSETS_DIR = "tep"  # site folder holding each agency's attachments: tep/<agency-id>/...
-ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx", ".odt", ".ods"})
+ASSET_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx", ".odt", ".ods"}
+)
 
-TAGS = frozenset({
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins",
-    "sub", "sup", "mark", "small", "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img", "figure", "figcaption",
-    "section", "div", "span", "abbr",
-})
+TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "s",
+        "del",
+        "ins",
+        "sub",
+        "sup",
+        "mark",
+        "small",
+        "code",
+        "pre",
+        "kbd",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "a",
+        "img",
+        "figure",
+        "figcaption",
+        "section",
+        "div",
+        "span",
+        "abbr",
+    }
+)
 ATTRIBUTES = {
     "*": {"id", "class", "title"},
     "a": {"href"},
@@ -58,7 +105,13 @@ def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> st
         return None if image else target
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
-        return target if not image and parts.scheme.lower() in SCHEMES and (parts.netloc or parts.scheme.lower() == "mailto") else None
+        return (
+            target
+            if not image
+            and parts.scheme.lower() in SCHEMES
+            and (parts.netloc or parts.scheme.lower() == "mailto")
+            else None
+        )
     path = unquote(parts.path).replace("\\", "/")
     if path.startswith("/") or not path:
         return None
@@ -72,7 +125,9 @@ def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> st
     return f"{root_prefix}{ASSETS_DIR}/{agency_id}/{rest}{fragment}"
 
 
-def render_markdown(markdown: str, agency_id: str, doc_id: str, *, root_prefix: str, min_level: int = 2) -> str:
+def render_markdown(
+    markdown: str, agency_id: str, doc_id: str, *, root_prefix: str, min_level: int = 2
+) -> str:
     """Safe HTML for one piece of a submission.
 
     doc_id keeps footnote ids unique when several pieces share a page; headings written in
@@ -93,7 +148,7 @@ def sanitize(html: str, agency_id: str, *, root_prefix: str) -> str:
     return _cleaner(agency_id, root_prefix).clean(html)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
     """One sanitiser per agency (its links are confined to its own folder), built once: a
     report has some fifty pieces."""
@@ -103,7 +158,9 @@ def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
             return confine(value, agency_id, root_prefix, image=False)
         if attribute == "src":
             return confine(value, agency_id, root_prefix, image=True)
-        if attribute == "id":  # only the footnote anchors markdown-it writes: no look-alikes of the site's own ids
+        if (
+            attribute == "id"
+        ):  # only the footnote anchors markdown-it writes: no look-alikes of the site's own ids
             return value if value.startswith(("fn", "fnref")) else None
         if attribute == "class":
             kept = [c for c in value.split() if c.startswith("footnote")]

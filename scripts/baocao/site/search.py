@@ -25,7 +25,9 @@ def folded(text: str) -> str:
     megabytes of text, hence no regex per mark): what NFD leaves outside ASCII once the
     tone marks are split off (quotes, dashes) is dropped, inside a word as lunr would keep it.
     `baocao.text.fold` keeps those characters, and every position, for the importer."""
-    plain = " ".join(html.unescape(_TAG.sub(" ", text)).split()).replace("đ", "d").replace("Đ", "D")  # any space, NBSP too
+    plain = (
+        " ".join(html.unescape(_TAG.sub(" ", text)).split()).replace("đ", "d").replace("Đ", "D")
+    )  # any space, NBSP too
     return unicodedata.normalize("NFD", plain).encode("ascii", "ignore").decode("ascii").lower()
 
 
