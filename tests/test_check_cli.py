@@ -133,7 +133,7 @@ def test_output_formats(workspace, capsys):
     assert main(["--root", str(workspace), "check", "--format", "github"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "::error file=submissions/ngan-hang-nha-nuoc.md,line=4,col=1,title=baocao yaml-duplicate-key::"
+        "::error file=submissions/ngan-hang-nha-nuoc.md,line=4,col=1,title=Phần thông tin đầu tệp viết sai::"
         'Trường "so_ky_hieu" xuất hiện hai lần (lần đầu ở dòng 3). Giữ lại một lần, nếu không giá trị trước sẽ bị mất.'
     ]
     summary = workspace / "summary.md"

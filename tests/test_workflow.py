@@ -187,8 +187,8 @@ def test_pr_with_an_error_is_annotated_and_summarised(pull_request, tmp_path):
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 1
     assert out.splitlines() == [
-        f"::error file=submissions/bo-cong-an.md,line={line},title=baocao date-invalid::"
-        'ngay_ban_hanh: "31/02/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.'
+        f"::error file=submissions/bo-cong-an.md,line={line},title=Ngày không có thật::"
+        'Ngày ban hành (ngay_ban_hanh): "31/02/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.'
     ]
     assert summary.startswith("## ❌ Kiểm tra báo cáo: 1 lỗi, 0 cảnh báo\n")
     assert (
@@ -208,7 +208,7 @@ def test_agency_may_not_touch_others_files_but_secretariat_may(pull_request, tmp
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 1
     assert out.startswith(
-        f'::error file={target.replace(",", "%2C").replace(":", "%3A")},title=baocao ownership::Tệp "{target}"'
+        f'::error file={target.replace(",", "%2C").replace(":", "%3A")},title=Sửa tệp không thuộc quyền::Tệp "{target}"'
     )
     assert "không thuộc quyền sửa của @nguyenvanmau-bca (Bộ Công an)" in out
     code, out, summary = run_pr_steps(repo, base, SECRETARIAT_ACCOUNT, tmp_path)
@@ -250,7 +250,7 @@ def test_a_rename_cannot_hide_a_deleted_report(pull_request, tmp_path):
     git(repo, "commit", "-qm", "đổi tên")
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 1
-    assert "file=submissions/ubnd-ha-noi.md,title=baocao ownership" in out
+    assert "file=submissions/ubnd-ha-noi.md,title=Sửa tệp không thuộc quyền" in out
 
 
 def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request, tmp_path):
@@ -271,6 +271,6 @@ def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request, 
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 1
     assert (
-        "file=campaign.yml,title=baocao ownership" in out
-        and "file=submissions/ubnd-ha-noi.md,title=baocao ownership" in out
+        "file=campaign.yml,title=Sửa tệp không thuộc quyền" in out
+        and "file=submissions/ubnd-ha-noi.md,title=Sửa tệp không thuộc quyền" in out
     )

@@ -224,12 +224,13 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
     for index, part in enumerate(parts):
         kind = "task" if part.spec.kind == TASK else "section"
         if part.state == MISSING:
-            following = next((p.line for p in parts[index + 1 :] if p.line is not None), None)
-            where = f" (trước dòng {following})" if following else " (ở cuối tệp)"
+            following = next((p for p in parts[index + 1 :] if p.line is not None), None)
+            previous = next((p for p in reversed(parts[:index]) if p.line is not None), None)
+            where = _where_missing(previous, following)
             result.problems.append(
                 Problem(
                     sub.file,
-                    following or end_line,
+                    following.line if following else end_line,
                     f"{kind}-missing",
                     render(f"{kind}-missing", title=part.spec.short, where=where),
                     severity,
@@ -251,11 +252,31 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
                     sub.file,
                     part.line,
                     "placeholder-left",
-                    render("placeholder-left", title=part.spec.short),
+                    render(
+                        "placeholder-left",
+                        kind="Nhiệm vụ" if kind == "task" else "Mục",
+                        title=part.spec.short,
+                    ),
                     WARNING,
                 )
             )
     return result
+
+
+def _where_missing(previous: Part | None, following: Part | None) -> str:
+    """Where a missing heading goes: between the headings written before and after it in
+    the outline's order, just before the text written for it (which may sit, orphaned,
+    under the previous heading): never only "before line N", which puts it after that text."""
+    after = before = ""
+    if previous is not None:
+        after = f' sau tiêu đề "{shorten(previous.spec.short, 60)}" (dòng {previous.line})'
+    if following is not None:
+        before = f' trước tiêu đề "{shorten(following.spec.short, 60)}" (dòng {following.line})'
+    if after and before:
+        return f"{after} và{before}, ngay trước đoạn đã viết cho nó (nếu có)"
+    if before:
+        return f"{before}, ngay trước đoạn đã viết cho nó (nếu có)"
+    return f"{after}, ở cuối tệp" if after else " ở cuối tệp"
 
 
 def _near(key: str, candidates: list[Part]) -> Part | None:

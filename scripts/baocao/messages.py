@@ -10,30 +10,50 @@ MESSAGES: dict[str, str] = {
     "file-utf16": "Tệp được lưu dạng UTF-16. Hãy lưu lại tệp với mã hóa UTF-8.",
     "file-encoding": "Tệp không được lưu dạng UTF-8 (byte lạ 0x{byte:02X} ở cột {column}). Hãy lưu lại tệp với mã hóa UTF-8.",
     "file-unreadable": "Không đọc được tệp: {detail}.",
-    "frontmatter-missing": "Tệp không bắt đầu bằng phần thông tin (front matter). Dòng đầu tiên phải là `---`, tiếp theo là các trường như co_quan, so_ky_hieu..., rồi một dòng `---`.",
-    "frontmatter-unclosed": "Phần thông tin mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại. Thêm một dòng chỉ gồm `---` sau trường cuối cùng.",
-    "frontmatter-not-mapping": "Phần thông tin phải là danh sách các trường dạng `tên_trường: giá trị`.",
-    "frontmatter-too-large": "Phần thông tin quá dài ({size} ký tự, tối đa {limit}). Nội dung báo cáo phải đặt sau dòng `---` thứ hai.",
-    # YAML
-    "yaml-syntax": "Lỗi cú pháp YAML ở cột {column}: {detail}. Kiểm tra dấu hai chấm, thụt lề và dấu nháy; giá trị có dấu `:` hãy đặt trong dấu nháy kép.",
+    "frontmatter-missing": "Tệp không bắt đầu bằng phần thông tin đầu tệp. Dòng đầu tiên phải là `---`, tiếp theo là các trường như co_quan, so_ky_hieu..., rồi một dòng `---`.",
+    "frontmatter-unclosed": "Phần thông tin đầu tệp mở bằng `---` ở dòng 1 nhưng không có dòng `---` đóng lại. Thêm một dòng chỉ gồm `---` sau trường cuối cùng.",
+    "frontmatter-not-mapping": "Phần thông tin đầu tệp phải là danh sách các trường dạng `tên_trường: giá trị`.",
+    "frontmatter-too-large": "Phần thông tin đầu tệp quá dài ({size} ký tự, tối đa {limit}). Nội dung báo cáo phải đặt sau dòng `---` thứ hai.",
+    # front matter syntax (messages: issue 20)
+    "yaml-syntax": 'Phần thông tin đầu tệp viết sai ở ký tự thứ {column} của dòng này: {detail}. Kiểm tra dấu hai chấm, thụt lề và dấu nháy; giá trị có dấu `:` hãy đặt trong dấu nháy kép thẳng "...".',
     "yaml-tab": "Dòng này thụt lề bằng phím Tab. Xóa Tab và thụt lề bằng 2 dấu cách, thẳng hàng với các trường cùng nhóm.",
     "yaml-duplicate-key": 'Trường "{key}" xuất hiện hai lần (lần đầu ở dòng {first}). Giữ lại một lần, nếu không giá trị trước sẽ bị mất.',
-    "yaml-tag": 'Không được dùng thẻ YAML "{tag}". Hãy viết giá trị bình thường, không có dấu `!`.',
-    "yaml-alias": "Không được dùng tham chiếu YAML (`&`, `*`, `<<`). Hãy viết đầy đủ giá trị ở mỗi chỗ.",
+    "yaml-tag": 'Không được dùng thẻ "{tag}" trong phần thông tin đầu tệp. Hãy viết giá trị bình thường, không có dấu `!`.',
+    "yaml-alias": "Không được dùng tham chiếu (`&`, `*`, `<<`) trong phần thông tin đầu tệp. Hãy viết đầy đủ giá trị ở mỗi chỗ.",
     "yaml-complex-key": "Tên trường phải là chữ đơn giản, không phải danh sách hay nhóm.",
-    # schema
-    "schema-required": 'Thiếu trường bắt buộc "{name}"{where} ({title}). Thêm dòng `{name}: ...`{where}.',
+    # invisible and look-alike characters (messages: issue 20)
+    "control-character": "Có ký tự điều khiển không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này, {where}. Xóa ký tự đó: đặt con trỏ {cursor} rồi nhấn phím Delete (ký tự này thường lọt vào khi sao chép từ phần mềm khác).",
+    "space-special": "Có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã coi nó là dấu cách thường; nên xóa khoảng trắng đó và gõ lại bằng phím cách.",
+    "quotes-curly": 'Giá trị của {label} nằm trong dấu ngoặc kép cong “ ” (Word tự đổi dấu nháy). Công cụ đã bỏ hai dấu này và đọc giá trị là "{value}"; nên xóa hai dấu đó hoặc thay bằng dấu nháy thẳng "...".',
+    "heading-space-special": 'Sau dấu # có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã đọc dòng này là tiêu đề "{title}"; nên xóa khoảng trắng đó và gõ lại bằng phím cách.',
+    "heading-no-space": 'Thiếu dấu cách sau "{hashes}" ở ký tự thứ {column} của dòng này: tiêu đề phải viết "{hashes} {title}". Công cụ đã đọc dòng này là tiêu đề; hãy thêm một dấu cách sau dấu # cuối cùng.',
+    # schema (messages: issue 20; {label} is the field's title and key, e.g. "Số, ký hiệu văn bản (so_ky_hieu)")
+    "schema-required": "Thiếu trường bắt buộc {label}{where}. Thêm dòng `{name}: ...`{where}.",
     "schema-additional": 'Trường "{name}" không có trong mẫu báo cáo. Kiểm tra lỗi chính tả (các trường hợp lệ: {allowed}).',
-    "schema-type": "{field}: phải là {expected}, đang là {actual}.",
-    "schema-enum": '{field}: giá trị "{value}" không hợp lệ; chỉ được chọn một trong: {allowed}.',
-    "schema-maximum": "{field}: số {value} quá lớn (tối đa {limit}). Kiểm tra lại đơn vị (đồng) và số chữ số.",
-    "schema-minimum": "{field}: phải là số không âm (đang là {value}).",
-    "schema-pattern": '{field}: "{value}" không đúng dạng. {description}',
-    "schema-empty": "{field}: chưa được điền. {description}",
-    "schema-other": "{field}: {detail}.",
-    "field-placeholder": '{field}: chưa điền ({title}). Thay "(Chưa điền)" bằng thông tin thật.',
-    "date-invalid": '{field}: "{value}" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.',
-    "year-duplicate": "so_lieu: năm {year} có hai mục (dòng {first} và dòng này). Gộp số liệu của cùng một năm vào một mục.",
+    "schema-type": "{label}: phải là {expected}, đang là {actual}.",
+    "schema-enum": '{label}: giá trị "{value}" không hợp lệ; chỉ được chọn một trong: {allowed}.',
+    "schema-const": '{label}: giá trị "{value}" không hợp lệ; chỉ được ghi đúng "{allowed}".',
+    "schema-maximum": "{label}: số {value} quá lớn (tối đa {limit}). Kiểm tra lại đơn vị (đồng) và số chữ số.",
+    "schema-minimum": "{label}: phải là số từ {limit} trở lên (đang là {value}).",
+    "schema-exclusive-maximum": "{label}: số {value} quá lớn (phải nhỏ hơn {limit}).",
+    "schema-exclusive-minimum": "{label}: phải là số lớn hơn {limit} (đang là {value}).",
+    "schema-multiple-of": "{label}: số {value} phải là bội số của {limit}.",
+    "schema-max-length": "{label}: dài {length} ký tự, quá giới hạn {limit} ký tự. Hãy viết ngắn lại.",
+    "schema-min-length": "{label}: quá ngắn ({length} ký tự, cần ít nhất {limit}).",
+    "schema-pattern": '{label}: "{value}" không đúng dạng. {description}',
+    "schema-format": '{label}: "{value}" không đúng dạng {format}.',
+    "schema-empty": "{label}: chưa được điền. {description}",
+    "schema-min-items": "{label}: cần ít nhất {limit} mục (đang có {count}).",
+    "schema-max-items": "{label}: chỉ được có tối đa {limit} mục (đang có {count}).",
+    "schema-unique-items": "{label}: có hai mục giống hệt nhau. Xóa mục thừa.",
+    "schema-min-properties": "{label}: cần ít nhất {limit} trường (đang có {count}).",
+    "schema-max-properties": "{label}: chỉ được có tối đa {limit} trường (đang có {count}).",
+    "schema-dependent-required": "{label}: khi đã có trường {name} thì phải có cả {required}.",
+    "schema-nesting": "{label}: các giá trị lồng vào nhau quá nhiều tầng. Viết lại thành các trường đơn giản như trong mẫu.",
+    "schema-other": "{label}: giá trị không đúng mẫu báo cáo. {description}Xem mẫu bằng lệnh `baocao new` hoặc trang Hướng dẫn.",
+    "field-placeholder": '{label}: chưa điền. Thay "(Chưa điền)" bằng thông tin thật.',
+    "date-invalid": '{label}: "{value}" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.',
+    "year-duplicate": "{label}: năm {year} có hai mục (dòng {first} và dòng này). Gộp số liệu của cùng một năm vào một mục.",
     # identity
     "agency-unknown": 'Mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo.{suggestion} Xem danh sách bằng lệnh `baocao tasks`.',
     "agency-filename": 'Tên tệp "{filename}" không khớp mã cơ quan "{agency}". Đổi tên tệp thành "{agency}.md" hoặc sửa trường co_quan.',
@@ -45,11 +65,11 @@ MESSAGES: dict[str, str] = {
     "review-invalid": "reviews.yml: {detail}",
     "review-unknown-agency": 'reviews.yml: mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo.',
     # completeness
-    "section-missing": 'Thiếu mục "{title}" của đề cương. Thêm tiêu đề này{where} và viết nội dung bên dưới.',
-    "task-missing": 'Thiếu nhiệm vụ được giao "{title}". Thêm tiêu đề nhiệm vụ này{where} và báo cáo kết quả thực hiện bên dưới.',
+    "section-missing": 'Thiếu mục "{title}" của đề cương. Thêm tiêu đề này{where}, rồi viết nội dung bên dưới.',
+    "task-missing": 'Thiếu nhiệm vụ được giao "{title}". Thêm tiêu đề nhiệm vụ này{where}, rồi báo cáo kết quả thực hiện bên dưới.',
     "section-empty": 'Mục "{title}" chưa có nội dung. Thay dòng giữ chỗ "(Chưa viết ...)" bằng nội dung báo cáo.',
     "task-empty": 'Nhiệm vụ "{title}" chưa có nội dung. Thay dòng giữ chỗ "(Chưa viết ...)" bằng kết quả thực hiện.',
-    "placeholder-left": 'Mục "{title}" đã có nội dung nhưng vẫn còn dòng giữ chỗ "(Chưa viết ...)". Xóa dòng đó.',
+    "placeholder-left": '{kind} "{title}" đã có nội dung nhưng vẫn còn dòng giữ chỗ "(Chưa viết ...)". Xóa dòng đó.',
     "heading-unknown": 'Tiêu đề "{title}" không khớp mục nào trong đề cương của cơ quan.{suggestion} Nội dung dưới tiêu đề này được tính vào mục "{parent}".',
     "heading-near": 'Tiêu đề "{title}" gần giống mục "{expected}" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.',
     "heading-duplicate": 'Mục "{title}" xuất hiện lần nữa (lần đầu ở dòng {first}). Gộp nội dung vào một mục.',
@@ -150,3 +170,51 @@ def os_reason(error: OSError) -> str:
     import errno
 
     return OS_REASONS.get(errno.errorcode.get(error.errno or 0, ""), "lỗi hệ thống")
+
+
+# JSON Schema `format` values, as the schema messages name them (messages: issue 20)
+FORMAT_NAMES = {
+    "email": "địa chỉ thư điện tử",
+    "date": "ngày năm-tháng-ngày (2024-12-03)",
+    "date-time": "ngày giờ",
+    "time": "giờ",
+    "uri": "địa chỉ trang web",
+    "uri-reference": "đường dẫn",
+    "hostname": "tên máy chủ",
+    "ipv4": "địa chỉ IPv4",
+    "ipv6": "địa chỉ IPv6",
+    "uuid": "mã UUID",
+    "regex": "biểu thức chính quy",
+}
+
+
+# Short titles of GitHub annotations, by the first part of a problem code (messages: issue
+# 20); the code itself stays in the JSON output.
+PROBLEM_TITLES = {
+    "file": "Tệp báo cáo không đọc được",
+    "frontmatter": "Phần thông tin đầu tệp",
+    "yaml": "Phần thông tin đầu tệp viết sai",
+    "control": "Ký tự không nhìn thấy",
+    "space": "Khoảng trắng đặc biệt",
+    "quotes": "Dấu ngoặc kép cong",
+    "schema": "Thông tin đầu tệp chưa đúng",
+    "field": "Thông tin chưa điền",
+    "date": "Ngày không có thật",
+    "year": "Số liệu trùng năm",
+    "agency": "Mã cơ quan",
+    "ownership": "Sửa tệp không thuộc quyền",
+    "author": "Tài khoản chưa được ghi nhận",
+    "review": "Tệp xem xét reviews.yml",
+    "section": "Mục của đề cương",
+    "task": "Nhiệm vụ được giao",
+    "placeholder": "Còn dòng giữ chỗ",
+    "heading": "Tiêu đề",
+    "html": "Mã HTML",
+    "image": "Ảnh",
+    "link": "Đường dẫn",
+}
+
+
+def problem_title(code: str) -> str:
+    """ "Phần thông tin đầu tệp viết sai" for yaml-syntax: the title of an annotation."""
+    return PROBLEM_TITLES.get(code.split("-", 1)[0], "Báo cáo cần xem lại")

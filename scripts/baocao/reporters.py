@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
+from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title
 from baocao.problems import Problem
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
@@ -148,7 +148,7 @@ def github(problems: Iterable[Problem]) -> str:
             props.append(f"line={p.line}")
         if p.column:
             props.append(f"col={p.column}")
-        props.append(f"title={_escape_property('baocao ' + p.code)}")
+        props.append(f"title={_escape_property(problem_title(p.code))}")
         lines.append(f"::{level} {','.join(props)}::{_escape_data(p.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -11,8 +11,16 @@ from typing import Any
 from baocao.body import Heading, scan_headings
 from baocao.frontmatter import ReadError, read
 from baocao.messages import render
-from baocao.problems import ERROR, Problem
-from baocao.validation import FrontMatterValidator, parse_date
+from baocao.problems import ERROR, WARNING, Problem
+from baocao.repairs import (
+    Repair,
+    control_name,
+    remove_controls,
+    repair_front_matter,
+    repair_headings,
+)
+from baocao.text import shorten
+from baocao.validation import FrontMatterValidator, field_name, parse_date
 from baocao.yamlsafe import YamlDocument, YamlError, load_document
 
 OFFICIAL = "chinh_thuc"
@@ -76,13 +84,21 @@ def load_submission(path: Path, display: str, validator: FrontMatterValidator) -
         values.setdefault("agency", path.stem)
         sub.problems.append(Problem(display, error.line, error.code, render(error.code, **values)))
         return sub
-    sub.body, sub.body_start = parts.body, parts.body_start
-    sub.__dict__.pop("body_lines", None)
-    sub.headings = scan_headings(sub.body_lines)
+    front, front_controls = remove_controls(parts.front_matter)
+    body, body_controls = remove_controls(parts.body)
+    front, front_repairs = repair_front_matter(front)
+    body_lines, heading_repairs = repair_headings(body.split("\n"), scan_headings)
+    sub.body, sub.body_start = "\n".join(body_lines), parts.body_start
+    sub.__dict__["body_lines"] = body_lines
+    sub.headings = scan_headings(body_lines)
+    for repair in front_controls + front_repairs:
+        sub.problems.append(_repair_problem(display, repair, repair.line + 1))
+    for repair in body_controls + heading_repairs:
+        sub.problems.append(_repair_problem(display, repair, sub.file_line(repair.line - 1)))
     try:
-        doc = load_document(parts.front_matter)
+        doc = load_document(front)
     except YamlError as error:
-        front_lines = parts.front_matter.split("\n")
+        front_lines = front.split("\n")
         bad = front_lines[error.line - 1] if 0 < error.line <= len(front_lines) else ""
         if error.code == "yaml-syntax" and "\t" in bad[: len(bad) - len(bad.lstrip())]:
             error = YamlError("yaml-tab", error.line, error.column)
@@ -95,8 +111,38 @@ def load_submission(path: Path, display: str, validator: FrontMatterValidator) -
         return sub
     validator.coerce(doc)
     sub.yaml, sub.meta, sub.readable = doc, doc.value, True
+    for index, problem in enumerate(sub.problems):
+        if problem.code == "quotes-curly" and problem.line:
+            at = doc.path_at(problem.line - 1) or ()
+            label = validator.label(at, doc.value) if at else _SOME_FIELD
+            message = problem.message.replace(_SOME_FIELD, label, 1)
+            sub.problems[index] = replace(problem, message=message, field=field_name(at))
     sub.problems.extend(validator.validate(display, doc, sub.body_start))
     return sub
+
+
+_SOME_FIELD = "trường ở dòng này"
+
+
+def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
+    """A repaired character as a warning; a removed control character as an error."""
+    code, column = repair.code, repair.column
+    if code == "control-character":
+        before = repair.before
+        where = f"ngay sau “{before}”" if before else "ở đầu dòng"
+        cursor = f"ngay sau “{before}”" if before else "ở đầu dòng"
+        message = render(
+            code, name=control_name(repair.detail), column=column, where=where, cursor=cursor
+        )
+        return Problem(display, line, code, message, ERROR, column=column)
+    if code == "quotes-curly":
+        message = render(code, label=_SOME_FIELD, value=repair.detail)
+    elif code in ("heading-space-special", "heading-no-space"):
+        hashes = "#" * (column - 1)
+        message = render(code, column=column, hashes=hashes, title=shorten(repair.detail))
+    else:
+        message = render(code, column=column)
+    return Problem(display, line, code, message, WARNING, column=column)
 
 
 def _yaml_problem(display: str, error: YamlError) -> Problem:

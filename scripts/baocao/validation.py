@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from baocao.messages import TYPE_NAMES, render, type_name
+from baocao.messages import FORMAT_NAMES, TYPE_NAMES, render, type_name
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.schemas import SchemaValidator, Violation
 from baocao.text import format_number
@@ -38,7 +38,7 @@ class FrontMatterValidator:
     """Compiled once per run; validates the front matter of every submission."""
 
     def __init__(self, schema: dict):
-        self._validator = SchemaValidator(schema)
+        self._validator = SchemaValidator(schema, formats=True)
         self.schema = self._validator.schema  # references inlined: titles and types read directly
         self._string_patterns = list(self._patterns(self.schema, ()))
 
@@ -106,12 +106,11 @@ class FrontMatterValidator:
         )
         official = isinstance(data, dict) and data.get("trang_thai") == "chinh_thuc"
         for path in placeholders:
-            title = self._title(path).get("title", field_name(path))
             yield Problem(
                 file,
                 line(path),
                 "field-placeholder",
-                render("field-placeholder", field=field_name(path), title=title),
+                render("field-placeholder", label=self.label(path, data)),
                 ERROR if official else WARNING,
                 field=field_name(path),
             )
@@ -139,20 +138,55 @@ class FrontMatterValidator:
         yield from self._dates(file, data, line)
         yield from self._years(file, data, line)
 
+    def label(self, path: tuple, data: Any = None) -> str:
+        """How a user finds a field: its Vietnamese title, the year or item, and its key:
+        "Số, ký hiệu văn bản (so_ky_hieu)", "Số tin, bài tuyên truyền, năm 2023 (tin_bai)"."""
+        if not path:
+            return "Phần thông tin đầu tệp"
+        keys = [part for part in path if not isinstance(part, int)]
+        title = self._title(path).get("title")
+        where = []
+        node = data
+        for part in path:
+            if isinstance(part, int):
+                item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+                year = item.get("nam") if isinstance(item, dict) else None
+                if isinstance(year, int) and not isinstance(year, bool) and path[-1] != "nam":
+                    where.append(f"năm {year}")
+                else:
+                    where.append(f"mục thứ {part + 1}")
+                node = item
+            else:
+                node = node.get(part) if isinstance(node, dict) else None
+        key = str(keys[-1]) if keys else ""
+        if not title:
+            return ", ".join([key, *where]) if where else key
+        return ", ".join([title, *where]) + f" ({key})"
+
     def _problem(self, file: str, error: Violation, line, doc: YamlDocument) -> Problem:
         path = error.path
         field = field_name(path, doc.value)
+        label = self.label(path, doc.value)
         kind = error.keyword
         instance = error.instance
+        described = self._title(path)
+
+        def problem(code: str, **values: Any) -> Problem:
+            return Problem(file, line(path), code, render(code, label=label, **values), field=field)
+
         if kind == "required":
             name = error.missing or "?"
-            title = self._title(path + (name,)).get("title", name)
-            where = f" trong nhóm {field}" if path else ""
+            where = f" trong nhóm {label}" if path else ""
             return Problem(
                 file,
                 line(path),
                 "schema-required",
-                render("schema-required", name=name, where=where, title=title),
+                render(
+                    "schema-required",
+                    name=name,
+                    where=where,
+                    label=self.label(path + (name,), doc.value),
+                ),
                 field=_dotted(field, name),
             )
         if kind == "additionalProperties":
@@ -170,15 +204,10 @@ class FrontMatterValidator:
                 render("schema-additional", name=_dotted(field, name), allowed=", ".join(allowed)),
                 field=_dotted(field, name),
             )
-        described = self._title(path)
-        if instance is None:
-            return Problem(
-                file,
-                line(path),
-                "schema-empty",
-                render("schema-empty", field=field, description=described.get("description", "")),
-                field=field,
-            )
+        if kind == "nesting":
+            return problem("schema-nesting")
+        if instance is None or (kind in ("minLength", "pattern") and instance == ""):
+            return problem("schema-empty", description=described.get("description", ""))
         if kind == "type":
             expected = error.value
             expected = " hoặc ".join(
@@ -191,69 +220,55 @@ class FrontMatterValidator:
                 actual = f'"{written}"'
             else:
                 actual = f'{type_name(instance)} "{written}"'
-            return Problem(
-                file,
-                line(path),
-                "schema-type",
-                render("schema-type", field=field, expected=expected, actual=actual),
-                field=field,
-            )
+            return problem("schema-type", expected=expected, actual=actual)
         if kind == "enum":
             allowed = ", ".join(str(v) for v in error.value)
-            return Problem(
-                file,
-                line(path),
-                "schema-enum",
-                render("schema-enum", field=field, value=instance, allowed=allowed),
-                field=field,
+            return problem("schema-enum", value=instance, allowed=allowed)
+        if kind == "const":
+            return problem("schema-const", value=instance, allowed=error.value)
+        numbers = {
+            "maximum": "schema-maximum",
+            "minimum": "schema-minimum",
+            "exclusiveMaximum": "schema-exclusive-maximum",
+            "exclusiveMinimum": "schema-exclusive-minimum",
+            "multipleOf": "schema-multiple-of",
+        }
+        if kind in numbers:
+            return problem(
+                numbers[kind], value=format_number(instance), limit=format_number(error.value)
             )
-        if kind in ("maximum", "exclusiveMaximum"):
-            return Problem(
-                file,
-                line(path),
-                "schema-maximum",
-                render(
-                    "schema-maximum", field=field, value=instance, limit=format_number(error.value)
-                ),
-                field=field,
-            )
-        if kind in ("minimum", "exclusiveMinimum"):
-            return Problem(
-                file,
-                line(path),
-                "schema-minimum",
-                render("schema-minimum", field=field, value=instance),
-                field=field,
-            )
-        if kind == "pattern" or (kind == "minLength" and instance == ""):
-            if instance == "":
-                return Problem(
-                    file,
-                    line(path),
-                    "schema-empty",
-                    render(
-                        "schema-empty", field=field, description=described.get("description", "")
-                    ),
-                    field=field,
-                )
+        sizes = {
+            "maxLength": "schema-max-length",
+            "minLength": "schema-min-length",
+            "minItems": "schema-min-items",
+            "maxItems": "schema-max-items",
+            "minProperties": "schema-min-properties",
+            "maxProperties": "schema-max-properties",
+        }
+        if kind in sizes:
+            size = len(instance) if isinstance(instance, (str, list, dict)) else 0
+            return problem(sizes[kind], length=size, count=size, limit=error.value)
+        if kind == "pattern":
             examples = ", ".join(
                 f'"{e}"' for e in described.get("examples", []) if isinstance(e, str)
             )
             hint = described.get("description", "") + (f" Ví dụ: {examples}." if examples else "")
-            return Problem(
-                file,
-                line(path),
-                "schema-pattern",
-                render("schema-pattern", field=field, value=instance, description=hint),
-                field=field,
+            return problem("schema-pattern", value=instance, description=hint)
+        if kind == "format":
+            return problem(
+                "schema-format", value=instance, format=FORMAT_NAMES.get(error.value, error.value)
             )
-        return Problem(
-            file,
-            line(path),
-            "schema-other",
-            render("schema-other", field=field, detail=error.message),
-            field=field,
-        )
+        if kind == "uniqueItems":
+            return problem("schema-unique-items")
+        if kind == "dependentRequired" and isinstance(error.value, dict):
+            present = [k for k in error.value if isinstance(instance, dict) and k in instance]
+            name = present[0] if present else "?"
+            needed = ", ".join(str(k) for k in error.value.get(name, ()))
+            return problem("schema-dependent-required", name=name, required=needed)
+        # any other keyword (not, anyOf, oneOf, contains, propertyNames, false…): the field's
+        # description says what is expected; the validator's English stays out of the message
+        description = described.get("description", "")
+        return problem("schema-other", description=description + " " if description else "")
 
     def _dates(self, file: str, data: Any, line) -> Iterator[Problem]:
         if not isinstance(data, dict):
@@ -272,7 +287,7 @@ class FrontMatterValidator:
                     file,
                     line(path),
                     "date-invalid",
-                    render("date-invalid", field=field_name(path, data), value=value),
+                    render("date-invalid", label=self.label(path, data), value=value),
                     field=field_name(path, data),
                 )
 
@@ -291,7 +306,12 @@ class FrontMatterValidator:
                     file,
                     line(("so_lieu", index)),
                     "year-duplicate",
-                    render("year-duplicate", year=year, first=line(("so_lieu", seen[year]))),
+                    render(
+                        "year-duplicate",
+                        label=self.label(("so_lieu",)),
+                        year=year,
+                        first=line(("so_lieu", seen[year])),
+                    ),
                     field=f"so_lieu (mục {index + 1})",
                 )
             else:

@@ -214,7 +214,7 @@ def _load(
             problems.extend(report.completeness.problems)
     ordered = [reports[a.id] for a in campaign.agencies]
     if paths is not None:  # only the agencies whose files were named
-        named = {s.agency_id for s in submissions}
+        named = {r.agency.id for r in reports.values() if r.submission in submissions}
         ordered = [r for r in ordered if r.agency.id in named]
     rnd = Round(
         campaign,

@@ -78,6 +78,19 @@ class YamlDocument:
         """Line of the field at path, or of its closest parent that exists."""
         return self._walk_to(tuple(path))[1]
 
+    def path_at(self, line: int) -> Path | None:
+        """Path of the value that starts on a 1-based line of the YAML text, if one does."""
+        stack: list[tuple[yaml.Node, Path]] = [(self.node, ())] if self.node else []
+        while stack:
+            node, path = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                stack.extend((value, path + (key.value,)) for key, value in node.value)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, path + (index,)) for index, item in enumerate(node.value))
+            elif node.start_mark.line + 1 == line:
+                return path
+        return None
+
     def plain_text(self, path: Path) -> str | None:
         """Source text of an unquoted scalar that YAML typed as something other than text.
 

@@ -1,0 +1,150 @@
+"""Characters people cannot see or tell apart, found where a report is read.
+
+Word and copy-paste bring in non-breaking spaces, curly quotes and control characters.
+Where the intent is unambiguous the text is repaired here, before the one model of the
+report is built (so the checker, the site and the DOCX all see the repaired text), and each
+repair is recorded with its line and column so the checker can warn about it:
+
+- a special space (no-break, thin, ideographic…) in a front-matter line's indentation,
+  after its `key:` or after a list's `-`, becomes an ordinary space;
+- a front-matter value wrapped in curly quotes (“…”, ‘…’, or one curly and one straight)
+  becomes the same text between straight double quotes;
+- a body line `###` + special space, or `###3.` (outline numbering right after the `#`),
+  becomes the heading it was meant to be (the heading scanner confirms it);
+- control characters (ESC, BEL…) are removed and reported as errors: no tool can show them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from baocao.text import strip_numbering
+
+SPECIAL_SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_SPECIAL = f"[{SPECIAL_SPACES}]"
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SUSPECT_FRONT = re.compile(f"[{SPECIAL_SPACES}“”„‟‘’‚‛]")
+_INDENT = re.compile(f"^[ {SPECIAL_SPACES}]*{_SPECIAL}[ {SPECIAL_SPACES}]*")
+# `key:` or `- key:` or `-` followed by special spaces (the indentation is already plain)
+_AFTER_INDICATOR = re.compile(
+    rf"^( *(?:-[ ]+)?[^\s:#'\"“”‘’-][^:#]*?:|( *)-)({_SPECIAL}[ {SPECIAL_SPACES}]*)(?=\S|$)"
+)
+_CURLY = re.compile(
+    r"^(?P<head> *(?:- +)?(?:[^\s:#'\"“”‘’-][^:#]*?: +)?)"
+    r"(?:(?P<d1>[“”„‟\"])(?P<dv>[^“”„‟\"]*)(?P<d2>[“”„‟\"])"
+    r"|(?P<s1>[‘’‚‛'])(?P<sv>[^‘’‚‛']*)(?P<s2>[‘’‚‛']))"
+    r"(?P<tail> *(?: #.*)?)$"
+)
+_HEADING_SUSPECT = re.compile(rf"^ {{0,3}}#{{1,6}}(?:{_SPECIAL}|[^\s#])", re.M)
+_HEADING_START = re.compile(rf"^( {{0,3}}#{{1,6}})({_SPECIAL}[ \t{SPECIAL_SPACES}]*|(?=\w))(.*)$")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repaired or removed character: 1-based line and column in the text given."""
+
+    code: str  # "space-special", "quotes-curly", "heading-space-special", "heading-no-space",
+    # "control-character"
+    line: int
+    column: int
+    detail: str = ""  # the value read (quotes), the heading (headings), the character (controls)
+    before: str = ""  # controls: the visible text just before the character on its line
+
+
+def remove_controls(text: str) -> tuple[str, list[Repair]]:
+    """text without control characters (other than tab and line feed), and where each was."""
+    if not _CONTROL.search(text):
+        return text, []
+    found = []
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        for m in _CONTROL.finditer(line):
+            before = _CONTROL.sub("", line[: m.start()]).strip()
+            if len(before) > 40:  # the last words before it, enough to find the place
+                tail = before[-40:]
+                before = tail.split(" ", 1)[-1] if " " in tail else tail
+            found.append(Repair("control-character", index + 1, m.start() + 1, m.group(), before))
+    return _CONTROL.sub("", text), found
+
+
+def repair_front_matter(text: str) -> tuple[str, list[Repair]]:
+    """Front-matter text with special spaces and curly quotes repaired (same lines)."""
+    if not _SUSPECT_FRONT.search(text):
+        return text, []
+    found: list[Repair] = []
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not _SUSPECT_FRONT.search(line) or line.lstrip(" " + SPECIAL_SPACES).startswith("#"):
+            continue
+        m = _INDENT.match(line)
+        if m:
+            column = next(i for i, c in enumerate(line) if c in SPECIAL_SPACES) + 1
+            found.append(Repair("space-special", index + 1, column))
+            line = " " * m.end() + line[m.end() :]
+        m = _AFTER_INDICATOR.match(line)
+        if m:
+            found.append(Repair("space-special", index + 1, m.start(3) + 1))
+            line = line[: m.start(3)] + " " * len(m.group(3)) + line[m.end(3) :]
+        m = _CURLY.match(line)
+        if m and _is_curly(m):
+            value = m.group("dv") if m.group("d1") else m.group("sv")
+            column = m.end("head") + 1
+            found.append(Repair("quotes-curly", index + 1, column, value))
+            line = m.group("head") + json.dumps(value, ensure_ascii=False) + m.group("tail")
+        lines[index] = line
+    return "\n".join(lines), found
+
+
+def _is_curly(m: re.Match) -> bool:
+    pair = (m.group("d1") or m.group("s1")) + (m.group("d2") or m.group("s2"))
+    return pair not in ('""', "''")
+
+
+def repair_headings(
+    lines: list[str], scan: Callable[[list[str]], list]
+) -> tuple[list[str], list[Repair]]:
+    """Body lines with `###`+special space and `###3.` made headings, where the heading
+    scanner (`scan`, given the repaired lines) then finds a heading there (not in code)."""
+    text = "\n".join(lines)
+    if not _HEADING_SUSPECT.search(text):
+        return lines, []
+    candidates: dict[int, tuple[str, Repair]] = {}
+    for index, line in enumerate(lines):
+        m = _HEADING_START.match(line)
+        if not m:
+            continue
+        hashes, gap, rest = m.groups()
+        if gap:
+            code = "heading-space-special"
+        elif rest[:1].isalnum() and strip_numbering(rest) != rest.strip():
+            code = "heading-no-space"
+        else:
+            continue
+        fixed = f"{hashes} {rest}"
+        column = len(hashes) + 1
+        candidates[index] = (fixed, Repair(code, index + 1, column, rest.strip()))
+    if not candidates:
+        return lines, []
+    repaired = list(lines)
+    for index, (fixed, _) in candidates.items():
+        repaired[index] = fixed
+    headings = {h.index for h in scan(repaired) if h.end == h.index + 1}
+    found = []
+    for index, (_, repair) in sorted(candidates.items()):
+        if index in headings:
+            found.append(repair)
+        else:
+            repaired[index] = lines[index]
+    return repaired, found
+
+
+def control_name(char: str) -> str:
+    """ESC, BEL…: the name people may find when they search for the character."""
+    names = {"\x1b": "ESC", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x00": "NUL"}
+    return names.get(char) or unicodedata.name(char, "") or f"mã U+{ord(char):04X}"

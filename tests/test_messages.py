@@ -1,0 +1,409 @@
+"""Mistakes a non-programmer makes and cannot see, typed into a template from `baocao new`:
+each gets the line (and column) of the character itself, its name in plain words and what to
+do; where the intent is unambiguous the report is accepted, with the repaired text in the model
+that the site and the DOCX use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from baocao.blank_report import PLACEHOLDER_TEXT
+from baocao.cli import main
+from baocao.workspace import load_round
+
+AGENCY = "ubnd-nghe-an"
+FILE = f"submissions/{AGENCY}.md"
+HEADING_2 = "### 2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg."
+HEADING_3 = "### 3. Kinh phí thực hiện Đề án hằng năm và cho cả giai đoạn."
+NBSP = "\u00a0"
+
+
+def filled_template(workspace: Path, capsys) -> Path:
+    """`baocao new`, then every field and section filled in as the guide says."""
+    assert main(["--root", str(workspace), "new", AGENCY]) == 0
+    capsys.readouterr()
+    path = workspace / FILE
+    text = path.read_text(encoding="utf-8")
+    for key, value in (
+        ("so_ky_hieu", "412/BC-UBND"),
+        ("ngay_ban_hanh", "04/12/2024"),
+        ("ho_ten", "Nguyễn Văn An"),
+        ("chuc_vu", "Phó Chủ tịch"),
+        ("ho_ten", "Trần Thị Bình"),
+        ("dien_thoai", "0238.3844.123"),
+        ("email", "binhtt@nghean.gov.vn"),
+    ):
+        text = text.replace(f'{key}: "(Chưa điền)"', f"{key}: {value}", 1)
+    text = text.replace(PLACEHOLDER_TEXT, "Đã thực hiện.")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def type_mistake(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def check(workspace: Path, capsys) -> tuple[int, list[str], str]:
+    code = main(["--root", str(workspace), "check", str(workspace / FILE), "--today", "2024-12-04"])
+    out = capsys.readouterr().out
+    return code, [line for line in out.splitlines() if line.startswith("submissions/")], out
+
+
+def test_the_filled_template_is_clean(workspace, capsys):
+    filled_template(workspace, capsys)
+    code, problems, _ = check(workspace, capsys)
+    assert (code, problems) == (0, [])
+
+
+SPACE = (
+    "Có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã coi"
+    " nó là dấu cách thường; nên xóa khoảng trắng đó và gõ lại bằng phím cách."
+)
+CURLY = (
+    "Giá trị của {label} nằm trong dấu ngoặc kép cong “ ” (Word tự đổi dấu nháy). Công cụ đã"
+    ' bỏ hai dấu này và đọc giá trị là "{value}"; nên xóa hai dấu đó hoặc thay bằng dấu nháy'
+    ' thẳng "...".'
+)
+CONTROL = (
+    "Có ký tự điều khiển không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này, ngay sau"
+    " “{before}”. Xóa ký tự đó: đặt con trỏ ngay sau “{before}” rồi nhấn phím Delete (ký tự này"
+    " thường lọt vào khi sao chép từ phần mềm khác)."
+)
+
+# (mistake, typed over, typed instead, exit code, problem lines)
+CASES = [
+    (
+        "nbsp-indenting-a-key",
+        "  ho_ten: Nguyễn Văn An",
+        f"{NBSP}{NBSP}ho_ten: Nguyễn Văn An",
+        0,
+        [f"{FILE}:9: cảnh báo: " + SPACE.format(column=1)],
+    ),
+    (
+        "nbsp-after-colon",
+        "ngay_ban_hanh: 04/12/2024",
+        f"ngay_ban_hanh:{NBSP}04/12/2024",
+        0,
+        [f"{FILE}:7: cảnh báo: " + SPACE.format(column=15)],
+    ),
+    (
+        "curly-quotes-around-a-value-with-a-colon",
+        "chuc_vu: Phó Chủ tịch",
+        "chuc_vu: “KT. CHỦ TỊCH: PHÓ CHỦ TỊCH”",
+        0,
+        [
+            f"{FILE}:10: cảnh báo: "
+            + CURLY.format(label="Chức vụ người ký (chuc_vu)", value="KT. CHỦ TỊCH: PHÓ CHỦ TỊCH")
+        ],
+    ),
+    (
+        "curly-quoted-so-ky-hieu",
+        "so_ky_hieu: 412/BC-UBND",
+        "so_ky_hieu: “412/BC-UBND”",
+        0,
+        [
+            f"{FILE}:6: cảnh báo: "
+            + CURLY.format(label="Số, ký hiệu văn bản (so_ky_hieu)", value="412/BC-UBND")
+        ],
+    ),
+    (
+        "curly-quoted-date",
+        "ngay_ban_hanh: 04/12/2024",
+        "ngay_ban_hanh: “04/12/2024”",
+        0,
+        [
+            f"{FILE}:7: cảnh báo: "
+            + CURLY.format(label="Ngày ban hành (ngay_ban_hanh)", value="04/12/2024")
+        ],
+    ),
+    (
+        "esc-on-line-7",
+        "ngay_ban_hanh: 04/12/2024",
+        "ngay_ban_hanh: 04/12\x1b/2024",
+        1,
+        [f"{FILE}:7: lỗi: " + CONTROL.format(name="ESC", column=21, before="ngay_ban_hanh: 04/12")],
+    ),
+    (
+        "bel-on-line-7",
+        "ngay_ban_hanh: 04/12/2024",
+        "ngay_ban_hanh: 04/12/2024\x07",
+        1,
+        [
+            f"{FILE}:7: lỗi: "
+            + CONTROL.format(name="BEL", column=26, before="ngay_ban_hanh: 04/12/2024")
+        ],
+    ),
+    (
+        "nbsp-after-hashes",
+        HEADING_2,
+        HEADING_2.replace("### ", f"###{NBSP}"),
+        0,
+        [
+            f"{FILE}:59: cảnh báo: Sau dấu # có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ 4"
+            ' của dòng này. Công cụ đã đọc dòng này là tiêu đề "2. Công tác kiểm tra, đôn đốc'
+            ' thực hiện Quyết định số 319/QĐ-TTg."; nên xóa khoảng trắng đó và gõ lại bằng phím'
+            " cách."
+        ],
+    ),
+    (
+        "no-space-after-hashes",
+        HEADING_3,
+        HEADING_3.replace("### ", "###"),
+        0,
+        [
+            f'{FILE}:63: cảnh báo: Thiếu dấu cách sau "###" ở ký tự thứ 4 của dòng này: tiêu đề'
+            ' phải viết "### 3. Kinh phí thực hiện Đề án hằng năm và cho cả giai đoạn.". Công cụ'
+            " đã đọc dòng này là tiêu đề; hãy thêm một dấu cách sau dấu # cuối cùng."
+        ],
+    ),
+    (
+        "deleted-heading-text-kept",
+        HEADING_2,
+        "",
+        0,
+        [
+            f'{FILE}:63: cảnh báo: Thiếu mục "2. Công tác kiểm tra, đôn đốc thực hiện Quyết định'
+            ' số 319/QĐ-TTg." của đề cương. Thêm tiêu đề này sau tiêu đề "1. Tình hình quán'
+            ' triệt và tổ chức thực hiện Quyết định số…" (dòng 55) và trước tiêu đề "3. Kinh phí'
+            ' thực hiện Đề án hằng năm và cho cả giai đoạn." (dòng 63), ngay trước đoạn đã viết'
+            " cho nó (nếu có), rồi viết nội dung bên dưới."
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,old,new,exit_code,expected", CASES, ids=[c[0] for c in CASES])
+def test_a_mistake_typed_into_the_template(workspace, capsys, name, old, new, exit_code, expected):
+    path = filled_template(workspace, capsys)
+    type_mistake(path, old, new)
+    code, problems, out = check(workspace, capsys)
+    assert problems == expected
+    assert code == exit_code, out
+
+
+def test_accepted_mistakes_reach_the_model_repaired(workspace, capsys):
+    """All the unambiguous mistakes at once: the model every output uses holds the values
+    without quotes and the headings as headings, so the site and the DOCX show them so."""
+    path = filled_template(workspace, capsys)
+    type_mistake(path, "so_ky_hieu: 412/BC-UBND", "so_ky_hieu: “412/BC-UBND”")
+    type_mistake(path, "ngay_ban_hanh: 04/12/2024", f"ngay_ban_hanh:{NBSP}“04/12/2024”")
+    type_mistake(path, "  ho_ten: Nguyễn Văn An", f"{NBSP}{NBSP}ho_ten: Nguyễn Văn An")
+    type_mistake(path, "chuc_vu: Phó Chủ tịch", "chuc_vu: “KT. CHỦ TỊCH: PHÓ CHỦ TỊCH”")
+    type_mistake(path, HEADING_2, HEADING_2.replace("### ", f"###{NBSP}"))
+    type_mistake(path, HEADING_3, HEADING_3.replace("### ", "###"))
+    code, problems, _ = check(workspace, capsys)
+    assert code == 0
+    assert [(p.split(":")[1], p.split(": ")[1]) for p in problems] == [
+        ("6", "cảnh báo"),
+        ("7", "cảnh báo"),
+        ("7", "cảnh báo"),
+        ("9", "cảnh báo"),
+        ("10", "cảnh báo"),
+        ("59", "cảnh báo"),
+        ("63", "cảnh báo"),
+    ]
+    rnd = load_round(workspace, paths=[path])
+    sub = rnd.submissions[0]
+    assert sub.meta["so_ky_hieu"] == "412/BC-UBND"
+    assert sub.meta["ngay_ban_hanh"] == "04/12/2024"
+    assert sub.meta["nguoi_ky"] == {
+        "ho_ten": "Nguyễn Văn An",
+        "chuc_vu": "KT. CHỦ TỊCH: PHÓ CHỦ TỊCH",
+    }
+    assert HEADING_2 in sub.body.split("\n") and HEADING_3 in sub.body.split("\n")
+    report = rnd.reports[0]
+    assert report.ratio == 1.0  # both sections found under their headings
+
+
+def test_a_hash_that_is_not_a_heading_is_left_alone(workspace, capsys):
+    """`#hashtag` text, and `###3.` inside a code block, are not repaired into headings."""
+    path = filled_template(workspace, capsys)
+    with path.open("a", encoding="utf-8") as file:
+        file.write("\n#TMĐT là từ khóa.\n\n```\n###3. ví dụ\n###\u00a0ví dụ\n```\n")
+    code, problems, _ = check(workspace, capsys)
+    assert (code, problems) == (0, [])
+    sub = load_round(workspace, paths=[path]).submissions[0]
+    assert "###3. ví dụ\n###\u00a0ví dụ" in sub.body and "#TMĐT là từ khóa." in sub.body
+
+
+def test_yaml_failure_counts_the_file_as_a_report_that_fails(workspace, capsys):
+    path = filled_template(workspace, capsys)
+    type_mistake(path, "so_ky_hieu: 412/BC-UBND", "so_ky_hieu: 412/BC: UBND")
+    code, problems, out = check(workspace, capsys)
+    assert code == 1
+    assert problems == [
+        f"{FILE}:6: lỗi: Phần thông tin đầu tệp viết sai ở ký tự thứ 19 của dòng này: có dấu hai"
+        " chấm không hợp lệ trong giá trị. Kiểm tra dấu hai chấm, thụt lề và dấu nháy; giá trị có"
+        ' dấu `:` hãy đặt trong dấu nháy kép thẳng "...".'
+    ]
+    assert (
+        "Hạn nộp 05/12/2024: 0/1 cơ quan đã nộp bản chính thức (0 đúng hạn, 0 trễ hạn), 0 dự thảo,"
+        " 1 chưa đạt yêu cầu kiểm tra, 0 chưa nộp." in out
+    )
+
+
+def test_annotations_have_vietnamese_titles_and_json_keeps_the_code(workspace, capsys):
+    path = filled_template(workspace, capsys)
+    type_mistake(path, "so_ky_hieu: 412/BC-UBND", "so_ky_hieu: “412/BC-UBND”")
+    main(["--root", str(workspace), "check", str(workspace / FILE), "--format", "github"])
+    out = capsys.readouterr().out
+    assert out.startswith(f"::warning file={FILE},line=6,col=13,title=Dấu ngoặc kép cong::")
+    main(["--root", str(workspace), "check", str(workspace / FILE), "--format", "json"])
+    problem = json.loads(capsys.readouterr().out)["problems"][0]
+    assert (problem["code"], problem["field"], problem["column"]) == (
+        "quotes-curly",
+        "so_ky_hieu",
+        13,
+    )
+
+
+def test_placeholder_left_under_a_task_says_nhiem_vu(workspace, capsys):
+    path = filled_template(workspace, capsys)
+    first_task = "### 1. Chủ trì hoặc phối hợp với các bộ, cơ quan xây dựng"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(first_task)
+    end = text.index("Đã thực hiện.", start)
+    path.write_text(text[:end] + "_(Chưa viết: thay dòng này.)_\n\n" + text[end:], encoding="utf-8")
+    code, problems, _ = check(workspace, capsys)
+    assert problems == [
+        f'{FILE}:69: cảnh báo: Nhiệm vụ "1. Chủ trì hoặc phối hợp với các bộ, cơ quan xây dựng'
+        ' các văn bản, quy định pháp luật về…" đã có nội dung nhưng vẫn còn dòng giữ chỗ'
+        ' "(Chưa viết ...)". Xóa dòng đó.'
+    ]
+
+
+KEYWORDS = [
+    (
+        "maxLength",
+        {"type": "string", "maxLength": 3},
+        "abcd",
+        "dài 4 ký tự, quá giới hạn 3 ký tự. Hãy viết ngắn lại.",
+    ),
+    ("minLength", {"type": "string", "minLength": 3}, "ab", "quá ngắn (2 ký tự, cần ít nhất 3)."),
+    (
+        "pattern",
+        {"type": "string", "pattern": "^[0-9]+$", "description": "Chỉ gồm chữ số."},
+        "a1",
+        '"a1" không đúng dạng. Chỉ gồm chữ số.',
+    ),
+    ("enum", {"enum": ["a", "b"]}, "c", 'giá trị "c" không hợp lệ; chỉ được chọn một trong: a, b.'),
+    ("const", {"const": "a"}, "c", 'giá trị "c" không hợp lệ; chỉ được ghi đúng "a".'),
+    (
+        "type",
+        {"type": "integer"},
+        "12 vụ",
+        'phải là số nguyên viết liền, không có dấu chấm, dấu phẩy hay chữ (ví dụ 1250000000), đang là "12 vụ".',
+    ),
+    ("minimum", {"type": "integer", "minimum": 1}, 0, "phải là số từ 1 trở lên (đang là 0)."),
+    (
+        "maximum",
+        {"type": "integer", "maximum": 10},
+        12000,
+        "số 12.000 quá lớn (tối đa 10). Kiểm tra lại đơn vị (đồng) và số chữ số.",
+    ),
+    (
+        "exclusiveMinimum",
+        {"type": "integer", "exclusiveMinimum": 0},
+        0,
+        "phải là số lớn hơn 0 (đang là 0).",
+    ),
+    (
+        "exclusiveMaximum",
+        {"type": "integer", "exclusiveMaximum": 10},
+        10,
+        "số 10 quá lớn (phải nhỏ hơn 10).",
+    ),
+    ("multipleOf", {"type": "integer", "multipleOf": 5}, 7, "số 7 phải là bội số của 5."),
+    ("minItems", {"type": "array", "minItems": 2}, ["a"], "cần ít nhất 2 mục (đang có 1)."),
+    (
+        "maxItems",
+        {"type": "array", "maxItems": 1},
+        ["a", "b"],
+        "chỉ được có tối đa 1 mục (đang có 2).",
+    ),
+    (
+        "uniqueItems",
+        {"type": "array", "uniqueItems": True},
+        ["a", "a"],
+        "có hai mục giống hệt nhau. Xóa mục thừa.",
+    ),
+    (
+        "format",
+        {"type": "string", "format": "email"},
+        "không-phải-thư",
+        '"không-phải-thư" không đúng dạng địa chỉ thư điện tử.',
+    ),
+    (
+        "minProperties",
+        {"type": "object", "minProperties": 2},
+        {"a": 1},
+        "cần ít nhất 2 trường (đang có 1).",
+    ),
+    (
+        "maxProperties",
+        {"type": "object", "maxProperties": 1},
+        {"a": 1, "b": 2},
+        "chỉ được có tối đa 1 trường (đang có 2).",
+    ),
+    (
+        "dependentRequired",
+        {"type": "object", "dependentRequired": {"a": ["b"]}},
+        {"a": 1},
+        "khi đã có trường a thì phải có cả b.",
+    ),
+    (
+        "not",
+        {"not": {"const": "x"}, "description": "Không được ghi x."},
+        "x",
+        "giá trị không đúng mẫu báo cáo. Không được ghi x. Xem mẫu bằng lệnh `baocao new` hoặc trang Hướng dẫn.",
+    ),
+    (
+        "anyOf",
+        {"anyOf": [{"type": "integer"}, {"const": "a"}]},
+        "b",
+        "giá trị không đúng mẫu báo cáo. Xem mẫu bằng lệnh `baocao new` hoặc trang Hướng dẫn.",
+    ),
+]
+
+
+@pytest.mark.parametrize("keyword,node,value,expected", KEYWORDS, ids=[k[0] for k in KEYWORDS])
+def test_every_schema_keyword_has_a_vietnamese_message(keyword, node, value, expected):
+    from baocao.validation import FrontMatterValidator
+    from baocao.yamlsafe import YamlDocument
+
+    schema = {
+        "type": "object",
+        "required": ["gia_tri"],
+        "additionalProperties": False,
+        "properties": {"gia_tri": {"title": "Giá trị thử", **node}},
+    }
+    text = "gia_tri: " + json.dumps(value, ensure_ascii=False) + "\n"
+    doc = YamlDocument({"gia_tri": value}, text)
+    problems = list(FrontMatterValidator(schema).validate("t.md", doc, 10))
+    assert [(p.line, p.code.startswith("schema-"), p.message) for p in problems] == [
+        (2, True, "Giá trị thử (gia_tri): " + expected)
+    ]
+
+
+def test_required_and_unknown_fields_in_vietnamese():
+    from baocao.validation import FrontMatterValidator
+    from baocao.yamlsafe import YamlDocument
+
+    schema = {
+        "type": "object",
+        "required": ["gia_tri"],
+        "additionalProperties": False,
+        "properties": {"gia_tri": {"title": "Giá trị thử", "type": "string"}},
+    }
+    doc = YamlDocument({"khac": 1}, "khac: 1\n")
+    messages = [p.message for p in FrontMatterValidator(schema).validate("t.md", doc, 10)]
+    assert messages == [
+        'Trường "khac" không có trong mẫu báo cáo. Kiểm tra lỗi chính tả (các trường hợp lệ:'
+        " gia_tri).",
+        "Thiếu trường bắt buộc Giá trị thử (gia_tri). Thêm dòng `gia_tri: ...`.",
+    ]
