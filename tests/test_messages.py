@@ -12,6 +12,7 @@ import pytest
 
 from baocao.blank_report import PLACEHOLDER_TEXT
 from baocao.cli import main
+from baocao.site import pages
 from baocao.workspace import load_round
 
 AGENCY = "ubnd-nghe-an"
@@ -207,7 +208,7 @@ def test_accepted_mistakes_reach_the_model_repaired(workspace, capsys):
         ("59", "cảnh báo"),
         ("63", "cảnh báo"),
     ]
-    rnd = load_round(workspace, paths=[path])
+    rnd = load_round(workspace)  # the whole round, as a build reads it
     sub = rnd.submissions[0]
     assert sub.meta["so_ky_hieu"] == "412/BC-UBND"
     assert sub.meta["ngay_ban_hanh"] == "04/12/2024"
@@ -216,8 +217,14 @@ def test_accepted_mistakes_reach_the_model_repaired(workspace, capsys):
         "chuc_vu": "KT. CHỦ TỊCH: PHÓ CHỦ TỊCH",
     }
     assert HEADING_2 in sub.body.split("\n") and HEADING_3 in sub.body.split("\n")
-    report = rnd.reports[0]
+    report = rnd.report(AGENCY)
     assert report.ratio == 1.0  # both sections found under their headings
+    assert report.part("p1-i-2").content == report.part("p1-i-3").content == "Đã thực hiện."
+    assert not any("#" in part.content for part in report.parts)
+    content = pages.generate(rnd, None)  # the site's pages, as MkDocs gets them
+    shown = [content.fragments.html(i) for i in range(len(content.fragments.sources))]
+    assert any(">412/BC-UBND<" in html for html in shown)
+    assert not any("“412/BC-UBND" in html for html in shown)
 
 
 def test_a_hash_that_is_not_a_heading_is_left_alone(workspace, capsys):

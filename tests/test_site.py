@@ -145,7 +145,9 @@ def test_pages_for_every_agency_section_and_task(workspace):
     problems = [
         site.fragments.html(int(t)) for t in re.findall(r"BC(?:FRAG|RAW)[0-9a-f]*:(\d+)", invalid)
     ]
-    assert any("YAML" in html for html in problems)  # the problems are listed on the page
+    assert any(
+        "Phần thông tin đầu tệp" in html for html in problems
+    )  # the problems are listed on the page
     assert "Chưa nộp báo cáo" in paths["co-quan/vu-phap-che.md"]
     assert "lien_he" not in paths["co-quan/bo-y-te.md"] and "0982.190.626" not in "".join(
         s[0] for s in site.fragments.sources

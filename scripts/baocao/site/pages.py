@@ -19,6 +19,7 @@ plugin only hands them to MkDocs. Page paths (all generated, none written to dis
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -709,13 +710,20 @@ def task_index(rnd: Round, fragments: Fragments) -> str:
 
 
 def _outline_tree(outline: Outline) -> list[str]:
+    """The outline as the letter writes it: each heading with its own numbering ("1.",
+    "1.1.", "a)"); a number is escaped so Python-Markdown does not start a list with it (and
+    renumber it), and the page's text stays in the search index."""
     out = [f"### {esc(outline.label)}", "", f"**{esc(' '.join(outline.title))}**", ""]
     out += [f"*{esc(' '.join(outline.subtitle))}*", ""] if outline.subtitle else []
     for node in outline.walk():
         guidance = f" — *{esc(node.guidance)}*" if node.guidance else ""
-        out.append(f"{'    ' * (node.depth - 1)}- {esc(node.heading)}{guidance}")
+        text = _LIST_START.sub(r"\1\\\2", esc(node.heading))
+        out.append(f"{'    ' * (node.depth - 1)}- {text}{guidance}")
     out.append("")
     return out
+
+
+_LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")  # "1. Phương hướng": a list item to Markdown
 
 
 def letter_page(rnd: Round) -> str:

@@ -16,6 +16,8 @@ from baocao.errors import BaocaoError
 from baocao.site import assets, pages, search
 from baocao.workspace import Round, load_round
 
+THEME = Path(__file__).parent / "theme"
+
 
 class BaocaoConfig(Config):
     docx = config_options.Type(str, default="build/bao-cao-tong-hop.docx")
@@ -33,6 +35,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.given = (rnd, docx_path)
 
     def on_config(self, config):
+        if str(THEME) not in config.theme.dirs:  # our templates first: 404.html in Vietnamese
+            config.theme.dirs.insert(0, str(THEME))
         if self.given is not None:
             (self.round, docx_path), self.given = self.given, None
         else:
