@@ -71,10 +71,19 @@ CURLY = (
     ' thẳng "...".'
 )
 CONTROL = (
-    "Có ký tự điều khiển không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này, ngay sau"
-    " “{before}”. Xóa ký tự đó: đặt con trỏ ngay sau “{before}” rồi nhấn phím Delete (ký tự này"
-    " thường lọt vào khi sao chép từ phần mềm khác)."
+    "Có ký tự điều khiển không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này, {where}."
+    " Xóa ký tự đó: {how} (ký tự này thường lọt vào khi sao chép từ phần mềm khác)."
 )
+
+
+def control(name: str, column: int, after: str = "", before: str = "") -> str:
+    if before:
+        where, how = f"ngay sau “{before}”", f"đặt con trỏ ngay sau “{before}” rồi nhấn phím Delete"
+    else:
+        where = f"ngay trước “{after}”"
+        how = f"đặt con trỏ ngay trước “{after}” rồi nhấn phím Backspace"
+    return CONTROL.format(name=name, column=column, where=where, how=how)
+
 
 # (mistake, typed over, typed instead, exit code, problem lines)
 CASES = [
@@ -127,17 +136,14 @@ CASES = [
         "ngay_ban_hanh: 04/12/2024",
         "ngay_ban_hanh: 04/12\x1b/2024",
         1,
-        [f"{FILE}:7: lỗi: " + CONTROL.format(name="ESC", column=21, before="ngay_ban_hanh: 04/12")],
+        [f"{FILE}:7: lỗi: " + control("ESC", 21, before="ngay_ban_hanh: 04/12")],
     ),
     (
         "bel-on-line-7",
         "ngay_ban_hanh: 04/12/2024",
         "ngay_ban_hanh: 04/12/2024\x07",
         1,
-        [
-            f"{FILE}:7: lỗi: "
-            + CONTROL.format(name="BEL", column=26, before="ngay_ban_hanh: 04/12/2024")
-        ],
+        [f"{FILE}:7: lỗi: " + control("BEL", 26, before="ngay_ban_hanh: 04/12/2024")],
     ),
     (
         "nbsp-after-hashes",
@@ -414,3 +420,29 @@ def test_required_and_unknown_fields_in_vietnamese():
         " gia_tri).",
         "Thiếu trường bắt buộc Giá trị thử (gia_tri). Thêm dòng `gia_tri: ...`.",
     ]
+
+
+def test_more_invisible_characters_in_lists_body_and_half_quotes(workspace, capsys):
+    """A special space after a list's "-", ESC in the body (its own line, not line 2), a date
+    with only one curly quote (not repaired: the message names the quotes)."""
+    path = filled_template(workspace, capsys)
+    type_mistake(path, "  - nam: 2023", f"  -{NBSP}nam: 2023")
+    type_mistake(path, "ngay_ban_hanh: 04/12/2024", "ngay_ban_hanh: “04/12/2024")
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    body_line = lines.index(HEADING_3) + 3  # the paragraph under heading 3, 1-based
+    lines[body_line - 1] = "Đã chi \x1b1,2 tỷ đồng."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, problems, _ = check(workspace, capsys)
+    assert code == 1
+    assert problems == [
+        f'{FILE}:7: lỗi: Ngày ban hành (ngay_ban_hanh): "“04/12/2024" không đúng dạng. Giá trị'
+        " có dấu ngoặc kép cong “ ” hoặc ‘ ’ (Word tự đổi dấu nháy): hãy xóa các dấu đó. Ngày ký"
+        " ban hành báo cáo, viết dạng ngày/tháng/năm (03/12/2024) hoặc năm-tháng-ngày"
+        ' (2024-12-03). Ví dụ: "03/12/2024", "2024-12-03".',
+        f"{FILE}:17: cảnh báo: " + SPACE.format(column=4),
+        f"{FILE}:{body_line}: lỗi: " + control("ESC", 8, after="1,2 tỷ đồng."),
+    ]
+    sub = load_round(workspace).report(AGENCY).submission
+    assert sub.meta["so_lieu"][0]["nam"] == 2023
+    assert "Đã chi 1,2 tỷ đồng." in sub.body  # removed from what is published

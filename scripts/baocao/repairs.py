@@ -54,7 +54,8 @@ class Repair:
     line: int
     column: int
     detail: str = ""  # the value read (quotes), the heading (headings), the character (controls)
-    before: str = ""  # controls: the visible text just before the character on its line
+    before: str = ""  # controls: the text before the character on its line
+    after: str = ""  # controls: the text after it
 
 
 def remove_controls(text: str) -> tuple[str, list[Repair]]:
@@ -65,11 +66,11 @@ def remove_controls(text: str) -> tuple[str, list[Repair]]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         for m in _CONTROL.finditer(line):
-            before = _CONTROL.sub("", line[: m.start()]).strip()
-            if len(before) > 40:  # the last words before it, enough to find the place
-                tail = before[-40:]
-                before = tail.split(" ", 1)[-1] if " " in tail else tail
-            found.append(Repair("control-character", index + 1, m.start() + 1, m.group(), before))
+            before = _CONTROL.sub("", line[: m.start()])
+            after = _CONTROL.sub("", line[m.end() :])
+            found.append(
+                Repair("control-character", index + 1, m.start() + 1, m.group(), before, after)
+            )
     return _CONTROL.sub("", text), found
 
 

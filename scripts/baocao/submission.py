@@ -128,11 +128,20 @@ def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
     """A repaired character as a warning; a removed control character as an error."""
     code, column = repair.code, repair.column
     if code == "control-character":
-        before = repair.before
-        where = f"ngay sau “{before}”" if before else "ở đầu dòng"
-        cursor = f"ngay sau “{before}”" if before else "ở đầu dòng"
+        before = " ".join(repair.before.split()[-3:])[-40:]
+        after = " ".join(repair.after.split()[:3])[:40]
+        if before and not repair.before[-1:].isspace():
+            where, how = (
+                f", ngay sau “{before}”",
+                f"đặt con trỏ ngay sau “{before}” rồi nhấn phím Delete",
+            )
+        elif after and not repair.after[:1].isspace():
+            where = f", ngay trước “{after}”"
+            how = f"đặt con trỏ ngay trước “{after}” rồi nhấn phím Backspace"
+        else:
+            where, how = "", f"đặt con trỏ ở ký tự thứ {column} rồi nhấn phím Delete"
         message = render(
-            code, name=control_name(repair.detail), column=column, where=where, cursor=cursor
+            code, name=control_name(repair.detail), column=column, where=where, how=how
         )
         return Problem(display, line, code, message, ERROR, column=column)
     if code == "quotes-curly":

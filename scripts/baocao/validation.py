@@ -253,6 +253,8 @@ class FrontMatterValidator:
                 f'"{e}"' for e in described.get("examples", []) if isinstance(e, str)
             )
             hint = described.get("description", "") + (f" Ví dụ: {examples}." if examples else "")
+            if isinstance(instance, str) and any(q in instance for q in "“”‘’"):
+                hint = render("schema-curly") + " " + hint
             return problem("schema-pattern", value=instance, description=hint)
         if kind == "format":
             return problem(
