@@ -302,9 +302,10 @@ def load_campaign(root: Path) -> Campaign:
         first = errors[0]
         where = ".".join(map(str, first.path)) or "(gốc)"
         line = doc.line_of(first.path) or 1
-        raise CampaignError(
-            f"{CAMPAIGN_FILE}:{line}: {where}: không đúng lược đồ ({first.message})."
-        )
+        from baocao.validation import FrontMatterValidator  # Vietnamese for every keyword
+
+        detail = FrontMatterValidator(schema).problem(CAMPAIGN_FILE, first, doc).message.rstrip(".")
+        raise CampaignError(f"{CAMPAIGN_FILE}:{line}: {where}: không đúng lược đồ ({detail}).")
     campaign = _build(root, data)
     _check_consistency(campaign, load_schema(root, "submission.schema.json"))
     return campaign

@@ -163,6 +163,14 @@ class FrontMatterValidator:
             return ", ".join([key, *where]) if where else key
         return ", ".join([title, *where]) + f" ({key})"
 
+    def problem(self, file: str, error: Violation, doc: YamlDocument) -> Problem:
+        """One violation (of this validator's schema) as a Vietnamese problem, at its line."""
+
+        def line(path: tuple) -> int:
+            return doc.line_of(path) or 1
+
+        return self._problem(file, error, line, doc)
+
     def _problem(self, file: str, error: Violation, line, doc: YamlDocument) -> Problem:
         path = error.path
         field = field_name(path, doc.value)
