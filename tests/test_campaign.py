@@ -136,7 +136,7 @@ def test_broken_campaign_is_a_clear_error(workspace, capsys):
     with pytest.raises(CampaignError, match=r"campaign.yml:\d+: letter.deadline") as caught:
         load_campaign(workspace)
     assert str(caught.value) == (  # the schema's keyword in Vietnamese, not jsonschema's English
-        'campaign.yml:29: letter.deadline: không đúng lược đồ (Hạn gửi báo cáo (deadline):'
+        "campaign.yml:29: letter.deadline: không đúng lược đồ (Hạn gửi báo cáo (deadline):"
         ' "05/12/2024" không đúng dạng. Báo cáo ban hành đến hết ngày này được tính là đúng hạn).'
     )
     assert main(["--root", str(workspace), "check"]) == 1

@@ -446,3 +446,18 @@ def test_more_invisible_characters_in_lists_body_and_half_quotes(workspace, caps
     sub = load_round(workspace).report(AGENCY).submission
     assert sub.meta["so_lieu"][0]["nam"] == 2023
     assert "Đã chi 1,2 tỷ đồng." in sub.body  # removed from what is published
+
+
+def test_a_zero_width_space_before_a_key_is_removed_with_a_warning(workspace, capsys):
+    path = filled_template(workspace, capsys)
+    type_mistake(path, "so_ky_hieu: 412/BC-UBND", "\u200bso_ky_hieu: 412/BC-UBND")
+    code, problems, _ = check(workspace, capsys)
+    assert (code, problems) == (
+        0,
+        [
+            f"{FILE}:6: cảnh báo: Có ký tự không nhìn thấy (khoảng trắng độ rộng 0, thường lọt"
+            " vào khi sao chép từ trang web hoặc Word) ở ký tự thứ 1 của dòng này. Công cụ đã bỏ"
+            " nó; nên xóa và gõ lại dòng này."
+        ],
+    )
+    assert load_round(workspace).report(AGENCY).submission.meta["so_ky_hieu"] == "412/BC-UBND"

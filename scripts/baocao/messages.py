@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     # invisible and look-alike characters (messages: issue 20)
     "control-character": "Có ký tự điều khiển không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này{where}. Xóa ký tự đó: {how} (ký tự này thường lọt vào khi sao chép từ phần mềm khác).",
     "space-special": "Có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã coi nó là dấu cách thường; nên xóa khoảng trắng đó và gõ lại bằng phím cách.",
+    "zero-width": "Có ký tự không nhìn thấy (khoảng trắng độ rộng 0, thường lọt vào khi sao chép từ trang web hoặc Word) ở ký tự thứ {column} của dòng này. Công cụ đã bỏ nó; nên xóa và gõ lại dòng này.",
     "quotes-curly": 'Giá trị của {label} nằm trong dấu ngoặc kép cong “ ” (Word tự đổi dấu nháy). Công cụ đã bỏ hai dấu này và đọc giá trị là "{value}"; nên xóa hai dấu đó hoặc thay bằng dấu nháy thẳng "...".',
     "heading-space-special": 'Sau dấu # có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã đọc dòng này là tiêu đề "{title}"; nên xóa khoảng trắng đó và gõ lại bằng phím cách.',
     "heading-no-space": 'Thiếu dấu cách sau "{hashes}" ở ký tự thứ {column} của dòng này: tiêu đề phải viết "{hashes} {title}". Công cụ đã đọc dòng này là tiêu đề; hãy thêm một dấu cách sau dấu # cuối cùng.',
@@ -197,6 +198,7 @@ PROBLEM_TITLES = {
     "yaml": "Phần thông tin đầu tệp viết sai",
     "control": "Ký tự không nhìn thấy",
     "space": "Khoảng trắng đặc biệt",
+    "zero": "Ký tự không nhìn thấy",
     "quotes": "Dấu ngoặc kép cong",
     "schema": "Thông tin đầu tệp chưa đúng",
     "field": "Thông tin chưa điền",

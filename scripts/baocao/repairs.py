@@ -7,6 +7,7 @@ repair is recorded with its line and column so the checker can warn about it:
 
 - a special space (no-break, thin, ideographic…) in a front-matter line's indentation,
   after its `key:` or after a list's `-`, becomes an ordinary space;
+- zero-width characters in a front-matter line are removed;
 - a front-matter value wrapped in curly quotes (“…”, ‘…’, or one curly and one straight)
   becomes the same text between straight double quotes;
 - a body line `###` + special space, or `###3.` (outline numbering right after the `#`),
@@ -29,7 +30,9 @@ SPECIAL_SPACES = (
 )
 _SPECIAL = f"[{SPECIAL_SPACES}]"
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SUSPECT_FRONT = re.compile(f"[{SPECIAL_SPACES}“”„‟‘’‚‛]")
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+_SUSPECT_FRONT = re.compile(f"[{SPECIAL_SPACES}{ZERO_WIDTH}“”„‟‘’‚‛]")
 _INDENT = re.compile(f"^[ {SPECIAL_SPACES}]*{_SPECIAL}[ {SPECIAL_SPACES}]*")
 # `key:` or `- key:` or `-` followed by special spaces (the indentation is already plain)
 _AFTER_INDICATOR = re.compile(
@@ -49,8 +52,8 @@ _HEADING_START = re.compile(rf"^( {{0,3}}#{{1,6}})({_SPECIAL}[ \t{SPECIAL_SPACES
 class Repair:
     """One repaired or removed character: 1-based line and column in the text given."""
 
-    code: str  # "space-special", "quotes-curly", "heading-space-special", "heading-no-space",
-    # "control-character"
+    code: str  # "space-special", "zero-width", "quotes-curly", "heading-space-special",
+    # "heading-no-space", "control-character"
     line: int
     column: int
     detail: str = ""  # the value read (quotes), the heading (headings), the character (controls)
@@ -83,6 +86,10 @@ def repair_front_matter(text: str) -> tuple[str, list[Repair]]:
     for index, line in enumerate(lines):
         if not _SUSPECT_FRONT.search(line) or line.lstrip(" " + SPECIAL_SPACES).startswith("#"):
             continue
+        zero = _ZERO_WIDTH.search(line)
+        if zero:  # nothing to see and nothing to keep, in a field's name or its value
+            found.append(Repair("zero-width", index + 1, zero.start() + 1))
+            line = _ZERO_WIDTH.sub("", line)
         m = _INDENT.match(line)
         if m:
             column = next(i for i, c in enumerate(line) if c in SPECIAL_SPACES) + 1
