@@ -461,3 +461,10 @@ def test_a_zero_width_space_before_a_key_is_removed_with_a_warning(workspace, ca
         ],
     )
     assert load_round(workspace).report(AGENCY).submission.meta["so_ky_hieu"] == "412/BC-UBND"
+
+
+def test_a_special_space_inside_a_value_is_left_alone():
+    from baocao.repairs import repair_front_matter
+
+    text = f"trich_yeu: Kế hoạch số 5:{NBSP}triển khai\nchuc_vu: “KT. CHỦ TỊCH” và “PHÓ”\n"
+    assert repair_front_matter(text) == (text, [])

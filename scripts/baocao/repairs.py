@@ -34,12 +34,13 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 _SUSPECT_FRONT = re.compile(f"[{SPECIAL_SPACES}{ZERO_WIDTH}“”„‟‘’‚‛]")
 _INDENT = re.compile(f"^[ {SPECIAL_SPACES}]*{_SPECIAL}[ {SPECIAL_SPACES}]*")
-# `key:` or `- key:` or `-` followed by special spaces (the indentation is already plain)
+# `key:` or `- key:` or `-` followed by special spaces (the indentation is already plain); a
+# key has no spaces, so a special space after a colon inside a value is left alone
 _AFTER_INDICATOR = re.compile(
-    rf"^( *(?:-[ ]+)?[^\s:#'\"“”‘’-][^:#]*?:|( *)-)({_SPECIAL}[ {SPECIAL_SPACES}]*)(?=\S|$)"
+    rf"^( *(?:-[ ]+)?[^\s:#'\"“”‘’-][^\s:#]*:|( *)-)({_SPECIAL}[ {SPECIAL_SPACES}]*)(?=\S|$)"
 )
 _CURLY = re.compile(
-    r"^(?P<head> *(?:- +)?(?:[^\s:#'\"“”‘’-][^:#]*?: +)?)"
+    r"^(?P<head> *(?:- +)?(?:[^\s:#'\"“”‘’-][^\s:#]*: +)?)"
     r"(?:(?P<d1>[“”„‟\"])(?P<dv>[^“”„‟\"]*)(?P<d2>[“”„‟\"])"
     r"|(?P<s1>[‘’‚‛'])(?P<sv>[^‘’‚‛']*)(?P<s2>[‘’‚‛']))"
     r"(?P<tail> *(?: #.*)?)$"
