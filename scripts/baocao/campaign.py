@@ -169,6 +169,7 @@ class Campaign:
     outlines: dict[str, Outline]
     tasks: dict[str, Task]
     agencies: tuple[Agency, ...]
+    data_cutoff: date | None = None  # "thời gian chốt số liệu", when the round sets one
     submission_schema: dict = field(repr=False, hash=False, compare=False, default_factory=dict)
     cache: dict = field(
         repr=False, hash=False, compare=False, default_factory=dict
@@ -397,6 +398,7 @@ def _build(root: Path, data: dict) -> Campaign:
         },
         tasks={t["id"]: Task(t["id"], t["text"], tuple(assignees[t["id"]])) for t in data["tasks"]},
         agencies=agencies,
+        data_cutoff=_iso(data["data_cutoff"]) if data.get("data_cutoff") else None,
     )
 
 
