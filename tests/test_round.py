@@ -539,3 +539,21 @@ def test_data_cutoff_date_where_the_round_sets_one(workspace):
     dashboard = next(p for p in generate(rnd).pages if p.path == "index.md").markdown
     assert "Thời gian chốt số liệu: **30/11/2024**." in dashboard
     assert any(escape("Thời gian chốt số liệu: 30/11/2024.") in b for b in blocks(rnd, []))
+
+
+def test_long_files_and_later_drafts_in_history(repo):
+    """Versions are read through one `git cat-file` whatever their size; the received date is
+    the first official version's, even if the file went back to draft in between."""
+    long_text = _report(repo, "bo-y-te") + "\n" + "Một đoạn văn rất dài. " * 20000 + "\n"
+    _write(repo, "bo-y-te", long_text)
+    _commit(repo, "Chính thức", "2024-12-03T10:00:00+07:00")
+    _write(repo, "bo-y-te", _report(repo, "bo-y-te", official=False))
+    _commit(repo, "Dự thảo lại", "2024-12-06T10:00:00+07:00")
+    _write(repo, "bo-y-te", long_text + "Sửa.\n")
+    _commit(repo, "Chính thức lại", "2024-12-08T10:00:00+07:00")
+    _write(repo, "bo-tu-phap", _report(repo, "bo-tu-phap"))  # not committed yet
+    rnd = load_round(repo, today=TODAY)
+    report = rnd.report("bo-y-te")
+    assert (report.receipt.day, report.changed) == (date(2024, 12, 3), date(2024, 12, 8))
+    other = rnd.report("bo-tu-phap")
+    assert (other.receipt.day, other.receipt.source) == (date(2024, 12, 4), "issued")

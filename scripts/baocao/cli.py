@@ -459,6 +459,7 @@ def _fields(root: Path, args) -> int:
 
 def _remind(root: Path, args) -> int:
     from baocao import remind
+    from baocao.messages import round_text
     from baocao.workspace import load_round
 
     rnd = load_round(root, today=args.today)
@@ -470,12 +471,13 @@ def _remind(root: Path, args) -> int:
     if reports:
         out = args.out if args.out.is_absolute() else root / args.out
         path = remind.write_reminder(rnd, reports, out, until=args.han)
-        print(f"Đã tạo công văn đôn đốc: {path}", file=info)
+        print(round_text("remind-written", path=path), file=info)
     return 0
 
 
 def _export(root: Path, args) -> int:
     from baocao.files import write_atomic
+    from baocao.messages import round_text
     from baocao.workbook import workbook_bytes
     from baocao.workspace import load_round
 
@@ -485,7 +487,7 @@ def _export(root: Path, args) -> int:
     out = args.out if args.out.is_absolute() else root / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, workbook_bytes(rnd))
-    print(f"Đã tạo bảng tính: {out}")
+    print(round_text("export-written", path=out))
     return 0
 
 

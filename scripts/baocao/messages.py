@@ -179,3 +179,14 @@ HISTORY_REASONS = {
 }
 
 EXTENSION_NOTE = "gia hạn đến {deadline} theo {document}"
+
+ROUND_MESSAGES = {
+    "remind-none": "Không có cơ quan nào thuộc nhóm đã chọn cần đôn đốc.",
+    "remind-count": "{count} cơ quan cần đôn đốc:",
+    "remind-written": "Đã tạo công văn đôn đốc: {path}",
+    "export-written": "Đã tạo bảng tính: {path}",
+}
+
+
+def round_text(code: str, **values: object) -> str:
+    return ROUND_MESSAGES[code].format(**values)

@@ -149,7 +149,8 @@ def _first_official(
                 if header[-1:] == [b"missing"] or len(header) != 3:  # deleted there
                     continue
                 size = int(header[2])
-                blob = git.stdout.read(size + 1)[:size]
+                blob = git.stdout.read(min(size, BLOB_HEAD))
+                _skip(git.stdout, size - len(blob) + 1)  # the rest, and the newline after it
                 if header[1] == b"blob" and is_official(blob):
                     official = moment
                     break
@@ -157,3 +158,11 @@ def _first_official(
         git.stdin.close()
         git.wait(timeout=LOG_TIMEOUT)
     return out
+
+
+def _skip(stream, count: int) -> None:
+    while count > 0:
+        chunk = stream.read(min(count, 1 << 20))
+        if not chunk:
+            raise ValueError("git cat-file stopped early")
+        count -= len(chunk)

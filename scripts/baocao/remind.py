@@ -11,6 +11,7 @@ from pathlib import Path
 from baocao.campaign import Campaign
 from baocao.docx.blocks import escape, table
 from baocao.docx.layout import DocumentHead
+from baocao.messages import round_text
 from baocao.stages import DRAFT, INVALID, NOT_SUBMITTED, RETURNED
 from baocao.workspace import AgencyReport, Round
 
@@ -44,8 +45,8 @@ def selected(rnd: Round, groups: list[str] | None = None) -> list[AgencyReport]:
 
 def list_text(rnd: Round, reports: list[AgencyReport]) -> str:
     if not reports:
-        return "Không có cơ quan nào thuộc nhóm đã chọn cần đôn đốc.\n"
-    lines = [f"{len(reports)} cơ quan cần đôn đốc:"]
+        return round_text("remind-none") + "\n"
+    lines = [round_text("remind-count", count=len(reports))]
     for i, r in enumerate(reports, 1):
         lines.append(f"{i:>4}. {r.agency.name} ({r.agency.id}): {_why(r)}")
     return "\n".join(lines) + "\n"
