@@ -145,7 +145,7 @@ def test_received_date_is_when_the_official_version_reached_main(repo):
     html = "".join(site.fragments.html(i) for i in range(len(site.fragments.sources)))
     assert "07/12/2024 (ngày báo cáo chính thức được gộp vào nhánh chính của kho)" in html
     row = next(r for r in appendix.status_rows(rnd) if r[1] == late.agency.name)
-    assert row[3:7] == ["04/12/2024", "07/12/2024", "05/12/2024", "Đã nộp (trễ hạn)"]
+    assert row[3:6] == ["04/12/2024", "07/12/2024", "Đã nộp (trễ hạn)"]
 
 
 def test_override_replaces_the_git_date_and_shows_its_reason(repo):
@@ -212,6 +212,8 @@ def test_extension_moves_the_agency_deadline(repo, capsys):
     )
     assert "10/12/2024 (gia hạn)" in html  # the dashboard's deadline column
     assert 'bc-extension">gia hạn đến 10/12/2024' in html  # beside the status elsewhere
+    row = next(r for r in appendix.status_rows(rnd) if r[1] == "Bộ Y tế")
+    assert row[5] == "Đã nộp (đúng hạn); gia hạn đến 10/12/2024"
     assert appendix.status_notes(rnd) == [
         "Gia hạn: Bộ Y tế gia hạn đến 10/12/2024 theo Công văn số 3702/BCĐ319 ngày 04/12/2024."
     ]

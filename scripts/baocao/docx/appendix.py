@@ -33,7 +33,6 @@ STATUS_HEADER = [
     "Số, ký hiệu",
     "Ngày ban hành",
     "Ngày nhận",
-    "Hạn gửi",
     "Tình trạng",
     "Mức độ đầy đủ",
 ]
@@ -47,7 +46,9 @@ def status_rows(rnd: Round) -> list[list[str]]:
         received = format_date(report.receipt.day) if report.receipt else ""
         if report.receipt and report.receipt.source == OVERRIDE:
             received += " (*)"
-        deadline = format_date(report.deadline)
+        state = report.stage_label
+        if report.extension is not None:  # the letter's deadline is in the note above
+            state += f"; gia hạn đến {format_date(report.extension.deadline)}"
         rows.append(
             [
                 str(i),
@@ -55,8 +56,7 @@ def status_rows(rnd: Round) -> list[list[str]]:
                 str(meta.get("so_ky_hieu", "")) if sub else "",
                 format_date(sub.issued) if sub else "",
                 received,
-                f"{deadline} (gia hạn)" if report.extension else deadline,
-                report.stage_label,
+                state,
                 format_percent(report.ratio) if report.completeness else "",
             ]
         )
@@ -142,7 +142,7 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
     number += 1
     out += [
         _caption(number, "Tình hình nộp báo cáo của các cơ quan"),
-        table(STATUS_HEADER, status_rows(rnd), right={7}),
+        table(STATUS_HEADER, status_rows(rnd), right={6}),
     ]
     out += [styled("Note", escape(note)) for note in status_notes(rnd)]
     out.append(heading(2, "Phụ lục 2. Số liệu của các cơ quan theo năm"))

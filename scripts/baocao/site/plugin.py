@@ -96,6 +96,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         root = Path(config.config_file_path).resolve().parent
         server.watch(str(root / "submissions"))
         server.watch(str(root / "campaign.yml"))
+        server.watch(str(root / "reviews.yml"))
         return server
 
     def _failure(self, message: str) -> PluginError:
