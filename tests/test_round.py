@@ -411,6 +411,18 @@ def test_reminder_letter_layout_and_list(workspace, capsys):
 
 def test_reminder_csv_for_a_mail_merge(workspace, capsys):
     _round_for_reminder(workspace)
+    campaign = workspace / "campaign.yml"
+    text = campaign.read_text(encoding="utf-8")
+    anchor = "- id: bo-giao-thong-van-tai\n"
+    assert anchor in text
+    campaign.write_text(
+        text.replace(
+            anchor,
+            anchor + "  contact: {name: Phạm Văn Đầu Mối, phone: 024 3000 0000, "
+            "email: daumoi@mt.example}\n",
+        ),
+        encoding="utf-8",
+    )
     out = workspace / "build" / "cv.docx"
     code = main(
         ["--root", str(workspace), "remind", "--csv", "--today", "2024-12-10", "--out", str(out)]
@@ -426,6 +438,7 @@ def test_reminder_csv_for_a_mail_merge(workspace, capsys):
         "Người liên hệ",
         "Điện thoại",
         "Thư điện tử",
+        "Nguồn liên hệ",
         "Tài khoản GitHub",
     ]
     by_id = {r[0]: r for r in rows[1:]}
@@ -435,8 +448,16 @@ def test_reminder_csv_for_a_mail_merge(workspace, capsys):
         "05/12/2024",
         '\'=HYPERLINK("http://x")',
     ]
-    assert by_id["bo-y-te"][4] != "" and by_id["bo-quoc-phong"][4:7] == ["", "", ""]
-    assert by_id["bo-y-te"][7].startswith("baocao-319/")
+    assert by_id["bo-y-te"][4] != "" and by_id["bo-y-te"][7] == "báo cáo của cơ quan"
+    assert by_id["bo-quoc-phong"][4:8] == ["", "", "", ""]
+    assert by_id["bo-y-te"][8].startswith("baocao-319/")
+    # an agency without a report: the contact the campaign gives, if any
+    assert by_id["bo-giao-thong-van-tai"][4:8] == [
+        "Phạm Văn Đầu Mối",
+        "024 3000 0000",
+        "daumoi@mt.example",
+        "campaign.yml",
+    ]
 
 
 # -- the workbook ------------------------------------------------------------------------------

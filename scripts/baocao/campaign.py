@@ -121,6 +121,7 @@ class Agency:
     task_ids: tuple[str, ...]
     province: str | None = None
     accounts: tuple[str, ...] = ()  # GitHub accounts that submit for this agency, besides `owner`
+    contact: tuple[str, str, str] = ("", "", "")  # name, phone, e-mail (for reminders)
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,10 @@ def _iso(value: str) -> date:
     return date.fromisoformat(value)
 
 
+def _contact(data: dict) -> tuple[str, str, str]:
+    return (str(data.get("name", "")), str(data.get("phone", "")), str(data.get("email", "")))
+
+
 def _signer(data: dict) -> Signer:
     return Signer(data["capacity"], tuple(data["title"]), data["name"])
 
@@ -326,6 +331,7 @@ def _build(root: Path, data: dict) -> Campaign:
             task_ids=tuple(a["tasks"]),
             province=a.get("province"),
             accounts=tuple(a.get("accounts", ())),
+            contact=_contact(a.get("contact") or {}),
         )
         for a in data["agencies"]
     )

@@ -32,8 +32,10 @@ CSV_COLUMNS = [
     "Người liên hệ",
     "Điện thoại",
     "Thư điện tử",
+    "Nguồn liên hệ",
     "Tài khoản GitHub",
 ]
+FROM_REPORT, FROM_CAMPAIGN = "báo cáo của cơ quan", "campaign.yml"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -65,8 +67,8 @@ def _cell(value: str) -> str:
 
 
 def contacts_csv(reports: list[AgencyReport]) -> str:
-    """Name, state and contact of each agency (its report's `lien_he`, where it has one; its
-    GitHub accounts from the campaign), UTF-8 with BOM so that Excel reads it."""
+    """Name, state and contact of each agency (its report's `lien_he` where it has one, else
+    its `contact` in the campaign; its GitHub accounts), UTF-8 with BOM so that Excel reads it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -74,6 +76,10 @@ def contacts_csv(reports: list[AgencyReport]) -> str:
         meta = r.submission.meta if r.submission is not None else {}
         contact = meta.get("lien_he") if isinstance(meta, dict) else None
         contact = contact if isinstance(contact, dict) else {}
+        found = [str(contact.get(k) or "") for k in ("ho_ten", "dien_thoai", "email")]
+        source = FROM_REPORT if any(found) else FROM_CAMPAIGN if any(r.agency.contact) else ""
+        if not any(found):
+            found = list(r.agency.contact)
         accounts = " ".join(
             dict.fromkeys(a.lstrip("@") for a in (r.agency.owner, *r.agency.accounts))
         )
@@ -82,7 +88,8 @@ def contacts_csv(reports: list[AgencyReport]) -> str:
             r.agency.name,
             _why(r),
             f"{r.deadline:%d/%m/%Y}" if r.deadline else "",
-            *(str(contact.get(k) or "") for k in ("ho_ten", "dien_thoai", "email")),
+            *found,
+            source,
             accounts,
         ]
         writer.writerow([_cell(v) for v in row])
