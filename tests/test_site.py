@@ -284,8 +284,13 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     docx = tmp_path / "bao-cao-tong-hop.docx"
     docx.write_bytes(b"PK docx")
     charts_before = set(Path(tempfile.gettempdir()).glob("baocao-charts-*"))
-    result = build_site(load_round(workspace), out, docx_path=docx)
+    reminder = tmp_path / "cong-van-don-doc.docx"
+    reminder.write_bytes(b"PK reminder")
+    result = build_site(load_round(workspace), out, docx_path=docx, reminder_path=reminder)
     assert result == out and out.is_dir()
+    assert (out / "tai-ve" / "cong-van-don-doc.docx").read_bytes() == b"PK reminder"
+    assert (out / "tai-ve" / "so-lieu-dot-bao-cao.xlsx").read_bytes().startswith(b"PK")
+    assert 'href="tai-ve/cong-van-don-doc.docx"' in (out / "index.html").read_text(encoding="utf-8")
     figures_page = (out / "so-lieu" / "index.html").read_text(encoding="utf-8")
     charts = re.findall(r'<img[^>]+src="([^"]+\.svg)"', figures_page)
     assert charts  # bo-y-te reported figures: drawn into the site

@@ -28,11 +28,24 @@
     input.placeholder = "Lọc bảng (có dấu hoặc không dấu)…";
     input.setAttribute("aria-label", "Lọc bảng");
     block.insertBefore(input, block.firstChild);
-    input.addEventListener("input", function () {
+    // A row shows when it has every word typed and, if a state is chosen, that state.
+    var stage = "";
+    function apply() {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
       Array.prototype.forEach.call(body.rows, function (row) {
         var text = fold(row.textContent);
-        row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+        var badge = row.querySelector("[data-stage]");
+        var inStage = !stage || (badge && badge.getAttribute("data-stage") === stage);
+        row.hidden = !inStage || !words.every(function (w) { return text.indexOf(w) !== -1; });
+      });
+    }
+    input.addEventListener("input", apply);
+    var buttons = block.querySelectorAll(".bc-stage-filter button[data-stage]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () {
+        stage = button.getAttribute("data-stage");
+        Array.prototype.forEach.call(buttons, function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+        apply();
       });
     });
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {

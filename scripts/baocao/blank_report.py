@@ -18,6 +18,11 @@ def render_template(campaign: Campaign, agency: Agency) -> str:
         "---",
         f"# {campaign.short_name}: báo cáo của {agency.name}.",
         f"# Theo Công văn số {letter.number} ngày {letter.date:%d/%m/%Y}; hạn gửi {letter.deadline:%d/%m/%Y}.",
+        *(
+            [f"# Số liệu tính đến ngày {campaign.data_cutoff:%d/%m/%Y} (thời gian chốt số liệu)."]
+            if campaign.data_cutoff
+            else []
+        ),
         '# Dòng bắt đầu bằng dấu # là ghi chú, không cần xóa. Thay mọi "(Chưa điền)" bằng thông tin thật.',
         f"co_quan: {agency.id}  # mã cơ quan, trùng tên tệp; không sửa",
         f'so_ky_hieu: "{FIELD_PLACEHOLDER}"  # số, ký hiệu văn bản, ví dụ 125/BC-UBND',

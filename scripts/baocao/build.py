@@ -15,6 +15,7 @@ from baocao.messages import error_text
 
 SITE_DIR = "site"
 DOCX_NAME = "bao-cao-tong-hop.docx"
+REMINDER_NAME = "cong-van-don-doc.docx"
 
 
 def run_build(
@@ -24,6 +25,8 @@ def run_build(
     from baocao.workspace import load_round
 
     rnd = load_round(root, today=today)
+    if rnd.history_note:
+        print(rnd.history_note)
     if agency_id is None:
         sys.stdout.write(reporters.text(rnd, rnd.problems))
         if rnd.errors:
@@ -50,6 +53,12 @@ def run_build(
     if target in ("all", "site"):
         from baocao.site.build import build_site
 
-        site = build_site(rnd, out / SITE_DIR, docx_path=docx_path if docx_path.exists() else None)
+        reminder = out / REMINDER_NAME  # written by `baocao remind`, offered by the site
+        site = build_site(
+            rnd,
+            out / SITE_DIR,
+            docx_path=docx_path if docx_path.exists() else None,
+            reminder_path=reminder if reminder.is_file() else None,
+        )
         print(f"Đã dựng trang web: {site}")
     return 0

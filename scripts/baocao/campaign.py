@@ -121,6 +121,7 @@ class Agency:
     task_ids: tuple[str, ...]
     province: str | None = None
     accounts: tuple[str, ...] = ()  # GitHub accounts that submit for this agency, besides `owner`
+    contact: tuple[str, str, str] = ("", "", "")  # name, phone, e-mail (for reminders)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class Campaign:
     outlines: dict[str, Outline]
     tasks: dict[str, Task]
     agencies: tuple[Agency, ...]
+    data_cutoff: date | None = None  # "thời gian chốt số liệu", when the round sets one
     submission_schema: dict = field(repr=False, hash=False, compare=False, default_factory=dict)
     cache: dict = field(
         repr=False, hash=False, compare=False, default_factory=dict
@@ -261,6 +263,10 @@ def _iso(value: str) -> date:
     return date.fromisoformat(value)
 
 
+def _contact(data: dict) -> tuple[str, str, str]:
+    return (str(data.get("name", "")), str(data.get("phone", "")), str(data.get("email", "")))
+
+
 def _signer(data: dict) -> Signer:
     return Signer(data["capacity"], tuple(data["title"]), data["name"])
 
@@ -326,6 +332,7 @@ def _build(root: Path, data: dict) -> Campaign:
             task_ids=tuple(a["tasks"]),
             province=a.get("province"),
             accounts=tuple(a.get("accounts", ())),
+            contact=_contact(a.get("contact") or {}),
         )
         for a in data["agencies"]
     )
@@ -398,6 +405,7 @@ def _build(root: Path, data: dict) -> Campaign:
         },
         tasks={t["id"]: Task(t["id"], t["text"], tuple(assignees[t["id"]])) for t in data["tasks"]},
         agencies=agencies,
+        data_cutoff=_iso(data["data_cutoff"]) if data.get("data_cutoff") else None,
     )
 
 

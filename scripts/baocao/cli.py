@@ -214,6 +214,51 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="dùng LibreOffice để chuyển tệp .doc cũ sang .docx trước",
     )
+
+    p = sub.add_parser(
+        "remind",
+        help="viết công văn đôn đốc các cơ quan chưa gửi đủ báo cáo",
+        description="Liệt kê các cơ quan chưa nộp, mới có dự thảo, báo cáo chưa đạt yêu cầu kiểm tra "
+        "hoặc được yêu cầu bổ sung, và viết công văn đôn đốc (DOCX) gửi các cơ quan đó.",
+    )
+    p.add_argument(
+        "--nhom",
+        action="append",
+        choices=["chua-nop", "du-thao", "chua-dat", "bo-sung"],
+        metavar="NHÓM",
+        help="nhóm cần đôn đốc, dùng nhiều lần để chọn nhiều nhóm: chua-nop (chưa nộp), "
+        "du-thao (mới có dự thảo), chua-dat (chưa đạt yêu cầu kiểm tra), bo-sung "
+        "(được yêu cầu bổ sung); mặc định: cả bốn nhóm",
+    )
+    p.add_argument("--han", type=_date, help="hạn gửi nêu trong công văn đôn đốc (năm-tháng-ngày)")
+    p.add_argument(
+        "--csv",
+        action="store_true",
+        help="in danh sách dạng CSV (tên, tình trạng, liên hệ) để trộn thư, thay cho danh sách thường",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build") / "cong-van-don-doc.docx",
+        metavar="TỆP",
+        help="tệp công văn (mặc định: build/cong-van-don-doc.docx, trang web dẫn tới tệp này)",
+    )
+    p.add_argument("--today", type=_date, help="ngày của công văn (mặc định: hôm nay)")
+
+    p = sub.add_parser(
+        "export",
+        help="xuất số liệu và tình hình nộp ra bảng tính Excel",
+        description="Xuất một bảng tính: mỗi nhóm chỉ tiêu một trang, tình hình nộp, danh sách nhiệm vụ.",
+    )
+    p.add_argument("--xlsx", action="store_true", required=True, help="dạng Excel (.xlsx)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("build") / "so-lieu-dot-bao-cao.xlsx",
+        metavar="TỆP",
+        help="tệp kết quả (mặc định: build/so-lieu-dot-bao-cao.xlsx)",
+    )
+    p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
     return parser
 
 
@@ -412,6 +457,40 @@ def _fields(root: Path, args) -> int:
     return 0
 
 
+def _remind(root: Path, args) -> int:
+    from baocao import remind
+    from baocao.messages import round_text
+    from baocao.workspace import load_round
+
+    rnd = load_round(root, today=args.today)
+    reports = remind.selected(rnd, args.nhom)
+    info = sys.stderr if args.csv else sys.stdout
+    if rnd.history_note:
+        print(rnd.history_note, file=info)
+    sys.stdout.write(remind.contacts_csv(reports) if args.csv else remind.list_text(rnd, reports))
+    if reports:
+        out = args.out if args.out.is_absolute() else root / args.out
+        path = remind.write_reminder(rnd, reports, out, until=args.han)
+        print(round_text("remind-written", path=path), file=info)
+    return 0
+
+
+def _export(root: Path, args) -> int:
+    from baocao.files import write_atomic
+    from baocao.messages import round_text
+    from baocao.workbook import workbook_bytes
+    from baocao.workspace import load_round
+
+    rnd = load_round(root, today=args.today)
+    if rnd.history_note:
+        print(rnd.history_note)
+    out = args.out if args.out.is_absolute() else root / args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, workbook_bytes(rnd))
+    print(round_text("export-written", path=out))
+    return 0
+
+
 _COMMANDS = {
     "fields": _fields,
     "owners": _owners,
@@ -420,6 +499,8 @@ _COMMANDS = {
     "tasks": _tasks,
     "build": _build,
     "import": _import,
+    "remind": _remind,
+    "export": _export,
 }
 
 

@@ -221,3 +221,43 @@ PROBLEM_TITLES = {
 def problem_title(code: str) -> str:
     """ "Phần thông tin đầu tệp viết sai" for yaml-syntax: the title of an annotation."""
     return PROBLEM_TITLES.get(code.split("-", 1)[0], "Báo cáo cần xem lại")
+
+
+# -- the secretariat's round (issue 19): states, received dates, reminders, data out --------
+
+STAGE_LABELS = {  # key: the CSS class and the filter's value
+    "chua-nop": "Chưa nộp",
+    "du-thao": "Dự thảo",
+    "chua-dat": "Chưa đạt yêu cầu kiểm tra",
+    "da-nop": "Đã nộp",
+    "yeu-cau-bo-sung": "Yêu cầu bổ sung",
+    "cho-xem-lai": "Đã bổ sung, chờ xem lại",
+    "da-tiep-nhan": "Đã tiếp nhận",
+}
+
+RECEIPT_SOURCES = {
+    "git": "ngày báo cáo chính thức được gộp vào nhánh chính của kho",
+    "override": "Ban Thư ký ghi nhận: {reason}",
+    "issued": "theo ngày ban hành (không có lịch sử git của báo cáo)",
+}
+
+HISTORY_REASONS = {
+    "no-git": "Không tìm thấy chương trình git nên không đọc được lịch sử kho; ngày nhận báo cáo lấy theo ngày ban hành.",
+    "no-repository": "Thư mục báo cáo không phải kho git (ví dụ bản tải về dạng nén) nên không có lịch sử; ngày nhận báo cáo lấy theo ngày ban hành.",
+    "shallow": "Kho git chỉ có một phần lịch sử (shallow clone) nên không xác định được ngày nhận; ngày nhận báo cáo lấy theo ngày ban hành. Hãy lấy đủ lịch sử (git fetch --unshallow, hoặc fetch-depth: 0 trong GitHub Actions).",
+    "no-commits": "Kho git chưa có lần ghi (commit) nào; ngày nhận báo cáo lấy theo ngày ban hành.",
+    "git-failed": "Không đọc được lịch sử git của kho; ngày nhận báo cáo lấy theo ngày ban hành.",
+}
+
+EXTENSION_NOTE = "gia hạn đến {deadline} theo {document}"
+
+ROUND_MESSAGES = {
+    "remind-none": "Không có cơ quan nào thuộc nhóm đã chọn cần đôn đốc.",
+    "remind-count": "{count} cơ quan cần đôn đốc:",
+    "remind-written": "Đã tạo công văn đôn đốc: {path}",
+    "export-written": "Đã tạo bảng tính: {path}",
+}
+
+
+def round_text(code: str, **values: object) -> str:
+    return ROUND_MESSAGES[code].format(**values)

@@ -1,8 +1,10 @@
-"""The secretariat's review decisions (reviews.yml), kept outside the agencies' own files."""
+"""The secretariat's decisions (reviews.yml), kept outside the agencies' own files: review
+results (every one kept: an agency's entries are its review history), received dates it
+records itself (`ngay_nhan`) and extensions (`gia_han`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from baocao.validation import parse_date
 from baocao.yamlsafe import YamlError, load_document
 
 REVIEWS_FILE = "reviews.yml"
+SECTIONS = ("reviews", "ngay_nhan", "gia_han")
+DATE_KEYS = {"reviews": "ngay", "ngay_nhan": "ngay", "gia_han": "han_moi"}
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Review:
     agency_id: str
     result: str  # da_tiep_nhan | yeu_cau_bo_sung
     reviewer: str
-    date: date | None
+    date: date
     note: str = ""
 
     @property
@@ -29,15 +33,54 @@ class Review:
         return REVIEW_LABELS[self.result]
 
 
-def load_reviews(root: Path, campaign: Campaign) -> tuple[dict[str, Review], list[Problem]]:
+@dataclass(frozen=True)
+class ReceivedOverride:
+    """A received date the secretariat records itself (e.g. a report received by e-mail)."""
+
+    agency_id: str
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An agency's own deadline, granted by a document of the Steering Committee."""
+
+    agency_id: str
+    deadline: date
+    document: str
+
+
+@dataclass
+class ReviewBook:
+    history: dict[str, list[Review]] = field(default_factory=dict)  # oldest first
+    received: dict[str, ReceivedOverride] = field(default_factory=dict)
+    extensions: dict[str, Extension] = field(default_factory=dict)
+
+    def get(self, agency_id: str) -> Review | None:
+        """The agency's current review: its latest."""
+        found = self.history.get(agency_id)
+        return found[-1] if found else None
+
+
+def _where(section: str, index: int) -> str:
+    """ "mục 2" in `reviews` (as before), "gia_han, mục 2" in the other sections."""
+    return f"mục {index + 1}" if section == "reviews" else f"{section}, mục {index + 1}"
+
+
+def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Problem]]:
     path = root / REVIEWS_FILE
     if not path.is_file():
-        return {}, []
+        return ReviewBook(), []
+
+    def problem(where, code: str, **values) -> Problem:
+        return Problem(REVIEWS_FILE, doc.line_of(where), code, render(code, **values))
+
     try:
         doc = load_document(path.read_text(encoding="utf-8-sig"))
     except (YamlError, UnicodeDecodeError) as error:
         line = getattr(error, "line", None)
-        return {}, [
+        return ReviewBook(), [
             Problem(
                 REVIEWS_FILE,
                 line,
@@ -47,63 +90,60 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[dict[str, Review], lis
         ]
     validator = SchemaValidator(load_schema(root, "reviews.schema.json"))
     problems: list[Problem] = []
-    bad: set[int] = set()
-    for error in validator.iter_errors(doc.value):
-        path = error.path
-        if len(path) < 2 or not isinstance(path[1], int):  # the file's shape itself is wrong
-            return {}, [
-                Problem(
-                    REVIEWS_FILE,
-                    doc.line_of(path),
+    bad: set[tuple[str, int]] = set()
+    for violation in validator.iter_errors(doc.value):
+        where = violation.path
+        if len(where) < 2 or not isinstance(where[1], int):  # the file's shape itself is wrong
+            return ReviewBook(), [
+                problem(
+                    where,
                     "review-invalid",
-                    render(
-                        "review-invalid",
-                        detail="tệp phải có dạng `reviews:` và danh sách các mục xem xét.",
-                    ),
+                    detail="tệp phải có dạng `reviews:` và danh sách các mục xem xét"
+                    " (có thể thêm `ngay_nhan:` và `gia_han:`).",
                 )
             ]
-        bad.add(path[1])
-        field = ".".join(str(p) for p in path[2:]) or "mục"
+        section = str(where[0])
+        bad.add((section, where[1]))
+        name = ".".join(str(p) for p in where[2:]) or "mục"
         problems.append(
-            Problem(
-                REVIEWS_FILE,
-                doc.line_of(path),
+            problem(
+                where,
                 "review-invalid",
-                render(
-                    "review-invalid",
-                    detail=f"mục {path[1] + 1}, {field}: không đúng mẫu; mục này bị bỏ qua.",
-                ),
+                detail=f"{_where(section, where[1])}, {name}: không đúng mẫu; mục này bị bỏ qua.",
             )
         )
-    reviews: dict[str, Review] = {}
-    for index, item in enumerate(doc.value["reviews"]):
-        if index in bad:
-            continue
-        if campaign.agency(item["co_quan"]) is None:
-            problems.append(
-                Problem(
-                    REVIEWS_FILE,
-                    doc.line_of(("reviews", index)),
-                    "review-unknown-agency",
-                    render("review-unknown-agency", agency=item["co_quan"]),
+    book = ReviewBook()
+    for section in SECTIONS:
+        for index, item in enumerate(doc.value.get(section) or []):
+            if (section, index) in bad:
+                continue
+            if campaign.agency(item["co_quan"]) is None:
+                problems.append(
+                    problem((section, index), "review-unknown-agency", agency=item["co_quan"])
                 )
-            )
-            continue
-        day = parse_date(item["ngay"])
-        if day is None:
-            problems.append(
-                Problem(
-                    REVIEWS_FILE,
-                    doc.line_of(("reviews", index, "ngay")),
-                    "review-invalid",
-                    render(
+                continue
+            key = DATE_KEYS[section]
+            day = parse_date(item[key])
+            if day is None:
+                problems.append(
+                    problem(
+                        (section, index, key),
                         "review-invalid",
-                        detail=f'mục {index + 1}, ngay: "{item["ngay"]}" không phải ngày có thật; mục này bị bỏ qua.',
-                    ),
+                        detail=f'{_where(section, index)}, {key}: "{item[key]}" không phải ngày có thật; mục này bị bỏ qua.',
+                    )
                 )
-            )
-            continue
-        reviews[item["co_quan"]] = Review(
-            item["co_quan"], item["ket_qua"], item["nguoi_xem_xet"], day, item.get("ghi_chu", "")
-        )
-    return reviews, problems
+                continue
+            agency = item["co_quan"]
+            if section == "reviews":
+                book.history.setdefault(agency, []).append(
+                    Review(
+                        agency, item["ket_qua"], item["nguoi_xem_xet"], day, item.get("ghi_chu", "")
+                    )
+                )
+            elif section == "ngay_nhan":
+                book.received[agency] = ReceivedOverride(agency, day, item["ly_do"])
+            else:
+                book.extensions[agency] = Extension(agency, day, item["van_ban"])
+    for entries in book.history.values():
+        entries.sort(key=lambda r: r.date)  # stable: same day, file order
+    return book, problems

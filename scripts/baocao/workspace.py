@@ -15,9 +15,10 @@ from pathlib import Path
 from baocao.campaign import Agency, Campaign, load_campaign
 from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.links import link_problems
-from baocao.messages import REVIEW_LABELS, STATUS_LABELS, render
+from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, render
 from baocao.problems import Problem
-from baocao.reviews import Review, load_reviews
+from baocao.reviews import Extension, Review, load_reviews
+from baocao.stages import Receipt, settle
 from baocao.submission import Submission, load_submission
 from baocao.validation import FrontMatterValidator
 
@@ -40,6 +41,21 @@ class AgencyReport:
     completeness: Completeness | None = None
     status: str = NOT_SUBMITTED
     review: Review | None = None  # the secretariat's decision, from reviews.yml
+    # the round's tracking (stages.settle): review history, deadline, received date, state
+    history: list[Review] = field(default_factory=list)
+    extension: Extension | None = None
+    deadline: date | None = None
+    receipt: Receipt | None = None
+    changed: date | None = None  # last change of its file on the main line (git)
+    stage: str = "chua-nop"
+
+    @property
+    def stage_label(self) -> str:
+        """The state as users read it; "Đã nộp" says on time or late."""
+        label = STAGE_LABELS[self.stage]
+        if self.stage == "da-nop":
+            return f"{label} ({STATUS_LABELS[self.status].lower()})"
+        return label
 
     @property
     def review_label(self) -> str:
@@ -85,6 +101,7 @@ class Round:
     submissions: list[Submission]  # every file read, sorted by path
     problems: list[Problem] = field(default_factory=list)
     today: date = field(default_factory=date.today)
+    history_note: str | None = None  # why received dates are the issued dates, if they are
     _figures: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def report(self, agency_id: str) -> AgencyReport | None:
@@ -100,6 +117,9 @@ class Round:
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.reports)
+
+    def count_stage(self, stage: str) -> int:
+        return sum(r.stage == stage for r in self.reports)
 
     def figures(self, report: AgencyReport) -> dict[tuple[int, str], int | float]:
         """(year, figure key) -> value reported by a usable submission (`so_lieu`): the
@@ -207,6 +227,7 @@ def _load(
             report.completeness = assess(campaign, report.agency, sub)
             sub.problems.extend(link_problems(sub, report.agency.id))
         report.status = _status(campaign, report)
+    note = settle(root, campaign, reports.values(), reviews)
     for sub in submissions:
         problems.extend(sub.problems)
     for report in reports.values():
@@ -222,6 +243,7 @@ def _load(
         submissions,
         sorted(problems, key=Problem.sort_key),
         today or today_from_env(),
+        history_note=note,
     )
     return rnd
 

@@ -51,7 +51,7 @@ def site_dir(tmp_path_factory) -> Path:
     from baocao.workspace import load_round
 
     ws = tmp_path_factory.mktemp("ws")
-    for name in ("campaign.yml", "mkdocs.yml"):
+    for name in ("campaign.yml", "mkdocs.yml", "reviews.yml"):
         shutil.copy(ROOT / name, ws / name)
     for name in ("schema", "docs", "submissions"):
         shutil.copytree(ROOT / name, ws / name)

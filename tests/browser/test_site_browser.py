@@ -28,8 +28,40 @@ def test_dashboard_lists_every_agency_with_its_status(page, server, site_round, 
     for row, report in zip(rows, site_round.reports):
         cells = row.query_selector_all("td")
         assert cells[0].inner_text().strip() == report.agency.name
-        assert cells[5].inner_text().strip() == report.status_label
+        assert cells[5].inner_text().strip() == report.stage_label
     page.screenshot(path=str(screenshots / "dashboard.png"), full_page=False)
+
+
+def test_dashboard_filters_by_state(page, server, site_round, screenshots):
+    """A button per state shows only the agencies in it; "Tất cả" shows them all again; the
+    state filter and the text filter combine."""
+    page.goto(server + "/")
+    rows = ".bc-sortable table tbody tr"
+
+    def shown() -> list[str]:
+        return [
+            r.query_selector("td").inner_text().strip()
+            for r in page.query_selector_all(rows)
+            if r.is_visible()
+        ]
+
+    for stage in ("du-thao", "da-nop", "chua-nop"):
+        page.click(f'.bc-stage-filter button[data-stage="{stage}"]')
+        expected = [r.agency.name for r in site_round.reports if r.stage == stage]
+        assert expected and shown() == expected
+        assert (
+            page.get_attribute(f'.bc-stage-filter button[data-stage="{stage}"]', "aria-pressed")
+            == "true"
+        )
+        if stage == "du-thao":
+            page.screenshot(path=str(screenshots / "dashboard-filter.png"), full_page=False)
+    page.fill(".bc-filter", "ha giang")
+    assert "Cục Quản lý thị trường tỉnh Hà Giang" in shown()
+    stages = {r.agency.name: r.stage for r in site_round.reports}
+    assert {stages[n] for n in shown()} == {"chua-nop"}
+    page.fill(".bc-filter", "")
+    page.click('.bc-stage-filter button[data-stage=""]')
+    assert len(shown()) == len(site_round.reports)
 
 
 def test_dashboard_filter_ignores_diacritics(page, server, site_round):

@@ -26,7 +26,7 @@ from baocao.images import approved_images
 from baocao.messages import error_text, os_reason
 from baocao.workspace import Round
 
-__all__ = ["build_docx", "build_agency_docx"]
+__all__ = ["build_docx", "build_agency_docx", "build_letter_docx"]
 
 
 def merged_heading(rnd: Round) -> DocumentHead:
@@ -87,6 +87,11 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
     return _convert(
         rnd, agency_markdown(rnd, report), False, agency_heading(rnd, report), Path(out_path)
     )
+
+
+def build_letter_docx(rnd: Round, markdown: str, head: DocumentHead, out_path: Path) -> Path:
+    """Write a letter of the secretariat (e.g. a reminder) in the same layout."""
+    return _convert(rnd, markdown, False, head, Path(out_path))
 
 
 def _convert(

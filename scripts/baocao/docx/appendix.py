@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from baocao.campaign import FigureField
 from baocao.docx.blocks import escape, heading, styled, table
-from baocao.messages import STATUS_LABELS
+from baocao.messages import EXTENSION_NOTE, STATUS_LABELS
+from baocao.stages import OVERRIDE
 from baocao.text import format_date, format_number, format_percent
 from baocao.workspace import DRAFT, STATUS_ORDER, AgencyReport, Round
 
@@ -26,23 +27,66 @@ def documents_table(report: AgencyReport) -> str | None:
     return table(["STT", "Số, ký hiệu", "Ngày", "Trích yếu"], rows) if rows else None
 
 
+STATUS_HEADER = [
+    "STT",
+    "Cơ quan",
+    "Số, ký hiệu",
+    "Ngày ban hành",
+    "Ngày nhận",
+    "Tình trạng",
+    "Mức độ đầy đủ",
+]
+
+
 def status_rows(rnd: Round) -> list[list[str]]:
     rows = []
     for i, report in enumerate(rnd.reports, 1):
         sub = report.submission
         meta = sub.meta if sub is not None else {}
+        received = format_date(report.receipt.day) if report.receipt else ""
+        if report.receipt and report.receipt.source == OVERRIDE:
+            received += " (*)"
+        state = report.stage_label
+        if report.extension is not None:  # the letter's deadline is in the note above
+            state += f"; gia hạn đến {format_date(report.extension.deadline)}"
         rows.append(
             [
                 str(i),
                 report.agency.name,
                 str(meta.get("so_ky_hieu", "")) if sub else "",
                 format_date(sub.issued) if sub else "",
-                report.status_label,
+                received,
+                state,
                 format_percent(report.ratio) if report.completeness else "",
-                report.review_label if sub is not None else "",
             ]
         )
     return rows
+
+
+def status_notes(rnd: Round) -> list[str]:
+    """What the status table's marks mean: received dates the secretariat set, extensions,
+    the absence of git history."""
+    notes = []
+    if rnd.history_note:
+        notes.append(rnd.history_note)
+    overrides = [
+        f"{r.agency.name}: {format_date(r.receipt.day)}, {r.receipt.reason.rstrip('.')}"
+        for r in rnd.reports
+        if r.receipt is not None and r.receipt.source == OVERRIDE
+    ]
+    if overrides:
+        notes.append("(*) Ngày nhận do Ban Thư ký ghi nhận: " + "; ".join(overrides) + ".")
+    extended = [
+        f"{r.agency.name} "
+        + EXTENSION_NOTE.format(
+            deadline=format_date(r.extension.deadline), document=r.extension.document
+        )
+        for r in rnd.reports
+        if r.extension is not None
+    ]
+    if extended:
+        notes.append("Gia hạn: " + "; ".join(extended) + ".")
+    return notes
 
 
 def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
@@ -87,26 +131,20 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
             escape(
                 f"Tổng số {len(rnd.reports)} cơ quan. {counts}. "
                 f"Hạn nộp: {format_date(rnd.campaign.letter.deadline)}; số liệu đến ngày {format_date(rnd.today)}."
+                + (
+                    f" Thời gian chốt số liệu: {format_date(rnd.campaign.data_cutoff)}."
+                    if rnd.campaign.data_cutoff
+                    else ""
+                )
             ),
         )
     )
     number += 1
     out += [
         _caption(number, "Tình hình nộp báo cáo của các cơ quan"),
-        table(
-            [
-                "STT",
-                "Cơ quan",
-                "Số, ký hiệu",
-                "Ngày ban hành",
-                "Tình trạng",
-                "Mức độ đầy đủ",
-                "Ban Thư ký xem xét",
-            ],
-            status_rows(rnd),
-            right={5},
-        ),
+        table(STATUS_HEADER, status_rows(rnd), right={6}),
     ]
+    out += [styled("Note", escape(note)) for note in status_notes(rnd)]
     out.append(heading(2, "Phụ lục 2. Số liệu của các cơ quan theo năm"))
     left_out = [r.agency.name for r in rnd.reports if r.submission is not None and not r.usable]
     if left_out:

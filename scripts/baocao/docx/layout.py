@@ -38,7 +38,7 @@ RECIPIENTS = "Nơi nhận:"
 LEFT_MM, RIGHT_MM = 62, LAYOUT.text_width_mm - 62
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN_MM = 2 * LAYOUT.cell_margin_mm
-_BREAKS = re.compile(r"[\s/]+")  # where a line may break inside a cell
+_BREAKS = re.compile(r"\s+|/(?!\d)")  # where a line may break in a cell: never inside a date
 MAX_DESIRED = 32  # characters: beyond this a column's text wraps rather than widening it
 MAX_HEADER = 12
 MEASURED_ROWS = (300, 20)  # first and last rows of a long table that set its column widths
@@ -62,6 +62,8 @@ class DocumentHead:
     signer_capacity: str
     signer_title: tuple[str, ...]
     signer_name: str
+    subject: str = ""  # a letter's "V/v ..." line, under its number; then kind is ""
+    addressees: tuple[str, ...] = ()  # a letter's "Kính gửi:"
 
 
 def place_date(place: str, day: date | None) -> str:
@@ -363,6 +365,8 @@ def _letterhead(doc, head: DocumentHead):
     _cell_lines(left, issuer)
     _rule(left, 25, LEFT_MM)
     _cell_lines(left, [(f"Số: {head.number}", 13, False, False)])
+    if head.subject:  # a letter's summary goes under its number (Nghị định 30, Phụ lục I)
+        _cell_lines(left, [(head.subject, 12, False, False)])
     _cell_lines(right, [(NATION, 12, True, False), (MOTTO, 13, True, False)])
     _rule(right, 55, RIGHT_MM)
     paragraph = right.add_paragraph()
@@ -376,14 +380,38 @@ def _letterhead(doc, head: DocumentHead):
 
 def _title_paragraphs(doc, head: DocumentHead) -> list:
     out = []
-    for text, before, after in ((head.kind, 24, 0), (head.title, 0, 18)):
-        paragraph = doc.add_paragraph()
-        _plain(paragraph, after=after)
-        paragraph.paragraph_format.space_before = Pt(before)
-        _run(paragraph, text, size=14, bold=True)
-        out.append(paragraph._p)
+    if head.kind:
+        for text, before, after in ((head.kind, 24, 0), (head.title, 0, 18)):
+            paragraph = doc.add_paragraph()
+            _plain(paragraph, after=after)
+            paragraph.paragraph_format.space_before = Pt(before)
+            _run(paragraph, text, size=14, bold=True)
+            out.append(paragraph._p)
+    out += _addressees(doc, head.addressees)
     for element in out:
         element.getparent().remove(element)
+    return out
+
+
+KIND_REGARDS = "Kính gửi:"
+
+
+def _addressees(doc, names: tuple[str, ...]) -> list:
+    """ "Kính gửi: X." on one line, or "Kính gửi:" then one "- X;" line each."""
+    if not names:
+        return []
+    lines = [f"{KIND_REGARDS} {names[0]}."] if len(names) == 1 else [KIND_REGARDS]
+    if len(names) > 1:
+        lines += [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]
+    out = []
+    for index, text in enumerate(lines):
+        paragraph = doc.add_paragraph()
+        first, last = index == 0, index == len(lines) - 1
+        _plain(paragraph, WD_ALIGN_PARAGRAPH.LEFT, after=12 if last else 0)
+        paragraph.paragraph_format.space_before = Pt(18 if first else 0)
+        paragraph.paragraph_format.left_indent = Mm(25 if first else 45)
+        _run(paragraph, text, size=14)
+        out.append(paragraph._p)
     return out
 
 

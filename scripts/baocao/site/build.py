@@ -21,7 +21,9 @@ CONFIG_FILE = "mkdocs.yml"
 PLUGIN = "baocao"
 
 
-def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path:
+def build_site(
+    rnd: Round, out_dir: Path, docx_path: Path | None = None, reminder_path: Path | None = None
+) -> Path:
     """Build the site of rnd; out_dir is replaced, in one step, only when the build succeeded."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -43,7 +45,7 @@ def build_site(rnd: Round, out_dir: Path, docx_path: Path | None = None) -> Path
             plugin = config.plugins.get(PLUGIN)
             if plugin is None:
                 raise BuildError(error_text("site-no-plugin", config=CONFIG_FILE, plugin=PLUGIN))
-            plugin.use(rnd, docx_path)
+            plugin.use(rnd, docx_path, reminder_path)
             build(config)
             new.chmod(0o755)  # mkdtemp makes it private; web servers read the published folder
             publish_dir(new, out_dir)

@@ -28,7 +28,7 @@ from baocao.blank_report import render_template
 from baocao.campaign import Agency, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
-from baocao.site import figures
+from baocao.site import figures, tracking
 from baocao.site import html as h
 from baocao.site.fragments import Fragments, esc, front_matter, link
 from baocao.site.html import Heading, HtmlPage
@@ -125,7 +125,12 @@ def url(page: str, target: str) -> str:
 
 
 def status_badge(report: AgencyReport) -> str:
-    return f'<span class="bc-status bc-status--{report.status.replace("_", "-")}">{h.escape(report.status_label)}</span>'
+    extension = (
+        f' <span class="bc-extension">gia hạn đến {format_date(report.extension.deadline)}</span>'
+        if report.extension
+        else ""
+    )
+    return f'<span class="bc-status bc-status--{report.status.replace("_", "-")}">{h.escape(report.status_label)}</span>{extension}'
 
 
 def review_badge(report: AgencyReport) -> str:
@@ -138,10 +143,17 @@ def state_badge(state: str) -> str:
     return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
 
 
-def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
-    """Every generated page and file of the site, the charts drawn."""
+def generate(
+    rnd: Round, docx_path: Path | None = None, reminder_path: Path | None = None
+) -> SiteContent:
+    """Every generated page and file of the site, the charts drawn; the merged DOCX and the
+    latest reminder letter are offered for download when they were built."""
+    from baocao.workbook import workbook_bytes
+
     site = SiteContent()
-    site.pages.append(SitePage("index.md", dashboard(rnd, site.fragments), True))
+    site.pages.append(
+        SitePage("index.md", dashboard(rnd, site.fragments, reminder_path is not None), True)
+    )
     site.pages.append(SitePage("co-quan/index.md", agency_index(rnd, site.fragments), True))
     for report in rnd.reports:
         site.pages.append(agency_page(rnd, report, site.fragments))
@@ -158,9 +170,14 @@ def generate(rnd: Round, docx_path: Path | None = None) -> SiteContent:
     site.pages.append(SitePage("cong-van/index.md", letter_page(rnd), True))
     site.pages.append(
         SitePage(
-            "tai-ve/index.md", downloads_page(rnd, docx_path is not None, site.fragments), True
+            "tai-ve/index.md",
+            downloads_page(rnd, docx_path is not None, site.fragments, reminder_path is not None),
+            True,
         )
     )
+    site.files.append(SiteFile(f"tai-ve/{tracking.WORKBOOK_NAME}", workbook_bytes(rnd)))
+    if reminder_path is not None:
+        site.files.append(SiteFile(f"tai-ve/{tracking.REMINDER_NAME}", source=reminder_path))
     for agency in rnd.campaign.agencies:
         text = render_template(rnd.campaign, agency).encode("utf-8")
         site.files.append(
@@ -181,7 +198,7 @@ def _counts(rnd: Round) -> list[tuple[str, int]]:
     ]
 
 
-def dashboard(rnd: Round, fragments: Fragments) -> str:
+def dashboard(rnd: Round, fragments: Fragments, has_reminder: bool = False) -> str:
     c = rnd.campaign
     total = len(rnd.reports)
     submitted = sum(r.submission is not None for r in rnd.reports)
@@ -204,6 +221,17 @@ def dashboard(rnd: Round, fragments: Fragments) -> str:
         f"({when}, tính đến ngày {format_date(rnd.today)}).",
         "",
     ]
+    if c.data_cutoff:
+        out += [f"Thời gian chốt số liệu: **{format_date(c.data_cutoff)}**.", ""]
+    if rnd.history_note:
+        out += [f'!!! note "Ngày nhận báo cáo"\n    {esc(rnd.history_note)}', ""]
+    if has_reminder:
+        reminder = f"tai-ve/{tracking.REMINDER_NAME}"
+        out += [
+            f"Công văn đôn đốc mới nhất: "
+            f'{link("tải về (DOCX)", reminder)}{{: download="{tracking.REMINDER_NAME}" }}.',
+            "",
+        ]
     cards = [
         ("Cơ quan được yêu cầu", str(total)),
         ("Có báo cáo (kể cả dự thảo)", f"{submitted}/{total}"),
@@ -219,7 +247,8 @@ def dashboard(rnd: Round, fragments: Fragments) -> str:
         "</div>",
         "",
         f"Số cơ quan có báo cáo đưa vào tổng hợp: {len(usable)}. "
-        "Bấm vào tiêu đề cột để sắp xếp; gõ vào ô lọc để tìm (có dấu hoặc không dấu).",
+        "Bấm vào tiêu đề cột để sắp xếp; gõ vào ô lọc để tìm (có dấu hoặc không dấu); "
+        "chọn một tình trạng để chỉ xem các cơ quan đang ở tình trạng đó.",
         "",
     ]
     rows = []
@@ -232,13 +261,16 @@ def dashboard(rnd: Round, fragments: Fragments) -> str:
                 h.escape(c.group(r.agency.group).name),
                 h.escape(str(sub.meta.get("so_ky_hieu", ""))) if sub else "",
                 format_date(sub.issued) if sub else "",
-                status_badge(r),
+                tracking.stage_badge(r),
+                tracking.received_cell(r),
+                tracking.deadline_cell(r),
                 format_percent(r.ratio) if r.submission is not None and r.status != INVALID else "",
-                review_badge(r) if r.submission is not None else "",
             ]
         )
     out += [
         '<div class="bc-sortable" markdown>',
+        "",
+        fragments.raw(tracking.stage_filter(rnd)),
         "",
         fragments.raw(
             h.table(
@@ -248,12 +280,13 @@ def dashboard(rnd: Round, fragments: Fragments) -> str:
                     "Nhóm",
                     "Số, ký hiệu",
                     "Ngày ban hành",
-                    "Trạng thái",
+                    "Tình trạng",
+                    "Ngày nhận",
+                    "Hạn gửi",
                     "Hoàn thành",
-                    "Ban Thư ký",
                 ],
                 rows,
-                ["l", "l", "l", "l", "l", "l", "r", "l"],
+                ["l", "l", "l", "l", "l", "l", "l", "l", "r"],
             )
         ),
         "",
@@ -354,8 +387,11 @@ def _details(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlP
     ]
     if a.province:
         rows.append(["Tỉnh, thành phố", h.escape(a.province)])
-    rows.append(["Tình trạng", status_badge(report)])
+    rows.append(["Tình trạng", tracking.stage_badge(report)])
+    rows.append(["Hạn gửi báo cáo", tracking.deadline_detail(report)])
     sub = report.submission
+    if report.receipt is not None:
+        rows.append(["Ngày nhận", tracking.received_detail(report)])
     if sub is not None:
         review = report.review
         detail = f" ({h.escape(review.reviewer)}, {format_date(review.date)})" if review else ""
@@ -395,6 +431,10 @@ def _details(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlP
     if sub is not None:
         rows.append(["Tệp báo cáo", f"<code>{h.escape(sub.file)}</code>"])
     body.p(fragments.raw(h.table(["Thông tin", "Nội dung"], rows)))
+    history = tracking.history_table(report)
+    if history is not None:
+        body.heading(2, "Lịch sử xem xét")
+        body.p(fragments.raw(history))
 
 
 def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> SitePage:
@@ -742,6 +782,8 @@ def letter_page(rnd: Round) -> str:
         f"Hạn gửi báo cáo: **{format_date(letter.deadline)}**. Nơi nhận báo cáo: {esc(letter.receiver_unit)}.",
         "",
     ]
+    if rnd.campaign.data_cutoff:
+        out += [f"Thời gian chốt số liệu: **{format_date(rnd.campaign.data_cutoff)}**.", ""]
     signer = letter.signer
     out += [
         f"**{esc(signer.capacity)} {esc(' '.join(signer.title))}**  ",
@@ -754,7 +796,9 @@ def letter_page(rnd: Round) -> str:
     return "\n".join(out)
 
 
-def downloads_page(rnd: Round, has_docx: bool, fragments: Fragments) -> str:
+def downloads_page(
+    rnd: Round, has_docx: bool, fragments: Fragments, has_reminder: bool = False
+) -> str:
     page = "tai-ve/index.md"
     out = [front_matter("Tải về"), "# Tải về", "", "## Báo cáo tổng hợp", ""]
     if has_docx:
@@ -762,6 +806,21 @@ def downloads_page(rnd: Round, has_docx: bool, fragments: Fragments) -> str:
     else:
         out += [
             "Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.",
+            "",
+        ]
+    workbook, reminder = tracking.WORKBOOK_NAME, tracking.REMINDER_NAME
+    out += [
+        "## Số liệu và tình hình nộp (Excel)",
+        "",
+        f'- {link("Bảng tính của đợt báo cáo (XLSX)", workbook)}{{: download="{workbook}" }}: '
+        "mỗi nhóm chỉ tiêu một trang (cơ quan × năm, tổng cộng), tình hình nộp, danh sách nhiệm vụ.",
+        "",
+    ]
+    if has_reminder:
+        out += [
+            "## Công văn đôn đốc",
+            "",
+            f'- {link("Công văn đôn đốc mới nhất (DOCX)", reminder)}{{: download="{reminder}" }}',
             "",
         ]
     out += [

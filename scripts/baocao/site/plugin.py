@@ -21,34 +21,36 @@ THEME = Path(__file__).parent / "theme"
 
 class BaocaoConfig(Config):
     docx = config_options.Type(str, default="build/bao-cao-tong-hop.docx")
+    reminder = config_options.Type(str, default="build/cong-van-don-doc.docx")
 
 
 class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def __init__(self) -> None:
-        self.given: tuple[Round, Path | None] | None = None  # from build_site, for one build
+        self.given: tuple[Round, Path | None, Path | None] | None = None  # from build_site
         self.round: Round | None = None
         self.content: pages.SiteContent | None = None
         self.failure: str | None = None  # MkDocs replaces a plugin's error by "Aborted"
 
-    def use(self, rnd: Round, docx_path: Path | None) -> None:
+    def use(self, rnd: Round, docx_path: Path | None, reminder_path: Path | None = None) -> None:
         """Build the site of rnd (already loaded by `build_site`) instead of loading it."""
-        self.given = (rnd, docx_path)
+        self.given = (rnd, docx_path, reminder_path)
 
     def on_config(self, config):
         if str(THEME) not in config.theme.dirs:  # our templates first: 404.html in Vietnamese
             config.theme.dirs.insert(0, str(THEME))
         if self.given is not None:
-            (self.round, docx_path), self.given = self.given, None
+            (self.round, docx_path, reminder_path), self.given = self.given, None
         else:
             root = Path(config.config_file_path).resolve().parent
             try:
                 self.round = load_round(root)
             except BaocaoError as error:
                 raise self._failure(str(error)) from None
-            docx = root / self.config.docx
+            docx, reminder = root / self.config.docx, root / self.config.reminder
             docx_path = docx if docx.is_file() else None
+            reminder_path = reminder if reminder.is_file() else None
         try:
-            self.content = pages.generate(self.round, docx_path)
+            self.content = pages.generate(self.round, docx_path, reminder_path)
         except BaocaoError as error:
             raise self._failure(str(error)) from None
         return config
@@ -98,6 +100,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         root = Path(config.config_file_path).resolve().parent
         server.watch(str(root / "submissions"))
         server.watch(str(root / "campaign.yml"))
+        server.watch(str(root / "reviews.yml"))
         return server
 
     def _failure(self, message: str) -> PluginError:

@@ -1,0 +1,99 @@
+"""Where each agency stands in the round: received date, deadline, on time or late, and its
+state (chưa nộp … đã tiếp nhận). Computed here once, in `load_round`; every output reads
+`AgencyReport.stage`, `.receipt`, `.deadline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from baocao.messages import HISTORY_REASONS, STAGE_LABELS
+from baocao.receipt import History, read_history
+from baocao.reviews import ReviewBook
+
+if TYPE_CHECKING:
+    from baocao.campaign import Campaign
+    from baocao.workspace import AgencyReport
+
+# the states, in the order the dashboard lists them
+NOT_SUBMITTED, DRAFT, INVALID, SUBMITTED, RETURNED, RESUBMITTED, ACCEPTED = (
+    "chua-nop",
+    "du-thao",
+    "chua-dat",
+    "da-nop",
+    "yeu-cau-bo-sung",
+    "cho-xem-lai",
+    "da-tiep-nhan",
+)
+STAGES = tuple(STAGE_LABELS)
+GIT, OVERRIDE, ISSUED = "git", "override", "issued"  # where a received date comes from
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """When an official report was received, and how that is known."""
+
+    day: date | None
+    source: str  # GIT | OVERRIDE | ISSUED
+    reason: str = ""  # the secretariat's reason, for OVERRIDE
+
+
+def settle(
+    root: Path, campaign: Campaign, reports: Iterable[AgencyReport], book: ReviewBook
+) -> str | None:
+    """Set every report's received date, deadline, timeliness and state. Returns the note
+    to show once when git history could not be read (the issued dates are used instead)."""
+    from baocao.workspace import DRAFT as DRAFT_STATUS
+    from baocao.workspace import LATE, ON_TIME
+
+    reports = list(reports)
+    files = [
+        r.submission.file
+        for r in reports
+        if r.submission is not None and r.status in (ON_TIME, LATE, DRAFT_STATUS)
+    ]
+    history = read_history(root, files) if files else History(True)
+    for report in reports:
+        agency_id = report.agency.id
+        report.history = book.history.get(agency_id, [])
+        report.extension = book.extensions.get(agency_id)
+        report.deadline = (
+            report.extension.deadline if report.extension else campaign.letter.deadline
+        )
+        sub = report.submission
+        found = history.of(sub.file) if sub is not None else None
+        report.changed = found.changed if found else None
+        if report.status in (ON_TIME, LATE) and sub is not None:
+            override = book.received.get(agency_id)
+            if override is not None:
+                report.receipt = Receipt(override.date, OVERRIDE, override.reason)
+            elif found is not None and found.received is not None:
+                report.receipt = Receipt(found.received, GIT)
+            else:
+                report.receipt = Receipt(sub.issued, ISSUED)
+            day = report.receipt.day
+            report.status = ON_TIME if day is not None and day <= report.deadline else LATE
+        report.stage = stage_of(report)
+    return None if history.available else HISTORY_REASONS[history.reason or "no-repository"]
+
+
+def stage_of(report: AgencyReport) -> str:
+    from baocao.workspace import DRAFT as DRAFT_STATUS
+    from baocao.workspace import INVALID as INVALID_STATUS
+    from baocao.workspace import NOT_SUBMITTED as NONE
+
+    if report.status == NONE:
+        return NOT_SUBMITTED
+    if report.status == INVALID_STATUS:
+        return INVALID
+    draft = report.status == DRAFT_STATUS
+    review = report.review
+    if review is not None:
+        if report.changed is not None and report.changed > review.date:  # changed after it
+            return DRAFT if draft else RESUBMITTED
+        return ACCEPTED if review.result == "da_tiep_nhan" else RETURNED
+    return DRAFT if draft else SUBMITTED
