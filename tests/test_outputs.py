@@ -313,8 +313,10 @@ def test_the_lock_is_held_again_by_its_thread_and_waited_for_by_others(tmp_path)
     import threading
 
     errors = []
-    with files.output_lock(tmp_path) as work, files.output_lock(tmp_path) as again:
-        assert work == again == tmp_path / ".baocao"
+    alias = tmp_path / "ten-khac"  # the same folder by another path
+    alias.symlink_to(tmp_path)
+    with files.output_lock(tmp_path) as work, files.output_lock(alias) as again:
+        assert work == tmp_path / ".baocao" and again == alias / ".baocao"
 
         def other() -> None:
             try:

@@ -78,7 +78,7 @@ LOCK = "lock"
 ASIDE = "aside-"  # <out>/.baocao/aside-<name>: the old <name> while a new one is moved in
 LOCK_WAIT = 600  # seconds a build waits for another build of the same folder to finish
 _POLL = 0.2
-_held: dict[Path, int] = {}  # work folders whose lock this process holds -> the holding thread
+_held: dict[tuple[int, int], int] = {}  # locks (device, inode) this process holds -> thread
 
 
 @contextmanager
@@ -91,17 +91,19 @@ def output_lock(
     yielded. On taking it, what killed builds left is put right: an old output set aside is
     put back if its new one never arrived, and the rest of the work folder is deleted."""
     work = Path(os.path.abspath(folder)) / WORK_DIR
-    if _held.get(work) == threading.get_ident():
-        yield work
-        return
     try:
         work.mkdir(parents=True, exist_ok=True)
         handle = os.open(work / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as error:
         raise write_error(error, folder) from None
+    status = os.fstat(handle)
+    key = (status.st_dev, status.st_ino)  # the same folder, whatever path names it
     try:
+        if _held.get(key) == threading.get_ident():
+            yield work
+            return
         _acquire(handle, folder, LOCK_WAIT if wait is None else wait, on_wait)
-        _held[work] = threading.get_ident()
+        _held[key] = threading.get_ident()
         try:
             try:
                 recover(work)
@@ -109,7 +111,7 @@ def output_lock(
                 raise write_error(error, folder) from None
             yield work
         finally:
-            del _held[work]
+            del _held[key]
     finally:
         os.close(handle)  # releases the lock; the kernel does it too when a build is killed
 
