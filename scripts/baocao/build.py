@@ -9,9 +9,14 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from baocao import files
 from baocao.errors import BuildError
-from baocao.messages import error_text
+from baocao.messages import OUTPUT_WAIT, error_text
+
+if TYPE_CHECKING:
+    from baocao.workspace import Round
 
 SITE_DIR = "site"
 DOCX_NAME = "bao-cao-tong-hop.docx"
@@ -35,15 +40,25 @@ def run_build(
         report = rnd.report(agency_id)
         for problem in report.problems if report else []:
             print(reporters.problem_line(problem))
-    out.mkdir(parents=True, exist_ok=True)
+    if agency_id is not None and rnd.report(agency_id) is None:
+        raise BuildError(error_text("agency-unknown", agency=agency_id))
+    with files.output_lock(out, on_wait=lambda: _waiting(out)):
+        _build_outputs(rnd, target, out, agency_id)
+    return 0
+
+
+def _waiting(out: Path) -> None:
+    print(OUTPUT_WAIT.format(path=out, seconds=files.LOCK_WAIT), file=sys.stderr, flush=True)
+
+
+def _build_outputs(rnd: Round, target: str, out: Path, agency_id: str | None) -> None:
+    """Under the output folder's lock: the site gets the DOCX of this same build."""
     if agency_id is not None:
         from baocao.docx import build_agency_docx
 
-        if rnd.report(agency_id) is None:
-            raise BuildError(error_text("agency-unknown", agency=agency_id))
         path = build_agency_docx(rnd, agency_id, out / f"{agency_id}.docx")
         print(f"Đã tạo {path}")
-        return 0
+        return
     docx_path = out / DOCX_NAME
     if target in ("all", "docx"):
         from baocao.docx import build_docx
@@ -61,4 +76,3 @@ def run_build(
             reminder_path=reminder if reminder.is_file() else None,
         )
         print(f"Đã dựng trang web: {site}")
-    return 0

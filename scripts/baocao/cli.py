@@ -6,6 +6,7 @@ Exit codes: 0 no errors, 1 errors found (or a command failed on bad input), 2 us
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 import sys
 from datetime import date
@@ -280,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # a path given on the command line cannot be read or written
         from baocao.messages import os_reason
 
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):  # not a wrong path: a full disk
+            from baocao.files import write_error
+
+            print(f"lỗi: {write_error(error, error.filename or Path.cwd())}", file=sys.stderr)
+            return 1
         where = f" {error.filename}" if error.filename else ""
         print(
             f"lỗi: không đọc hoặc ghi được{where} ({os_reason(error)}). Kiểm tra lại đường dẫn và quyền ghi.",
@@ -440,6 +446,7 @@ def _import(root: Path, args) -> int:
 def _fields(root: Path, args) -> int:
     from baocao.campaign import load_schema
     from baocao.fieldref import field_reference
+    from baocao.files import write_atomic
 
     wanted = field_reference(load_schema(root, "submission.schema.json"))
     path = root / "docs" / "huong-dan" / "cac-truong-thong-tin.md"
@@ -451,8 +458,7 @@ def _fields(root: Path, args) -> int:
             file=sys.stderr,
         )
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(wanted, encoding="utf-8")
+    write_atomic(path, wanted.encode("utf-8"))
     print(f"Đã ghi {path.relative_to(root).as_posix()}.")
     return 0
 

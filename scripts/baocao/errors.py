@@ -15,6 +15,11 @@ class BuildError(BaocaoError):
     """An output (site, DOCX) could not be built; the old one is left as it was."""
 
 
+class WriteError(BaocaoError):
+    """An output or a file could not be written (full disk, no permission); the old one is
+    left as it was."""
+
+
 class ImportFailure(BaocaoError):
     """A Word file could not be turned into a report."""
 

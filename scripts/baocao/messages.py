@@ -135,9 +135,6 @@ def type_name(value: object) -> str:
 
 # Errors that stop a command (baocao.errors), by code; shown after "lỗi: ".
 ERRORS: dict[str, str] = {
-    "disk-full": "ổ đĩa chứa {path} đã đầy nên không ghi được kết quả; kết quả cũ vẫn giữ nguyên. Giải phóng chỗ trống rồi dựng lại.",
-    "write-failed": "không ghi được {path} ({reason}); kết quả cũ vẫn giữ nguyên. Kiểm tra quyền ghi và chỗ trống của thư mục.",
-    "output-busy": "thư mục {path} đang được một lần dựng khác ghi vào. Hãy chờ lần dựng đó xong rồi chạy lại.",
     "pandoc-start": "không chạy được pandoc ({detail}). Cài lại công cụ: pip install -e .",
     "pandoc-timeout": "pandoc không tạo xong tệp {name} sau {seconds} giây.",
     "pandoc-failed": "pandoc không tạo được tệp {name}: {detail}",
@@ -150,7 +147,14 @@ ERRORS: dict[str, str] = {
     "site-no-plugin": '{config}: thiếu plugin "{plugin}" trong mục plugins.',
     "site-failed": "dựng trang web không thành công: {reason}",
     "image-refused": "(ảnh không hợp lệ: {target})",
+    # outputs (issue 16 items 4, 5, 10): writing whole, one build at a time, full disk
+    "disk-full": "ổ đĩa chứa {path} đã đầy nên không ghi được kết quả; kết quả cũ vẫn giữ nguyên. Giải phóng chỗ trống rồi chạy lại lệnh.",
+    "write-failed": "không ghi được {path} ({reason}); kết quả cũ vẫn giữ nguyên. Kiểm tra quyền ghi và chỗ trống của thư mục.",
+    "output-busy": "thư mục {path} vẫn đang được một lần dựng khác ghi vào sau {seconds} giây chờ. Hãy chờ lần dựng đó xong rồi chạy lại lệnh.",
 }
+
+# outputs (issue 16 item 4): said while a build waits for another build of the same folder
+OUTPUT_WAIT = "Thư mục {path} đang được một lần dựng khác ghi vào; chờ lần dựng đó xong (tối đa {seconds} giây)…"
 
 OS_REASONS = {
     "ENOENT": "không có tệp hoặc thư mục này",

@@ -8,7 +8,6 @@ moved into place whole.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import tempfile
@@ -21,9 +20,9 @@ from baocao.docx.layout import DocumentHead, LayoutError, finish
 from baocao.docx.pandoc import run_pandoc
 from baocao.docx.reference import write_reference
 from baocao.errors import BuildError
-from baocao.files import output_lock
+from baocao.files import output_lock, write_error
 from baocao.images import approved_images
-from baocao.messages import error_text, os_reason
+from baocao.messages import error_text
 from baocao.workspace import Round
 
 __all__ = ["build_docx", "build_agency_docx", "build_letter_docx"]
@@ -104,7 +103,6 @@ def _convert(
 ) -> Path:
     """pandoc, then the layout (the charts in place of their placeholders), then the move
     into place, under the output folder's lock."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with output_lock(out_path.parent) as work, tempfile.TemporaryDirectory(dir=work) as tmp:
             folder = Path(tmp)
@@ -142,6 +140,5 @@ def _convert(
     except LayoutError as error:
         raise BuildError(error_text("layout-failed", name=out_path.name, detail=error)) from None
     except OSError as error:
-        code = "disk-full" if error.errno == errno.ENOSPC else "write-failed"
-        raise BuildError(error_text(code, path=out_path, reason=os_reason(error))) from None
+        raise write_error(error, out_path) from None
     return out_path

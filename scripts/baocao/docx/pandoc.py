@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 from datetime import UTC, date, datetime
@@ -56,8 +57,8 @@ def run_pandoc(
         raise BuildError(error_text("pandoc-start", detail=error.strerror or str(error))) from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip()
-        if "No space left" in detail or "resource exhausted" in detail:
-            raise BuildError(error_text("disk-full", path=out_path.parent))
+        if "No space left" in detail or "quota exceeded" in detail:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(out_path))
         raise BuildError(
             error_text(
                 "pandoc-failed", name=out_path.name, detail=first_line(detail, done.returncode)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baocao.errors import BuildError
-from baocao.files import output_lock, publish_dir, remove
-from baocao.messages import error_text, os_reason
+from baocao.errors import BuildError, WriteError
+from baocao.files import Publication, write_error
+from baocao.messages import error_text
 
 if TYPE_CHECKING:
     from baocao.workspace import Round
@@ -34,33 +32,29 @@ def build_site(
     if not config_file.is_file():
         raise BuildError(error_text("site-no-config", config=CONFIG_FILE, root=rnd.campaign.root))
     out_dir = Path(os.path.abspath(out_dir))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     log = _quiet()
-    with output_lock(out_dir.parent) as work:
-        new = Path(tempfile.mkdtemp(prefix=f"{out_dir.name}-", dir=work))
-        plugin = None
-        published = False
-        try:
-            config = load_config(str(config_file), site_dir=str(new), strict=True)
-            plugin = config.plugins.get(PLUGIN)
-            if plugin is None:
-                raise BuildError(error_text("site-no-plugin", config=CONFIG_FILE, plugin=PLUGIN))
-            plugin.use(rnd, docx_path, reminder_path)
-            build(config)
-            new.chmod(0o755)  # mkdtemp makes it private; web servers read the published folder
-            publish_dir(new, out_dir)
-            published = True
-        except MkDocsException as error:
-            reason = getattr(plugin, "failure", None) or error
-            raise BuildError(error_text("site-failed", reason=reason)) from None
-        except OSError as error:  # MkDocs' own lines about it are English: dropped
-            log.held.clear()
-            code = "disk-full" if error.errno == errno.ENOSPC else "write-failed"
-            raise BuildError(error_text(code, path=out_dir, reason=os_reason(error))) from None
-        finally:
-            log.release()
-            if not published:
-                remove(new)
+    publication = Publication(out_dir)
+    plugin = None
+    try:
+        config = load_config(str(config_file), site_dir=str(publication.folder), strict=True)
+        plugin = config.plugins.get(PLUGIN)
+        if plugin is None:
+            raise BuildError(error_text("site-no-plugin", config=CONFIG_FILE, plugin=PLUGIN))
+        plugin.use(rnd, docx_path, reminder_path)
+        build(config)
+        publication.commit()
+    except MkDocsException as error:
+        reason = getattr(plugin, "failure", None) or error
+        raise BuildError(error_text("site-failed", reason=reason)) from None
+    except OSError as error:  # MkDocs' own lines about it are English: dropped
+        log.held.clear()
+        raise write_error(error, out_dir) from None
+    except WriteError:
+        log.held.clear()
+        raise
+    finally:
+        log.release()
+        publication.abort()
     return out_dir
 
 

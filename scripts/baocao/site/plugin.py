@@ -8,15 +8,18 @@ from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from baocao.errors import BaocaoError
+from baocao.files import LOCK_WAIT, Publication
+from baocao.messages import OUTPUT_WAIT
 from baocao.site import assets, pages, search
 from baocao.workspace import Round, load_round
 
 THEME = Path(__file__).parent / "theme"
+LOG = get_plugin_logger(__name__)
 
 
 class BaocaoConfig(Config):
@@ -30,11 +33,17 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.round: Round | None = None
         self.content: pages.SiteContent | None = None
         self.failure: str | None = None  # MkDocs replaces a plugin's error by "Aborted"
+        self.command: str | None = None  # from on_startup: "build", "gh-deploy", "serve"
+        self.publication: Publication | None = None  # `mkdocs build`: the site until published
 
     def use(self, rnd: Round, docx_path: Path | None, reminder_path: Path | None = None) -> None:
         """Build the site of rnd (already loaded by `build_site`) instead of loading it."""
         self.given = (rnd, docx_path, reminder_path)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = None if dirty else command
+
+    @event_priority(100)  # site_dir is replaced before another plugin reads it
     def on_config(self, config):
         if str(THEME) not in config.theme.dirs:  # our templates first: 404.html in Vietnamese
             config.theme.dirs.insert(0, str(THEME))
@@ -51,6 +60,11 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             reminder_path = reminder if reminder.is_file() else None
         try:
             self.content = pages.generate(self.round, docx_path, reminder_path)
+            if self.command in ("build", "gh-deploy"):
+                # `mkdocs build`: written aside under the output's lock, published whole
+                target = Path(config.site_dir)
+                self.publication = Publication(target, on_wait=lambda: _waiting(target))
+                config.site_dir = str(self.publication.folder)
         except BaocaoError as error:
             raise self._failure(str(error)) from None
         return config
@@ -90,11 +104,31 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         return self.content.fragments.inject_late(output)
 
     @event_priority(100)  # before the search plugin writes its index
-    def on_post_build(self, config) -> None:
+    def _fold_search(self, config) -> None:
         for plugin in config.plugins.values():
             if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
                 index = plugin.search_index
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
+
+    @event_priority(-100)  # after every plugin wrote its files
+    def _publish(self, config) -> None:
+        if self.publication is not None:
+            publication, self.publication = self.publication, None
+            config.site_dir = str(publication.target)
+            try:
+                publication.commit()
+            except BaocaoError as error:
+                raise self._failure(str(error)) from None
+
+    on_post_build = CombinedEvent(_fold_search, _publish)
+
+    def on_build_error(self, error) -> None:
+        self.on_shutdown()
+
+    def on_shutdown(self) -> None:
+        if self.publication is not None:
+            self.publication.abort()
+            self.publication = None
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).resolve().parent
@@ -106,6 +140,10 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def _failure(self, message: str) -> PluginError:
         self.failure = message
         return PluginError(message)
+
+
+def _waiting(target: Path) -> None:
+    LOG.info(OUTPUT_WAIT.format(path=target, seconds=LOCK_WAIT))
 
 
 def _replace(files: Files, file: File) -> None:
