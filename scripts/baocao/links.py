@@ -22,7 +22,7 @@ from baocao.submission import Submission
 from baocao.targets import agency_files, resolve, why_not_published
 
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
-_SHOWN = 80  # characters of a target quoted in a message (data: URIs are long)
+_SHOWN = 200  # characters of a target quoted in a message (data: URIs are long)
 
 
 def link_problems(sub: Submission, agency_id: str) -> list[Problem]:

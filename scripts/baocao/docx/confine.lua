@@ -56,7 +56,7 @@ local function admit(image, allowed)
   local data = file and mime and read(file)
   if not data then
     local shown = image.src
-    if pandoc.text.len(shown) > 80 then shown = pandoc.text.sub(shown, 1, 79) .. "…" end
+    if pandoc.text.len(shown) > 200 then shown = pandoc.text.sub(shown, 1, 199) .. "…" end
     return pandoc.Emph({pandoc.Str(config.refused:format(shown))})
   end
   pandoc.mediabag.insert(key, mime, data)
