@@ -11,6 +11,7 @@ import http.server
 import importlib.util
 import os
 import random
+import re
 import shutil
 import threading
 import unicodedata
@@ -98,6 +99,12 @@ ATTACKS = {
     ),
     "other-agency": (
         f"![x]({OTHER}/anh.png)",
+        0,
+        outside(f"{OTHER}/anh.png"),
+        f"{OTHER}/anh.png",
+    ),
+    "other-agency-with-title": (
+        f"![x](<{OTHER}/anh.png> 'Ảnh')",
         0,
         outside(f"{OTHER}/anh.png"),
         f"{OTHER}/anh.png",
@@ -445,7 +452,6 @@ def test_vietnamese_image_names_are_in_the_docx(vietnamese_names, tmp_path):
 def test_vietnamese_image_names_are_on_the_site(vietnamese_names, tmp_path):
     """A real strict MkDocs build: each picture's page points at a published file, under
     its NFC name, whatever the name on disk."""
-    import re
     from urllib.parse import unquote, urljoin
 
     from baocao.site.build import build_site
@@ -466,3 +472,75 @@ def test_vietnamese_image_names_are_on_the_site(vietnamese_names, tmp_path):
         "ảnh 2.png",
     }
     assert all(unicodedata.is_normalized("NFC", p.name) for p in (out / "tep" / OTHER).iterdir())
+
+
+# --- one rule: the checker, the DOCX and the site agree on every target ------------------
+
+TRICKY = [
+    f"{AGENCY}/a.png",
+    f"{AGENCY}/./a.png",
+    f"./{AGENCY}/a.png",
+    f"{AGENCY}//a.png",
+    f"{AGENCY}/sub/../a.png",
+    f"{AGENCY}/../{AGENCY}/a.png",
+    f"{AGENCY}/a.png?x=1",
+    f"{AGENCY}/a.png#phan",
+    f"{AGENCY}%2Fa.png",
+    f"{AGENCY}/%61.png",
+    f"{AGENCY}\\a.png",
+    f"{AGENCY}/A.png",
+    f"{AGENCY.upper()}/a.png",
+    f"{AGENCY}/a.PNG",
+    f"/{AGENCY}/a.png",
+    f"../{AGENCY}/a.png",
+    f"//{AGENCY}/a.png",
+    f"{AGENCY}/sub/b.png",
+    f"{AGENCY}/.an/c.png",
+    f"{AGENCY}/.d.png",
+    f"{AGENCY}/ảnh 1.png",
+    f"{AGENCY}/%E1%BA%A3nh%201.png",
+    unicodedata.normalize("NFD", f"{AGENCY}/ảnh 1.png"),
+    f"{AGENCY}/khong-co.png",
+    f"{AGENCY}",
+    f"{AGENCY}/",
+    f"{AGENCY}/tai-lieu.pdf",
+    "a.png",
+]
+
+
+def test_checker_docx_and_site_agree_on_every_target(tmp_path, capsys):
+    from baocao.site.assets import asset_files
+    from baocao.site.sanitize import render_markdown
+
+    ws, _ = make_workspace(tmp_path)
+    own = ws / "submissions" / AGENCY
+    for name in ("a.png", "A.png", "a.PNG", "sub/b.png", ".an/c.png", ".d.png", "ảnh 1.png"):
+        (own / name).parent.mkdir(exist_ok=True)
+        (own / name).write_bytes(PNG)
+    (own / "tai-lieu.pdf").write_bytes(b"%PDF-1.4")
+    markdown = "\n\n".join(f"Ảnh số {i}: ![](<{t}>)" for i, t in enumerate(TRICKY))
+    first = append(ws, markdown)
+    lines = {first + 2 * i: i for i in range(len(TRICKY))}
+    main(["--root", str(ws), "check", "--today", "2024-12-10"])
+    prefix = f"submissions/{AGENCY}.md:"
+    flagged = {
+        lines[int(line.removeprefix(prefix).split(":")[0])]
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith(prefix) and ": lỗi: " in line
+    }
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("baocao.workspace.link_problems", lambda sub, agency_id: [])
+        rnd = load_round(ws, today=TODAY)
+        shown = texts(build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx")).split("\n")
+        published = {f.path for f in asset_files(rnd)}
+    html = render_markdown(markdown, AGENCY, "p", root_prefix="")
+    from urllib.parse import unquote
+
+    for i, target in enumerate(TRICKY):
+        docx_refused = any(line.startswith(f"Ảnh số {i}: (ảnh không hợp lệ") for line in shown)
+        sources = re.findall(r'<img src="([^"]*)"', html.split(f"Ảnh số {i}:")[1])[:1]
+        site_shown = bool(sources) and (
+            f"Ảnh số {i + 1}:" not in html.split(f"Ảnh số {i}:")[1].split(sources[0])[0]
+        )
+        site_ok = site_shown and unquote(sources[0]) in published
+        assert (i in flagged) == docx_refused == (not site_ok), (target, i in flagged)

@@ -131,9 +131,10 @@ def agency_files(submissions_dir: Path, agency_id: str) -> dict[str, Path]:
 
 def why_not_published(submissions_dir: Path, path: str) -> str | None:
     """For a local target that is not among agency_files: the message code saying why."""
-    current = submissions_dir
+    current: Path | None = submissions_dir
+    info = None
     for part in path.split("/"):
-        current = _find(current, part)
+        current = _find(current, part) if current is not None else None
         if current is None:
             return "link-missing"
         try:
@@ -142,7 +143,7 @@ def why_not_published(submissions_dir: Path, path: str) -> str | None:
             return "link-missing"
         if stat.S_ISLNK(info.st_mode):
             return "link-symlink"
-    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+    if info is None or not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
         return "link-symlink"
     return "image-content"
 
