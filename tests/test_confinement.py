@@ -85,6 +85,12 @@ ATTACKS = {
         outside("{secret}"),
         "{secret}",
     ),
+    "reference-beside-footnote": (
+        "Câu[^m] và ![s].\n\n[^m]: Ghi chú.\n\n[s]: {secret}",
+        0,
+        outside("{secret}"),
+        "{secret}",
+    ),
     "target-on-next-line": (
         "Một dòng\n![a](\n{secret})",
         1,

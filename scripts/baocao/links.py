@@ -21,13 +21,14 @@ from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
 from baocao.targets import agency_files, resolve, why_not_published
 
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.M)
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _SHOWN = 200  # characters of a target quoted in a message (data: URIs are long)
 
 
 def link_problems(sub: Submission, agency_id: str) -> list[Problem]:
     body = sub.body
-    if "[" not in body and "<" not in body:  # no link, image, reference or HTML at all
+    if not _may_link(body):
         return []
     env: dict = {}
     tokens = parser().parse(body, env)
@@ -81,6 +82,15 @@ def link_problems(sub: Submission, agency_id: str) -> list[Problem]:
             )
         )
     return problems
+
+
+def _may_link(body: str) -> bool:
+    """Whether the parser could find a link, image or HTML: an inline link needs "](", HTML
+    and autolinks "<", a reference a definition "]:" that is not a footnote's ("[^1]:")."""
+    if "](" in body or "<" in body:
+        return True
+    ends = body.count("]:")
+    return ends > 0 and ends != len(_FOOTNOTE_DEF.findall(body))
 
 
 def _inline_targets(children: list[Token], line: int) -> list[tuple[bool, str, int]]:
