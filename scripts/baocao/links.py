@@ -58,7 +58,7 @@ def link_problems(sub: Submission, agency_id: str) -> list[Problem]:
     files: dict[str, Path] | None = None
     for image, target, index in found:
         decision = resolve(target, agency_id, image=image)
-        if decision.kind in ("web", "anchor"):
+        if decision.kind in ("web", "anchor", "empty"):
             continue
         code, kind = decision.refused, ""
         if decision.kind == "local":

@@ -35,8 +35,9 @@ IMAGE_TYPE = "image-type"
 
 @dataclass(frozen=True)
 class Target:
-    """What a link or image target is: `web` (kept as written), `anchor`, or `local` with
-    `path` (NFC, `<agency-id>/…`); or `refused` with the message code."""
+    """What a link or image target is: `web` (kept as written), `anchor`, `empty` (a link to
+    nothing: harmless, dropped), or `local` with `path` (NFC, `<agency-id>/…`); or `refused`
+    with the message code."""
 
     kind: str
     path: str = ""
@@ -46,6 +47,8 @@ class Target:
 def resolve(target: str, agency_id: str, *, image: bool) -> Target:
     """Classify one target as written in agency_id's report (no file system access)."""
     target = target.strip()
+    if not target and not image:
+        return Target("empty")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
         scheme = parts.scheme.lower()
