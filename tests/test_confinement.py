@@ -365,6 +365,9 @@ GIẢ MẠO tiêu đề 9
 <div custom-style="Heading 1">GIẢ MẠO khối HTML</div>
 
 Chữ cuối GIẢ MẠO <span style="display:none">GIẢ MẠO ẩn</span>.
+
+> [!WARNING]
+> GIẢ MẠO cảnh báo
 """
 FORGED = [
     "GIẢ MẠO div tiêu đề 1",
@@ -376,6 +379,7 @@ FORGED = [
     "GIẢ MẠO sau rào mã hỏng",
     "GIẢ MẠO khối HTML",
     "GIẢ MẠO ẩn",
+    "GIẢ MẠO cảnh báo",
 ]
 OWN_STYLES = {"Agency Label", "Note", "Table Caption", "Title", "Subtitle"}
 
@@ -406,6 +410,7 @@ def test_report_text_keeps_its_own_headings_in_its_own_part(hostile_builds, whic
     copies = 2 if which == "merged" else 1
     assert all(count >= copies for count in seen.values()), seen  # nothing lost, all visible
     assert not any("custom-style" in p.text for p in doc.paragraphs)
+    assert "Warning" not in [p.text for p in doc.paragraphs]  # no English alert title
 
 
 # --- item 7: Vietnamese image names -------------------------------------------------------
