@@ -47,48 +47,30 @@ def notes_for(*texts: str) -> NoteSet:
     return NoteSet.collect(list(texts), [0])
 
 
-def test_headings_shift_under_the_target_level_keeping_relative_depth():
-    text = "Mở đầu.\n\n### Con\n\nA.\n\n#### Cháu\n\nB.\n\nSetext\n------\n\nC."
-    out = relocate(text, 3, notes_for(text))
-    lines = out.split("\n")
-    # the shallowest heading (the setext "##") goes right under the target level
-    assert "#### Setext" in lines and "##### Con" in lines and "###### Cháu" in lines
-    assert "------" not in lines
-    for word in ("Mở đầu.", "A.", "B.", "C."):
-        assert word in lines
-
-
-def test_deep_sub_headings_stay_headings():
-    text = "## Một\n\nx\n\n### Hai\n\ny"
-    out = relocate(text, 6, notes_for(text))
-    assert '::: {custom-style="Heading 7"}\nMột\n:::' in out
-    assert '::: {custom-style="Heading 8"}\nHai\n:::' in out
-
-
 def test_footnotes_are_renumbered_and_travel_with_the_text_that_cites_them():
     first = "Đoạn một[^1]."
     second = "Đoạn hai[^a].\n\n[^1]: Chú thích một.\n[^a]: Chú thích hai\n    tiếp theo."
     counter = [0]
     notes = NoteSet.collect([first, second], counter)
-    out1 = relocate(first, 2, notes)
-    out2 = relocate(second, 2, notes)
+    out1 = relocate(first, notes)
+    out2 = relocate(second, notes)
     assert "Đoạn một[^n1]." in out1 and "[^n1]: Chú thích một." in out1
     assert "Chú thích một" not in out2  # moved to where it is cited
     assert "Đoạn hai[^n2]." in out2 and "[^n2]: Chú thích hai\n    tiếp theo." in out2
-    again = relocate(first, 4, notes)  # the same text in Part B gets its own labels
+    again = relocate(first, notes)  # the same text in Part B gets its own labels
     assert "[^n3]" in again and "[^n1]" not in again
     assert counter == [3]
 
 
 def test_uncited_footnote_definition_stays_visible():
     text = "Đoạn.\n\n[^x]: Ghi chú không ai trích dẫn."
-    out = relocate(text, 2, notes_for(text))
+    out = relocate(text, notes_for(text))
     assert "Ghi chú không ai trích dẫn." in plain(out)
 
 
 def test_footnote_syntax_inside_code_is_left_alone():
     text = "```\n[^1]: không phải chú thích\n```\n\nVăn bản[^1]."
-    out = relocate(text, 2, notes_for(text))
+    out = relocate(text, notes_for(text))
     assert "```\n[^1]: không phải chú thích\n```" in out
 
 
@@ -104,19 +86,25 @@ def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
     import zipfile
     from datetime import date
 
-    from baocao.docx.pandoc import run_pandoc
+    from baocao.docx.pandoc import READER, run_pandoc
     from baocao.docx.reference import write_reference
 
     reference = write_reference(tmp_path / "reference.docx")
     allow = tmp_path / "allow.json"
-    allow.write_text(
-        json.dumps({"chunk": "c", "own": {}, "refused": "(%s)", "images": {}}), encoding="utf-8"
-    )
-    markdown = (
-        "::: {.c agency=bo-y-te level=4}\nTrước.\n\n```{=openxml}\n"
+    text = (
+        "Trước.\n\n```{=openxml}\n"
         "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>VAN_BAN_AN</w:t></w:r></w:p>\n```\n\n"
-        "Chữ `<w:t>X</w:t>`{=openxml} sau.\n:::\n"
+        "Chữ `<w:t>X</w:t>`{=openxml} sau.\n"
     )
+    piece = {"agency": "bo-y-te", "level": 4, "text": text}
+    allow.write_text(
+        json.dumps(
+            {"chunk": "c", "texts": [piece], "reader": READER, "own": {}, "refused": "(%s)"}
+            | {"images": {}}
+        ),
+        encoding="utf-8",
+    )
+    markdown = "::: {.c n=1}\n:::\n"
     out = tmp_path / "x.docx"
     run_pandoc(
         markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import sys
@@ -208,9 +207,11 @@ def test_figures_of_a_draft_count_and_are_marked(workspace):
     assert all(totals[k] == sum(f.get(k, 0) for f in both) for k in totals)
 
 
-def test_a_symlink_to_a_file_elsewhere_is_a_check_error_and_is_not_published(workspace, tmp_path):
-    """The site publishes only files inside the submission's folder: the check says so
-    before the picture goes missing."""
+def test_a_symlink_is_a_check_error_and_is_not_published(workspace, tmp_path):
+    """The outputs publish only plain files of the submission's folder (baocao.targets): a
+    symbolic link, to a file elsewhere or beside it, is a check error and never published;
+    site and DOCX apply the same rule."""
+    from baocao.images import approved_images
     from baocao.site.assets import asset_files
 
     secret = tmp_path / "bi-mat.png"
@@ -227,24 +228,21 @@ def test_a_symlink_to_a_file_elsewhere_is_a_check_error_and_is_not_published(wor
     _write(workspace, "bo-y-te", text)
     report = load_round(workspace).report("bo-y-te")
     problems = [p for p in report.problems if p.code == "link-symlink"]
-    assert len(problems) == 1 and problems[0].is_error
-    assert problems[0].line == text.splitlines().index("![Ảnh](bo-y-te/anh.png)") + 1
-    assert (
-        "bo-y-te/anh.png" in problems[0].message and "submissions/bo-y-te/" in problems[0].message
+    assert [p.line for p in problems] == [
+        text.splitlines().index("![Ảnh](bo-y-te/anh.png)") + 1,
+        text.splitlines().index("![Ảnh](bo-y-te/cung-thu-muc.png)") + 1,
+    ]
+    assert problems[0].message == (
+        '"bo-y-te/anh.png" không phải là tệp thật trong thư mục submissions/bo-y-te/ (là liên '
+        "kết symlink, liên kết cứng hoặc tệp đặc biệt) nên không được đăng. Hãy chép chính tệp "
+        "đó vào thư mục này."
     )
     assert not report.usable  # left out of the site and the DOCX, as any report with errors
-    os.unlink(folder / "anh.png")
-    _write(
-        workspace,
-        "bo-y-te",
-        _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/cung-thu-muc.png)\n",
-    )
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/that.png)\n")
     rnd = load_round(workspace)
-    assert rnd.report("bo-y-te").usable  # a link inside the folder is fine
-    assert {f.path for f in asset_files(rnd)} == {
-        "tep/bo-y-te/that.png",
-        "tep/bo-y-te/cung-thu-muc.png",
-    }
+    assert rnd.report("bo-y-te").usable
+    assert {f.path for f in asset_files(rnd)} == {"tep/bo-y-te/that.png"}
+    assert set(approved_images(rnd, rnd.report("bo-y-te"))) == {"bo-y-te/that.png"}
 
 
 def test_contacts_published_only_when_the_campaign_allows(workspace):

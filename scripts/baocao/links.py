@@ -1,130 +1,138 @@
-"""Links, images and raw HTML of a submission.
+"""Links, images and raw HTML of a submission, found by the Markdown parser (mdparse).
 
-Links and images must stay inside the submission's own folder and images must exist (the
-site and the DOCX read them from there); images on other hosts are refused (building the
-DOCX would fetch them). Raw HTML blocks show on the site but cannot go into the DOCX, so
-they are reported rather than lost silently.
+Every link, image and used reference, wherever it is (paragraphs, tables, footnotes, links,
+HTML `<img>`/`<a>`), is judged by the rule of baocao.targets, the one the site and the DOCX
+apply: a report reaches nothing outside its own folder. Raw HTML blocks show on the site but
+lose their form in the DOCX, so they are reported rather than changed silently.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
 
-from baocao.body import html_block_end
+from markdown_it.token import Token
+
+from baocao.mdparse import parser
 from baocao.messages import render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
+from baocao.targets import agency_files, resolve, why_not_published
 
-_TARGET = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*<?([^\s>]+)>?")
-# <img src=...> and <a href=...>: what the site and the DOCX would load or link (other tags are removed)
-_HTML_ATTR = re.compile(
-    r"""<(img|a)\b[^>]*?\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I
-)
-_ANY_REF = re.compile(r"\[[^\]^\n][^\]\n]*\]:")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.M)
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_SHOWN = 200  # characters of a target quoted in a message (data: URIs are long)
 
 
 def link_problems(sub: Submission, agency_id: str) -> list[Problem]:
-    problems: list[Problem] = []
     body = sub.body
-    has_reference = (
-        "]:" in body and _ANY_REF.search(body) is not None
-    )  # footnotes ([^1]:) are not links
-    if "](" not in body and "<" not in body and not has_reference:
-        return (
-            problems  # no link, reference or HTML at all: the common case, decided without a scan
+    if not _may_link(body):
+        return []
+    env: dict = {}
+    tokens = parser().parse(body, env)
+    found: list[tuple[bool, str, int]] = []  # (image?, target, body line index)
+    problems: list[Problem] = []
+    for token in tokens:
+        line = token.map[0] if token.map else 0
+        if token.type == "inline" and token.children:
+            found += _inline_targets(token.children, line)
+        elif token.type == "html_block":
+            found += _html_targets(token.content, line)
+            tag = _TAG_NAME.search(_COMMENTS.sub("", token.content))
+            if tag:  # not only comments
+                problems.append(
+                    Problem(
+                        sub.file,
+                        sub.file_line(line),
+                        "html-raw",
+                        render("html-raw", tag=tag.group(0) + ">", agency=agency_id),
+                        WARNING,
+                    )
+                )
+    used = {target for _, target, _ in found}
+    for ref in env.get("references", {}).values():
+        if ref["href"] not in used:  # a definition no link uses: judged as a link
+            found.append((False, ref["href"], ref["map"][0] if ref.get("map") else 0))
+    files: dict[str, Path] | None = None
+    for image, target, index in found:
+        decision = resolve(target, agency_id, image=image)
+        if decision.kind in ("web", "anchor", "empty"):
+            continue
+        code, kind = decision.refused, ""
+        if decision.kind == "local":
+            if files is None:
+                files = agency_files(sub.path.parent, agency_id)
+            if decision.path in files:
+                continue
+            code = why_not_published(sub.path.parent, decision.path) or "link-missing"
+            if code == "link-missing" and image:
+                code = "image-missing"
+            kind = decision.path.rsplit(".", 1)[-1].upper()
+        shown = unquote(target)  # markdown-it percent-encodes what the author wrote
+        shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
+        problems.append(
+            Problem(
+                sub.file,
+                sub.file_line(index),
+                code,
+                render(code, target=shown, agency=agency_id, kind=kind),
+                ERROR,
+            )
         )
-    body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
-    image_refs = {m.casefold() for m in re.findall(r"!\[[^\]]*\]\[([^\]]*)\]", body)}
-    fence = None
-    for index, line in enumerate(body.split("\n")):
-        m = _FENCE.match(line)
-        if m:
-            fence = None if fence and m.group(1)[0] == fence else (fence or m.group(1)[0])
-            continue
-        if fence:
-            continue
-        line_no = sub.file_line(index)
-        targets = [(bang == "!", target) for bang, target in _TARGET.findall(line)]
-        ref = _REF_DEF.match(line)
-        if ref:
-            targets.append((ref.group(1).casefold() in image_refs, ref.group(2)))
-        for attr in _HTML_ATTR.finditer(line):
-            targets.append(
-                (
-                    attr.group(1).lower() == "img",
-                    next(g for g in attr.groups()[1:] if g is not None),
-                )
-            )
-        for is_image, target in targets:
-            problem = _check(sub, agency_id, target, is_image, line_no)
-            if problem:
-                problems.append(problem)
-        if "<" in line[:4] and html_block_end(line, False) is not None:
-            tag = _TAG_NAME.search(line)
-            problems.append(
-                Problem(
-                    sub.file,
-                    line_no,
-                    "html-raw",
-                    render("html-raw", tag=tag.group(0) + ">" if tag else "<"),
-                    WARNING,
-                )
-            )
     return problems
 
 
-def _check(
-    sub: Submission, agency_id: str, target: str, is_image: bool, line: int
-) -> Problem | None:
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
-        if is_image:
-            return Problem(
-                sub.file,
-                line,
-                "image-remote",
-                render("image-remote", target=target, agency=agency_id),
-                ERROR,
-            )
-        return None  # links to other sites: the site decides what it shows
-    if target.startswith("#"):
-        return None
-    path = unquote(parts.path).replace("\\", "/")
-    if not path:
-        return None
-    normal = posixpath.normpath(path)
-    if path.startswith("/") or not (normal == agency_id or normal.startswith(agency_id + "/")):
-        return Problem(
-            sub.file,
-            line,
-            "link-outside",
-            render("link-outside", target=target, agency=agency_id),
-            ERROR,
-        )
-    local = sub.path.parent / normal
-    if is_image and not local.is_file():
-        return Problem(
-            sub.file,
-            line,
-            "image-missing",
-            render("image-missing", target=target, agency=agency_id),
-            ERROR,
-        )
-    if local.exists() and not local.resolve().is_relative_to(
-        (sub.path.parent / agency_id).resolve()
-    ):
-        # a symbolic link to a file elsewhere: neither the site nor the DOCX publishes it
-        return Problem(
-            sub.file,
-            line,
-            "link-symlink",
-            render("link-symlink", target=target, agency=agency_id),
-            ERROR,
-        )
-    return None
+def _may_link(body: str) -> bool:
+    """Whether the parser could find a link, image or HTML: an inline link needs "](", HTML
+    and autolinks "<", a reference a definition "]:" that is not a footnote's ("[^1]:")."""
+    if "](" in body or "<" in body:
+        return True
+    ends = body.count("]:")
+    return ends > 0 and ends != len(_FOOTNOTE_DEF.findall(body))
+
+
+def _inline_targets(children: list[Token], line: int) -> list[tuple[bool, str, int]]:
+    """Targets of one inline token's children; the line advances at each line break."""
+    out: list[tuple[bool, str, int]] = []
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "link_open":
+            out.append((False, str(child.attrGet("href") or ""), line))
+        elif child.type == "image":
+            out.append((True, str(child.attrGet("src") or ""), line))
+            if child.children:  # images inside the alt text
+                out += [(i, t, line) for i, t, _ in _inline_targets(child.children, line)]
+        elif child.type == "html_inline":
+            out += _html_targets(child.content, line)
+        elif child.type in ("text", "code_inline"):
+            line += child.content.count("\n")
+    return out
+
+
+_COMMENTS = re.compile(r"<!--.*?-->", re.S)
+
+
+class _Tags(HTMLParser):
+    """`<img src>` and `<a href>` of raw HTML: what the site shows and the DOCX embeds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[bool, str, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = {"img": "src", "a": "href"}.get(tag)
+        for name, value in attrs:
+            if name == wanted and value is not None:
+                self.found.append((tag == "img", value, self.getpos()[0] - 1))
+
+    handle_startendtag = handle_starttag
+
+
+def _html_targets(html: str, line: int) -> list[tuple[bool, str, int]]:
+    tags = _Tags()
+    tags.feed(html)
+    tags.close()
+    return [(image, target, line + offset) for image, target, offset in tags.found]

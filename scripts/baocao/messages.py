@@ -75,10 +75,18 @@ MESSAGES: dict[str, str] = {
     "heading-unknown": 'Tiêu đề "{title}" không khớp mục nào trong đề cương của cơ quan.{suggestion} Nội dung dưới tiêu đề này được tính vào mục "{parent}".',
     "heading-near": 'Tiêu đề "{title}" gần giống mục "{expected}" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.',
     "heading-duplicate": 'Mục "{title}" xuất hiện lần nữa (lần đầu ở dòng {first}). Gộp nội dung vào một mục.',
-    "html-raw": 'Mã HTML ("{tag}") chỉ hiện trên trang web, không đưa được vào báo cáo DOCX. Hãy viết bằng Markdown: bảng với dấu |, danh sách với dấu -.',
+    # links and images (media: baocao.targets, links.py)
+    "html-raw": 'Mã HTML ("{tag}") chỉ hiện đúng trên trang web; trong báo cáo DOCX chỉ còn lại chữ và ảnh của nó. Hãy viết bằng Markdown: bảng với dấu |, danh sách với dấu -, ảnh với ![tên ảnh]({agency}/tên-ảnh.png).',
     "image-remote": 'Ảnh "{target}" nằm trên máy chủ khác. Tải ảnh về, đặt trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.',
+    "image-embedded": 'Ảnh "{target}" được nhúng thẳng trong văn bản. Lưu ảnh thành tệp trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.',
     "link-outside": 'Đường dẫn "{target}" trỏ ra ngoài thư mục của báo cáo. Ảnh và tệp đính kèm phải đặt trong submissions/{agency}/.',
-    "link-symlink": '"{target}" là liên kết (symlink) tới một tệp nằm ngoài thư mục submissions/{agency}/, nên không được đăng. Hãy chép chính tệp đó vào thư mục này.',
+    "link-scheme": 'Liên kết "{target}" không dùng được. Chỉ liên kết tới trang web (http://, https://), thư điện tử (mailto:) hoặc tệp trong thư mục submissions/{agency}/.',
+    "link-hidden": '"{target}" có tên tệp hoặc thư mục bắt đầu bằng dấu chấm nên không được đăng. Đổi tên để không bắt đầu bằng dấu chấm.',
+    "link-type": 'Tệp "{target}" không thuộc loại được đăng. Tệp đính kèm phải là ảnh (.png, .jpg, .jpeg, .gif, .webp) hoặc tài liệu (.pdf, .docx, .xlsx, .odt, .ods).',
+    "image-type": 'Ảnh "{target}" không thuộc loại được đăng. Ảnh phải là tệp .png, .jpg, .jpeg, .gif hoặc .webp trong thư mục submissions/{agency}/; ảnh .svg hãy xuất ra .png.',
+    "image-content": 'Tệp "{target}" không phải là ảnh {kind} như đuôi tên tệp cho biết. Mở ảnh bằng chương trình xem ảnh, lưu lại đúng định dạng (ví dụ xuất ra PNG) rồi thay tệp này.',
+    "link-symlink": '"{target}" không phải là tệp thật trong thư mục submissions/{agency}/ (là liên kết symlink, liên kết cứng hoặc tệp đặc biệt) nên không được đăng. Hãy chép chính tệp đó vào thư mục này.',
+    "link-missing": 'Không tìm thấy tệp "{target}". Đặt tệp trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-tệp.',
     "image-missing": 'Không tìm thấy ảnh "{target}". Đặt ảnh trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.',
 }
 

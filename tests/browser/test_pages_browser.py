@@ -32,6 +32,7 @@ def test_guide_table_example_is_a_code_block_beside_its_table(site_dir, page, se
         "Chữ đậm, nghiêng",
         "Chú thích cuối trang",
         "Ảnh, biểu đồ",
+        "Tệp đính kèm",
         "Bảng",
     ]  # one list, not split by the example
     code = page.locator(".bc-example pre")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from baocao.charts import Chart, plan
 from baocao.docx.charts import native, write_placeholder
-from baocao.docx.compose import CHUNK_CLASS, agency_markdown, merged_markdown
+from baocao.docx.compose import CHUNK_CLASS, Composed, agency_markdown, merged_markdown
 from baocao.docx.layout import DocumentHead, LayoutError, finish
-from baocao.docx.pandoc import run_pandoc
+from baocao.docx.pandoc import READER, run_pandoc
 from baocao.docx.reference import write_reference
 from baocao.errors import BuildError
 from baocao.files import output_lock, write_error
@@ -66,8 +66,8 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
 def build_docx(rnd: Round, out_path: Path) -> Path:
     """Write the merged report of the round to out_path (whole or not at all)."""
     charts = plan(rnd)
-    markdown = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
-    return _convert(rnd, markdown, True, merged_heading(rnd), Path(out_path), charts)
+    composed = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
+    return _convert(rnd, composed, True, merged_heading(rnd), Path(out_path), charts)
 
 
 def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
@@ -95,7 +95,7 @@ def build_letter_docx(rnd: Round, markdown: str, head: DocumentHead, out_path: P
 
 def _convert(
     rnd: Round,
-    markdown: str,
+    composed: Composed,
     toc: bool,
     head: DocumentHead,
     out_path: Path,
@@ -115,6 +115,8 @@ def _convert(
                 json.dumps(
                     {
                         "chunk": CHUNK_CLASS,
+                        "texts": composed.pieces,
+                        "reader": READER,
                         "own": own,
                         "refused": error_text("image-refused", target="%s"),
                         "images": {
@@ -126,7 +128,7 @@ def _convert(
             )
             partial = folder / out_path.name
             run_pandoc(
-                markdown,
+                composed.markdown,
                 partial,
                 reference=write_reference(folder / "reference.docx"),
                 allow_list=allow,

@@ -1,8 +1,9 @@
 """Markdown building blocks for the DOCX: escaped text, headings, styled paragraphs, tables,
-and submission text moved under another heading (headings shifted, footnotes kept).
+and submission text carrying its footnotes (renumbered, kept with the text citing them).
 
 The output is CommonMark with pandoc's extensions (`commonmark_x`), the dialect the
-checker's markdown-it parser reads, so a submission means the same thing in both.
+checker's markdown-it parser reads, so a submission means the same thing in both. Headings
+of submission text are moved under their place by confine.lua, on pandoc's own reading.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from baocao.body import scan_headings
 from baocao.text import nfc
 
 MAX_LEVEL = 9  # Word's Heading 1..9
@@ -20,13 +20,10 @@ MD_LEVELS = 6  # ATX headings; deeper levels are paragraphs styled "Heading 7"..
 _ESCAPE = re.compile(
     r"""([\\`*_{}\[\]<>()#+\-.!|~^$&:@"'])"""
 )  # ASCII punctuation Markdown may read
-_ATX_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _NOTE_LABEL = re.compile(r"^\[\^[^\]\s]+\]:")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_DIV_FENCE = re.compile(r"^([ \t>]*)(:{3,})")
 
 
 @lru_cache(maxsize=65536)  # names and outline titles recur once per agency
@@ -109,19 +106,6 @@ def _indented(line: str) -> bool:
     return line.startswith(("    ", "\t"))
 
 
-def inert_divs(markdown: str) -> str:
-    """Report text whose `:::` lines are text, not pandoc divs, and whose code blocks are
-    closed: a report cannot style or restructure the document around it."""
-    if ":::" not in markdown and "``" not in markdown and "~~" not in markdown:
-        return markdown
-    lines, fence = markdown.split("\n"), None
-    for i, line in enumerate(lines):
-        fence = _toggle_fence(line, fence)
-        if not fence:
-            lines[i] = _DIV_FENCE.sub(r"\1\\\2", line, count=1)
-    return "\n".join(lines + ([fence] if fence else []))
-
-
 def _toggle_fence(line: str, fence: str | None) -> str | None:
     if fence:
         stripped = line.strip()
@@ -130,18 +114,17 @@ def _toggle_fence(line: str, fence: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def relocate(markdown: str, level: int, notes: NoteSet) -> str:
-    """Submission text placed under a heading of `level`.
+def relocate(markdown: str, notes: NoteSet) -> str:
+    """Submission text carrying its footnotes, to be read on its own (confine.lua).
 
-    Its own headings become level+1 and deeper, keeping their relative depth. Footnote
-    labels are renumbered so they are unique in the merged document, and the chunk carries
-    the definitions of the notes it cites, wherever the author wrote them. A definition
-    nobody cites (invisible in the original) is kept as visible text: nothing is lost.
+    Footnote labels are renumbered so they are unique in the merged document, and the piece
+    carries the definitions of the notes it cites, wherever the author wrote them. A
+    definition nobody cites (invisible in the original) is kept as visible text: nothing is
+    lost.
     """
-    lines = _shift_headings(markdown.split("\n"), level)
     if "[^" not in markdown:  # no footnote: nothing to renumber
-        return markdown if lines is None else "\n".join(lines)
-    body, blocks = _split_notes(lines if lines is not None else markdown.split("\n"))
+        return markdown
+    body, blocks = _split_notes(markdown.split("\n"))
     mapping: dict[str, str] = {}
 
     def rename(m: re.Match) -> str:
@@ -160,24 +143,3 @@ def relocate(markdown: str, level: int, notes: NoteSet) -> str:
     ]
     tail += ["\\" + block.lstrip() for label, block in blocks if label not in notes.cited]
     return text if not tail else text + "\n\n" + "\n\n".join(tail)
-
-
-def _shift_headings(lines: list[str], level: int) -> list[str] | None:
-    """The lines with their headings moved under `level`; None when there is no heading."""
-    found = scan_headings(lines)
-    if not found:
-        return None
-    top = min(h.level for h in found)
-    out: list[str] = []
-    last = 0
-    for h in found:
-        out.extend(lines[last : h.index])
-        raw = lines[h.index : h.end]
-        if len(raw) == 1 and _ATX_MARK.match(raw[0]):  # keep the inline Markdown of the title
-            text = _ATX_CLOSE.sub("", _ATX_MARK.sub("", raw[0], count=1))
-        else:  # setext: the text lines without the underline
-            text = " ".join(s.strip() for s in raw[:-1])
-        out.extend(["", heading(level + 1 + h.level - top, text, escaped=True), ""])
-        last = h.end
-    out.extend(lines[last:])
-    return out

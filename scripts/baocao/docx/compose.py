@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from baocao.campaign import OutlineNode, Task
 from baocao.completeness import COMPLETE, Part
 from baocao.docx import appendix
-from baocao.docx.blocks import NoteSet, escape, heading, inert_divs, relocate, styled
+from baocao.docx.blocks import NoteSet, escape, heading, relocate, styled
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
 
@@ -27,7 +27,8 @@ NOTE = "Note"  # paragraph style of the report's own remarks (italic)
 INVALID_NOTE = "Báo cáo của {name} (tệp {file}) chưa đạt yêu cầu kiểm tra ({count} lỗi) nên chưa được tổng hợp{first}. Sửa các lỗi theo hướng dẫn của lệnh `baocao check` rồi dựng lại báo cáo."
 REASONS = {NOT_SUBMITTED: "chưa nộp báo cáo", INVALID: "báo cáo chưa đạt yêu cầu kiểm tra"}
 NOT_WRITTEN = "chưa viết"
-# Report text is wrapped in a div of this class (confine.lua); random, so no report can name it.
+# Report text stands in the document as an empty div of this class, read on its own by
+# confine.lua; random, so no report can name it.
 CHUNK_CLASS = f"bc-{secrets.token_hex(8)}"
 LIST_ASSIGNEES = (
     10  # a task of more agencies says how many; who has not written it is listed anyway
@@ -39,20 +40,35 @@ def note(text: str) -> str:
 
 
 @dataclass
+class Composed:
+    """A document: its Markdown, in which each report piece is a placeholder, and the pieces
+    (agency, lowest heading level allowed, text) that confine.lua reads in their place."""
+
+    markdown: str
+    pieces: list[dict[str, object]]
+
+
+@dataclass
 class Composer:
     """Renders chunks of submissions; footnote numbers are unique across the document."""
 
     rnd: Round
     counter: list[int] = field(default_factory=lambda: [0])
+    pieces: list[dict[str, object]] = field(default_factory=list)
     _notes: dict[str, NoteSet] = field(default_factory=dict)
 
     def chunk(self, report: AgencyReport, markdown: str, level: int) -> str:
+        """A placeholder for report text under a heading of `level`."""
         agency_id = report.agency.id
         if agency_id not in self._notes:
             texts = [report.completeness.preamble] + [p.content for p in report.parts]
             self._notes[agency_id] = NoteSet.collect(texts, self.counter)
-        text = relocate(inert_divs(markdown), level, self._notes[agency_id])
-        return f"::: {{.{CHUNK_CLASS} agency={agency_id} level={level + 1}}}\n{text}\n:::"
+        text = relocate(markdown, self._notes[agency_id])
+        self.pieces.append({"agency": agency_id, "level": level + 1, "text": text})
+        return f"::: {{.{CHUNK_CLASS} n={len(self.pieces)}}}\n:::"
+
+    def document(self, blocks: list[str]) -> Composed:
+        return Composed("\n\n".join(blocks) + "\n", self.pieces)
 
     def label(self, report: AgencyReport) -> str:
         suffix = " (dự thảo)" if report.status == DRAFT else ""
@@ -242,13 +258,12 @@ def _facts(report: AgencyReport) -> str:
 # --- documents ----------------------------------------------------------------------------
 
 
-def merged_markdown(rnd: Round, charts: list[tuple[str, str]]) -> str:
+def merged_markdown(rnd: Round, charts: list[tuple[str, str]]) -> Composed:
     """The whole merged report; charts are (caption, image file) pairs for the appendix."""
     composer = Composer(rnd)
-    blocks = part_a(composer) + part_b(composer) + appendix.blocks(rnd, charts)
-    return "\n\n".join(blocks) + "\n"
+    return composer.document(part_a(composer) + part_b(composer) + appendix.blocks(rnd, charts))
 
 
-def agency_markdown(rnd: Round, report: AgencyReport) -> str:
+def agency_markdown(rnd: Round, report: AgencyReport) -> Composed:
     composer = Composer(rnd)
-    return "\n\n".join(agency_body(composer, report, 1, facts=False)) + "\n"
+    return composer.document(agency_body(composer, report, 1, facts=False))

@@ -1,17 +1,24 @@
--- Report text in the DOCX keeps to itself: pandoc runs with --sandbox, and this filter alone
--- puts images into the media bag, from an allow-list; report text gets no styles, divs,
--- attributes or raw code of its own, and no heading above its place.
+-- Report text in the DOCX keeps to itself. pandoc runs with --sandbox, and this filter alone
+-- puts images into the media bag, from an allow-list.
 --
--- The allow-list is a JSON file named by the metadata field `baocao-confine`:
---   chunk   class of the divs baocao.docx.compose wraps report text in (random per build);
---           each has the attributes agency=<id> and level=<lowest heading level allowed>
---   images  agency id -> {path as written, relative to submissions/ -> file to read}
+-- The document baocao.docx.compose writes holds no report text: each piece of a report is a
+-- placeholder div, and its text is read here, alone (pandoc.read), so nothing in it can close
+-- the placeholder or reach the text around it. Report text then gets no styles, divs,
+-- attributes or raw code of its own (their text stays, visible), no heading above its place,
+-- links only to web pages, and images only from its own agency's allow-list.
+--
+-- The configuration is a JSON file named by the metadata field `baocao-confine`:
+--   chunk   class of the placeholder divs (attribute n = index into `texts`, from 1)
+--   texts   the report pieces: {agency = id, level = lowest heading level allowed, text = Markdown}
+--   reader  the pandoc input format of the report text
+--   images  agency id -> {path as written, relative to submissions/, NFC and NFD -> file}
 --   own     the document's own images (chart placeholders): path -> file to read
 --   refused text of an image that is not allowed; "%s" is its path
 
 local config
 local MIME = {png = "image/png", jpg = "image/jpeg", jpeg = "image/jpeg", gif = "image/gif",
               webp = "image/webp"}
+local MAX_LEVEL = 9  -- Word's Heading 1..9
 
 local function read(path)
   local handle = io.open(path, "rb")
@@ -21,19 +28,36 @@ local function read(path)
   return data
 end
 
-local function key_of(src)
-  local path = src:gsub("%%(%x%x)", function(h) return string.char(tonumber(h, 16)) end)
-  return (path:gsub("^%./", ""))
+-- The path a local target names, resolved like baocao.targets.resolve (percent-decoded,
+-- query and fragment dropped, "." and ".." applied); nil for a URL or a path leaving the root.
+local function local_key(src)
+  if src:match("^%a[%w+.-]*:") or src:match("^[/\\][/\\]") then return nil end
+  local path = src:gsub("[?#].*$", "")
+  path = path:gsub("%%(%x%x)", function(h) return string.char(tonumber(h, 16)) end)
+  path = path:gsub("\\", "/")
+  if path:sub(1, 1) == "/" then return nil end
+  local parts = {}
+  for part in path:gmatch("[^/]+") do
+    if part == ".." then
+      if #parts == 0 then return nil end
+      table.remove(parts)
+    elseif part ~= "." then
+      parts[#parts + 1] = part
+    end
+  end
+  return table.concat(parts, "/")
 end
 
 local function admit(image, allowed)
-  local key = key_of(image.src)
-  local file = allowed and allowed[key]
-  local suffix = key:match("%.([%w]+)$")
+  local key = local_key(image.src)
+  local file = key and allowed and allowed[key]
+  local suffix = key and key:match("%.([%w]+)$")
   local mime = suffix and MIME[suffix:lower()]
   local data = file and mime and read(file)
   if not data then
-    return pandoc.Emph({pandoc.Str(config.refused:format(image.src))})
+    local shown = image.src
+    if pandoc.text.len(shown) > 200 then shown = pandoc.text.sub(shown, 1, 199) .. "…" end
+    return pandoc.Emph({pandoc.Str(config.refused:format(shown))})
   end
   pandoc.mediabag.insert(key, mime, data)
   image.src = key
@@ -41,41 +65,119 @@ local function admit(image, allowed)
   return image
 end
 
-local function deep_heading(div)
-  local style = div.attr.attributes["custom-style"]
-  return #div.attr.classes == 0 and style ~= nil and style:match("^Heading [789]$") ~= nil
+-- Links of report text lead to web pages or anchors only (baocao.targets.WEB_SCHEMES).
+local function web_link(target)
+  if target:sub(1, 1) == "#" then return true end
+  local scheme, rest = target:match("^(%a[%w+.-]*):(.*)$")
+  scheme = scheme and scheme:lower()
+  if scheme == "mailto" then return true end
+  return (scheme == "http" or scheme == "https") and rest:match("^//[^/]") ~= nil
 end
 
-local function confined(agency, level)
+-- Raw HTML as the text it shows: comments, scripts and styles gone, <img> an image (through
+-- the allow-list), other tags removed, the common entities decoded.
+local ENTITIES = {amp = "&", lt = "<", gt = ">", quot = '"', apos = "'", nbsp = "\u{a0}"}
+
+local function attribute(tag, name)
+  local lower = tag:lower()
+  local at = lower:find("%s" .. name .. "%s*=")
+  if not at then return nil end
+  local value = tag:sub(at):match("^%s*[%w-]+%s*=%s*\"([^\"]*)\"")
+    or tag:sub(at):match("^%s*[%w-]+%s*=%s*'([^']*)'")
+    or tag:sub(at):match("^%s*[%w-]+%s*=%s*([^%s>]+)")
+  return value
+end
+
+local function decode(text)
+  text = text:gsub("&#[xX](%x+);", function(h) return utf8.char(tonumber(h, 16)) end)
+  text = text:gsub("&#(%d+);", function(d) return utf8.char(tonumber(d)) end)
+  return (text:gsub("&(%a+);", function(name) return ENTITIES[name] end))
+end
+
+local function anycase(word)
+  return (word:gsub("%a", function(c) return "[" .. c:lower() .. c:upper() .. "]" end))
+end
+
+local function html_inlines(html, allowed)
+  html = html:gsub("<!%-%-.-%-%->", "")
+  for _, name in ipairs({"script", "style", "template", "noscript", "textarea"}) do
+    html = html:gsub("<" .. anycase(name) .. "[%s>].-</" .. anycase(name) .. "%s*>", "")
+  end
+  local out = pandoc.Inlines({})
+  local position = 1
+  while true do
+    local first, last = html:find("<[!/%a][^>]*>", position)
+    local text = html:sub(position, (first or 0) - 1)
+    if text:match("%S") then
+      if #out > 0 then out:insert(pandoc.Space()) end
+      out:insert(pandoc.Str(decode(text:gsub("%s+", " "):match("^%s*(.-)%s*$"))))
+    end
+    if not first then break end
+    local tag = html:sub(first, last)
+    if tag:match("^<[iI][mM][gG][%s/>]") then
+      local src = attribute(tag, "src") or ""
+      local alt = decode(attribute(tag, "alt") or "")
+      if #out > 0 then out:insert(pandoc.Space()) end
+      out:insert(admit(pandoc.Image({pandoc.Str(alt)}, decode(src)), allowed))
+    end
+    position = last + 1
+  end
+  return out
+end
+
+local function lowest_heading(blocks)
+  local top
+  blocks:walk({Header = function(h) if not top or h.level < top then top = h.level end end})
+  return top
+end
+
+local function confined(agency, level, top)
   local allowed = config.images[agency]
   local plain = function(element) element.attr = pandoc.Attr(); return element end
   return {
-    Div = function(div) if deep_heading(div) then return div end return div.content end,
+    Div = function(div) return div.content end,
     Span = function(span) return span.content end,
     Header = function(header)
       header.attr = pandoc.Attr()
-      if header.level < level then header.level = level end
+      header.level = math.min(level + math.max(header.level - top, 0), MAX_LEVEL)
       return header
     end,
     Image = function(image) return admit(image, allowed) end,
-    Link = plain, Code = plain, CodeBlock = plain, Table = plain, Figure = plain,
-    RawInline = function() return {} end,
-    RawBlock = function() return {} end,
+    Link = function(link)
+      if not web_link(link.target) then return link.content end
+      link.attr = pandoc.Attr()
+      return link
+    end,
+    Code = plain, CodeBlock = plain, Table = plain, Figure = plain,
+    RawInline = function(raw)
+      if raw.format:match("^html") then return html_inlines(raw.text, allowed) end
+      return pandoc.Code(raw.text)
+    end,
+    RawBlock = function(raw)
+      if raw.format:match("^html") then
+        local inlines = html_inlines(raw.text, allowed)
+        return #inlines > 0 and pandoc.Para(inlines) or {}
+      end
+      return pandoc.CodeBlock(raw.text)
+    end,
   }
+end
+
+local function report_blocks(piece)
+  local blocks = pandoc.read(piece.text, config.reader).blocks
+  local level = tonumber(piece.level) or 1
+  return blocks:walk(confined(piece.agency, level, lowest_heading(blocks) or level))
 end
 
 function Pandoc(doc)
   local source = pandoc.utils.stringify(doc.meta["baocao-confine"] or "")
-  config = pandoc.json.decode(read(source) or error("baocao-confine: no allow-list"))
+  config = pandoc.json.decode(read(source) or error("baocao-confine: no allow-list"), false)
   doc.meta["baocao-confine"] = nil
   local outside = {Image = function(image) return admit(image, config.own) end}
-  local blocks = pandoc.List()
+  local blocks = pandoc.Blocks({})
   for _, block in ipairs(doc.blocks) do
     if block.t == "Div" and block.attr.classes:includes(config.chunk) then
-      local attributes = block.attr.attributes
-      local inner = pandoc.Div(block.content):walk(
-        confined(attributes.agency, tonumber(attributes.level) or 1))
-      blocks:extend(inner.content)
+      blocks:extend(report_blocks(config.texts[tonumber(block.attr.attributes.n)]))
     else
       blocks:insert(pandoc.walk_block(block, outside))
     end

@@ -15,6 +15,15 @@ from baocao.messages import error_text
 
 DEFAULTS = Path(__file__).with_name("defaults.yaml")
 CONFINE = Path(__file__).with_name("confine.lua")
+# Input: CommonMark with pandoc's extensions, like the checker's markdown-it parser; also how
+# confine.lua reads each piece of report text. Off: "smart" (would change quotes and "..." the
+# agencies wrote), "$" maths, ":emoji:", "~sub~"/"^sup^" (a "$" or "~" in a report is text),
+# raw `{=format}` code, metadata blocks and "> [!NOTE]" alerts (an English title; the site
+# shows the text as written). On: images with alt text get a numbered "Hình" caption.
+READER = (
+    "commonmark_x+implicit_figures-smart-tex_math_dollars-emoji-subscript-superscript"
+    "-raw_attribute-yaml_metadata_block-alerts"
+)
 TIMEOUT = 900  # seconds; inputs are bounded by baocao.limits, this only stops a hung process
 
 
@@ -27,6 +36,7 @@ def run_pandoc(
         pypandoc.get_pandoc_path(),
         "--sandbox",
         f"--defaults={DEFAULTS}",
+        f"--from={READER}",
         f"--reference-doc={reference}",
         f"--lua-filter={CONFINE}",
         f"--metadata=baocao-confine:{allow_list}",

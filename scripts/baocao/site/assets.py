@@ -1,34 +1,24 @@
 """Attachments of the submissions (images, documents) published under `tep/<agency-id>/`.
 
-Only regular files inside `submissions/<agency-id>/` with an allowed suffix are published;
-symbolic links leading elsewhere and other types (SVG can carry scripts) are not.
+Only the files baocao.targets.agency_files approves are published (regular files of
+`submissions/<agency-id>/`, no link, allowed type, images of the type their name says),
+under their NFC name, which is what the pages link to.
 """
 
 from __future__ import annotations
 
 from baocao.site.pages import SiteFile
-from baocao.site.sanitize import ASSET_SUFFIXES, ASSETS_DIR
+from baocao.site.sanitize import ASSETS_DIR
+from baocao.targets import agency_files
 from baocao.workspace import Round
 
 
 def asset_files(rnd: Round) -> list[SiteFile]:
     out = []
     for report in rnd.reports:
-        sub = report.submission
-        if sub is None or not report.usable:
+        if report.submission is None or not report.usable:
             continue
-        folder = sub.asset_dir
-        if not folder.is_dir():
-            continue
-        base = folder.resolve()
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file() or path.suffix.lower() not in ASSET_SUFFIXES:
-                continue
-            real = path.resolve()
-            if not real.is_relative_to(base) or any(
-                p.startswith(".") for p in path.relative_to(folder).parts
-            ):
-                continue
-            rel = path.relative_to(folder).as_posix()
-            out.append(SiteFile(f"{ASSETS_DIR}/{report.agency.id}/{rel}", source=real))
+        files = agency_files(rnd.campaign.submissions_dir, report.agency.id)
+        for key, path in sorted(files.items()):
+            out.append(SiteFile(f"{ASSETS_DIR}/{key}", source=path))
     return out

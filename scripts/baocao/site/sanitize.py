@@ -1,25 +1,23 @@
 """Submission Markdown to safe HTML: rendered with markdown-it-py, sanitised with nh3.
 
 Raw HTML in a submission is allowed only as far as the allow-list below goes: no scripts,
-no event attributes, no frames, no `javascript:` URLs. Relative links and images must stay
-inside the submission's own folder (`submissions/<agency-id>/`, written `<agency-id>/file`);
-they are rewritten to where the site publishes that folder. Anything else loses its target.
+no event attributes, no frames, no `javascript:` URLs. Links and images follow the rule of
+baocao.targets, the one the checker and the DOCX apply: relative ones must stay inside the
+submission's own folder (`submissions/<agency-id>/`, written `<agency-id>/file`) and are
+rewritten to where the site publishes that folder. Anything else loses its target.
 """
 
 from __future__ import annotations
 
-import posixpath
-from functools import cache, lru_cache
-from urllib.parse import unquote, urlsplit
+from functools import cache
+from urllib.parse import urlsplit
 
 import nh3
-from markdown_it import MarkdownIt
-from mdit_py_plugins.footnote import footnote_plugin
+
+from baocao.mdparse import parser
+from baocao.targets import WEB_SCHEMES, resolve, url_path
 
 ASSETS_DIR = "tep"  # site folder holding each agency's attachments: tep/<agency-id>/...
-ASSET_SUFFIXES = frozenset(
-    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx", ".odt", ".ods"}
-)
 
 TAGS = frozenset(
     {
@@ -81,48 +79,24 @@ ATTRIBUTES = {
     "ol": {"start"},
 }
 CLEAN_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
-SCHEMES = frozenset({"http", "https", "mailto"})
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
-    return md.use(footnote_plugin)
+SCHEMES = WEB_SCHEMES
 
 
 def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> str | None:
     """Where a link or image of agency_id's report may point on the site, or None to drop it.
 
     `#anchor` stays; http(s)/mailto links stay (never images: a page load must not leave the
-    site); a relative path must resolve inside `<agency-id>/` and becomes
-    `<root_prefix>tep/<agency-id>/...`.
+    site); a path allowed by baocao.targets becomes `<root_prefix>tep/<agency-id>/...` (the
+    file is there if it is one of baocao.targets.agency_files).
     """
-    target = target.strip()
-    if not target:
+    found = resolve(target, agency_id, image=image)
+    if found.kind in ("web", "anchor"):
+        return target.strip()
+    if found.kind != "local":
         return None
-    if target.startswith("#"):
-        return None if image else target
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
-        return (
-            target
-            if not image
-            and parts.scheme.lower() in SCHEMES
-            and (parts.netloc or parts.scheme.lower() == "mailto")
-            else None
-        )
-    path = unquote(parts.path).replace("\\", "/")
-    if path.startswith("/") or not path:
-        return None
-    normal = posixpath.normpath(path)
-    head, _, rest = normal.partition("/")
-    if head != agency_id or not rest or rest.startswith(".") or "/../" in f"/{rest}/":
-        return None
-    if posixpath.splitext(rest)[1].lower() not in ASSET_SUFFIXES:
-        return None
-    fragment = f"#{parts.fragment}" if parts.fragment and not image else ""
-    return f"{root_prefix}{ASSETS_DIR}/{agency_id}/{rest}{fragment}"
+    fragment = urlsplit(target.strip()).fragment
+    suffix = f"#{fragment}" if fragment and not image else ""
+    return f"{root_prefix}{ASSETS_DIR}/{url_path(found.path)}{suffix}"
 
 
 def render_markdown(
@@ -133,7 +107,7 @@ def render_markdown(
     doc_id keeps footnote ids unique when several pieces share a page; headings written in
     the piece are pushed down to at least min_level so they sit under the page's own headings.
     """
-    md = _parser()
+    md = parser()
     env = {"docId": doc_id}
     tokens = md.parse(markdown, env)
     for token in tokens:
