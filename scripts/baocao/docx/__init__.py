@@ -90,7 +90,7 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
 
 def build_letter_docx(rnd: Round, markdown: str, head: DocumentHead, out_path: Path) -> Path:
     """Write a letter of the secretariat (e.g. a reminder) in the same layout."""
-    return _convert(rnd, markdown, False, head, Path(out_path))
+    return _convert(rnd, Composed(markdown, []), False, head, Path(out_path))
 
 
 def _convert(
