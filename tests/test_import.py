@@ -10,13 +10,19 @@ from pathlib import Path
 import pytest
 import yaml
 
+from baocao.cli import main
 from baocao.completeness import COMPLETE, agency_parts
-from baocao.importer import run_import
 from baocao.importer.opening import OLE_MAGIC
 from baocao.workspace import load_round
 from test_import_docs import AGENCY, normal_markdown, report_docx, source_texts
 
 LEGACY_SOURCES = ("Th«ng", "Toâi")  # legacy paragraphs: their converted text is checked instead
+
+
+def run_import(root: Path, source: Path, agency: str, *, force=False, convert=False) -> int:
+    """`baocao import` as a user runs it."""
+    flags = ["--force"] * force + ["--convert"] * convert
+    return main(["--root", str(root), "import", str(source), "--agency", agency, *flags])
 
 
 def new_workspace(root: Path, dest: Path) -> Path:

@@ -10,11 +10,11 @@ import docx
 import pytest
 import yaml
 
-from baocao.importer import import_docx, run_import
+from baocao.importer import import_docx
 from baocao.importer.reader import Table, read_document
 from baocao.workspace import load_round
 from conftest import SHARED, shared
-from test_import import new_workspace
+from test_import import new_workspace, run_import
 from test_import_docs import AGENCY, normal_markdown, source_texts
 
 CORPUS = SHARED / "corpus" / "vn-gov-docx"

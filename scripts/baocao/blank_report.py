@@ -7,6 +7,7 @@ from pathlib import Path
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
 from baocao.errors import TemplateError
+from baocao.messages import error_text
 
 PLACEHOLDER_TEXT = "_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_"
 FIELD_PLACEHOLDER = "(Chưa điền)"
@@ -63,19 +64,17 @@ def render_template(campaign: Campaign, agency: Agency) -> str:
     return "\n".join(out)
 
 
-def write_template(campaign: Campaign, agency_id: str) -> Path:
+def write_template(campaign: Campaign, agency_id: str) -> tuple[Path, Agency]:
+    """Write submissions/<agency_id>.md; its path and the agency."""
     agency = campaign.agency(agency_id)
     if agency is None:
-        raise TemplateError(
-            f'Mã cơ quan "{agency_id}" không có trong danh sách của đợt báo cáo. Xem danh sách bằng lệnh `baocao tasks`.'
-        )
+        raise TemplateError(error_text("new-agency-unknown", agency=agency_id))
     path = campaign.submissions_dir / f"{agency.id}.md"
     if path.exists():
-        raise TemplateError(
-            f"{path.relative_to(campaign.root).as_posix()} đã có; không ghi đè. Hãy sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại từ mẫu."
-        )
+        shown = path.relative_to(campaign.root).as_posix()
+        raise TemplateError(error_text("new-exists", path=shown))
     path.parent.mkdir(parents=True, exist_ok=True)
     text = render_template(campaign, agency)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
-    return path
+    return path, agency

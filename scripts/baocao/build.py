@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from baocao import files
 from baocao.errors import BuildError
-from baocao.messages import OUTPUT_WAIT, error_text
+from baocao.messages import OUTPUT_WAIT, error_text, say
 
 if TYPE_CHECKING:
     from baocao.workspace import Round
@@ -35,7 +35,7 @@ def run_build(
     if agency_id is None:
         sys.stdout.write(reporters.text(rnd, rnd.problems))
         if rnd.errors:
-            print("Các báo cáo có lỗi được ghi chú và để ra ngoài trang web và báo cáo DOCX.")
+            print(say("build-left-out"))
     else:  # one agency's report: only its own problems matter here
         report = rnd.report(agency_id)
         for problem in report.problems if report else []:
@@ -57,14 +57,14 @@ def _build_outputs(rnd: Round, target: str, out: Path, agency_id: str | None) ->
         from baocao.docx import build_agency_docx
 
         path = build_agency_docx(rnd, agency_id, out / f"{agency_id}.docx")
-        print(f"Đã tạo {path}")
+        print(say("build-agency", path=path))
         return
     docx_path = out / DOCX_NAME
     if target in ("all", "docx"):
         from baocao.docx import build_docx
 
         build_docx(rnd, docx_path)
-        print(f"Đã tạo báo cáo tổng hợp: {docx_path}")
+        print(say("build-docx", path=docx_path))
     if target in ("all", "site"):
         from baocao.site.build import build_site
 
@@ -75,4 +75,4 @@ def _build_outputs(rnd: Round, target: str, out: Path, agency_id: str | None) ->
             docx_path=docx_path if docx_path.exists() else None,
             reminder_path=reminder if reminder.is_file() else None,
         )
-        print(f"Đã dựng trang web: {site}")
+        print(say("build-site", path=site))

@@ -6,6 +6,7 @@ feature: the checker, the template writer, the site and the DOCX.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from baocao.errors import CampaignError
+from baocao.messages import campaign_problem, error_text
 from baocao.text import heading_key
 from baocao.yamlsafe import YamlError, load_document
 
@@ -34,7 +36,7 @@ class Letter:
     issuer: tuple[str, ...]
     number: str
     place: str
-    date: date
+    date: datetime.date
     subject: str
     body: tuple[str, ...]
     receiver_unit: str
@@ -42,7 +44,7 @@ class Letter:
     contact_name: str
     contact_title: str
     contact_phone: str
-    deadline: date
+    deadline: datetime.date
     cc: tuple[str, ...]
     signer: Signer
 
@@ -207,36 +209,28 @@ def find_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / CAMPAIGN_FILE).is_file():
             return folder
-    raise CampaignError(
-        f"Không tìm thấy {CAMPAIGN_FILE} trong thư mục hiện tại hay các thư mục cha. "
-        "Hãy chạy lệnh trong thư mục kho báo cáo hoặc dùng --root."
-    )
+    raise CampaignError(error_text("campaign-not-found", file=CAMPAIGN_FILE))
 
 
 def load_schema(root: Path, name: str) -> dict:
     path = root / SCHEMA_DIR / name
+    shown = f"{SCHEMA_DIR}/{name}"
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CampaignError(f"{SCHEMA_DIR}/{name}: không tìm thấy tệp lược đồ.") from None
+        raise CampaignError(error_text("schema-file-missing", path=shown)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CampaignError(
-            f"{SCHEMA_DIR}/{name}: tệp lược đồ không phải JSON hợp lệ ({error})."
-        ) from None
+        raise CampaignError(error_text("schema-file-json", path=shown, detail=error)) from None
     from baocao.schemas import SchemaFileError, check_schema, compile_check
 
     try:
         check_schema(schema)
         for ref in _dangling_refs(schema, schema):
-            raise CampaignError(
-                f'{SCHEMA_DIR}/{name}: tham chiếu "$ref": "{ref}" không trỏ tới định nghĩa nào trong tệp. '
-                "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại."
-            )
+            raise CampaignError(error_text("schema-file-ref", path=shown, ref=ref))
         compile_check(schema)
     except SchemaFileError as error:
         raise CampaignError(
-            f"{SCHEMA_DIR}/{name}: lược đồ JSON Schema không hợp lệ tại {error.where}: {error.reason}. "
-            "Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại."
+            error_text("schema-file-invalid", path=shown, where=error.where, reason=error.reason)
         ) from None
     return schema
 
@@ -246,7 +240,7 @@ def _dangling_refs(node, root: dict):
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
-            target = root
+            target: object = root
             for part in filter(None, ref[1:].split("/")):
                 part = part.replace("~1", "/").replace("~0", "~")
                 target = target.get(part) if isinstance(target, dict) else None
@@ -289,14 +283,20 @@ def load_campaign(root: Path) -> Campaign:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CampaignError(f"{CAMPAIGN_FILE}: không tìm thấy tệp.") from None
+        raise CampaignError(error_text("campaign-missing", file=CAMPAIGN_FILE)) from None
     except UnicodeDecodeError:
-        raise CampaignError(f"{CAMPAIGN_FILE}: tệp không được lưu dạng UTF-8.") from None
+        raise CampaignError(error_text("campaign-encoding", file=CAMPAIGN_FILE)) from None
     try:
         doc = load_document(text)
     except YamlError as error:
         raise CampaignError(
-            f"{CAMPAIGN_FILE}:{error.line}: lỗi cú pháp YAML ({error.code}) {error.detail}"
+            error_text(
+                "campaign-yaml",
+                file=CAMPAIGN_FILE,
+                line=error.line,
+                kind=error.code,
+                detail=error.detail,
+            )
         ) from None
     data = doc.value
     schema = load_schema(root, "campaign.schema.json")
@@ -306,12 +306,14 @@ def load_campaign(root: Path) -> Campaign:
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
     if errors:
         first = errors[0]
-        where = ".".join(map(str, first.path)) or "(gốc)"
+        where = ".".join(map(str, first.path)) or f"({campaign_problem('schema-root')})"
         line = doc.line_of(first.path) or 1
         from baocao.validation import FrontMatterValidator  # Vietnamese for every keyword
 
         detail = FrontMatterValidator(schema).problem(CAMPAIGN_FILE, first, doc).message.rstrip(".")
-        raise CampaignError(f"{CAMPAIGN_FILE}:{line}: {where}: không đúng lược đồ ({detail}).")
+        raise CampaignError(
+            error_text("campaign-schema", file=CAMPAIGN_FILE, line=line, where=where, detail=detail)
+        )
     campaign = _build(root, data)
     _check_consistency(campaign, load_schema(root, "submission.schema.json"))
     return campaign
@@ -341,7 +343,9 @@ def _build(root: Path, data: dict) -> Campaign:
         for task_id in agency.task_ids:
             if task_id not in assignees:
                 raise CampaignError(
-                    f"{CAMPAIGN_FILE}: cơ quan {agency.id} được giao nhiệm vụ {task_id} không có trong danh sách nhiệm vụ."
+                    error_text(
+                        "campaign-task-unknown", file=CAMPAIGN_FILE, agency=agency.id, task=task_id
+                    )
                 )
             assignees[task_id].append(agency.id)
     return Campaign(
@@ -414,48 +418,46 @@ def _check_consistency(campaign: Campaign, submission_schema: dict) -> None:
     problems = []
     ids = [a.id for a in campaign.agencies]
     if len(set(ids)) != len(ids):
-        problems.append("mã cơ quan bị trùng")
+        problems.append(campaign_problem("agency-duplicate"))
     texts = [t.text for t in campaign.tasks.values()]
     if len(set(texts)) != len(texts):
-        problems.append("hai nhiệm vụ có cùng nội dung (hãy gộp thành một nhiệm vụ nhiều cơ quan)")
+        problems.append(campaign_problem("task-duplicate"))
     group_ids = {g.id for g in campaign.groups}
     problems += [
-        f"cơ quan {a.id} thuộc nhóm không có: {a.group}"
+        campaign_problem("group-unknown", agency=a.id, group=a.group)
         for a in campaign.agencies
         if a.group not in group_ids
     ]
     problems += [
-        f"cơ quan {a.id} thuộc phụ lục không có: {a.appendix}"
+        campaign_problem("appendix-unknown", agency=a.id, appendix=a.appendix)
         for a in campaign.agencies
         if a.appendix not in campaign.outlines
     ]
     problems += [
-        f"nhiệm vụ {t.id} không giao cho cơ quan nào"
+        campaign_problem("task-unassigned", task=t.id)
         for t in campaign.tasks.values()
         if not t.assignees
     ]
     covered = [x for r in campaign.recipients for x in r.agency_ids]
     if sorted(covered) != sorted(ids):
-        problems.append("danh sách nơi nhận không khớp danh sách cơ quan")
+        problems.append(campaign_problem("recipients"))
     for outline in campaign.outlines.values():
         if sum(n.holds_tasks for n in outline.walk()) != 1:
-            problems.append(f"{outline.label}: phải có đúng một mục chứa nhiệm vụ (tasks: true)")
+            problems.append(campaign_problem("tasks-slot", outline=outline.label))
     per_year = submission_schema["$defs"]["so_lieu_nam"]["properties"]
     keys = {f.key for f in campaign.figure_fields}
     if keys != set(per_year) - {"nam"}:
-        problems.append(
-            "chỉ tiêu số liệu trong campaign.yml và schema/submission.schema.json không khớp: "
-            + ", ".join(sorted(keys ^ (set(per_year) - {"nam"})))
-        )
+        mismatched = ", ".join(sorted(keys ^ (set(per_year) - {"nam"})))
+        problems.append(campaign_problem("figures", keys=mismatched))
     problems += [
-        f"chỉ tiêu {f.key}: tên trong lược đồ khác campaign.yml"
+        campaign_problem("figure-title", key=f.key)
         for f in campaign.figure_fields
         if f.key in per_year and per_year[f.key].get("title") != f.label
     ]
     if per_year["nam"].get("enum") != list(campaign.years):
-        problems.append("các năm số liệu trong campaign.yml và lược đồ không khớp")
+        problems.append(campaign_problem("years"))
     if problems:
         raise CampaignError(
-            f"{CAMPAIGN_FILE}: dữ liệu không nhất quán: " + "; ".join(problems) + "."
+            error_text("campaign-inconsistent", file=CAMPAIGN_FILE, problems="; ".join(problems))
         )
     object.__setattr__(campaign, "submission_schema", submission_schema)

@@ -13,26 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from baocao import __version__
-
-# argparse's own messages (Python 3.11-3.13), as Vietnamese patterns: see _Parser.error.
-_ARGPARSE_VI = [
-    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
-    (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
-    (
-        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
-        r"tham số \1: lựa chọn không hợp lệ: \2 (chọn một trong \3)",
-    ),
-    (r"argument (\S+): expected one argument", r"tham số \1: cần một giá trị"),
-    (r"argument (\S+): not allowed with argument (.*)", r"tham số \1: không dùng cùng tham số \2"),
-    (r"argument (\S+): invalid (\S+) value: (.*)", r"tham số \1: giá trị không hợp lệ: \3"),
-    (r"one of the arguments (.*) is required", r"cần một trong các tham số \1"),
-    (r"argument (\S+): (.*)", r"tham số \1: \2"),
-]
+from baocao.errors import BaocaoError
+from baocao.messages import ARGPARSE, USAGE, error_line, error_text, os_reason, say
 
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, USAGE["prefix"] if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,12 +28,11 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self.positionals = self.add_argument_group("tham số")
-        self.options = self.add_argument_group("tùy chọn")
-        self.options.add_argument(
-            "-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát"
-        )
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.positionals = self.add_argument_group(USAGE["positionals"])
+        self.options = self.add_argument_group(USAGE["options"])
+        self.options.add_argument("-h", "--help", action="help", help=USAGE["help"])
 
     def add_argument(self, *args, **kwargs):
         if self.__dict__.get("options") is None:
@@ -55,21 +41,19 @@ class _Parser(argparse.ArgumentParser):
         return group.add_argument(*args, **kwargs)
 
     def error(self, message: str):  # noqa: D401 - argparse API
-        for pattern, vietnamese in _ARGPARSE_VI:
+        for pattern, vietnamese in ARGPARSE:
             if re.fullmatch(pattern, message):
                 message = re.sub(pattern, vietnamese, message)
                 break
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: lỗi: {message}\nXem thêm: {self.prog} --help\n")
+        self.exit(2, USAGE["error"].format(prog=self.prog, message=message))
 
 
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f'"{value}" không phải ngày dạng năm-tháng-ngày (2024-12-05)'
-        ) from None
+        raise argparse.ArgumentTypeError(USAGE["date"].format(value=value)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -270,26 +254,22 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     from baocao.campaign import find_root
-    from baocao.errors import BaocaoError
 
     try:
         root = args.root.resolve() if args.root else find_root()
-        return _COMMANDS[args.command](root, args)
+        return COMMANDS[args.command](root, args)
     except BaocaoError as error:
-        print(f"lỗi: {error}", file=sys.stderr)
+        print(error_line(error), file=sys.stderr)
         return 1
     except OSError as error:  # a path given on the command line cannot be read or written
-        from baocao.messages import os_reason
-
         if error.errno in (errno.ENOSPC, errno.EDQUOT):  # not a wrong path: a full disk
             from baocao.files import write_error
 
-            print(f"lỗi: {write_error(error, error.filename or Path.cwd())}", file=sys.stderr)
+            print(error_line(write_error(error, error.filename or Path.cwd())), file=sys.stderr)
             return 1
         where = f" {error.filename}" if error.filename else ""
         print(
-            f"lỗi: không đọc hoặc ghi được{where} ({os_reason(error)}). Kiểm tra lại đường dẫn và quyền ghi.",
-            file=sys.stderr,
+            error_line(error_text("cli-os", where=where, reason=os_reason(error))), file=sys.stderr
         )
         return 2
     except KeyboardInterrupt:  # pragma: no cover
@@ -306,11 +286,11 @@ def _check(root: Path, args) -> int:
     missing = [p for p in args.paths if not p.is_file()]
     if missing:
         for p in missing:
-            print(f"{p}: lỗi: không tìm thấy tệp.", file=sys.stderr)
+            print(f"{p}: {error_line(error_text('cli-file-missing'))}", file=sys.stderr)
         return 2
     changed = _changed_files(args)
     if changed is None and args.author:
-        print("lỗi: --author cần đi cùng --changed hoặc --changed-list.", file=sys.stderr)
+        print(error_line(error_text("cli-author-alone")), file=sys.stderr)
         return 2
     campaign = load_campaign(root)
     paths = [p.resolve() for p in args.paths] if args.paths else None
@@ -369,36 +349,23 @@ def _owners(root: Path, args) -> int:
     path = root / CODEOWNERS_PATH
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if args.check:
-        if current == wanted:
-            print(f"{CODEOWNERS_PATH} khớp với campaign.yml.")
-            return 0
-        print(
-            f"lỗi: {CODEOWNERS_PATH} chưa cập nhật theo campaign.yml. Chạy `baocao owners` rồi đưa tệp vào yêu cầu gộp.",
-            file=sys.stderr,
-        )
-        return 1
+        if current != wanted:
+            raise BaocaoError(error_text("owners-stale", path=CODEOWNERS_PATH))
+        print(say("owners-ok", path=CODEOWNERS_PATH))
+        return 0
     write_atomic(path, wanted.encode("utf-8"))
-    print(f"Đã ghi {CODEOWNERS_PATH}.")
+    print(say("written", path=CODEOWNERS_PATH))
     return 0
 
 
 def _new(root: Path, args) -> int:
-    from baocao.blank_report import TemplateError, write_template
+    from baocao.blank_report import write_template
     from baocao.campaign import load_campaign
 
-    campaign = load_campaign(root)
-    try:
-        path = write_template(campaign, args.agency)
-    except TemplateError as error:
-        print(f"lỗi: {error}", file=sys.stderr)
-        return 1
-    agency = campaign.agency(args.agency)
-    print(
-        f"Đã tạo {path.relative_to(root).as_posix()} cho {agency.name} ({len(agency.task_ids)} nhiệm vụ được giao)."
-    )
-    print(
-        f"Viết nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path.relative_to(root).as_posix()}"
-    )
+    path, agency = write_template(load_campaign(root), args.agency)
+    shown = path.relative_to(root).as_posix()
+    print(say("new-done", path=shown, name=agency.name, count=len(agency.task_ids)))
+    print(say("new-next", path=shown))
     return 0
 
 
@@ -408,11 +375,7 @@ def _tasks(root: Path, args) -> int:
 
     campaign = load_campaign(root)
     if args.agency and campaign.agency(args.agency) is None:
-        print(
-            f'lỗi: mã cơ quan "{args.agency}" không có trong danh sách của đợt báo cáo.',
-            file=sys.stderr,
-        )
-        return 1
+        raise BaocaoError(error_text("agency-unknown", agency=args.agency))
     rows = export.assignment_rows(campaign, args.agency)
     out = (
         export.to_json(rows)
@@ -449,17 +412,14 @@ def _fields(root: Path, args) -> int:
     from baocao.files import write_atomic
 
     wanted = field_reference(load_schema(root, "submission.schema.json"))
-    path = root / "docs" / "huong-dan" / "cac-truong-thong-tin.md"
+    shown = "docs/huong-dan/cac-truong-thong-tin.md"
+    path = root / shown
     if args.check:
         if path.is_file() and path.read_text(encoding="utf-8") == wanted:
             return 0
-        print(
-            "lỗi: docs/huong-dan/cac-truong-thong-tin.md chưa cập nhật theo lược đồ. Chạy `baocao fields`.",
-            file=sys.stderr,
-        )
-        return 1
+        raise BaocaoError(error_text("fields-stale", path=shown))
     write_atomic(path, wanted.encode("utf-8"))
-    print(f"Đã ghi {path.relative_to(root).as_posix()}.")
+    print(say("written", path=shown))
     return 0
 
 
@@ -497,7 +457,7 @@ def _export(root: Path, args) -> int:
     return 0
 
 
-_COMMANDS = {
+COMMANDS = {
     "fields": _fields,
     "owners": _owners,
     "check": _check,

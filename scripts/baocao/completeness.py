@@ -216,9 +216,9 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
     # structural parts: written when they or any descendant has text
     by_id = {p.spec.id: p for p in parts}
     for part in reversed(parts):
-        parent = by_id.get(part.spec.parent) if part.spec.parent else None
-        if parent is not None and part.state == COMPLETE and parent.line is not None:
-            parent.state = COMPLETE
+        above = by_id.get(part.spec.parent) if part.spec.parent else None
+        if above is not None and part.state == COMPLETE and above.line is not None:
+            above.state = COMPLETE
 
     end_line = sub.file_line(len(lines) - 1)
     for index, part in enumerate(parts):

@@ -273,3 +273,141 @@ ROUND_MESSAGES = {
 
 def round_text(code: str, **values: object) -> str:
     return ROUND_MESSAGES[code].format(**values)
+
+
+# --- simplify (issue 18): errors of the campaign, schemas, blank report, DOCX layout, importer,
+# and the CLI's own errors; shown after "lỗi: " like ERRORS.
+ERRORS.update(
+    {
+        "campaign-not-found": "Không tìm thấy {file} trong thư mục hiện tại hay các thư mục cha. Hãy chạy lệnh trong thư mục kho báo cáo hoặc dùng --root.",
+        "campaign-missing": "{file}: không tìm thấy tệp.",
+        "campaign-encoding": "{file}: tệp không được lưu dạng UTF-8.",
+        "campaign-yaml": "{file}:{line}: lỗi cú pháp YAML ({kind}) {detail}",
+        "campaign-schema": "{file}:{line}: {where}: không đúng lược đồ ({detail}).",
+        "campaign-task-unknown": "{file}: cơ quan {agency} được giao nhiệm vụ {task} không có trong danh sách nhiệm vụ.",
+        "campaign-inconsistent": "{file}: dữ liệu không nhất quán: {problems}.",
+        "schema-file-missing": "{path}: không tìm thấy tệp lược đồ.",
+        "schema-file-json": "{path}: tệp lược đồ không phải JSON hợp lệ ({detail}).",
+        "schema-file-ref": '{path}: tham chiếu "$ref": "{ref}" không trỏ tới định nghĩa nào trong tệp. Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.',
+        "schema-file-invalid": "{path}: lược đồ JSON Schema không hợp lệ tại {where}: {reason}. Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.",
+        "new-agency-unknown": 'Mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo. Xem danh sách bằng lệnh `baocao tasks`.',
+        "new-exists": "{path} đã có; không ghi đè. Hãy sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại từ mẫu.",
+        "layout-no-body": "word/document.xml do pandoc viết không có phần thân như dự kiến",
+        "layout-unreadable": "không đọc được word/document.xml do pandoc viết ({detail})",
+        "owners-stale": "{path} chưa cập nhật theo campaign.yml. Chạy `baocao owners` rồi đưa tệp vào yêu cầu gộp.",
+        "fields-stale": "{path} chưa cập nhật theo lược đồ. Chạy `baocao fields`.",
+        "cli-os": "không đọc hoặc ghi được{where} ({reason}). Kiểm tra lại đường dẫn và quyền ghi.",
+        "cli-author-alone": "--author cần đi cùng --changed hoặc --changed-list.",
+        "cli-file-missing": "không tìm thấy tệp.",
+        # baocao import
+        "import-agency-unknown": 'mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo.{hint}',
+        "import-exists": "{path} đã có; không ghi đè. Thêm --force nếu muốn thay bằng nội dung nhập từ tệp Word.",
+        "import-structure": "{name}: nội dung tệp có cấu trúc không đọc được ({kind}: {detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi chạy lại lệnh.",
+        "import-image-clash": "{folder}/ đã có ảnh trùng tên ({names}); không ghi đè. Thêm --force để thay.",
+        "import-no-soffice": "{name}: không tìm thấy LibreOffice (lệnh soffice) để chuyển tệp. {how}.",
+        "import-convert-timeout": "{name}: LibreOffice không chuyển xong tệp sau {seconds} giây.",
+        "import-convert-failed": "{name}: LibreOffice không chuyển được tệp sang .docx (tệp hỏng hoặc có mật khẩu?).",
+        "import-missing": 'không tìm thấy tệp "{path}".',
+        "import-unreadable": "{name}: không đọc được tệp ({reason}).",
+        "import-encrypted": "{name}: tệp được bảo vệ bằng mật khẩu. Hãy mở tệp trong Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại lệnh.",
+        "import-old-format": "{name}: đây là tệp {label}, lệnh chỉ đọc được tệp .docx. {how}",
+        "import-unknown-format": "{name}: không phải tệp Word .docx (không nhận ra định dạng). {how}",
+        "import-broken": "{name}: tệp .docx bị hỏng, không mở được ({kind}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi chạy lại lệnh.",
+        "import-not-word": "{name}: không phải tài liệu Word ({detail}). {how}",
+        "import-bad-xml": "{name}: nội dung tệp .docx bị hỏng, không đọc được ({kind}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi chạy lại lệnh.",
+    }
+)
+
+# campaign.yml cross-references, joined with "; " into "campaign-inconsistent"
+CAMPAIGN_PROBLEMS = {
+    "agency-duplicate": "mã cơ quan bị trùng",
+    "task-duplicate": "hai nhiệm vụ có cùng nội dung (hãy gộp thành một nhiệm vụ nhiều cơ quan)",
+    "group-unknown": "cơ quan {agency} thuộc nhóm không có: {group}",
+    "appendix-unknown": "cơ quan {agency} thuộc phụ lục không có: {appendix}",
+    "task-unassigned": "nhiệm vụ {task} không giao cho cơ quan nào",
+    "recipients": "danh sách nơi nhận không khớp danh sách cơ quan",
+    "tasks-slot": "{outline}: phải có đúng một mục chứa nhiệm vụ (tasks: true)",
+    "figures": "chỉ tiêu số liệu trong campaign.yml và schema/submission.schema.json không khớp: {keys}",
+    "figure-title": "chỉ tiêu {key}: tên trong lược đồ khác campaign.yml",
+    "years": "các năm số liệu trong campaign.yml và lược đồ không khớp",
+    "schema-root": "gốc",
+    "schema-not-object": "tệp lược đồ phải là một đối tượng JSON, dạng {{...}}",
+    "schema-nesting": "các giá trị lồng vào nhau quá nhiều tầng",
+}
+
+HOW_TO_CONVERT = (
+    "Hãy mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx (Tệp > Lưu thành > Word Document (*.docx)), "
+    'rồi chạy lại lệnh với tệp .docx; hoặc chạy lại lệnh với --convert để LibreOffice tự chuyển "{name}".'
+)
+
+# What commands print when they succeed (standard output)
+OUTPUT = {
+    "build-left-out": "Các báo cáo có lỗi được ghi chú và để ra ngoài trang web và báo cáo DOCX.",
+    "build-agency": "Đã tạo {path}",
+    "build-docx": "Đã tạo báo cáo tổng hợp: {path}",
+    "build-site": "Đã dựng trang web: {path}",
+    "owners-ok": "{path} khớp với campaign.yml.",
+    "written": "Đã ghi {path}.",
+    "new-done": "Đã tạo {path} cho {name} ({count} nhiệm vụ được giao).",
+    "new-next": "Viết nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path}",
+    "import-done": 'Đã nhập "{name}" vào {path}.',
+    "import-done-images": 'Đã nhập "{name}" vào {path} ({count} ảnh trong {folder}/).',
+    "import-head": "Phần đầu (front matter):",
+    "import-field": '  - {label}: {value}  (từ dòng "{source}")',
+    "import-field-missing": '  - {label}: không đọc được trong tệp, để "(Chưa điền)".',
+    "import-contact": '  - Người liên hệ: tệp Word không có, để "(Chưa điền)"; trạng thái: du_thao (dự thảo).',
+    "import-legacy": "Đã chuyển {count} đoạn viết bằng bảng mã cũ {encoding} sang Unicode: hãy soát lại chính tả.",
+    "import-revisions": "Cảnh báo: tệp có {count} chỗ sửa đổi đang theo dõi (Track Changes): đã chấp nhận tất cả (giữ phần thêm, bỏ phần xóa).",
+    "import-comments": "Cảnh báo: đã bỏ {count} nhận xét (comment) của Word; chúng không thuộc nội dung báo cáo.",
+    "import-mapped": "Tiêu đề khớp đề cương: {count}",
+    "import-mapped-item": '  - "{title}" → {part}{near}',
+    "import-near": " (gần đúng)",
+    "import-unmapped": "Tiêu đề không khớp mục nào của đề cương: {count} (giữ nguyên làm tiêu đề; nội dung thuộc mục gần nhất phía trên)",
+    "import-item": '  - "{text}"',
+    "import-lost": "Cảnh báo: {count} đoạn của tệp Word không tìm thấy nguyên văn trong tệp Markdown, hãy soát lại:",
+    "import-check": "Kiểm tra {path}: {complete}/{total} mục có nội dung, {empty} mục trống, {missing} mục thiếu; {errors} lỗi, {warnings} cảnh báo.",
+    "import-signer": "{name} ({title})",
+    "import-signer-untitled": "chưa rõ chức vụ",
+    "import-hint": ' Có phải là "{agency}"?',
+    "import-hint-list": " Xem danh sách bằng lệnh `baocao tasks`.",
+}
+
+
+def error_line(text: object) -> str:
+    """What the CLI prints for an error that stops a command."""
+    return f"lỗi: {text}"
+
+
+def say(code: str, **values: object) -> str:
+    return OUTPUT[code].format(**values)
+
+
+def campaign_problem(code: str, **values: object) -> str:
+    return CAMPAIGN_PROBLEMS[code].format(**values)
+
+
+# --- end of simplify (issue 18)
+
+# --- simplify (issue 18): argparse's messages in Vietnamese (Python 3.11-3.13), as patterns
+ARGPARSE = [
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
+    (
+        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+        r"tham số \1: lựa chọn không hợp lệ: \2 (chọn một trong \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"tham số \1: cần một giá trị"),
+    (r"argument (\S+): not allowed with argument (.*)", r"tham số \1: không dùng cùng tham số \2"),
+    (r"argument (\S+): invalid (\S+) value: (.*)", r"tham số \1: giá trị không hợp lệ: \3"),
+    (r"one of the arguments (.*) is required", r"cần một trong các tham số \1"),
+    (r"argument (\S+): (.*)", r"tham số \1: \2"),
+]
+USAGE = {
+    "prefix": "Cách dùng: ",
+    "positionals": "tham số",
+    "options": "tùy chọn",
+    "help": "hiện hướng dẫn này rồi thoát",
+    "error": "{prog}: lỗi: {message}\nXem thêm: {prog} --help\n",
+    "date": '"{value}" không phải ngày dạng năm-tháng-ngày (2024-12-05)',
+}
+# --- end of simplify (issue 18)

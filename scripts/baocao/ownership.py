@@ -76,7 +76,7 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
             continue
         parts = path.parts
         if parts[0] == "submissions" and len(parts) >= 2:
-            agency_id = PurePosixPath(parts[1]).stem if len(parts) == 2 else parts[1]
+            agency_id: str | None = PurePosixPath(parts[1]).stem if len(parts) == 2 else parts[1]
             if len(parts) == 2 and not parts[1].endswith(".md"):
                 agency_id = None
             if agency_id in allowed_ids:

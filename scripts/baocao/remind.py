@@ -15,7 +15,6 @@ from baocao.messages import round_text
 from baocao.stages import DRAFT, INVALID, NOT_SUBMITTED, RETURNED
 from baocao.workspace import AgencyReport, Round
 
-REMINDER_NAME = "cong-van-don-doc.docx"
 # the groups a reminder may address (option value -> states), in the letter's order
 GROUPS = {
     "chua-nop": (NOT_SUBMITTED,),

@@ -167,17 +167,17 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
         round_sentence(rnd),
         "",
     ]
-    submitted = [r for r in rnd.reports if r.submission is not None]
+    submitted = [(r, r.submission) for r in rnd.reports if r.submission is not None]
     if submitted:
         out += [
             "| Cơ quan | Tệp | Trạng thái | Hoàn thành | Đã viết | Chưa viết | Thiếu |",
             "|---|---|---|---:|---:|---:|---:|",
         ]
-        for r in submitted:
+        for r, sub in submitted:
             leaves = r.completeness.leaves if r.completeness else []
             counts = {s: sum(p.state == s for p in leaves) for s in STATE_LABELS}
             out.append(
-                f"| {_cell(r.agency.name)} | `{r.submission.file}` | {STATUS_LABELS[r.status]} | {format_percent(r.ratio)} "
+                f"| {_cell(r.agency.name)} | `{sub.file}` | {STATUS_LABELS[r.status]} | {format_percent(r.ratio)} "
                 f"| {counts['complete']} | {counts['empty']} | {counts['missing']} |"
             )
         out.append("")

@@ -30,6 +30,8 @@ from typing import Any
 
 import jsonschema_rs
 
+from baocao.messages import campaign_problem
+
 INTEGER = "baocaoInteger"  # our keyword: an integer written without a decimal point
 
 
@@ -58,7 +60,9 @@ def check_schema(schema: Any) -> None:
     """SchemaFileError where schema is not a valid JSON Schema 2020-12 object (whatever
     `$schema` it names: nothing is fetched)."""
     if not isinstance(schema, dict):
-        raise SchemaFileError("gốc", "tệp lược đồ phải là một đối tượng JSON, dạng {...}")
+        raise SchemaFileError(
+            campaign_problem("schema-root"), campaign_problem("schema-not-object")
+        )
     try:
         jsonschema_rs.meta.validate({k: v for k, v in schema.items() if k != "$schema"})
     except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError) as error:
@@ -79,7 +83,7 @@ def compile_check(schema: dict) -> None:
 
 
 def _where(path) -> str:
-    return "/".join(str(part) for part in path) or "gốc"
+    return "/".join(str(part) for part in path) or campaign_problem("schema-root")
 
 
 class SchemaValidator:
@@ -87,7 +91,7 @@ class SchemaValidator:
 
     def __init__(self, schema: dict, *, strict_integers: bool = True, formats: bool = False):
         self.schema = inline_refs(schema)
-        keywords = None
+        keywords: dict[str, type[jsonschema_rs.KeywordValidator]] | None = None
         if strict_integers:
             self.schema = _strict_integers(self.schema)
             keywords = {INTEGER: _Integer}
@@ -112,9 +116,7 @@ class SchemaValidator:
                 OverflowError,
                 RecursionError,
             ):  # lists in lists hundreds deep
-                yield Violation(
-                    "nesting", (), data, {}, None, "các giá trị lồng vào nhau quá nhiều tầng"
-                )
+                yield Violation("nesting", (), data, {}, None, campaign_problem("schema-nesting"))
                 return
         typed = {
             tuple(e.instance_path) for e in errors if e.schema_path and e.schema_path[-1] == "type"

@@ -217,21 +217,22 @@ class FrontMatterValidator:
         if instance is None or (kind in ("minLength", "pattern") and instance == ""):
             return problem("schema-empty", description=described.get("description", ""))
         if kind == "type":
-            expected = error.value
             expected = " hoặc ".join(
-                TYPE_NAMES.get(t, t)
-                for t in (expected if isinstance(expected, list) else [expected])
+                TYPE_NAMES.get(t) or str(t)
+                for t in (error.value if isinstance(error.value, list) else [error.value])
             )
             written = doc.plain_text(path) or instance  # what the user typed: 1.000, not YAML's 1.0
             if isinstance(instance, (str, float)) and error.value == "integer":
-                expected += " viết liền, không có dấu chấm, dấu phẩy hay chữ (ví dụ 1250000000)"
+                expected = (
+                    expected + " viết liền, không có dấu chấm, dấu phẩy hay chữ (ví dụ 1250000000)"
+                )
                 actual = f'"{written}"'
             else:
                 actual = f'{type_name(instance)} "{written}"'
             return problem("schema-type", expected=expected, actual=actual)
         if kind == "enum":
-            allowed = ", ".join(str(v) for v in error.value)
-            return problem("schema-enum", value=instance, allowed=allowed)
+            choices = ", ".join(str(v) for v in error.value)
+            return problem("schema-enum", value=instance, allowed=choices)
         if kind == "const":
             return problem("schema-const", value=instance, allowed=error.value)
         numbers = {
@@ -283,7 +284,9 @@ class FrontMatterValidator:
     def _dates(self, file: str, data: Any, line) -> Iterator[Problem]:
         if not isinstance(data, dict):
             return
-        candidates = [(("ngay_ban_hanh",), data.get("ngay_ban_hanh"))]
+        candidates: list[tuple[tuple[str | int, ...], Any]] = [
+            (("ngay_ban_hanh",), data.get("ngay_ban_hanh"))
+        ]
         for index, item in enumerate(data.get("van_ban") or []):
             if isinstance(item, dict):
                 candidates.append((("van_ban", index, "ngay"), item.get("ngay")))

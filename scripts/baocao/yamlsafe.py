@@ -124,13 +124,9 @@ def _check_aliases(text: str) -> None:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
-            if anchor is not None or isinstance(event, yaml.AliasEvent):
-                raise YamlError(
-                    "yaml-alias",
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    anchor or "",
-                )
+            mark = event.start_mark
+            if mark is not None and (anchor is not None or isinstance(event, yaml.AliasEvent)):
+                raise YamlError("yaml-alias", mark.line + 1, mark.column + 1, anchor or "")
     except yaml.YAMLError as error:
         raise _translate(error) from None
 

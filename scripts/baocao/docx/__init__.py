@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from baocao.charts import Chart, plan
@@ -99,7 +100,7 @@ def _convert(
     toc: bool,
     head: DocumentHead,
     out_path: Path,
-    charts: list[Chart] = (),
+    charts: Sequence[Chart] = (),
 ) -> Path:
     """pandoc, then the layout (the charts in place of their placeholders), then the move
     into place, under the output folder's lock."""

@@ -7,8 +7,9 @@ from baocao.campaign import FigureField
 from baocao.docx.blocks import escape, heading, styled, table
 from baocao.messages import EXTENSION_NOTE, STATUS_LABELS
 from baocao.stages import OVERRIDE
+from baocao.submission import Submission
 from baocao.text import format_date, format_number, format_percent
-from baocao.workspace import DRAFT, STATUS_ORDER, AgencyReport, Round
+from baocao.workspace import DRAFT, STATUS_ORDER, Round
 
 CAPTION = "Table Caption"
 
@@ -17,11 +18,11 @@ def _caption(number: int, text: str) -> str:
     return styled(CAPTION, escape(f"Bảng {number}: {text}"))
 
 
-def documents_table(report: AgencyReport) -> str | None:
+def documents_table(submission: Submission) -> str | None:
     """The documents an agency issued (front matter `van_ban`), as a table."""
     rows = [
         [str(i), str(d.get("so_ky_hieu", "")), str(d.get("ngay", "")), str(d.get("trich_yeu", ""))]
-        for i, d in enumerate(report.submission.meta.get("van_ban") or [], 1)
+        for i, d in enumerate(submission.meta.get("van_ban") or [], 1)
         if isinstance(d, dict)
     ]
     return table(["STT", "Số, ký hiệu", "Ngày", "Trích yếu"], rows) if rows else None

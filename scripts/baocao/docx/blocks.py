@@ -9,6 +9,7 @@ of submission text are moved under their place by confine.lua, on pandoc's own r
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -45,7 +46,7 @@ def styled(style: str, markdown: str) -> str:
     return f'::: {{custom-style="{style}"}}\n{markdown}\n:::'
 
 
-def table(header: list[str], rows: list[list[str]], *, right: set[int] = frozenset()) -> str:
+def table(header: list[str], rows: list[list[str]], *, right: Collection[int] = ()) -> str:
     """A pipe table of plain-text cells; columns in `right` are right-aligned (numbers)."""
 
     def line(cells: list[str]) -> str:

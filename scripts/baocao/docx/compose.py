@@ -15,6 +15,7 @@ from baocao.campaign import OutlineNode, Task
 from baocao.completeness import COMPLETE, Part
 from baocao.docx import appendix
 from baocao.docx.blocks import NoteSet, escape, heading, relocate, styled
+from baocao.submission import Submission
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
 
@@ -61,7 +62,7 @@ class Composer:
         """A placeholder for report text under a heading of `level`."""
         agency_id = report.agency.id
         if agency_id not in self._notes:
-            texts = [report.completeness.preamble] + [p.content for p in report.parts]
+            texts = [report.preamble] + [p.content for p in report.parts]
             self._notes[agency_id] = NoteSet.collect(texts, self.counter)
         text = relocate(markdown, self._notes[agency_id])
         self.pieces.append({"agency": agency_id, "level": level + 1, "text": text})
@@ -120,13 +121,13 @@ def part_a(composer: Composer) -> list[str]:
     rnd = composer.rnd
     campaign = rnd.campaign
     blocks = [heading(1, PART_A), note(_summary(rnd))]
-    preambles = [r for r in rnd.reports if r.usable and r.completeness.preamble.strip()]
+    preambles = [r for r in rnd.reports if r.usable and r.preamble.strip()]
     if preambles:
         blocks.append(heading(2, PREAMBLES))
         for report in preambles:
             blocks += [
                 composer.label(report),
-                composer.chunk(report, report.completeness.preamble, 2),
+                composer.chunk(report, report.preamble, 2),
             ]
     for node in _outline_nodes(rnd):
         level = 1 + node.depth
@@ -204,6 +205,7 @@ def part_b(composer: Composer) -> list[str]:
 
 
 def invalid_note(report: AgencyReport) -> str:
+    assert report.submission is not None, "only a submitted report is invalid"
     errors = [p for p in report.problems if p.is_error]
     first = (
         f"; lỗi đầu tiên ở dòng {errors[0].line}: {errors[0].message}"
@@ -222,15 +224,15 @@ def agency_body(
 ) -> list[str]:
     """One agency's report under a heading of `level`: its outline parts, after its preamble;
     with `facts`, first its number, date, signer and status, and the documents it lists."""
-    if not report.usable:
+    if not report.usable or report.submission is None:
         return [invalid_note(report)]
     blocks = []
-    documents = appendix.documents_table(report) if facts else None
+    documents = appendix.documents_table(report.submission) if facts else None
     if facts:
-        blocks.append(note(_facts(report)))
+        blocks.append(note(_facts(report, report.submission)))
     if documents:
         blocks += [styled(LABEL, "Văn bản đã ban hành"), documents]
-    preamble = report.completeness.preamble
+    preamble = report.preamble
     if preamble.strip():
         blocks.append(composer.chunk(report, preamble, level))
     for part in report.parts:
@@ -242,12 +244,12 @@ def agency_body(
     return blocks
 
 
-def _facts(report: AgencyReport) -> str:
-    meta = report.submission.meta
+def _facts(report: AgencyReport, submission: Submission) -> str:
+    meta = submission.meta
     signer = meta.get("nguoi_ky") or {}
     bits = [
         f"Số: {meta.get('so_ky_hieu', '')}",
-        f"ngày ban hành: {format_date(report.submission.issued)}",
+        f"ngày ban hành: {format_date(submission.issued)}",
     ]
     if signer:
         bits.append(f"người ký: {signer.get('chuc_vu', '')} {signer.get('ho_ten', '')}".rstrip())

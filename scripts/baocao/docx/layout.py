@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from lxml import etree
 from baocao.docx.charts import NativeChart
 from baocao.docx.ooxml import PBDR_SUCCESSORS, put_tbl_pr
 from baocao.docx.reference import FONT, LAYOUT
+from baocao.messages import error_text
 
 DOCUMENT, DOCUMENT_RELS, CORE = (
     "word/document.xml",
@@ -98,7 +100,8 @@ def finish(
             body.end,
         ]
     )
-    parts[CORE] = _core(parts.get(CORE), f"{head.kind} {head.title}")
+    if CORE in parts:
+        parts[CORE] = _core(parts[CORE], f"{head.kind} {head.title}")
     stamp = (day.year, day.month, day.day, 0, 0, 0) if day else (1980, 1, 1, 0, 0, 0)
     order = [n for n in names if n in parts] + sorted(set(parts) - set(names))
     with zipfile.ZipFile(path, "w") as package:
@@ -122,9 +125,7 @@ class _Body:
             section = xml.rfind(b"\n    <w:sectPr") + 1  # the body's own, not a paragraph's
             last = section if section > first else xml.rindex(b"</w:body>")
         except ValueError:
-            raise LayoutError(
-                "word/document.xml do pandoc viết không có phần thân như dự kiến"
-            ) from None
+            raise LayoutError(error_text("layout-no-body")) from None
         self.start, self.elements, self.end = xml[:first], xml[first:last], xml[last:]
         self.open = (
             b"<w:body" + xml[top + len(b"<w:document") : opened]
@@ -140,12 +141,10 @@ class _Body:
         try:
             wrapper = etree.fromstring(self.open + piece + b"</w:body>")
         except etree.XMLSyntaxError as error:
-            raise LayoutError(
-                f"không đọc được word/document.xml do pandoc viết ({error})"
-            ) from None
+            raise LayoutError(error_text("layout-unreadable", detail=error)) from None
         for tbl in wrapper.iterchildren(_TBL):
             _fit_table(tbl)
-        if charts:
+        if charts and parts is not None:
             _embed_charts(wrapper, parts, charts)
         return self._inner(wrapper)
 
@@ -166,10 +165,8 @@ class _Body:
         return xml[xml.index(b">") + 1 : xml.rindex(b"</w:body>")]
 
 
-def _core(xml: bytes | None, title: str) -> bytes | None:
+def _core(xml: bytes, title: str) -> bytes:
     """docProps/core.xml with the document's title and language."""
-    if xml is None:
-        return None
     root = etree.fromstring(xml)
     dc = "http://purl.org/dc/elements/1.1/"
     for name, value in (("title", title), ("language", "vi-VN")):
@@ -343,7 +340,7 @@ def _two_columns(doc, left_mm: float, right_mm: float):
 
 
 def _cell_lines(
-    cell, lines: list[tuple[str, float, bool, bool]], align=WD_ALIGN_PARAGRAPH.CENTER
+    cell, lines: Sequence[tuple[str, float, bool, bool]], align=WD_ALIGN_PARAGRAPH.CENTER
 ) -> None:
     """Write (text, size, bold, italic) lines into a cell, reusing its empty first paragraph."""
     for index, (text, size, bold, italic) in enumerate(lines):

@@ -85,7 +85,7 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     lines = [
         collapse(line) for line in lines if collapse(line) and not _SIGNED.match(collapse(line))
     ]
@@ -98,9 +98,9 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         ):
             name_index = index
     if name_index is None:
-        return None, None, None
+        return None, None
     positions = [line for line in lines[:name_index] if _is_upper(line)]
-    return lines[name_index], " / ".join(positions) or None, lines[name_index]
+    return lines[name_index], " / ".join(positions) or None
 
 
 def read_letterhead(blocks: list[Para | Table]) -> Letterhead:
@@ -131,8 +131,8 @@ def read_letterhead(blocks: list[Para | Table]) -> Letterhead:
             for t in tail
             if not t.startswith(("-", "+")) and not fold(t).startswith(("noi nhan", "luu"))
         ]
-    name, position, source = _signature(signature)
+    name, position = _signature(signature)
     if name:
         head.ho_ten, head.chuc_vu = name, position
-        head.sources["nguoi_ky"] = source
+        head.sources["nguoi_ky"] = name
     return head

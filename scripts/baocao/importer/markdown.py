@@ -12,7 +12,7 @@ def render_body(blocks: list[Para | Table], titles: list[Title]) -> str:
     by_index = {t.index: t for t in titles}
     out: list[str] = []
     for index, block in enumerate(blocks):
-        if index in by_index:
+        if index in by_index and isinstance(block, Para):
             title = by_index[index]
             text = block.markdown(plain_style=True, escape_start=False).replace("  \n", " ")
             out.append(f"{'#' * title.level} {text}")

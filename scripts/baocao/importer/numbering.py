@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -36,7 +37,7 @@ def _letter(n: int) -> str:
     return letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "upperRoman": _roman,
@@ -80,14 +81,14 @@ class Numbering:
                 )
             abstract[node.get(qn("w:abstractNumId"))] = levels
         for num in root.findall(qn("w:num")):
-            levels = dict(abstract.get(_val(num, "w:abstractNumId"), {}))
+            levels = dict(abstract.get(_val(num, "w:abstractNumId") or "", {}))
             for override in num.findall(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl"), "0"))
                 start = _val(override, "w:startOverride")
                 if start is not None and ilvl in levels:
                     old = levels[ilvl]
                     levels[ilvl] = Level(int(start), old.fmt, old.text)
-            self._levels[num.get(qn("w:numId"))] = levels
+            self._levels[num.get(qn("w:numId"), "")] = levels
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The next label of list `num_id` at level `ilvl`: "1.", "a)", BULLET, or None."""

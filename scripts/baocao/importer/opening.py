@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from baocao.errors import ImportFailure
+from baocao.messages import HOW_TO_CONVERT, error_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -16,10 +17,7 @@ CONVERT_TIMEOUT = 180  # seconds
 
 
 def _how_to_convert(name: str) -> str:
-    return (
-        f"Hãy mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx (Tệp > Lưu thành > Word Document (*.docx)), "
-        f'rồi chạy lại lệnh với tệp .docx; hoặc chạy lại lệnh với --convert để LibreOffice tự chuyển "{name}".'
-    )
+    return HOW_TO_CONVERT.format(name=name)
 
 
 def kind_of(path: Path) -> str:
@@ -44,11 +42,8 @@ def convert_to_docx(path: Path, work: Path) -> Path:
     """LibreOffice headless conversion into `work`; the result's path."""
     program = soffice()
     if program is None:
-        raise ImportFailure(
-            f"{path.name}: không tìm thấy LibreOffice (lệnh soffice) để chuyển tệp. "
-            + _how_to_convert(path.name).split(";")[0]
-            + "."
-        )
+        how = _how_to_convert(path.name).split(";")[0]
+        raise ImportFailure(error_text("import-no-soffice", name=path.name, how=how))
     profile = tempfile.mkdtemp(prefix="lo-profile-", dir=work)
     command = [
         program,
@@ -64,13 +59,11 @@ def convert_to_docx(path: Path, work: Path) -> Path:
         subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
         raise ImportFailure(
-            f"{path.name}: LibreOffice không chuyển xong tệp sau {CONVERT_TIMEOUT} giây."
+            error_text("import-convert-timeout", name=path.name, seconds=CONVERT_TIMEOUT)
         ) from None
     result = work / (path.stem + ".docx")
     if not result.exists():
-        raise ImportFailure(
-            f"{path.name}: LibreOffice không chuyển được tệp sang .docx (tệp hỏng hoặc có mật khẩu?)."
-        )
+        raise ImportFailure(error_text("import-convert-failed", name=path.name))
     return result
 
 
@@ -80,40 +73,42 @@ def open_docx(path: Path, *, convert: bool, work: Path):
     from docx.opc.exceptions import PackageNotFoundError
 
     if not path.is_file():
-        raise ImportFailure(f'không tìm thấy tệp "{path}".')
+        raise ImportFailure(error_text("import-missing", path=path))
     try:
         kind = kind_of(path)
     except OSError as error:
-        raise ImportFailure(f"{path.name}: không đọc được tệp ({error.strerror}).") from None
-    if kind == "encrypted":
         raise ImportFailure(
-            f"{path.name}: tệp được bảo vệ bằng mật khẩu. Hãy mở tệp trong Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại lệnh."
-        )
+            error_text("import-unreadable", name=path.name, reason=error.strerror)
+        ) from None
+    if kind == "encrypted":
+        raise ImportFailure(error_text("import-encrypted", name=path.name))
     if kind in ("doc", "rtf"):
         label = "Word 97-2003 (.doc)" if kind == "doc" else "RTF"
         if not convert:
             raise ImportFailure(
-                f"{path.name}: đây là tệp {label}, lệnh chỉ đọc được tệp .docx. "
-                + _how_to_convert(path.name)
+                error_text(
+                    "import-old-format", name=path.name, label=label, how=_how_to_convert(path.name)
+                )
             )
         path = convert_to_docx(path, work)
     elif kind != "docx":
         raise ImportFailure(
-            f"{path.name}: không phải tệp Word .docx (không nhận ra định dạng). "
-            + _how_to_convert(path.name)
+            error_text("import-unknown-format", name=path.name, how=_how_to_convert(path.name))
         )
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError) as error:
         raise ImportFailure(
-            f"{path.name}: tệp .docx bị hỏng, không mở được ({type(error).__name__}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi chạy lại lệnh."
+            error_text("import-broken", name=path.name, kind=type(error).__name__)
         ) from None
     except ValueError as error:  # e.g. an .xlsx or .pptx renamed: "file ... is not a Word file"
         raise ImportFailure(
-            f"{path.name}: không phải tài liệu Word ({error}). " + _how_to_convert(path.name)
+            error_text(
+                "import-not-word", name=path.name, detail=error, how=_how_to_convert(path.name)
+            )
         ) from None
     except Exception as error:  # malformed XML inside the package
         raise ImportFailure(
-            f"{path.name}: nội dung tệp .docx bị hỏng, không đọc được ({type(error).__name__}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi chạy lại lệnh."
+            error_text("import-bad-xml", name=path.name, kind=type(error).__name__)
         ) from None
     return document

@@ -382,7 +382,7 @@ class _Reader:
         self.note_count += 1
         label = f"{self.note_count}"
         para.segments.append(Segment(RAW, f"[^{label}]"))
-        inner: list[Para | Table] = []
+        inner: list[Para] = []
         for block in self.blocks(node):
             inner.extend(block.paras if isinstance(block, Table) else [block])
         texts = [b.markdown() for b in inner if isinstance(b, Para)]

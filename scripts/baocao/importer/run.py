@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import difflib
-import sys
 import tempfile
 from pathlib import Path
 
 from baocao import reporters
 from baocao.campaign import load_campaign
 from baocao.completeness import COMPLETE, EMPTY, MISSING
+from baocao.errors import ImportFailure
 from baocao.importer.convert import ImportResult, import_docx, lost_paragraphs
-from baocao.importer.opening import ImportFailure, open_docx
+from baocao.importer.opening import open_docx
 from baocao.importer.writer import write_submission
+from baocao.messages import error_text, say
 from baocao.text import shorten
 from baocao.workspace import display_path, load_round
 
@@ -22,31 +23,21 @@ _ENCODING_NAMES = {"tcvn3": "TCVN3 (.VnTime…)", "vni": "VNI (VNI-Times…)"}
 def run_import(
     root: Path, source: Path, agency_id: str, *, force: bool = False, convert: bool = False
 ) -> int:
-    try:
-        return _run(root, Path(source), agency_id, force=force, convert=convert)
-    except ImportFailure as error:
-        print(f"lỗi: {error}", file=sys.stderr)
-        return 1
-
-
-def _run(root: Path, source: Path, agency_id: str, *, force: bool, convert: bool) -> int:
+    """Import `source` as agency_id's report; 1 if the result has errors. Raises ImportFailure."""
+    source = Path(source)
     campaign = load_campaign(root)
     agency = campaign.agency(agency_id)
     if agency is None:
         close = difflib.get_close_matches(
             agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6
         )
-        hint = f' Có phải là "{close[0]}"?' if close else " Xem danh sách bằng lệnh `baocao tasks`."
-        raise ImportFailure(
-            f'mã cơ quan "{agency_id}" không có trong danh sách của đợt báo cáo.{hint}'
-        )
+        hint = say("import-hint", agency=close[0]) if close else say("import-hint-list")
+        raise ImportFailure(error_text("import-agency-unknown", agency=agency_id, hint=hint))
     md_path = campaign.submissions_dir / f"{agency.id}.md"
     image_dir = campaign.submissions_dir / agency.id
     shown = display_path(root, md_path)
     if md_path.exists() and not force:
-        raise ImportFailure(
-            f"{shown} đã có; không ghi đè. Thêm --force nếu muốn thay bằng nội dung nhập từ tệp Word."
-        )
+        raise ImportFailure(error_text("import-exists", path=shown))
     with tempfile.TemporaryDirectory(prefix="baocao-import-") as work:
         document = open_docx(source, convert=convert, work=Path(work))
         try:
@@ -57,23 +48,26 @@ def _run(root: Path, source: Path, agency_id: str, *, force: bool, convert: bool
             AttributeError,
         ) as error:  # structures python-docx reads but we cannot
             raise ImportFailure(
-                f"{source.name}: nội dung tệp có cấu trúc không đọc được ({type(error).__name__}: {error}). "
-                "Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi chạy lại lệnh."
+                error_text(
+                    "import-structure", name=source.name, kind=type(error).__name__, detail=error
+                )
             ) from None
     clashes = [name for name in sorted(result.images) if (image_dir / name).exists()]
     if clashes and not force:
         raise ImportFailure(
-            f"{display_path(root, image_dir)}/ đã có ảnh trùng tên ({', '.join(clashes)}); không ghi đè. Thêm --force để thay."
+            error_text(
+                "import-image-clash",
+                folder=display_path(root, image_dir),
+                names=", ".join(clashes),
+            )
         )
     write_submission(md_path, result.text, result.images, image_dir)
-    print(
-        f'Đã nhập "{source.name}" vào {shown}'
-        + (
-            f" ({len(result.images)} ảnh trong {display_path(root, image_dir)}/)."
-            if result.images
-            else "."
-        )
-    )
+    if result.images:
+        folder = display_path(root, image_dir)
+        count = len(result.images)
+        print(say("import-done-images", name=source.name, path=shown, count=count, folder=folder))
+    else:
+        print(say("import-done", name=source.name, path=shown))
     _print_result(result)
     rnd = load_round(root, [md_path], campaign=campaign)
     _print_check(rnd, agency.id, shown)
@@ -88,45 +82,43 @@ def _print_result(result: ImportResult) -> None:
         (
             "nguoi_ky",
             "Người ký",
-            f"{head.ho_ten} ({head.chuc_vu or 'chưa rõ chức vụ'})" if head.ho_ten else None,
+            say(
+                "import-signer",
+                name=head.ho_ten,
+                title=head.chuc_vu or say("import-signer-untitled"),
+            )
+            if head.ho_ten
+            else None,
         ),
     ]
-    print("Phần đầu (front matter):")
+    print(say("import-head"))
     for key, label, value in fields:
         if value:
-            print(f'  - {label}: {value}  (từ dòng "{head.sources[key]}")')
+            print(say("import-field", label=label, value=value, source=head.sources[key]))
         else:
-            print(f'  - {label}: không đọc được trong tệp, để "(Chưa điền)".')
-    print('  - Người liên hệ: tệp Word không có, để "(Chưa điền)"; trạng thái: du_thao (dự thảo).')
+            print(say("import-field-missing", label=label))
+    print(say("import-contact"))
     for encoding, count in sorted(result.source.legacy.items()):
-        print(
-            f"Đã chuyển {count} đoạn viết bằng bảng mã cũ {_ENCODING_NAMES[encoding]} sang Unicode: hãy soát lại chính tả."
-        )
+        print(say("import-legacy", count=count, encoding=_ENCODING_NAMES[encoding]))
     if result.source.revisions:
-        print(
-            f"Cảnh báo: tệp có {result.source.revisions} chỗ sửa đổi đang theo dõi (Track Changes): đã chấp nhận tất cả (giữ phần thêm, bỏ phần xóa)."
-        )
+        print(say("import-revisions", count=result.source.revisions))
     if result.source.comments:
-        print(
-            f"Cảnh báo: đã bỏ {result.source.comments} nhận xét (comment) của Word; chúng không thuộc nội dung báo cáo."
-        )
-    print(f"Tiêu đề khớp đề cương: {len(result.mapped)}")
+        print(say("import-comments", count=result.source.comments))
+    print(say("import-mapped", count=len(result.mapped)))
     for title in result.mapped:
-        note = " (gần đúng)" if title.near else ""
-        print(f'  - "{shorten(title.para.plain)}" → {title.spec.short}{note}')
+        assert title.spec is not None  # what `mapped` means
+        near = say("import-near") if title.near else ""
+        text = shorten(title.para.plain)
+        print(say("import-mapped-item", title=text, part=title.spec.short, near=near))
     if result.unmapped:
-        print(
-            f"Tiêu đề không khớp mục nào của đề cương: {len(result.unmapped)} (giữ nguyên làm tiêu đề; nội dung thuộc mục gần nhất phía trên)"
-        )
+        print(say("import-unmapped", count=len(result.unmapped)))
         for title in result.unmapped:
-            print(f'  - "{shorten(title.para.plain)}"')
+            print(say("import-item", text=shorten(title.para.plain)))
     lost = lost_paragraphs(result)
     if lost:
-        print(
-            f"Cảnh báo: {len(lost)} đoạn của tệp Word không tìm thấy nguyên văn trong tệp Markdown, hãy soát lại:"
-        )
+        print(say("import-lost", count=len(lost)))
         for text in lost[:10]:
-            print(f'  - "{shorten(text)}"')
+            print(say("import-item", text=shorten(text)))
 
 
 def _print_check(rnd, agency_id: str, shown: str) -> None:
@@ -134,7 +126,16 @@ def _print_check(rnd, agency_id: str, shown: str) -> None:
     parts = [p for p in report.parts if p.spec.leaf] if report else []
     count = {state: sum(p.state == state for p in parts) for state in (COMPLETE, EMPTY, MISSING)}
     print(
-        f"Kiểm tra {shown}: {count[COMPLETE]}/{len(parts)} mục có nội dung, {count[EMPTY]} mục trống, {count[MISSING]} mục thiếu; {len(rnd.errors)} lỗi, {len(rnd.warnings)} cảnh báo."
+        say(
+            "import-check",
+            path=shown,
+            complete=count[COMPLETE],
+            total=len(parts),
+            empty=count[EMPTY],
+            missing=count[MISSING],
+            errors=len(rnd.errors),
+            warnings=len(rnd.warnings),
+        )
     )
     for problem in rnd.problems:
         print(reporters.problem_line(problem))

@@ -103,7 +103,7 @@ def map_titles(titles: list[Title], specs: list[PartSpec]) -> None:
 
 def _prefer(candidates: list[PartSpec], order: dict[str, int], cursor: int) -> PartSpec | None:
     after = [s for s in candidates if order[s.id] > cursor]
-    return (after or candidates or [None])[0]
+    return next(iter(after or candidates), None)
 
 
 def _near(

@@ -151,7 +151,8 @@ def _bare(root):
 
 def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[str]:
     years = rnd.campaign.years
-    rows, sums = [], {y: 0 for y in years}
+    rows: list[list[str]] = []
+    sums: dict[int, int | float] = {y: 0 for y in years}
     for report in rnd.reports:
         found = rnd.figures(report)
         if not any((y, field.key) in found for y in years):

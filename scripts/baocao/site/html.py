@@ -5,6 +5,7 @@ HTML already made here."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown.extensions.toc import unique
@@ -104,7 +105,7 @@ class HtmlPage:
                 f'<div class="admonition {kind}">\n<p class="admonition-title">{text(title)}</p>\n{inner_html}\n</div>'
             )
 
-    def html(self, html: str, headings: list[Heading] = ()) -> None:
+    def html(self, html: str, headings: Sequence[Heading] = ()) -> None:
         """HTML made elsewhere, with the headings in it that belong in the table of contents."""
         self.blocks.append(html)
         self.headings.extend(headings)

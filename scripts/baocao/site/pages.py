@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from baocao.blank_report import render_template
+from baocao.build import DOCX_NAME, REMINDER_NAME
 from baocao.campaign import Agency, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
@@ -35,7 +36,6 @@ from baocao.site.html import Heading, HtmlPage
 from baocao.text import format_date, format_percent, shorten, slugify
 from baocao.workspace import INVALID, NOT_SUBMITTED, AgencyReport, Round
 
-DOCX_NAME = "bao-cao-tong-hop.docx"
 TRANG_THAI = {"chinh_thuc": "Chính thức", "du_thao": "Dự thảo"}
 
 
@@ -177,7 +177,7 @@ def generate(
     )
     site.files.append(SiteFile(f"tai-ve/{tracking.WORKBOOK_NAME}", workbook_bytes(rnd)))
     if reminder_path is not None:
-        site.files.append(SiteFile(f"tai-ve/{tracking.REMINDER_NAME}", source=reminder_path))
+        site.files.append(SiteFile(f"tai-ve/{REMINDER_NAME}", source=reminder_path))
     for agency in rnd.campaign.agencies:
         text = render_template(rnd.campaign, agency).encode("utf-8")
         site.files.append(
@@ -226,10 +226,10 @@ def dashboard(rnd: Round, fragments: Fragments, has_reminder: bool = False) -> s
     if rnd.history_note:
         out += [f'!!! note "Ngày nhận báo cáo"\n    {esc(rnd.history_note)}', ""]
     if has_reminder:
-        reminder = f"tai-ve/{tracking.REMINDER_NAME}"
+        reminder = f"tai-ve/{REMINDER_NAME}"
         out += [
             f"Công văn đôn đốc mới nhất: "
-            f'{link("tải về (DOCX)", reminder)}{{: download="{tracking.REMINDER_NAME}" }}.',
+            f'{link("tải về (DOCX)", reminder)}{{: download="{REMINDER_NAME}" }}.',
             "",
         ]
     cards = [
@@ -412,7 +412,9 @@ def _details(rnd: Round, report: AgencyReport, fragments: Fragments, body: HtmlP
             ],
             [
                 "Trạng thái văn bản",
-                h.escape(str(TRANG_THAI.get(meta.get("trang_thai"), meta.get("trang_thai", "")))),
+                h.escape(
+                    str(TRANG_THAI.get(str(meta.get("trang_thai")), meta.get("trang_thai", "")))
+                ),
             ],
             ["Mức độ hoàn thành", format_percent(report.ratio)],
         ]
@@ -638,11 +640,8 @@ def section_page(rnd: Round, outline: Outline, node: OutlineNode, fragments: Fra
             )
         )
     if node.holds_tasks:
-        tasks = [
-            t
-            for t in rnd.campaign.tasks.values()
-            if any(rnd.campaign.agency(a).appendix == outline.id for a in t.assignees)
-        ]
+        in_outline = {a.id for a in rnd.campaign.agencies if a.appendix == outline.id}
+        tasks = [t for t in rnd.campaign.tasks.values() if in_outline.intersection(t.assignees)]
         body.p("Các nhiệm vụ được giao:")
         body.p(fragments.raw(h.ul([h.a(t.text, url(page, task_path(t.id))) for t in tasks])))
     body.heading(2, "Nội dung các cơ quan đã viết")
@@ -714,10 +713,12 @@ def task_index(rnd: Round, fragments: Fragments) -> str:
     rows = []
     for task in rnd.campaign.tasks.values():
         members = [by_id[a] for a in task.assignees]
-        done = sum(
-            1
-            for r in members
-            if r and r.usable and (p := r.part(task.id)) is not None and p.state == COMPLETE
+        done = len(
+            [
+                r
+                for r in members
+                if r.usable and (p := r.part(task.id)) is not None and p.state == COMPLETE
+            ]
         )
         rows.append(
             [
@@ -808,7 +809,7 @@ def downloads_page(
             "Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.",
             "",
         ]
-    workbook, reminder = tracking.WORKBOOK_NAME, tracking.REMINDER_NAME
+    workbook, reminder = tracking.WORKBOOK_NAME, REMINDER_NAME
     out += [
         "## Số liệu và tình hình nộp (Excel)",
         "",

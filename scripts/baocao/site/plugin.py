@@ -1,4 +1,4 @@
-"""The MkDocs plugin: glue between MkDocs events and `baocao.site.pages`."""
+"""The MkDocs plugin: wires MkDocs events to `baocao.site` (pages, table of contents, search)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from baocao.build import DOCX_NAME, REMINDER_NAME
 from baocao.errors import BaocaoError
 from baocao.files import LOCK_WAIT, Publication
 from baocao.messages import OUTPUT_WAIT
 from baocao.site import assets, pages, search
+from baocao.site.toc import table_of_contents
 from baocao.workspace import Round, load_round
 
 THEME = Path(__file__).parent / "theme"
@@ -23,15 +24,15 @@ LOG = get_plugin_logger(__name__)
 
 
 class BaocaoConfig(Config):
-    docx = config_options.Type(str, default="build/bao-cao-tong-hop.docx")
-    reminder = config_options.Type(str, default="build/cong-van-don-doc.docx")
+    docx = config_options.Type(str, default=f"build/{DOCX_NAME}")
+    reminder = config_options.Type(str, default=f"build/{REMINDER_NAME}")
 
 
 class BaocaoPlugin(BasePlugin[BaocaoConfig]):
+    content: pages.SiteContent  # set by on_config
+
     def __init__(self) -> None:
         self.given: tuple[Round, Path | None, Path | None] | None = None  # from build_site
-        self.round: Round | None = None
-        self.content: pages.SiteContent | None = None
         self.failure: str | None = None  # MkDocs replaces a plugin's error by "Aborted"
         self.command: str | None = None  # from on_startup: "build", "gh-deploy", "serve"
         self.publication: Publication | None = None  # `mkdocs build`: the site until published
@@ -47,19 +48,17 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def on_config(self, config):
         if str(THEME) not in config.theme.dirs:  # our templates first: 404.html in Vietnamese
             config.theme.dirs.insert(0, str(THEME))
-        if self.given is not None:
-            (self.round, docx_path, reminder_path), self.given = self.given, None
-        else:
-            root = Path(config.config_file_path).resolve().parent
-            try:
-                self.round = load_round(root)
-            except BaocaoError as error:
-                raise self._failure(str(error)) from None
-            docx, reminder = root / self.config.docx, root / self.config.reminder
-            docx_path = docx if docx.is_file() else None
-            reminder_path = reminder if reminder.is_file() else None
         try:
-            self.content = pages.generate(self.round, docx_path, reminder_path)
+            if self.given is not None:
+                (rnd, docx_path, reminder_path), self.given = self.given, None
+            else:  # mkdocs build / serve
+                root = Path(config.config_file_path).resolve().parent
+                rnd = load_round(root)
+                docx, reminder = root / self.config.docx, root / self.config.reminder
+                docx_path = docx if docx.is_file() else None
+                reminder_path = reminder if reminder.is_file() else None
+            self.content = pages.generate(rnd, docx_path, reminder_path)
+            self.content.files += assets.asset_files(rnd)
             if self.command in ("build", "gh-deploy"):
                 # `mkdocs build`: written aside under the output's lock, published whole
                 target = Path(config.site_dir)
@@ -75,7 +74,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             _replace(
                 files, File.generated(config, page.path, content=page.markdown, inclusion=level)
             )
-        for item in self.content.files + assets.asset_files(self.round):
+        for item in self.content.files:
             if item.content is not None:
                 file = File.generated(config, item.path, content=item.content)
             else:
@@ -85,13 +84,12 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             _replace(files, file)
         return files
 
-    def on_page_content(self, html: str, page, config, files) -> str:
+    def on_page_content(self, html: str, page, config, files) -> str | None:
         generated = self.content.html_pages.get(page.file.src_uri)
-        if generated is None:
+        if generated is None or generated.html is None:
             return html
-        page.toc = _toc(
-            generated.headings, int((config.mdx_configs.get("toc") or {}).get("toc_depth", 6))
-        )
+        depth = int((config.mdx_configs.get("toc") or {}).get("toc_depth", 6))
+        page.toc = table_of_contents(generated.headings, depth)
         page.present_anchor_ids = {anchor for _, anchor, _ in generated.headings}
         return generated.html
 
@@ -151,22 +149,3 @@ def _replace(files: Files, file: File) -> None:
     if existing is not None:
         files.remove(existing)
     files.append(file)
-
-
-def _toc(headings: list[tuple[int, str, str]], depth: int) -> TableOfContents:
-    """The table of contents of (level, id, title HTML) headings, each under the last entry of
-    a higher level, as MkDocs makes it from Python-Markdown's toc."""
-    toc = TableOfContents([])
-    for level, anchor, title in headings:
-        if level > depth:
-            continue
-        items = toc.items
-        while items and items[-1].level < level:
-            parent = items[-1]
-            items = parent.children
-            if not items or items[-1].level >= level:
-                parent.children.append(AnchorLink(title, anchor, level))
-                break
-        else:
-            toc.items.append(AnchorLink(title, anchor, level))
-    return toc

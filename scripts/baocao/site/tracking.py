@@ -9,7 +9,6 @@ from baocao.stages import STAGES
 from baocao.text import format_date
 from baocao.workspace import AgencyReport, Round
 
-REMINDER_NAME = "cong-van-don-doc.docx"
 WORKBOOK_NAME = "so-lieu-dot-bao-cao.xlsx"
 
 
