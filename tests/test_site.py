@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from baocao.site import search
+from baocao.site import figures, search
 from baocao.site.build import build_site
 from baocao.site.pages import generate, page_url, url
 from baocao.site.sanitize import confine, render_markdown
@@ -178,8 +178,30 @@ def test_task_pages_are_titled_by_their_task(workspace):
         assert f"Mã nhiệm vụ {task.id} · giao cho {len(task.assignees)} cơ quan" in html
 
 
+def test_chart_svg_is_well_formed_with_one_bar_per_value_and_no_script():
+    import xml.etree.ElementTree as ET
+
+    from baocao.charts import Chart
+
+    chart = Chart(
+        "bieu-do-9-x",
+        'Tiền <phạt> & "hàng"',
+        ("Số vụ <script>alert(1)</script>", "Tiền & hàng"),
+        (("2023", (1234567.0, 0.0)), ("2024", (5.0, 42.0))),
+    )
+    data = figures.svg(chart)
+    root = ET.fromstring(data)
+    tags = [e.tag.rsplit("}", 1)[-1] for e in root.iter()]
+    bars = [e for e in root.iter() if e.tag.endswith("rect") and e.get("height") == "20"]
+    texts = [e.text for e in root.iter() if e.tag.endswith("text")]
+    assert len(bars) == 4 and "script" not in tags
+    assert not any(k.startswith("on") for e in root.iter() for k in e.attrib)
+    assert "Số vụ <script>alert(1)</script>" in texts and "1.234.567" in texts
+    assert b"&lt;script&gt;" in data and b"<script" not in data
+    assert figures.svg(chart) == data  # same input, same bytes
+
+
 def test_figures_of_a_draft_count_and_are_marked(workspace):
-    from baocao.site import figures
 
     _write(
         workspace,

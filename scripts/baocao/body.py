@@ -1,10 +1,4 @@
-"""The Markdown body of a submission: its headings (with file lines) and the text between them.
-
-A line scanner rather than a full Markdown parse: the checker runs over every submission on
-every pull request, and the scan costs a fraction of parsing the front matter. It follows
-CommonMark for ATX (`## Title`) and setext (underlined) headings and skips fenced and
-indented code; tests compare it with markdown-it-py on the sample set and on edge cases.
-"""
+"""The Markdown body of a submission: its headings (with file lines) and the text between them."""
 
 from __future__ import annotations
 

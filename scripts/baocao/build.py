@@ -1,8 +1,4 @@
-"""`baocao build`: the main job. Check every submission, then build the site and the DOCX.
-
-Submissions with errors are reported and left out of the outputs with a visible note;
-the check's problems never stop the build, a broken campaign or toolchain does.
-"""
+"""`baocao build`: check every submission, then build the DOCX and the site."""
 
 from __future__ import annotations
 

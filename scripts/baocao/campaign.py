@@ -1,8 +1,4 @@
-"""The reporting round as typed objects: letter, outlines, agencies, tasks, figures.
-
-Loaded once from campaign.yml (validated by schema/campaign.schema.json) and used by every
-feature: the checker, the template writer, the site and the DOCX.
-"""
+"""The reporting round as typed objects: letter, outlines, agencies, tasks, figures."""
 
 from __future__ import annotations
 

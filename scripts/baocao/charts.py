@@ -1,7 +1,4 @@
-"""The charts of a round, as data: the submission status, then each figure group's totals by
-year, one chart per unit (counts and money are not on one scale). The DOCX makes native Word
-charts of them (baocao.docx.charts), the site SVG pictures (baocao.site.figures).
-"""
+"""The charts of a round as data: submission status, then each figure group's totals by year."""
 
 from __future__ import annotations
 

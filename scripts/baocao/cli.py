@@ -1,7 +1,4 @@
-"""The `baocao` command: parses options, calls the library, turns results into exit codes.
-
-Exit codes: 0 no errors, 1 errors found (or a command failed on bad input), 2 usage error.
-"""
+"""The `baocao` command: parses options, calls the library; exit 0 fine, 1 errors, 2 usage."""
 
 from __future__ import annotations
 

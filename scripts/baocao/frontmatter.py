@@ -1,8 +1,4 @@
-"""Reading a submission file: bytes -> NFC text with LF -> front matter text + body text.
-
-Every failure is a ReadError carrying a problem code, a line and message values, so the
-checker can report it and go on with the other files.
-"""
+"""Reading a submission file: bytes -> NFC text with LF -> front matter text + body text."""
 
 from __future__ import annotations
 

@@ -1,7 +1,4 @@
-"""Every Vietnamese message a user reads from the checker, by problem code.
-
-Each message says what is wrong and what to do. Tests pin these texts.
-"""
+"""Every Vietnamese text a user reads from a command, by code; tests pin these texts."""
 
 MESSAGES: dict[str, str] = {
     # reading the file

@@ -1,8 +1,4 @@
-"""Who may change what: CODEOWNERS from the campaign, and the check of a pull request's files.
-
-An agency's pull request may only touch `submissions/<its-id>.md` and `submissions/<its-id>/`;
-everything else (campaign, schemas, workflows, reviews, other agencies) is the secretariat's.
-"""
+"""Who may change what: CODEOWNERS from the campaign, and the check of a pull request's files."""
 
 from __future__ import annotations
 

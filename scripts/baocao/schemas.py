@@ -1,26 +1,4 @@
-"""JSON Schema for the workspace's files (campaign.yml, the submissions' front matter,
-reviews.yml), validated with jsonschema-rs.
-
-- `check_schema(schema)`: a schema file against the JSON Schema 2020-12 metaschema, and
-  `compile_check(schema)`: compiled (a `pattern` that is not a regular expression fails
-  there); `SchemaFileError` says where.
-- `SchemaValidator(schema)`: compiled once, yields a `Violation` for each failing keyword, with
-  the path in the instance, the value found there and the schema node holding the keyword,
-  from which the callers write their Vietnamese messages.
-
-Two choices of ours on top of JSON Schema 2020-12:
-- integers are strict by default: `2023.0` (YAML's reading of `2023.0` or of `2.023,0`) is not
-  an integer, although the standard counts it as one (a figure or a year written with a
-  decimal point is a mistake to point out): the `baocaoInteger` keyword, added to every node
-  whose type allows integers;
-- local references (`#/$defs/...`) are replaced by their targets before compiling, so that a
-  violation's schema path leads to its node without resolving anything.
-
-jsonschema-rs validates in Rust: importing it, checking the three schemas and validating a
-round of submissions takes milliseconds, where the Python jsonschema package took about 0.3 s
-(its import, its metaschema check, the campaign's validation): most of the time spent reading
-a round before anything else could start.
-"""
+"""JSON Schema for campaign.yml, the front matter and reviews.yml, validated with jsonschema-rs."""
 
 from __future__ import annotations
 

@@ -1,7 +1,4 @@
-"""The whole round: the campaign plus every submission, checked and assessed. Loaded once.
-
-`load_round` is what the checker, the site and the DOCX all start from.
-"""
+"""The whole round: the campaign plus every submission, checked and assessed. Loaded once."""
 
 from __future__ import annotations
 

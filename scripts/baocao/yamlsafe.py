@@ -1,9 +1,4 @@
-"""Safe YAML for front matter: line numbers for every field, and no silent data loss.
-
-PyYAML accepts duplicate keys (last one wins), resolves aliases into shared objects that
-explode when walked, and turns plain scalars such as ``010`` or ``2024-12-03`` into numbers
-and dates. Here the document is composed into nodes first, checked, then constructed.
-"""
+"""Safe YAML for front matter: line numbers for every field, and no silent data loss."""
 
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""The DOCX outputs: the merged report of the round and one agency's own report.
-
-Pipeline: model -> one Markdown string (compose.py, appendix.py) -> one sandboxed pandoc call
-(pandoc.py; images only from the allow-list, confine.lua) with a reference document made by
-code (reference.py) -> letterhead, title and signature block added (layout.py) -> the file
-moved into place whole.
-"""
+"""The DOCX outputs: the merged report of the round and one agency's own report."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Appendices of the merged report: submission status, figures by agency and year, charts
-(drawn by charts.py)."""
+"""Appendices of the merged report: submission status, figures by agency and year, charts."""
 
 from __future__ import annotations
 

@@ -1,13 +1,4 @@
-"""Charts of the merged report as native Word charts (DrawingML), not pictures: Word shows
-them with the document's font and the secretariat can restyle them or correct a number
-("Edit Data" opens the embedded workbook).
-
-pandoc cannot write a chart, so the Markdown embeds a small placeholder image for each one,
-unique per chart, with the chart's caption; pandoc lays it out as a numbered figure
-("Hình N"), and layout.py then turns each placeholder into its chart. The chart XML comes
-from python-pptx's chart writer (DrawingML charts are the same in Word and PowerPoint) and
-the workbook from XlsxWriter, both while pandoc runs.
-"""
+"""Charts of the merged report as native Word charts (DrawingML) in place of placeholder images."""
 
 from __future__ import annotations
 

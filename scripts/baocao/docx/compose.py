@@ -1,10 +1,4 @@
-"""The merged report and one agency's report as a single Markdown string, from the model.
-
-Part A gathers, for every outline section and every assigned task, each agency's text
-labelled with its name (campaign order); Part B is each agency's report in full; the
-appendices hold the status table, the figures and the charts. The letterhead, the title
-and the signature block are added to the DOCX afterwards (see layout.py).
-"""
+"""The merged report and one agency's report as a single Markdown string, from the model."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""What pandoc cannot write, added to its DOCX afterwards (Nghị định 30/2020 layout): the
-letterhead (issuing body left, Quốc hiệu and Tiêu ngữ right, number, place and date), the
-title, the "Nơi nhận" and signature block (built with python-docx), tables fitted to the
-text width by their content, and the native charts in place of their placeholders.
-"""
+"""What pandoc cannot write, added to its DOCX: letterhead, signature block, fitted tables, charts."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Small WordprocessingML helpers: child elements in the order the schema requires
-(Word refuses files whose elements are out of order)."""
+"""Small WordprocessingML helpers: child elements in the order the schema requires."""
 
 from __future__ import annotations
 

@@ -1,11 +1,4 @@
-"""The pandoc reference document, generated with python-docx from the values below.
-
-Layout of Nghị định 30/2020/NĐ-CP (Phụ lục I): A4 portrait, margins top/bottom 20–25 mm,
-left 30–35 mm, right 15–20 mm, Times New Roman 13–14 pt, justified body with a first-line
-indent, line spacing between single and 1.5, page numbers centred in the top margin and
-not on the first page. pandoc's own reference document is the starting point only for
-the list of style names it uses; every value that matters is set here.
-"""
+"""The pandoc reference document (Nghị định 30/2020 page and styles), made with python-docx."""
 
 from __future__ import annotations
 

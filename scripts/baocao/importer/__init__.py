@@ -1,10 +1,4 @@
-"""`baocao import FILE --agency ID`: an agency's Word file to a checked submission.
-
-Pipeline: open (opening) → read blocks, repairing legacy text (reader, legacy) → letterhead
-to front matter (letterhead) → titles to the outline (structure) → Markdown (markdown) →
-write atomically (writer) → check that one file and print what was mapped (run, the
-only module that prints).
-"""
+"""`baocao import FILE --agency ID`: an agency's Word file to a checked submission."""
 
 from __future__ import annotations
 

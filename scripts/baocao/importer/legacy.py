@@ -1,13 +1,4 @@
-"""Legacy Vietnamese encodings (TCVN3/ABC and VNI) back to Unicode, decided by the text itself.
-
-Word files from before Unicode carry Vietnamese as Latin-1 look-alikes under fonts such as
-`.VnTime` (TCVN3) or `VNI-Times` (VNI). A font name alone proves nothing: a `.VnTime` style
-often sits over perfectly good Unicode. So a text is converted only when (1) it has none of
-the letters that exist only in Unicode Vietnamese (ă, đ, ơ, ư, ạ … ỹ, combining tones), (2) it
-has characters that Vietnamese text never uses but a legacy encoding does, and (3) the
-conversion turns more of its words into well-formed Vietnamese syllables. The tables are
-data (`legacy_tables.yaml`).
-"""
+"""Legacy Vietnamese encodings (TCVN3/ABC and VNI) back to Unicode, decided by the text itself."""
 
 from __future__ import annotations
 

@@ -1,11 +1,4 @@
-"""The letterhead and signature block of an administrative document, read into front-matter fields.
-
-Real files: a two-column table (issuing body | Quốc hiệu, Tiêu ngữ), "Số: 125/BC-UBND" (blank
-number in drafts, stray spaces "Số: /BC - SCT"), "Hà Nội, ngày 03 tháng 12 năm 2024" (blank day
-in drafts), then at the end "Nơi nhận:" beside the signature block (position lines in
-capitals, then the signer's name). Typos in the Quốc hiệu ("CỘNG HÕA") are tolerated by
-matching folded text.
-"""
+"""The letterhead and signature block of an administrative document, as front-matter fields."""
 
 from __future__ import annotations
 

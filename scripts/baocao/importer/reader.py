@@ -1,10 +1,4 @@
-"""Read a DOCX into blocks (paragraphs and tables) with Markdown inline text, in document order.
-
-python-docx gives the XML; this module walks it itself so that nothing is skipped: text in
-runs, hyperlinks, fields, content controls, inserted revisions and text boxes; footnotes and
-endnotes; images. Deleted revisions and comments are left out (and counted, for the report).
-Legacy-encoded text (TCVN3, VNI) is repaired paragraph by paragraph; everything is NFC.
-"""
+"""Read a DOCX into blocks (paragraphs and tables) with Markdown inline text, in document order."""
 
 from __future__ import annotations
 

@@ -1,11 +1,4 @@
-"""Which paragraphs are section titles, and which part of the agency's outline each one is.
-
-Real files rarely use heading styles: titles are bold paragraphs numbered "PHẦN 1.", "I.",
-"1.", "1.1.", "a)", or carry Word automatic numbering. Titles are matched to the agency's
-parts (`agency_parts`) with the checker's own keys (`heading_key`) and near-match threshold;
-a title that matches nothing stays a heading of its own (the checker keeps its text under
-the nearest part and warns) and is listed in the import report.
-"""
+"""Which paragraphs are section titles, and which part of the agency's outline each one is."""
 
 from __future__ import annotations
 

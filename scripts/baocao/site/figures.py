@@ -1,9 +1,9 @@
-"""Figures of the round: totals by year, tables by agency, charts as SVG (pygal)."""
+"""Figures of the round: totals by year, tables by agency, bar charts drawn as SVG."""
 
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
+import textwrap
+import xml.etree.ElementTree as ET
 
 from baocao import charts
 from baocao.campaign import FigureField
@@ -40,6 +40,11 @@ def agency_table(rnd: Round, report: AgencyReport, fragments: Fragments, body: H
 
 FONT = "Roboto, -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"  # the theme's
 WIDTH = 720  # px: about the width of the page's text column, so the text is drawn at its size
+MARGIN = 12
+BAR = 20  # px per bar, BAR_GAP between the bars of a category, GROUP_GAP between categories
+BAR_GAP, GROUP_GAP = 4, 18
+TITLE_PX, TEXT_PX = 16, 14
+CHAR_PX = 7.5  # average width of a character at TEXT_PX
 
 
 def chart_path(chart: Chart) -> str:
@@ -52,101 +57,72 @@ def plan(rnd: Round) -> dict[str, Chart]:
     return {chart_path(c): c for c in charts.plan(rnd) if c.group is not None and not c.empty}
 
 
-def chart_file(folder: Path, path: str) -> Path:
-    """Where `draw` writes the chart published at site path `path`."""
-    return folder / path.rsplit("/", 1)[-1]
-
-
-def draw(planned: dict[str, Chart], folder: Path) -> None:
-    """Write the planned charts as SVG files into folder (run in the background: see
-    baocao.background). pygal reads its base style sheet by a name relative to the current
-    folder before its own: it runs in folder (private to the build), so that no file of the
-    workspace can stand in for it."""
-    with contextlib.chdir(folder):
-        for path, chart in planned.items():
-            chart_file(folder, path).write_bytes(svg(chart))
-
-
 def svg(chart: Chart) -> bytes:
-    """One horizontal bar chart (pygal): a bar per year for each figure, each bar labelled
-    with its value in Vietnamese notation; no script, no font or style from outside."""
-    import pygal
-    from pygal.style import Style
+    """One horizontal bar chart: categories down the side, a bar per series (year) in each,
+    labelled with its value in Vietnamese notation; a legend when there are several series."""
+    wrap = max(12, int(WIDTH * 0.4 / CHAR_PX))
+    labels = [textwrap.wrap(c, wrap) or [""] for c in chart.categories]
+    label_px = CHAR_PX * max(len(line) for lines in labels for line in lines) + 8
+    values = [v for _, series in chart.series for v in series]
+    value_px = CHAR_PX * max(len(format_number(v)) for v in values) + 10
+    plot_x = MARGIN + label_px
+    plot_px = max(WIDTH - plot_x - MARGIN - value_px, 120)
+    largest = max(values, default=0) or 1
+    group_px = len(chart.series) * (BAR + BAR_GAP) - BAR_GAP
+    title = textwrap.wrap(chart.caption, int((WIDTH - 2 * MARGIN) / (TITLE_PX * 0.5)))
+    top = MARGIN + len(title) * TITLE_PX * 1.25 + 12
+    legend = len(chart.series) > 1
+    plot_end = top + len(labels) * (group_px + GROUP_GAP) - GROUP_GAP
+    height = plot_end + (12 + TEXT_PX if legend else 0) + MARGIN
 
-    css = Path(pygal.__file__).parent / "css"  # by full path: see draw
-    style = Style(
-        font_family=FONT,
-        background="white",
-        plot_background="white",
-        colors=tuple(f"#{c}" for c in COLOURS),
-        foreground="#333",
-        foreground_strong="#111",
-        foreground_subtle="#ddd",
-        title_font_size=16,
-        label_font_size=14,
-        major_label_font_size=14,
-        legend_font_size=14,
-        value_font_size=14,
-        value_label_font_size=14,
+    root = ET.Element(
+        "svg",
+        xmlns="http://www.w3.org/2000/svg",
+        width=str(WIDTH),
+        height=_n(height),
+        viewBox=f"0 0 {WIDTH} {_n(height)}",
+        role="img",
+        style=f"font-family: {FONT}",
     )
-    bars = len(chart.categories) * (len(chart.series) * 24 + 18)
-    graph = pygal.HorizontalBar(
-        style=style,
-        width=WIDTH,
-        height=75 + bars + (30 if len(chart.series) > 1 else 0),
-        title=chart.caption,
-        js=[],
-        print_values=True,
-        print_values_position="top",
-        value_formatter=format_number,
-        show_legend=len(chart.series) > 1,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=len(chart.series),
-        show_x_labels=False,
-        show_y_guides=False,
-        explicit_size=True,
-        truncate_label=-1,
-        truncate_legend=-1,
-        show_minor_x_labels=False,
-        x_label_rotation=0,
-        range=(0, _room(chart, WIDTH)),
-        margin=12,
-        spacing=8,
-        css=[
-            f"file://{css / 'style.css'}",
-            f"file://{css / 'graph.css'}",
-            f"inline:#chart-{chart.name} .text-overlay text.value {{ text-anchor: start; transform: translateX(5px); }}",
-        ],
-    )
-    graph.uuid = (
-        chart.name
-    )  # pygal names the chart's ids and styles after a random UUID: same input, same bytes
-    graph.add_xml_filter(_bare)
-    graph.x_labels = list(
-        reversed(chart.categories)
-    )  # pygal draws the first at the bottom; the tables list it on top
-    for name, values in chart.series:
-        graph.add(name, list(reversed(values)))
-    return graph.render()
+    ET.SubElement(root, "title").text = chart.caption
+    ET.SubElement(root, "rect", width="100%", height="100%", fill="white")
+    for k, line in enumerate(title):
+        _text(root, WIDTH / 2, MARGIN + TITLE_PX * (1 + 1.25 * k), line, TITLE_PX, anchor="middle")
+    for index, lines in enumerate(labels):
+        y = top + index * (group_px + GROUP_GAP)
+        first = y + group_px / 2 - (len(lines) - 1) * TEXT_PX * 0.6 + TEXT_PX * 0.35
+        for k, line in enumerate(lines):
+            _text(root, plot_x - 8, first + k * TEXT_PX * 1.2, line, TEXT_PX, anchor="end")
+        for s, (_, series) in enumerate(chart.series):
+            bar_y = y + s * (BAR + BAR_GAP)
+            length = plot_px * series[index] / largest
+            colour = f"#{COLOURS[s % len(COLOURS)]}"
+            ET.SubElement(
+                root, "rect", x=_n(plot_x), y=_n(bar_y), width=_n(length), height=str(BAR)
+            ).set("fill", colour)
+            label = format_number(series[index])
+            _text(root, plot_x + length + 5, bar_y + BAR / 2 + TEXT_PX * 0.35, label, TEXT_PX)
+    if legend:
+        y = plot_end + 12
+        x = float(plot_x)
+        for s, (name, _) in enumerate(chart.series):
+            colour = f"#{COLOURS[s % len(COLOURS)]}"
+            ET.SubElement(root, "rect", x=_n(x), y=_n(y), width="14", height="14", fill=colour)
+            _text(root, x + 20, y + 12, name, TEXT_PX)
+            x += 20 + CHAR_PX * len(name) + 24
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def _room(chart: Chart, width: int) -> float:
-    """The end of the value axis: past the largest value by as much as its label needs (each
-    value is written just past the end of its bar; see the inline style of svg)."""
-    largest = max((v for _, values in chart.series for v in values), default=0) or 1
-    label_px = 8.0 * max(len(format_number(v)) for _, values in chart.series for v in values) + 12
-    plot_px = max(width - 7.5 * max(map(len, chart.categories), default=0) - 40, 120)
-    return largest / max(1 - label_px / plot_px, 0.4)
+def _text(parent: ET.Element, x: float, y: float, text: str, size: int, anchor: str = "start"):
+    node = ET.SubElement(parent, "text", x=_n(x), y=_n(y), fill="#333")
+    node.set("font-size", str(size))
+    node.set("text-anchor", anchor)
+    node.text = text  # ElementTree escapes it
 
 
-def _bare(root):
-    """Without what pygal adds for itself: the <script> of settings for its tooltips (a
-    picture needs none) and the comment that dates the file (same input, same bytes)."""
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if not isinstance(child.tag, str) or child.tag.rsplit("}", 1)[-1] == "script":
-                parent.remove(child)
-    return root
+def _n(value: float) -> str:
+    """A coordinate with at most one decimal."""
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def _field_table(rnd: Round, field: FigureField, fragments: Fragments) -> list[str]:

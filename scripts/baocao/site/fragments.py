@@ -44,15 +44,9 @@ def front_matter(title: str, *, hide: tuple[str, ...] = (), search: bool = True)
 
 @dataclass
 class Fragments:
-    """HTML put into generated pages once MkDocs has rendered them.
-
-    Pages hold a token paragraph (`BCFRAG:n`); `inject` replaces it with the HTML. Two kinds:
-    submission text (`token`, `in_html`): rendered by markdown-it-py and sanitised, once
-    however many pages show it, before search reads the page; and HTML made by
-    `baocao.site.html` from campaign data (`raw`), such as large tables, put in after search
-    read the page. All pages that show submission text sit two folders deep (`co-quan/<id>/`,
-    `muc/<id>/`, `nhiem-vu/<id>/`), hence one root prefix for its images and links.
-    """
+    """HTML put into generated pages once MkDocs has rendered them, in place of token
+    paragraphs (`BCFRAG:n`): submission text before search reads the page (`inject`), HTML
+    made from campaign data after it (`inject_late`)."""
 
     root_prefix: str = "../../"
     sources: list[tuple[str, str | None, str]] = field(
@@ -78,12 +72,7 @@ class Fragments:
         return f"<p>{self.token(markdown, agency_id, doc_id)}</p>"
 
     def raw(self, html: str) -> str:
-        """A token for HTML made here with every value escaped (see baocao.site.html).
-
-        Such HTML (tables of agencies, completeness panels, link lists) goes in only after
-        the search plugin read the page (`inject_late`): it is navigation, not text to find,
-        and neither Python-Markdown nor the search indexer has to read it.
-        """
+        """A token for HTML made here with every value escaped, put in after search read the page."""
         self.sources.append((html, None, ""))
         return f"BCRAW{self.nonce}:{len(self.sources) - 1}"
 

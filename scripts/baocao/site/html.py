@@ -1,6 +1,4 @@
-"""HTML of generated pages, every value escaped: pieces (tables, link lists) and whole page
-bodies (`HtmlPage`) for the pages a round has by the hundred. Arguments named `*_html` are
-HTML already made here."""
+"""HTML of generated pages, every value escaped: tables, link lists and whole page bodies."""
 
 from __future__ import annotations
 

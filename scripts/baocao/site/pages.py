@@ -1,20 +1,4 @@
-"""The generated pages of the site from the round model (no mkdocs import): Markdown for the
-few index pages, HTML (`html.HtmlPage`) for the pages a round has by the hundred.
-
-`generate(rnd, docx_path)` returns every page and file the site adds to `docs/`; the MkDocs
-plugin only hands them to MkDocs. Page paths (all generated, none written to disk):
-
-    index.md                   dashboard
-    co-quan/index.md           every agency, by appendix and group; provinces side by side
-    co-quan/<agency>.md        one agency: details, completeness, its report
-    de-cuong/index.md          both outlines, linking to
-    muc/<i|ii>-<node>.md       one outline section: what every agency wrote under it
-    nhiem-vu/index.md          every task, linking to
-    nhiem-vu/<task>.md         one task: what every assigned agency wrote for it
-    so-lieu/index.md           figures: totals, charts, tables by agency
-    cong-van/index.md          the letter and both outlines
-    tai-ve/index.md            downloads: merged DOCX, blank templates
-"""
+"""The generated pages and files of the site, from the round model (no mkdocs import)."""
 
 from __future__ import annotations
 
@@ -115,12 +99,7 @@ def _up(page: str) -> str:
 
 
 def url(page: str, target: str) -> str:
-    """URL of target relative to page (both source paths): up to the site root, then down.
-
-    Generated tables and lists are HTML put in after Python-Markdown (see Fragments.raw),
-    so their links are written as final URLs rather than .md paths. Called some 60,000
-    times for 1,000 agencies, hence no posixpath.relpath.
-    """
+    """URL of target relative to page (both source paths): up to the site root, then down."""
     return (_up(page) + page_url(target)) or "./"
 
 

@@ -1,11 +1,4 @@
-"""Vietnamese search that works with and without diacritics.
-
-mkdocs-material's search (lunr) matches words as typed: "hang gia" never finds "hàng giả".
-Every entry of the search index gets `fold` and `fold_title` fields, its text and title
-without diacritics ("hàng giả" -> "hang gia"), indexed as lunr fields (weighted like text and
-title) and never shown. A query typed with
-diacritics matches `text`/`title`; the same query typed without them matches `fold`.
-"""
+"""Vietnamese search with and without diacritics: folded fields in the search index."""
 
 from __future__ import annotations
 
