@@ -462,6 +462,8 @@ def test_two_builds_give_the_same_document(sample_round, built, tmp_path):
     again = build_docx(sample_round, tmp_path / "again.docx")
     assert body_blocks(again) == body_blocks(built)
     assert again.read_bytes() == built.read_bytes()  # dates come from the round, not the clock
+    core = Document(str(built)).core_properties
+    assert core.created.date() == core.modified.date() == sample_round.today
 
 
 # --- invalid submissions, atomic output ---------------------------------------------------------

@@ -97,7 +97,7 @@ def finish(
         ]
     )
     if CORE in parts:
-        parts[CORE] = _core(parts[CORE], f"{head.kind} {head.title}")
+        parts[CORE] = _core(parts[CORE], f"{head.kind} {head.title}", day)
     stamp = (day.year, day.month, day.day, 0, 0, 0) if day else (1980, 1, 1, 0, 0, 0)
     order = [n for n in names if n in parts] + sorted(set(parts) - set(names))
     with zipfile.ZipFile(path, "w") as package:
@@ -161,8 +161,9 @@ class _Body:
         return xml[xml.index(b">") + 1 : xml.rindex(b"</w:body>")]
 
 
-def _core(xml: bytes, title: str) -> bytes:
-    """docProps/core.xml with the document's title and language."""
+def _core(xml: bytes, title: str, day: date | None) -> bytes:
+    """docProps/core.xml with the document's title, language and dates (pandoc's sandbox
+    leaves them at 1970)."""
     root = etree.fromstring(xml)
     dc = "http://purl.org/dc/elements/1.1/"
     for name, value in (("title", title), ("language", "vi-VN")):
@@ -170,6 +171,11 @@ def _core(xml: bytes, title: str) -> bytes:
         if element is None:
             element = etree.SubElement(root, f"{{{dc}}}{name}")
         element.text = value
+    if day is not None:
+        for element in root.iter(
+            "{http://purl.org/dc/terms/}created", "{http://purl.org/dc/terms/}modified"
+        ):
+            element.text = f"{day.isoformat()}T00:00:00Z"
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
