@@ -145,7 +145,7 @@ def test_agency_page_table_of_contents_follows_its_outline(page, server, site_ro
 def test_figures_page_shows_the_charts(page, server, screenshots):
     page.goto(server + "/so-lieu/")
     charts = page.locator('.md-content img[src$=".svg"]')
-    assert charts.count() >= 1  # drawn in the background while MkDocs rendered the pages
+    assert charts.count() >= 1
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()
         assert page.evaluate(

@@ -1,0 +1,198 @@
+"""Benchmark: `baocao build` (check + DOCX + site) against plain MkDocs + raw pandoc, same run.
+
+For the sample round and generated rounds (default 149 and 1,000 agencies), each command in a
+fresh process, alternated so that a slow spell of the shared machine hits them all:
+  build   `baocao build` (all), what the secretariat and CI run;
+  mkdocs  `mkdocs build` of the same submissions copied as ordinary pages, one page each, an
+          index linking them, the site's theme, Markdown extensions and search;
+  pandoc  one pandoc call on the same report bodies, concatenated, with baocao's defaults file.
+Reported: best wall time of each, build / (mkdocs + pandoc) from the best times ("ratio") and
+as the median of the runs made together ("paired"), peak memory of the build (the largest
+process: Python or pandoc, from getrusage RUSAGE_CHILDREN), and the median time of a
+`mkdocs serve` rebuild after one report was edited (what serve does: config loaded again,
+then a build). Targets (issue 18): ratio <= 1.6 at every size, build <= 8 s, peak <= 700 MB
+and serve rebuild <= 2 s at 149 agencies.
+
+    .venv/bin/python scripts/benchmarks/bench_build.py [--sizes 149 1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import make_workspace  # noqa: E402
+
+PYTHON = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", BAOCAO_TODAY="2024-12-20")
+RUN = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[2:], cwd=sys.argv[1], check=True, stdout=subprocess.DEVNULL)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+SERVE = """
+import sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, site, report = sys.argv[1:4]
+times = []
+for run in range(4):
+    if run:
+        with open(report, "a", encoding="utf-8") as handle:
+            handle.write(f"\\n\\nĐoạn thêm lần {run}.\\n")
+    start = time.perf_counter()
+    build(load_config(config_file, site_dir=site), serve_url="http://127.0.0.1:8000/")
+    times.append(time.perf_counter() - start)
+print(sorted(times[1:])[1])
+"""
+
+
+def run(cwd: Path, *command: str) -> tuple[float, float]:
+    """Wall seconds and peak MB of the largest process of `command`."""
+    done = subprocess.run(
+        [PYTHON, "-c", RUN, str(cwd), *command], env=ENV, check=True, capture_output=True
+    )
+    seconds, kb = done.stdout.split()
+    return float(seconds), int(kb) / 1024
+
+
+def plain_mkdocs(ws: Path, dest: Path) -> Path:
+    """The same submissions as ordinary MkDocs pages with the site's theme and extensions."""
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # !!python/name
+    config["plugins"] = ["search"]
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config["nav"] = [{"Trang chủ": "index.md"}]
+    config["not_in_nav"] = "/co-quan/*.md"
+    for key in ("extra_javascript", "extra_css"):
+        config.pop(key, None)
+    docs = dest / "docs" / "co-quan"
+    docs.mkdir(parents=True)
+    links = []
+    for path in sorted((ws / "submissions").glob("*.md")):
+        shutil.copy(path, docs / path.name)
+        if (path.parent / path.stem).is_dir():
+            shutil.copytree(path.parent / path.stem, docs / path.stem)
+        links.append(f"- [{path.stem}](co-quan/{path.name})")
+    (dest / "docs" / "index.md").write_text("# Các báo cáo\n\n" + "\n".join(links) + "\n")
+    (dest / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False))
+    return dest
+
+
+def raw_pandoc(ws: Path, dest: Path) -> list[str]:
+    """One pandoc call on the report bodies (front matter removed), concatenated."""
+    import pypandoc
+
+    bodies = []
+    for path in sorted((ws / "submissions").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        bodies.append(text.split("\n---\n", 1)[1] if text.startswith("---\n") else text)
+    (dest / "all.md").write_text("\n\n".join(bodies), encoding="utf-8")
+    defaults = ROOT / "scripts" / "baocao" / "docx" / "defaults.yaml"
+    return [
+        pypandoc.get_pandoc_path(),
+        f"--defaults={defaults}",
+        f"--resource-path={ws / 'submissions'}",
+        str(dest / "all.md"),
+        "-o",
+        str(dest / "all.docx"),
+    ]
+
+
+def measure(name: str, ws: Path, work: Path, repeat: int) -> dict:
+    plain = plain_mkdocs(ws, work / f"{name}-plain")
+    pandoc = raw_pandoc(ws, plain)
+    build = [PYTHON, "-m", "baocao", "--root", str(ws), "build", "--out", str(work / name)]
+    builds, mkdocs, pandocs, peak = [], [], [], 0.0
+    for _ in range(repeat):
+        seconds, mb = run(ROOT, *build)
+        builds.append(seconds)
+        peak = max(peak, mb)
+        mkdocs.append(run(plain, PYTHON, "-m", "mkdocs", "build", "-q")[0])
+        pandocs.append(run(plain, *pandoc)[0])
+    edited = sorted((ws / "submissions").glob("*.md"))[0]
+    serve = subprocess.run(
+        [PYTHON, "-c", SERVE, str(ws / "mkdocs.yml"), str(work / f"{name}-serve"), str(edited)],
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    floor = min(mkdocs) + min(pandocs)
+    return {
+        "round": name,
+        "agencies": len(list((ws / "submissions").glob("*.md"))),
+        "build_s": min(builds),
+        "mkdocs_s": min(mkdocs),
+        "pandoc_s": min(pandocs),
+        "ratio": min(builds) / floor,
+        "paired": statistics.median(b / (m + p) for b, m, p in zip(builds, mkdocs, pandocs)),
+        "peak_mb": peak,
+        "serve_s": float(serve.stdout.split()[-1]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="*", default=[149, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-sample", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the rows to this file")
+    args = parser.parse_args()
+    rows = []
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        work = Path(tmp)
+        cases = [] if args.no_sample else [("samples", ROOT)]
+        for name, source in cases:
+            ws = work / f"ws-{name}"
+            ws.mkdir()
+            for item in (
+                "campaign.yml",
+                "reviews.yml",
+                "schema",
+                "submissions",
+                "docs",
+                "mkdocs.yml",
+            ):
+                if (source / item).is_dir():
+                    shutil.copytree(source / item, ws / item)
+                elif (source / item).is_file():
+                    shutil.copy(source / item, ws / item)
+            rows.append(measure(name, ws, work, args.repeat))
+        for size in args.sizes:
+            ws = make_workspace(work / f"ws-{size}", size)
+            rows.append(measure(f"generated-{size}", ws, work, max(1, args.repeat - (size > 500))))
+            print(f"  done {size}", file=sys.stderr, flush=True)
+    print(f"load average (1 min) at the start: {load:.1f}; at the end: {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'round':<16}{'agencies':>9}{'build s':>9}{'mkdocs s':>9}{'pandoc s':>9}"
+        f"{'ratio':>7}{'paired':>8}{'peak MB':>9}{'serve s':>9}"
+    )
+    for r in rows:
+        print(
+            f"{r['round']:<16}{r['agencies']:>9}{r['build_s']:>9.2f}{r['mkdocs_s']:>9.2f}"
+            f"{r['pandoc_s']:>9.2f}{r['ratio']:>7.2f}{r['paired']:>8.2f}{r['peak_mb']:>9.0f}"
+            f"{r['serve_s']:>9.2f}"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
