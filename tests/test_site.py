@@ -460,3 +460,15 @@ def _flat(tokens: list[dict]) -> list[dict]:
     for token in tokens:
         out += [token] + _flat(token["children"])
     return out
+
+
+def test_a_second_build_in_one_process_compiles_no_template(site_workspace, tmp_path, monkeypatch):
+    from baocao.site.build import KEPT_TEMPLATES
+
+    rnd = load_round(site_workspace)
+    build_site(rnd, tmp_path / "first")
+    assert KEPT_TEMPLATES.compiled
+    compiled = []
+    monkeypatch.setattr(KEPT_TEMPLATES, "dump_bytecode", compiled.append)
+    build_site(rnd, tmp_path / "second")
+    assert compiled == []  # as `mkdocs serve` rebuilds: every template from the first build

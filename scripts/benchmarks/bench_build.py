@@ -7,7 +7,8 @@ fresh process, alternated so that a slow spell of the shared machine hits them a
           index linking them, the site's theme, Markdown extensions and search;
   pandoc  one pandoc call on the same report bodies, concatenated, with baocao's defaults file.
 Reported: best wall time of each, build / (mkdocs + pandoc) from the best times ("ratio") and
-as the median of the runs made together ("paired"), peak memory of the build (the largest
+as the median of the runs made together ("paired"; "cpu": the same in CPU seconds), with
+--before the build of another checkout ("before"), peak memory of the build (the largest
 process: Python or pandoc, from getrusage RUSAGE_CHILDREN), and the median time of a
 `mkdocs serve` rebuild after one report was edited (what serve does: config loaded again,
 then a build). Targets (issue 18): ratio <= 1.6 at every size, build <= 8 s, peak <= 700 MB
@@ -41,7 +42,8 @@ RUN = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[2:], cwd=sys.argv[1], check=True, stdout=subprocess.DEVNULL)
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - start, use.ru_utime + use.ru_stime, use.ru_maxrss)
 """
 SERVE = """
 import sys, time
@@ -61,13 +63,13 @@ print(sorted(times[1:])[1])
 """
 
 
-def run(cwd: Path, *command: str) -> tuple[float, float]:
-    """Wall seconds and peak MB of the largest process of `command`."""
+def run(cwd: Path, *command: str) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (all processes) and peak MB (the largest one) of `command`."""
     done = subprocess.run(
         [PYTHON, "-c", RUN, str(cwd), *command], env=ENV, check=True, capture_output=True
     )
-    seconds, kb = done.stdout.split()
-    return float(seconds), int(kb) / 1024
+    seconds, cpu, kb = done.stdout.split()
+    return float(seconds), float(cpu), int(kb) / 1024
 
 
 def plain_mkdocs(ws: Path, dest: Path) -> Path:
@@ -112,17 +114,19 @@ def raw_pandoc(ws: Path, dest: Path) -> list[str]:
     ]
 
 
-def measure(name: str, ws: Path, work: Path, repeat: int) -> dict:
+def measure(name: str, ws: Path, work: Path, repeat: int, before: str | None) -> dict:
     plain = plain_mkdocs(ws, work / f"{name}-plain")
     pandoc = raw_pandoc(ws, plain)
-    build = [PYTHON, "-m", "baocao", "--root", str(ws), "build", "--out", str(work / name)]
-    builds, mkdocs, pandocs, peak = [], [], [], 0.0
+    build = ["-m", "baocao", "--root", str(ws), "build", "--out"]
+    builds, mkdocs, pandocs, olds, peak = [], [], [], [], 0.0
     for _ in range(repeat):
-        seconds, mb = run(ROOT, *build)
-        builds.append(seconds)
-        peak = max(peak, mb)
-        mkdocs.append(run(plain, PYTHON, "-m", "mkdocs", "build", "-q")[0])
-        pandocs.append(run(plain, *pandoc)[0])
+        result = run(ROOT, PYTHON, *build, str(work / name))
+        builds.append(result)
+        peak = max(peak, result[2])
+        mkdocs.append(run(plain, PYTHON, "-m", "mkdocs", "build", "-q"))
+        pandocs.append(run(plain, *pandoc))
+        if before:
+            olds.append(run(ROOT, before, *build, str(work / f"{name}-before")))
     edited = sorted((ws / "submissions").glob("*.md"))[0]
     serve = subprocess.run(
         [PYTHON, "-c", SERVE, str(ws / "mkdocs.yml"), str(work / f"{name}-serve"), str(edited)],
@@ -131,15 +135,22 @@ def measure(name: str, ws: Path, work: Path, repeat: int) -> dict:
         capture_output=True,
         text=True,
     )
-    floor = min(mkdocs) + min(pandocs)
+    wall = [(b[0], m[0], p[0]) for b, m, p in zip(builds, mkdocs, pandocs)]
+    cpu = [(b[1], m[1], p[1]) for b, m, p in zip(builds, mkdocs, pandocs)]
+    best = [min(column) for column in zip(*wall)]
     return {
         "round": name,
         "agencies": len(list((ws / "submissions").glob("*.md"))),
-        "build_s": min(builds),
-        "mkdocs_s": min(mkdocs),
-        "pandoc_s": min(pandocs),
-        "ratio": min(builds) / floor,
-        "paired": statistics.median(b / (m + p) for b, m, p in zip(builds, mkdocs, pandocs)),
+        "build_s": best[0],
+        "mkdocs_s": best[1],
+        "pandoc_s": best[2],
+        "ratio": best[0] / (best[1] + best[2]),
+        "paired": statistics.median(b / (m + p) for b, m, p in wall),
+        "cpu_ratio": statistics.median(b / (m + p) for b, m, p in cpu),
+        "before_s": min(o[0] for o in olds) if olds else None,
+        "before_ratio": statistics.median(o[0] / (m + p) for o, (_, m, p) in zip(olds, wall))
+        if olds
+        else None,
         "peak_mb": peak,
         "serve_s": float(serve.stdout.split()[-1]),
     }
@@ -153,6 +164,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-sample", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the rows to this file")
+    parser.add_argument("--before", help="python of another checkout: its build as a column")
     args = parser.parse_args()
     rows = []
     load = os.getloadavg()[0]
@@ -174,21 +186,23 @@ def main() -> None:
                     shutil.copytree(source / item, ws / item)
                 elif (source / item).is_file():
                     shutil.copy(source / item, ws / item)
-            rows.append(measure(name, ws, work, args.repeat))
+            rows.append(measure(name, ws, work, args.repeat, args.before))
         for size in args.sizes:
             ws = make_workspace(work / f"ws-{size}", size)
-            rows.append(measure(f"generated-{size}", ws, work, max(1, args.repeat - (size > 500))))
+            repeat = max(1, args.repeat - (size > 500))
+            rows.append(measure(f"generated-{size}", ws, work, repeat, args.before))
             print(f"  done {size}", file=sys.stderr, flush=True)
     print(f"load average (1 min) at the start: {load:.1f}; at the end: {os.getloadavg()[0]:.1f}")
     print(
-        f"{'round':<16}{'agencies':>9}{'build s':>9}{'mkdocs s':>9}{'pandoc s':>9}"
-        f"{'ratio':>7}{'paired':>8}{'peak MB':>9}{'serve s':>9}"
+        f"{'round':<16}{'agencies':>9}{'build s':>9}{'mkdocs s':>9}{'pandoc s':>9}{'ratio':>7}"
+        f"{'paired':>8}{'cpu':>6}{'before s':>9}{'before':>8}{'peak MB':>9}{'serve s':>9}"
     )
     for r in rows:
+        before = f"{r['before_s']:>9.2f}{r['before_ratio']:>8.2f}" if r["before_s"] else f"{'':>17}"
         print(
             f"{r['round']:<16}{r['agencies']:>9}{r['build_s']:>9.2f}{r['mkdocs_s']:>9.2f}"
-            f"{r['pandoc_s']:>9.2f}{r['ratio']:>7.2f}{r['paired']:>8.2f}{r['peak_mb']:>9.0f}"
-            f"{r['serve_s']:>9.2f}"
+            f"{r['pandoc_s']:>9.2f}{r['ratio']:>7.2f}{r['paired']:>8.2f}{r['cpu_ratio']:>6.2f}"
+            f"{before}{r['peak_mb']:>9.0f}{r['serve_s']:>9.2f}"
         )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))

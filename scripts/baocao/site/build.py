@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+import jinja2.bccache
+
 from baocao.errors import BuildError, WriteError
 from baocao.files import Publication, write_error
 from baocao.messages import error_text
@@ -84,3 +87,21 @@ class _Held(logging.Handler):
         for line in self.held:
             print(line, file=sys.stderr)
         self.held.clear()
+
+
+class KeptTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process (`mkdocs serve` rebuilds), in memory;
+    Jinja's bucket key names the template and the checksum of its source."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+KEPT_TEMPLATES = KeptTemplates()

@@ -16,6 +16,7 @@ from baocao.errors import BaocaoError
 from baocao.files import LOCK_WAIT, Publication
 from baocao.messages import OUTPUT_WAIT
 from baocao.site import assets, pages, search
+from baocao.site.build import KEPT_TEMPLATES
 from baocao.site.toc import table_of_contents
 from baocao.workspace import Round, load_round
 
@@ -83,6 +84,10 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
                 file.dest_uri = item.dest
             _replace(files, file)
         return files
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = KEPT_TEMPLATES
+        return env
 
     def on_page_content(self, html: str, page, config, files) -> str | None:
         generated = self.content.html_pages.get(page.file.src_uri)
