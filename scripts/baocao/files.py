@@ -1,6 +1,4 @@
-"""Writing files and outputs whole or not at all: a reader (a web server, an editor, git,
-another build) sees the old version or the new one, never half of either, and a build killed
-at any moment leaves one of them."""
+"""Writing files and outputs whole or not at all, under a lock."""
 
 from __future__ import annotations
 

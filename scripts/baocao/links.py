@@ -1,10 +1,4 @@
-"""Links, images and raw HTML of a submission, found by the Markdown parser (mdparse).
-
-Every link, image and used reference, wherever it is (paragraphs, tables, footnotes, links,
-HTML `<img>`/`<a>`), is judged by the rule of baocao.targets, the one the site and the DOCX
-apply: a report reaches nothing outside its own folder. Raw HTML blocks show on the site but
-lose their form in the DOCX, so they are reported rather than changed silently.
-"""
+"""Links, images and raw HTML of a submission, found by the Markdown parser (mdparse)."""
 
 from __future__ import annotations
 

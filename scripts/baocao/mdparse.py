@@ -1,11 +1,4 @@
-"""The one Markdown parser of report text: markdown-it-py, CommonMark with the extensions of
-pandoc's `commonmark_x` that change what is a link or an image (pipe tables, footnotes,
-strikethrough). The checker finds links with it and the site renders with it.
-
-markdown-it's own URL filter (no `javascript:`, `file:`, `data:` links) is off: pandoc has
-none, so the checker must see those targets to refuse them; the site's sanitiser
-(site/sanitize.py) drops them from the pages.
-"""
+"""The one Markdown parser of report text: markdown-it-py with pandoc's `commonmark_x` link rules."""
 
 from __future__ import annotations
 

@@ -1,12 +1,4 @@
-"""When each report reached the main line, read from git history.
-
-The received date of an official report is the commit date of the first commit on the
-first-parent line of HEAD in which its file has `trang_thai: chinh_thuc` (on GitHub, the
-merge commit GitHub writes, not the agency's own commit). Read with one `git log` and one
-`git cat-file --batch`, whatever the number of agencies. Without usable history (no git, not
-a repository, a shallow clone, a workspace inside another repository) `read_history` says why
-and the caller falls back to the issued date.
-"""
+"""When each report reached the main line, read from git history."""
 
 from __future__ import annotations
 

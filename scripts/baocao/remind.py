@@ -1,5 +1,4 @@
-"""`baocao remind`: the reminder letter ("Công văn đôn đốc") to the agencies that still owe a
-report, their list, and a CSV of their contacts for a mail merge."""
+"""`baocao remind`: the reminder letter to agencies that still owe a report, and their contacts."""
 
 from __future__ import annotations
 

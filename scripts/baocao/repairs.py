@@ -1,19 +1,4 @@
-"""Characters people cannot see or tell apart, found where a report is read.
-
-Word and copy-paste bring in non-breaking spaces, curly quotes and control characters.
-Where the intent is unambiguous the text is repaired here, before the one model of the
-report is built (so the checker, the site and the DOCX all see the repaired text), and each
-repair is recorded with its line and column so the checker can warn about it:
-
-- a special space (no-break, thin, ideographic…) in a front-matter line's indentation,
-  after its `key:` or after a list's `-`, becomes an ordinary space;
-- zero-width characters in a front-matter line are removed;
-- a front-matter value wrapped in curly quotes (“…”, ‘…’, or one curly and one straight)
-  becomes the same text between straight double quotes;
-- a body line `###` + special space, or `###3.` (outline numbering right after the `#`),
-  becomes the heading it was meant to be (the heading scanner confirms it);
-- control characters (ESC, BEL…) are removed and reported as errors: no tool can show them.
-"""
+"""Characters people cannot see or tell apart, found where a report is read."""
 
 from __future__ import annotations
 

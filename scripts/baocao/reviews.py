@@ -1,6 +1,4 @@
-"""The secretariat's decisions (reviews.yml), kept outside the agencies' own files: review
-results (every one kept: an agency's entries are its review history), received dates it
-records itself (`ngay_nhan`) and extensions (`gia_han`)."""
+"""The secretariat's decisions (reviews.yml): review results, received-date overrides, extensions."""
 
 from __future__ import annotations
 

@@ -1,7 +1,4 @@
-"""Where each agency stands in the round: received date, deadline, on time or late, and its
-state (chưa nộp … đã tiếp nhận). Computed here once, in `load_round`; every output reads
-`AgencyReport.stage`, `.receipt`, `.deadline`.
-"""
+"""Where each agency stands in the round: received date, deadline, on time or late, its state."""
 
 from __future__ import annotations
 

@@ -1,12 +1,4 @@
-"""The one rule for what a report's links and images may point at, shared by the checker
-(links.py), the site (site/sanitize.py, site/assets.py) and the DOCX (images.py, confine.lua).
-
-A report may link to web pages (http, https, mailto) and to anchors; everything else is a file
-of its own folder `submissions/<agency-id>/`, written `<agency-id>/…` (relative to
-submissions/): a regular file reached without a link, hidden name or special file on the way,
-not hard-linked elsewhere, of an allowed type; an image's bytes must be of the type its name
-says. Images never come from elsewhere (a page load or a DOCX build would fetch them).
-"""
+"""The one rule for what a report's links and images may point at: checker, site and DOCX."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""`baocao export --xlsx` and the site's Tải về page: the round in one workbook.
-
-A sheet per figure group (agencies × years, draft marks, totals), the status sheet (issued
-and received dates, deadline and extension, state, review) and the task checklist. Numbers
-and dates go in as numbers and dates; text from reports never becomes a formula or a link.
-"""
+"""`baocao export --xlsx` and the site's Tải về page: the round in one workbook."""
 
 from __future__ import annotations
 

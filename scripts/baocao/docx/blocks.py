@@ -1,10 +1,4 @@
-"""Markdown building blocks for the DOCX: escaped text, headings, styled paragraphs, tables,
-and submission text carrying its footnotes (renumbered, kept with the text citing them).
-
-The output is CommonMark with pandoc's extensions (`commonmark_x`), the dialect the
-checker's markdown-it parser reads, so a submission means the same thing in both. Headings
-of submission text are moved under their place by confine.lua, on pandoc's own reading.
-"""
+"""Markdown building blocks for the DOCX: escaped text, headings, tables, moved submission text."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""Attachments of the submissions (images, documents) published under `tep/<agency-id>/`.
-
-Only the files baocao.targets.agency_files approves are published (regular files of
-`submissions/<agency-id>/`, no link, allowed type, images of the type their name says),
-under their NFC name, which is what the pages link to.
-"""
+"""Attachments of the submissions (images, documents) published under `tep/<agency-id>/`."""
 
 from __future__ import annotations
 

@@ -1,11 +1,4 @@
-"""Submission Markdown to safe HTML: rendered with markdown-it-py, sanitised with nh3.
-
-Raw HTML in a submission is allowed only as far as the allow-list below goes: no scripts,
-no event attributes, no frames, no `javascript:` URLs. Links and images follow the rule of
-baocao.targets, the one the checker and the DOCX apply: relative ones must stay inside the
-submission's own folder (`submissions/<agency-id>/`, written `<agency-id>/file`) and are
-rewritten to where the site publishes that folder. Anything else loses its target.
-"""
+"""Submission Markdown to safe HTML: rendered with markdown-it-py, sanitised with nh3."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The round's tracking on the site: state badges, the dashboard's state filter, received
-date and deadline cells, an agency's review history. HTML made from the model only."""
+"""The round's tracking on the site: state badges and filter, received dates, review history."""
 
 from __future__ import annotations
 
