@@ -113,3 +113,56 @@ def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
         xml = z.read("word/document.xml").decode("utf-8")
     assert "<w:vanish/>" not in xml  # the raw XML is not passed through as markup
     assert "VAN_BAN_AN" in xml  # ... but its text is kept, visible, as code
+
+
+def _pieces_docx(tmp_path, pieces: list[dict]) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph of a DOCX made of report pieces alone."""
+    import json
+    from datetime import date
+
+    from docx import Document
+
+    from baocao.docx.pandoc import READER, run_pandoc
+    from baocao.docx.reference import write_reference
+
+    allow = tmp_path / "allow.json"
+    config = {"chunk": "c", "texts": pieces, "reader": READER, "own": {}, "refused": "(%s)"}
+    allow.write_text(json.dumps(config | {"images": {}}), encoding="utf-8")
+    markdown = "".join(f"::: {{.c n={n}}}\n:::\n\n" for n in range(1, len(pieces) + 1))
+    out = tmp_path / "x.docx"
+    reference = write_reference(tmp_path / "reference.docx")
+    run_pandoc(
+        markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5)
+    )
+    return [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
+
+
+def test_an_unclosed_fence_stays_in_its_own_piece(tmp_path):
+    """One agency's pieces are read together; a piece that swallows what follows it (an
+    unclosed fence) makes them be read one by one, so the next piece keeps its structure."""
+    pieces = [
+        {"agency": "bo-y-te", "level": 4, "text": "Đầu.\n\n```\nmã chưa đóng"},
+        {"agency": "bo-y-te", "level": 4, "text": "# Mục sau\n\nĐoạn sau."},
+        {"agency": "bo-y-te", "level": 4, "text": "Đoạn cuối."},
+    ]
+    paragraphs = _pieces_docx(tmp_path, pieces)
+    assert [(s, t) for s, t in paragraphs if "Mục sau" in t] == [("Heading 4", "Mục sau")]
+    assert any(text == "Đoạn sau." and not style.startswith("Source") for style, text in paragraphs)
+    assert [text for _, text in paragraphs if text.startswith("Đoạn")] == [
+        "Đoạn sau.",
+        "Đoạn cuối.",
+    ]
+
+
+def test_a_reference_of_one_report_never_links_another_reports_text(tmp_path):
+    pieces = [
+        {"agency": "bo-y-te", "level": 4, "text": "Văn bản.\n\n[x]: https://evil.example/"},
+        {"agency": "bo-tu-phap", "level": 4, "text": "Xem [x] tại đây."},
+    ]
+    import zipfile
+
+    _pieces_docx(tmp_path, pieces)
+    with zipfile.ZipFile(tmp_path / "x.docx") as z:
+        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "evil.example" not in rels and "[x]" in xml

@@ -12,7 +12,7 @@ from baocao.charts import Chart, plan
 from baocao.docx.charts import native, write_placeholder
 from baocao.docx.compose import CHUNK_CLASS, Composed, agency_markdown, merged_markdown
 from baocao.docx.layout import DocumentHead, LayoutError, finish
-from baocao.docx.pandoc import READER, run_pandoc
+from baocao.docx.pandoc import PIECE_READER, run_pandoc
 from baocao.docx.reference import write_reference
 from baocao.errors import BuildError
 from baocao.files import output_lock, write_error
@@ -111,7 +111,7 @@ def _convert(
                     {
                         "chunk": CHUNK_CLASS,
                         "texts": composed.pieces,
-                        "reader": READER,
+                        "reader": PIECE_READER,
                         "own": own,
                         "refused": error_text("image-refused", target="%s"),
                         "images": {

@@ -2,15 +2,15 @@
 -- puts images into the media bag, from an allow-list.
 --
 -- The document baocao.docx.compose writes holds no report text: each piece of a report is a
--- placeholder div, and its text is read here, alone (pandoc.read), so nothing in it can close
--- the placeholder or reach the text around it. Report text then gets no styles, divs,
+-- placeholder div, and its text is read here (pandoc.read, one agency's pieces at a time), so
+-- nothing in it can close the placeholder or reach the text around it. Report text then gets no styles, divs,
 -- attributes or raw code of its own (their text stays, visible), no heading above its place,
 -- links only to web pages, and images only from its own agency's allow-list.
 --
 -- The configuration is a JSON file named by the metadata field `baocao-confine`:
 --   chunk   class of the placeholder divs (attribute n = index into `texts`, from 1)
 --   texts   the report pieces: {agency = id, level = lowest heading level allowed, text = Markdown}
---   reader  the pandoc input format of the report text
+--   reader  the pandoc input format of the report text (no attributes, divs or spans)
 --   images  agency id -> {path as written, relative to submissions/, NFC and NFD -> file}
 --   own     the document's own images (chart placeholders): path -> file to read
 --   refused text of an image that is not allowed; "%s" is its path
@@ -133,7 +133,6 @@ end
 
 local function confined(agency, level, top)
   local allowed = config.images[agency]
-  local plain = function(element) element.attr = pandoc.Attr(); return element end
   return {
     Div = function(div) return div.content end,
     Span = function(span) return span.content end,
@@ -148,7 +147,6 @@ local function confined(agency, level, top)
       link.attr = pandoc.Attr()
       return link
     end,
-    Code = plain, CodeBlock = plain, Table = plain, Figure = plain,
     RawInline = function(raw)
       if raw.format:match("^html") then return html_inlines(raw.text, allowed) end
       return pandoc.Code(raw.text)
@@ -163,21 +161,69 @@ local function confined(agency, level, top)
   }
 end
 
-local function report_blocks(piece)
-  local blocks = pandoc.read(piece.text, config.reader).blocks
+local function confine_piece(piece, blocks)
   local level = tonumber(piece.level) or 1
   return blocks:walk(confined(piece.agency, level, lowest_heading(blocks) or level))
+end
+
+-- The blocks of each piece of one agency, from one pandoc.read of them all, joined by
+-- paragraphs no report can write (this build's random class); nil when a piece swallowed or
+-- moved a separator (an unclosed fence or HTML block): its pieces are then read one by one.
+local function read_together(pieces)
+  local separator = config.chunk .. "-next"
+  local texts = {}
+  for i, piece in ipairs(pieces) do texts[i] = piece.text end
+  local blocks = pandoc.read(table.concat(texts, "\n\n" .. separator .. "\n\n"), config.reader).blocks
+  local parts, current = {}, pandoc.Blocks({})
+  for _, block in ipairs(blocks) do
+    local inlines = block.t == "Para" and block.content
+    if inlines and #inlines == 1 and inlines[1].t == "Str" and inlines[1].text == separator then
+      parts[#parts + 1] = current
+      current = pandoc.Blocks({})
+    else
+      current:insert(block)
+    end
+  end
+  parts[#parts + 1] = current
+  if #parts ~= #pieces then return nil end
+  return parts
+end
+
+-- piece index -> its confined blocks; one read per agency (never across agencies: a reference
+-- definition of one report must not resolve a link in another's text).
+local function read_pieces(texts)
+  local by_agency, order = {}, {}
+  for n, piece in ipairs(texts) do
+    if not by_agency[piece.agency] then
+      by_agency[piece.agency] = {}
+      order[#order + 1] = piece.agency
+    end
+    table.insert(by_agency[piece.agency], n)
+  end
+  local out = {}
+  for _, agency in ipairs(order) do
+    local numbers = by_agency[agency]
+    local pieces = {}
+    for i, n in ipairs(numbers) do pieces[i] = texts[n] end
+    local parts = read_together(pieces)
+    for i, n in ipairs(numbers) do
+      local blocks = parts and parts[i] or pandoc.read(texts[n].text, config.reader).blocks
+      out[n] = confine_piece(texts[n], blocks)
+    end
+  end
+  return out
 end
 
 function Pandoc(doc)
   local source = pandoc.utils.stringify(doc.meta["baocao-confine"] or "")
   config = pandoc.json.decode(read(source) or error("baocao-confine: no allow-list"), false)
   doc.meta["baocao-confine"] = nil
+  local pieces = read_pieces(config.texts)
   local outside = {Image = function(image) return admit(image, config.own) end}
   local blocks = pandoc.Blocks({})
   for _, block in ipairs(doc.blocks) do
     if block.t == "Div" and block.attr.classes:includes(config.chunk) then
-      blocks:extend(report_blocks(config.texts[tonumber(block.attr.attributes.n)]))
+      blocks:extend(pieces[tonumber(block.attr.attributes.n)])
     else
       blocks:insert(pandoc.walk_block(block, outside))
     end

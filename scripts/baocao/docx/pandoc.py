@@ -24,6 +24,9 @@ READER = (
     "commonmark_x+implicit_figures-smart-tex_math_dollars-emoji-subscript-superscript"
     "-raw_attribute-yaml_metadata_block-alerts"
 )
+# Report text (confine.lua) is read without attributes, divs and spans: it can give itself no
+# style, id or class, and `{…}` or `:::` shows as typed (as on the site).
+PIECE_READER = READER + "-attributes-fenced_divs-bracketed_spans"
 TIMEOUT = 900  # seconds; inputs are bounded by baocao.limits, this only stops a hung process
 
 
