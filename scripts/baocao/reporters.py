@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title
 from baocao.problems import Problem
@@ -44,14 +44,14 @@ def round_sentence(rnd: Round) -> str:
     )
 
 
-def not_submitted_lines(rnd: Round) -> list[str]:
+def not_submitted_lines(rnd: Round, escape: Callable[[str], str] = str) -> list[str]:
     """Agencies without a file, grouped as the campaign groups them; provinces by name only."""
     missing = [r.agency for r in rnd.reports if r.status == NOT_SUBMITTED]
     lines = []
     for group in rnd.campaign.groups:
-        names = [a.province or a.short_name for a in missing if a.group == group.id]
+        names = [escape(a.province or a.short_name) for a in missing if a.group == group.id]
         if names:
-            lines.append(f"- {group.name} ({len(names)}): {', '.join(names)}")
+            lines.append(f"- {escape(group.name)} ({len(names)}): {', '.join(names)}")
     return lines
 
 
@@ -207,7 +207,7 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
                 f"| {counts['complete']} | {counts['empty']} | {counts['missing']} |"
             )
         out.append("")
-    missing = not_submitted_lines(rnd)
+    missing = not_submitted_lines(rnd, _text)
     if missing:
         out += [
             f"<details><summary>Chưa nộp ({rnd.count(NOT_SUBMITTED)})</summary>",
