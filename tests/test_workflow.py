@@ -253,6 +253,7 @@ def test_a_pip_package_in_the_pull_request_does_not_run(pull_request, markers):
     assert refused_files(result) == ["pip/__init__.py", "pip/__main__.py"]
 
 
+@pytest.mark.slow
 def test_an_mkdocs_hook_in_the_pull_request_does_not_run(pull_request, markers):
     """16.1: the site is built with the base's mkdocs.yml (a `hooks:` entry pointing into the
     agency's folder), docs and code, over the pull request's reports; so is the DOCX."""
@@ -286,6 +287,7 @@ def test_an_mkdocs_hook_in_the_pull_request_does_not_run(pull_request, markers):
     assert NEW_SENTENCE in docx_text(result.artifacts["bao-cao-tong-hop"])
 
 
+@pytest.mark.slow
 def test_a_report_with_vietnamese_and_spaced_file_names_passes(pull_request):
     """16.7: `submissions/bo-cong-an/ảnh 1.png` is the agency's own file, not a quoted name."""
     pr = pull_request
