@@ -89,7 +89,7 @@ def test_vietnamese_and_spaced_names_in_own_folder_pass(workspace, tmp_path, cap
 def test_a_foreign_file_in_a_nul_list_is_refused(workspace, capsys):
     code, out = check(workspace, ("\0".join([*OWN, "campaign.yml"]) + "\0").encode(), capsys)
     assert code == 1
-    assert out.startswith("::error file=campaign.yml,title=baocao ownership::")
+    assert out.startswith("::error file=campaign.yml,title=Sửa tệp không thuộc quyền::")
 
 
 def test_changed_list_from_standard_input(workspace):

@@ -231,9 +231,7 @@ def marker(markers: Path, name: str) -> str:
 
 def refused_files(result: JobResult) -> list[str]:
     return sorted(
-        a.properties["file"]
-        for a in result.annotations
-        if a.properties.get("title") == OWNERSHIP
+        a.properties["file"] for a in result.annotations if a.properties.get("title") == OWNERSHIP
     )
 
 
@@ -330,9 +328,9 @@ def test_pr_with_an_error_is_annotated_and_summarised(pull_request):
             {
                 "file": "submissions/bo-cong-an.md",
                 "line": str(line),
-                "title": "baocao date-invalid",
+                "title": "Ngày không có thật",
             },
-            'ngay_ban_hanh: "31/02/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.',
+            'Ngày ban hành (ngay_ban_hanh): "31/02/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.',
         )
     ]
     assert summary.startswith("## ❌ Kiểm tra báo cáo: 1 lỗi, 0 cảnh báo\n")
@@ -483,7 +481,5 @@ def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request):
     pr.commit("tự thêm quyền")
     outcome, annotations, summary = check_step(pr, AGENCY_ACCOUNT)
     assert outcome == "failure"
-    refused = {
-        a.properties["file"] for a in annotations if a.properties["title"] == OWNERSHIP
-    }
+    refused = {a.properties["file"] for a in annotations if a.properties["title"] == OWNERSHIP}
     assert refused == {"campaign.yml", "submissions/ubnd-ha-noi.md"}
