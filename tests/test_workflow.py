@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -286,13 +287,33 @@ def test_an_mkdocs_hook_in_the_pull_request_does_not_run(pull_request, markers):
 
 
 @pytest.mark.slow
+def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A PNG of one colour, distinct from every sample image."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
 def test_a_report_with_vietnamese_and_spaced_file_names_passes(pull_request):
-    """16.7: `submissions/bo-cong-an/ảnh 1.png` is the agency's own file, not a quoted name."""
+    """16.7: `submissions/bo-cong-an/ảnh 1.png` is the agency's own file, not a quoted name; it
+    passes the check and reaches the site and the DOCX."""
     pr = pull_request
-    image = (ROOT / "submissions" / "tcqltt-cuc-nghiep-vu" / "bieu-do-xu-ly.png").read_bytes()
+    image = png(4, 3, (200, 30, 30))
     pr.write("submissions/bo-cong-an/ảnh 1.png", image)
     pr.write("submissions/bo-cong-an/Phụ lục số liệu.png", image)
-    add_sentence(pr)
+    add_sentence(pr, "\n\n![Ảnh kiểm tra](<bo-cong-an/ảnh 1.png>)")
     pr.commit("ảnh")
 
     result = pr.run(AGENCY_ACCOUNT)
@@ -302,8 +323,15 @@ def test_a_report_with_vietnamese_and_spaced_file_names_passes(pull_request):
     ]
     assert result.annotations == []
     assert "## ✅ Kiểm tra báo cáo: 0 lỗi" in result.summary
-    assert NEW_SENTENCE in site_text(result.artifacts["trang-web"])
-    assert NEW_SENTENCE in docx_text(result.artifacts["bao-cao-tong-hop"])
+    site = result.artifacts["trang-web"]
+    assert NEW_SENTENCE in site_text(site)
+    assert '<img src="../../tep/bo-cong-an/ảnh 1.png" alt="Ảnh kiểm tra">' in site_text(site)
+    assert (site / "tep" / "bo-cong-an" / "ảnh 1.png").read_bytes() == image
+    docx_path = result.artifacts["bao-cao-tong-hop"]
+    assert NEW_SENTENCE in docx_text(docx_path)
+    with zipfile.ZipFile(docx_path) as archive:
+        media = [archive.read(n) for n in archive.namelist() if n.startswith("word/media/")]
+    assert image in media
 
 
 def test_pr_with_an_error_is_annotated_and_summarised(pull_request):
