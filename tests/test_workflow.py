@@ -8,9 +8,11 @@ import shlex
 import shutil
 import subprocess
 import sys
+import urllib.parse
 import zipfile
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 
@@ -325,8 +327,10 @@ def test_a_report_with_vietnamese_and_spaced_file_names_passes(pull_request):
     assert "## ✅ Kiểm tra báo cáo: 0 lỗi" in result.summary
     site = result.artifacts["trang-web"]
     assert NEW_SENTENCE in site_text(site)
-    assert '<img src="../../tep/bo-cong-an/ảnh 1.png" alt="Ảnh kiểm tra">' in site_text(site)
-    assert (site / "tep" / "bo-cong-an" / "ảnh 1.png").read_bytes() == image
+    page = site / "co-quan" / "bo-cong-an" / "index.html"
+    img = lxml.html.parse(str(page)).xpath("//img[@alt='Ảnh kiểm tra']")[0]
+    shown = (page.parent / urllib.parse.unquote(img.get("src"))).resolve()
+    assert shown.name == "ảnh 1.png" and shown.read_bytes() == image
     docx_path = result.artifacts["bao-cao-tong-hop"]
     assert NEW_SENTENCE in docx_text(docx_path)
     with zipfile.ZipFile(docx_path) as archive:
