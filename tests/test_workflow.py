@@ -8,11 +8,15 @@ import shlex
 import shutil
 import subprocess
 import sys
+import urllib.parse
+import zipfile
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 
+from actions_runner import Annotation, JobResult, run_job
 from baocao.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +85,7 @@ def run_commands() -> list[str]:
 
 
 def test_workflow_commands_are_real_cli_commands():
-    commands = run_commands()
+    commands = [re.sub(r'^baocao --root "[^"]+" ', "baocao ", c) for c in run_commands()]
     assert any(c.startswith("baocao check") and "--format github" in c for c in commands)
     assert any(c.startswith("baocao build") for c in commands)
     assert "baocao owners --check" in commands
@@ -103,7 +107,13 @@ def test_actions_are_pinned_and_permissions_are_per_job():
                     assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
 
 
-# -- the check step on a sample pull request -------------------------------------------------
+# -- the pull request job, run on simulated pull requests ---------------------------------------
+# tests/actions_runner.py runs the job's steps in order as a GitHub runner would, its `uses:`
+# steps replaced by local equivalents (its docstring says which, and how pip is made fast).
+
+PR_JOB = WORKFLOWS / "pull-request.yml"
+CHECK_STEP = "Kiểm tra báo cáo đã sửa và quyền sửa"
+OWNERSHIP = "Sửa tệp không thuộc quyền"  # the annotation's title
 
 
 def git(repo: Path, *args: str) -> str:
@@ -119,60 +129,218 @@ def git(repo: Path, *args: str) -> str:
     ).stdout
 
 
+class PullRequest:
+    """A repository whose main is this project, and a pull request branch on top of it."""
+
+    def __init__(self, tmp_path: Path):
+        self.tmp_path = tmp_path
+        self.repo = tmp_path / "repo"
+        files = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+        for name in filter(None, files.split("\0")):
+            source = ROOT / name
+            if source.is_file() and not source.is_symlink():
+                (self.repo / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, self.repo / name)
+        git(self.repo, "init", "-q", "-b", "main")
+        git(self.repo, "add", "-A")
+        git(self.repo, "commit", "-qm", "base")
+        self.base = git(self.repo, "rev-parse", "HEAD").strip()
+        git(self.repo, "checkout", "-qb", "sua-bao-cao")
+        self.runs = 0
+
+    def path(self, name: str) -> Path:
+        return self.repo / name
+
+    def write(self, name: str, content: str | bytes) -> None:
+        path = self.repo / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    def commit(self, message: str = "sửa") -> str:
+        git(self.repo, "add", "-A")
+        git(self.repo, "commit", "-qm", message)
+        return git(self.repo, "rev-parse", "HEAD").strip()
+
+    def run(self, author: str, *, until: str | None = None) -> JobResult:
+        head = git(self.repo, "rev-parse", "HEAD").strip()
+        event = {
+            "number": 7,
+            "pull_request": {
+                "number": 7,
+                "base": {"sha": self.base, "ref": "main"},
+                "head": {"sha": head, "ref": "sua-bao-cao"},
+                "user": {"login": author},
+            },
+        }
+        self.runs += 1
+        self.last_home = self.tmp_path / f"runner-{self.runs}"  # a fresh runner for each run
+        return run_job(self.last_home, self.repo, PR_JOB, "check", event, head, until=until)
+
+
 @pytest.fixture
-def pull_request(tmp_path: Path):
-    """A repository with the samples on main; returns (repo, base_sha)."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    for name in ("campaign.yml", "reviews.yml"):
-        shutil.copy(ROOT / name, repo / name)
-    for name in ("schema", "submissions", ".github"):
-        shutil.copytree(ROOT / name, repo / name)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "base")
-    return repo, git(repo, "rev-parse", "HEAD").strip()
+def pull_request(tmp_path: Path) -> PullRequest:
+    return PullRequest(tmp_path)
 
 
-def run_pr_steps(repo: Path, base: str, author: str, tmp_path: Path) -> tuple[int, str, str]:
-    steps = {s.get("name"): s for s in workflow_steps("pull-request.yml")}
-    runner_temp = (
-        tmp_path / f"runner-{len(list(tmp_path.glob('runner-*')))}"
-    )  # a fresh runner per run
-    runner_temp.mkdir()
-    summary = tmp_path / "summary.md"
-    summary.write_text("", encoding="utf-8")
-    env = {
-        **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "RUNNER_TEMP": str(runner_temp),
-        "GITHUB_STEP_SUMMARY": str(summary),
-        "BASE_SHA": base,
-        "PR_AUTHOR": author,
-    }
-    for name in ("Lấy bản gốc của nhánh chính", "Danh sách tệp thay đổi"):
-        step = subprocess.run(
-            ["bash", "-e", "-c", steps[name]["run"]],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert step.returncode == 0, step.stderr
-    check = subprocess.run(
-        ["bash", "-e", "-c", steps["Kiểm tra báo cáo đã sửa và quyền sửa"]["run"]],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
+def check_step(pr: PullRequest, author: str) -> tuple[str, list[Annotation], str]:
+    """Run the job up to the check step: its outcome, annotations and job summary."""
+    result = pr.run(author, until=CHECK_STEP)
+    for step in result.steps[:-1]:
+        assert step.outcome == "success", (step.name, step.stdout, step.stderr)
+    step = result.step(CHECK_STEP)
+    assert "Traceback" not in step.stderr, step.stderr
+    return step.outcome, result.annotations, result.summary
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def site_text(folder: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.html"))
+
+
+NEW_SENTENCE = "Bộ Công an bổ sung số liệu quý IV theo yêu cầu gộp thử."
+SECTION_LINE = "### 2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg."
+
+
+def add_sentence(pr: PullRequest, extra: str = "") -> None:
+    path = pr.path("submissions/bo-cong-an.md")
+    text = path.read_text(encoding="utf-8")
+    assert SECTION_LINE in text
+    path.write_text(
+        text.replace(SECTION_LINE, f"{SECTION_LINE}\n\n{NEW_SENTENCE}{extra}", 1),
+        encoding="utf-8",
     )
-    assert "Traceback" not in check.stderr
-    return check.returncode, check.stdout, summary.read_text(encoding="utf-8")
 
 
-def test_pr_with_an_error_is_annotated_and_summarised(pull_request, tmp_path):
-    repo, base = pull_request
-    path = repo / "submissions" / "bo-cong-an.md"
+@pytest.fixture
+def markers(tmp_path: Path) -> Path:
+    folder = tmp_path / "markers"
+    folder.mkdir()
+    return folder
+
+
+def marker(markers: Path, name: str) -> str:
+    """Python code that leaves a file named name in markers when it runs."""
+    return f"open({str(markers / name)!r}, 'w').close()\n"
+
+
+def refused_files(result: JobResult) -> list[str]:
+    return sorted(
+        a.properties["file"] for a in result.annotations if a.properties.get("title") == OWNERSHIP
+    )
+
+
+def test_a_pip_package_in_the_pull_request_does_not_run(pull_request, markers):
+    """16.1: `python -m pip` started in the checkout would import the pull request's pip/."""
+    pr = pull_request
+    pr.write("pip/__init__.py", marker(markers, "pip-init"))
+    pr.write("pip/__main__.py", marker(markers, "pip-main") + "raise SystemExit(0)\n")
+    add_sentence(pr)
+    pr.commit("thêm pip")
+
+    result = pr.run(AGENCY_ACCOUNT, until=CHECK_STEP)
+
+    assert sorted(p.name for p in markers.iterdir()) == []
+    assert result.step("Cài đặt baocao từ bản gốc").outcome == "success"
+    assert result.step(CHECK_STEP).outcome == "failure"  # the base's checker judged it
+    assert refused_files(result) == ["pip/__init__.py", "pip/__main__.py"]
+
+
+@pytest.mark.slow
+def test_an_mkdocs_hook_in_the_pull_request_does_not_run(pull_request, markers):
+    """16.1: the site is built with the base's mkdocs.yml (a `hooks:` entry pointing into the
+    agency's folder), docs and code, over the pull request's reports; so is the DOCX."""
+    pr = pull_request
+    pr.write("submissions/bo-cong-an/hook.py", marker(markers, "mkdocs-hook"))
+    config = pr.path("mkdocs.yml").read_text(encoding="utf-8")
+    pr.write("mkdocs.yml", config + "hooks:\n  - submissions/bo-cong-an/hook.py\n")
+    package = pr.path("scripts/baocao/__init__.py")
+    pr.write("scripts/baocao/__init__.py", marker(markers, "patched-baocao") + package.read_text())
+    add_sentence(pr)
+    pr.commit("thêm hook")
+
+    result = pr.run(AGENCY_ACCOUNT)
+
+    assert sorted(p.name for p in markers.iterdir()) == []
+    assert result.step(CHECK_STEP).outcome == "failure"
+    assert refused_files(result) == ["mkdocs.yml", "scripts/baocao/__init__.py"]
+    assert {a.step for a in result.annotations} == {CHECK_STEP}
+    # the steps after a failed check still build the outputs, with the base's configuration
+    for name in (
+        "CODEOWNERS khớp với campaign.yml",
+        "Dựng trang web (mkdocs build --strict)",
+        "Dựng báo cáo DOCX tổng hợp",
+        "Tải lên trang web để xem trước",
+        "Tải lên báo cáo DOCX",
+    ):
+        assert result.step(name).outcome == "success", result.step(name).stderr
+    site = result.artifacts["trang-web"]
+    assert (site / "index.html").is_file() and not site.is_symlink()
+    assert NEW_SENTENCE in site_text(site)
+    assert NEW_SENTENCE in docx_text(result.artifacts["bao-cao-tong-hop"])
+
+
+@pytest.mark.slow
+def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A PNG of one colour, distinct from every sample image."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_report_with_vietnamese_and_spaced_file_names_passes(pull_request):
+    """16.7: `submissions/bo-cong-an/ảnh 1.png` is the agency's own file, not a quoted name; it
+    passes the check and reaches the site and the DOCX."""
+    pr = pull_request
+    image = png(4, 3, (200, 30, 30))
+    pr.write("submissions/bo-cong-an/ảnh 1.png", image)
+    pr.write("submissions/bo-cong-an/Phụ lục số liệu.png", image)
+    add_sentence(pr, "\n\n![Ảnh kiểm tra](<bo-cong-an/ảnh 1.png>)")
+    pr.commit("ảnh")
+
+    result = pr.run(AGENCY_ACCOUNT)
+
+    assert result.succeeded, [
+        (s.name, s.stdout, s.stderr) for s in result.steps if s.outcome == "failure"
+    ]
+    assert result.annotations == []
+    assert "## ✅ Kiểm tra báo cáo: 0 lỗi" in result.summary
+    site = result.artifacts["trang-web"]
+    assert NEW_SENTENCE in site_text(site)
+    page = site / "co-quan" / "bo-cong-an" / "index.html"
+    img = lxml.html.parse(str(page)).xpath("//img[@alt='Ảnh kiểm tra']")[0]
+    shown = (page.parent / urllib.parse.unquote(img.get("src"))).resolve()
+    assert shown.name == "ảnh 1.png" and shown.read_bytes() == image
+    docx_path = result.artifacts["bao-cao-tong-hop"]
+    assert NEW_SENTENCE in docx_text(docx_path)
+    with zipfile.ZipFile(docx_path) as archive:
+        media = [archive.read(n) for n in archive.namelist() if n.startswith("word/media/")]
+    assert image in media
+
+
+def test_pr_with_an_error_is_annotated_and_summarised(pull_request):
+    pr = pull_request
+    path = pr.path("submissions/bo-cong-an.md")
     text = path.read_text(encoding="utf-8")
     line = next(
         i
@@ -183,12 +351,19 @@ def test_pr_with_an_error_is_annotated_and_summarised(pull_request, tmp_path):
         re.sub(r"^ngay_ban_hanh: .*$", "ngay_ban_hanh: 31/02/2024", text, count=1, flags=re.M),
         encoding="utf-8",
     )
-    git(repo, "commit", "-qam", "Bộ Công an sửa ngày")
-    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
-    assert code == 1
-    assert out.splitlines() == [
-        f"::error file=submissions/bo-cong-an.md,line={line},title=Ngày không có thật::"
-        'Ngày ban hành (ngay_ban_hanh): "31/02/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.'
+    pr.commit("Bộ Công an sửa ngày")
+    outcome, annotations, summary = check_step(pr, AGENCY_ACCOUNT)
+    assert outcome == "failure"
+    assert [(a.level, a.properties, a.message) for a in annotations] == [
+        (
+            "error",
+            {
+                "file": "submissions/bo-cong-an.md",
+                "line": str(line),
+                "title": "Ngày không có thật",
+            },
+            'Ngày ban hành (ngay_ban_hanh): "31/02/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm, ví dụ 03/12/2024.',
+        )
     ]
     assert summary.startswith("## ❌ Kiểm tra báo cáo: 1 lỗi, 0 cảnh báo\n")
     assert (
@@ -197,34 +372,100 @@ def test_pr_with_an_error_is_annotated_and_summarised(pull_request, tmp_path):
     assert "ubnd-ha-noi" not in summary  # only the changed agency is summarised
 
 
-@pytest.mark.parametrize(
-    "target", ["submissions/ubnd-ha-noi.md", "campaign.yml", ".github/workflows/publish.yml"]
+HOSTILE_HEADING = (
+    "#### </details> … [Bấm để sửa lỗi](https://evil.example) a@evil.example www.evil.example"
 )
-def test_agency_may_not_touch_others_files_but_secretariat_may(pull_request, tmp_path, target):
-    repo, base = pull_request
-    with open(repo / target, "a", encoding="utf-8") as handle:
-        handle.write("\n# sửa thử\n")
-    git(repo, "commit", "-qam", f"sửa {target}")
-    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
-    assert code == 1
-    assert out.startswith(
-        f'::error file={target.replace(",", "%2C").replace(":", "%3A")},title=Sửa tệp không thuộc quyền::Tệp "{target}"'
+
+
+def test_report_text_cannot_forge_the_summary(pull_request):
+    """16.9: a heading that closes <details> and adds links shows as text in the job summary,
+    rendered as GitHub renders Markdown."""
+    pr = pull_request
+    path = pr.path("submissions/bo-cong-an.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(SECTION_LINE, f"{SECTION_LINE}\n\n{HOSTILE_HEADING}\n\nChữ.", 1),
+        encoding="utf-8",
     )
-    assert "không thuộc quyền sửa của @nguyenvanmau-bca (Bộ Công an)" in out
-    code, out, summary = run_pr_steps(repo, base, SECRETARIAT_ACCOUNT, tmp_path)
-    assert code == 0, out
-    assert "ownership" not in out
+    pr.commit("tiêu đề lạ")
+
+    result = pr.run(AGENCY_ACCOUNT, until=CHECK_STEP)
+
+    assert {a.properties["file"] for a in result.annotations} == {"submissions/bo-cong-an.md"}
+    unknown = next(a for a in result.annotations if a.message.startswith('Tiêu đề "'))
+    quoted = re.match(r'Tiêu đề "(.*)" không khớp', unknown.message).group(1)
+    assert quoted.startswith("</details> … [Bấm để sửa lỗi](https://evil.example) a@evil.example")
+    rendered = render_gfm(result.summary)
+    assert f'Tiêu đề "{quoted}" không khớp' in rendered.text_content()
+    assert rendered.xpath("//a | //img") == []
+    assert len(rendered.xpath("//details")) == result.summary.count("<details>") == 1
+    assert "</details>" not in result.summary.split("<li>", 1)[1].split("</ul>")[0]
 
 
-def test_agency_may_change_its_own_report_and_images(pull_request, tmp_path):
-    repo, base = pull_request
-    (repo / "submissions" / "bo-cong-an").mkdir(exist_ok=True)
-    (repo / "submissions" / "bo-cong-an" / "anh.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "ảnh")
-    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
-    assert code == 0, out
-    assert out == ""
+def render_gfm(markdown: str):
+    """The summary as GitHub renders Markdown (cmark-gfm, raw HTML kept), parsed."""
+    import cmarkgfm
+    import lxml.html
+    from cmarkgfm.cmark import Options
+
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def test_agency_may_not_touch_others_files_but_secretariat_may(pull_request):
+    pr = pull_request
+    targets = ["submissions/ubnd-ha-noi.md", "campaign.yml", ".github/workflows/publish.yml"]
+    for target in targets:
+        with open(pr.path(target), "a", encoding="utf-8") as handle:
+            handle.write("\n# sửa thử\n")
+    pr.commit("sửa tệp của người khác")
+    outcome, annotations, summary = check_step(pr, AGENCY_ACCOUNT)
+    assert outcome == "failure"
+    refused = [a for a in annotations if a.properties["title"] == OWNERSHIP]
+    assert sorted(a.properties["file"] for a in refused) == sorted(targets)
+    for a in refused:
+        assert (a.level, a.properties) == (
+            "error",
+            {"file": a.properties["file"], "title": OWNERSHIP},
+        )
+        assert a.message.startswith(f'Tệp "{a.properties["file"]}"')
+        assert "không thuộc quyền sửa của @nguyenvanmau-bca (Bộ Công an)" in a.message
+    outcome, annotations, summary = check_step(pr, SECRETARIAT_ACCOUNT)
+    assert outcome == "success", annotations
+    assert all(a.properties.get("title") != OWNERSHIP for a in annotations)
+
+
+def test_links_in_submissions_reach_the_workspace_as_links(pull_request):
+    """The step that lays the pull request's submissions/ over the base follows no link."""
+    pr = pull_request
+    folder = pr.path("submissions/bo-cong-an")
+    folder.mkdir()
+    (folder / "mat-khau.txt").symlink_to("/etc/passwd")
+    (folder / "goc").symlink_to("../..")
+    pr.commit("liên kết")
+    pr.run(AGENCY_ACCOUNT, until="Chép báo cáo của yêu cầu gộp vào bản gốc")
+    copied = pr.last_home / "temp" / "workspace" / "submissions" / "bo-cong-an"
+    assert os.readlink(copied / "mat-khau.txt") == "/etc/passwd"
+    assert os.readlink(copied / "goc") == "../.."
+
+
+def test_submissions_as_a_link_stops_the_job_before_anything_reads_it(pull_request):
+    pr = pull_request
+    git(pr.repo, "rm", "-rq", "submissions")
+    pr.path("submissions").symlink_to("/etc")
+    pr.commit("thư mục là liên kết")
+    result = pr.run(AGENCY_ACCOUNT)
+    assert result.step("Chép báo cáo của yêu cầu gộp vào bản gốc").outcome == "failure"
+    assert [a.message for a in result.annotations] == [
+        "submissions/ phải là một thư mục, không phải tệp hay liên kết (symlink)."
+    ]
+    after = result.steps[
+        [s.name for s in result.steps].index("Chép báo cáo của yêu cầu gộp vào bản gốc") + 1 :
+    ]
+    outcomes = {s.name: s.outcome for s in after}
+    assert outcomes.pop("CODEOWNERS khớp với campaign.yml") == "success"  # reads data only
+    assert set(outcomes.values()) == {"skipped"}
+    assert result.artifacts == {}
 
 
 def test_codeowners_is_generated_and_checked(workspace, capsys):
@@ -242,21 +483,23 @@ def test_codeowners_is_generated_and_checked(workspace, capsys):
     ) == text  # the committed file is current
 
 
-def test_a_rename_cannot_hide_a_deleted_report(pull_request, tmp_path):
+def test_a_rename_cannot_hide_a_deleted_report(pull_request):
     """Moving another agency's report into one's own folder shows as a deletion of that report."""
-    repo, base = pull_request
-    (repo / "submissions" / "bo-cong-an").mkdir(exist_ok=True)
-    git(repo, "mv", "submissions/ubnd-ha-noi.md", "submissions/bo-cong-an/ghi-chu.md")
-    git(repo, "commit", "-qm", "đổi tên")
-    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
-    assert code == 1
-    assert "file=submissions/ubnd-ha-noi.md,title=Sửa tệp không thuộc quyền" in out
+    pr = pull_request
+    pr.path("submissions/bo-cong-an").mkdir(exist_ok=True)
+    git(pr.repo, "mv", "submissions/ubnd-ha-noi.md", "submissions/bo-cong-an/ghi-chu.md")
+    pr.commit("đổi tên")
+    outcome, annotations, summary = check_step(pr, AGENCY_ACCOUNT)
+    assert outcome == "failure"
+    assert {"file": "submissions/ubnd-ha-noi.md", "title": OWNERSHIP} in [
+        a.properties for a in annotations
+    ]
 
 
-def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request, tmp_path):
+def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request):
     """Adding oneself to the secretariat in the pull request's campaign.yml grants nothing."""
-    repo, base = pull_request
-    campaign = repo / "campaign.yml"
+    pr = pull_request
+    campaign = pr.path("campaign.yml")
     text = campaign.read_text(encoding="utf-8")
     campaign.write_text(
         text.replace(
@@ -265,12 +508,10 @@ def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request, 
         ),
         encoding="utf-8",
     )
-    with open(repo / "submissions" / "ubnd-ha-noi.md", "a", encoding="utf-8") as handle:
+    with open(pr.path("submissions/ubnd-ha-noi.md"), "a", encoding="utf-8") as handle:
         handle.write("\nSửa báo cáo của Hà Nội.\n")
-    git(repo, "commit", "-qam", "tự thêm quyền")
-    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
-    assert code == 1
-    assert (
-        "file=campaign.yml,title=Sửa tệp không thuộc quyền" in out
-        and "file=submissions/ubnd-ha-noi.md,title=Sửa tệp không thuộc quyền" in out
-    )
+    pr.commit("tự thêm quyền")
+    outcome, annotations, summary = check_step(pr, AGENCY_ACCOUNT)
+    assert outcome == "failure"
+    refused = {a.properties["file"] for a in annotations if a.properties["title"] == OWNERSHIP}
+    assert refused == {"campaign.yml", "submissions/ubnd-ha-noi.md"}

@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--changed-list",
         type=Path,
         metavar="TỆP",
-        help="như --changed, đọc danh sách tệp (mỗi dòng một tệp) từ tệp này; - là đầu vào chuẩn",
+        help="như --changed, đọc danh sách tệp từ tệp này (mỗi dòng một tệp, hoặc ngăn bằng NUL như `git diff -z --name-only`); - là đầu vào chuẩn",
     )
     p.add_argument(
         "--author",
@@ -326,15 +326,17 @@ def _check(root: Path, args) -> int:
 def _changed_files(args) -> list[str] | None:
     if args.changed is None and args.changed_list is None:
         return None
-    names = list(args.changed or [])
+    from baocao.ownership import read_changed_list
+
+    names = [n.strip().replace("\\", "/").removeprefix("./") for n in args.changed or []]
     if args.changed_list is not None:
-        text = (
-            sys.stdin.read()
+        data = (
+            sys.stdin.buffer.read()
             if str(args.changed_list) == "-"
-            else args.changed_list.read_text(encoding="utf-8")
+            else args.changed_list.read_bytes()
         )
-        names += text.splitlines()
-    return [n.strip().replace("\\", "/").removeprefix("./") for n in names if n.strip()]
+        names += read_changed_list(data)
+    return [n for n in names if n.strip()]
 
 
 def _owners(root: Path, args) -> int:

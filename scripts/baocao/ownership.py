@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from baocao.campaign import Agency, Campaign
@@ -50,6 +51,35 @@ def owned_by(campaign: Campaign, author: str) -> list[Agency]:
     return [a for a in campaign.agencies if who in {_norm(x) for x in (a.owner, *a.accounts)}]
 
 
+_GIT_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+_GIT_QUOTED = re.compile(r'\\([0-7]{3}|[abtnvfr"\\])')
+
+
+def _git_unquote(name: str) -> str:
+    """A name as `git diff --name-only` quotes it ("\\341\\272\\243nh 1.png"), decoded."""
+    if len(name) < 2 or not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = bytearray()
+    for i, piece in enumerate(_GIT_QUOTED.split(name[1:-1])):
+        if i % 2 == 0:
+            raw += piece.encode("utf-8")
+        else:
+            raw.append(int(piece, 8) if len(piece) == 3 else _GIT_ESCAPES[piece])
+    return raw.decode("utf-8", errors="replace")
+
+
+def read_changed_list(data: bytes) -> list[str]:
+    """The paths of a list of changed files: NUL-separated as `git diff -z --name-only` writes
+    it (names exactly as they are, spaces and Vietnamese letters included), else one a line,
+    where a name git quoted is decoded."""
+    text = data.decode("utf-8", errors="replace")
+    if "\0" in text:
+        names = text.split("\0")
+    else:
+        names = [_git_unquote(line.strip()) for line in text.splitlines()]
+    return [name.removeprefix("./") for name in names if name.strip()]
+
+
 def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -> list[Problem]:
     """Problems for every changed path the author may not change (none for the secretariat)."""
     author = author if author.startswith("@") else "@" + author
@@ -67,9 +97,9 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
     own = ", ".join(f"submissions/{a.id}.md" for a in agencies)
     problems = []
     for raw in changed:
-        path = PurePosixPath(raw.strip().removeprefix("./")) if raw.strip() else None
-        if path is None:
+        if not raw.strip():
             continue
+        path = PurePosixPath(raw.removeprefix("./"))
         parts = path.parts
         if parts[0] == "submissions" and len(parts) >= 2:
             agency_id: str | None = PurePosixPath(parts[1]).stem if len(parts) == 2 else parts[1]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title
 from baocao.problems import Problem
@@ -42,14 +44,14 @@ def round_sentence(rnd: Round) -> str:
     )
 
 
-def not_submitted_lines(rnd: Round) -> list[str]:
+def not_submitted_lines(rnd: Round, escape: Callable[[str], str] = str) -> list[str]:
     """Agencies without a file, grouped as the campaign groups them; provinces by name only."""
     missing = [r.agency for r in rnd.reports if r.status == NOT_SUBMITTED]
     lines = []
     for group in rnd.campaign.groups:
-        names = [a.province or a.short_name for a in missing if a.group == group.id]
+        names = [escape(a.province or a.short_name) for a in missing if a.group == group.id]
         if names:
-            lines.append(f"- {group.name} ({len(names)}): {', '.join(names)}")
+            lines.append(f"- {escape(group.name)} ({len(names)}): {', '.join(names)}")
     return lines
 
 
@@ -153,8 +155,32 @@ def github(problems: Iterable[Problem]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+# The Markdown summary is rendered by GitHub (GFM, raw HTML allowed): every value that can come
+# from a report (file names, headings and field values quoted in messages) is written so that it
+# shows as the same text and can neither add HTML, a link nor Markdown structure.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation: CommonMark escapes it with "\"
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.splitlines())
+
+
+def _text(value: str) -> str:
+    """value as literal Markdown text, also inside a table cell."""
+    return _PUNCTUATION.sub(r"\\\1", _one_line(value))
+
+
+def _code(value: str) -> str:
+    """value as a Markdown code span inside a table cell: literal, never a link or HTML."""
+    value = _one_line(value)
+    fence = "`" * (max((len(run) for run in re.findall("`+", value)), default=0) + 1)
+    pad = " " if value[:1] in ("`", " ") or value[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{value}{pad}{fence}".replace("|", "\\|")
+
+
+def _html(value: str) -> str:
+    """value as text of an HTML block: no Markdown is read there, and no blank line ends it."""
+    return html.escape(_one_line(value))
 
 
 def markdown(rnd: Round, problems: list[Problem]) -> str:
@@ -177,11 +203,11 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
             leaves = r.completeness.leaves if r.completeness else []
             counts = {s: sum(p.state == s for p in leaves) for s in STATE_LABELS}
             out.append(
-                f"| {_cell(r.agency.name)} | `{sub.file}` | {STATUS_LABELS[r.status]} | {format_percent(r.ratio)} "
+                f"| {_text(r.agency.name)} | {_code(sub.file)} | {STATUS_LABELS[r.status]} | {format_percent(r.ratio)} "
                 f"| {counts['complete']} | {counts['empty']} | {counts['missing']} |"
             )
         out.append("")
-    missing = not_submitted_lines(rnd)
+    missing = not_submitted_lines(rnd, _text)
     if missing:
         out += [
             f"<details><summary>Chưa nộp ({rnd.count(NOT_SUBMITTED)})</summary>",
@@ -192,10 +218,12 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
             "",
         ]
     if problems:
-        out += ["<details><summary>Chi tiết lỗi và cảnh báo</summary>", ""]
+        # one HTML block, without a blank line: GitHub reads no Markdown (links, autolinks) in it
+        out += ["<details><summary>Chi tiết lỗi và cảnh báo</summary>", "<ul>"]
         out += [
-            f"- `{_where(p)}` **{SEVERITY_LABELS[p.severity]}**: {_cell(p.message)}"
+            f"<li><code>{_html(_where(p))}</code> <strong>{SEVERITY_LABELS[p.severity]}</strong>: "
+            f"{_html(p.message)}</li>"
             for p in problems
         ]
-        out += ["", "</details>", ""]
+        out += ["</ul>", "</details>", ""]
     return "\n".join(out)
