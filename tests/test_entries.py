@@ -198,3 +198,13 @@ def test_import_never_writes_through_a_link(workspace, tmp_path_factory):
     (workspace / REPORT).symlink_to(elsewhere / "x.md")
     assert run_import(workspace, source, AGENCY, force=True) == 1
     assert list(elsewhere.iterdir()) == []
+
+
+def test_linked_submissions_folder_is_refused_and_not_read(workspace, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    shutil.copy(COMPLETE, elsewhere / f"{AGENCY}.md")
+    shutil.rmtree(workspace / "submissions")
+    (workspace / "submissions").symlink_to(elsewhere)
+    refused(full_check(workspace), "submissions", LINK.format(path="submissions"))
+    refused(pr_check(workspace, REPORT), "submissions", LINK.format(path="submissions"))
+    assert load_round(workspace).report(AGENCY).submission is None

@@ -83,6 +83,11 @@ BODY_CASES = {
         "|" + " a |" * 20 + "\n|" + "---|" * 20 + "\n" + ("|" + " 1 |" * 20 + "\n") * 1000,
         "Bảng có 20.020 ô (1.001 dòng × 20 cột), vượt giới hạn 20.000 ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm.",
     ),
+    "list count": (
+        "- a\n\nđoạn\n\n" * (limits.LISTS - 1),  # the sample report has one list
+        "- a\n\nđoạn\n\n" * limits.LISTS,
+        "Báo cáo có 201 danh sách (kể cả danh sách con), vượt giới hạn 200. Hãy gộp các danh sách liền nhau, hoặc viết thành đoạn văn.",
+    ),
 }
 
 
@@ -90,7 +95,8 @@ BODY_CASES = {
 def test_body_limit_refused_above_and_accepted_at(workspace, case):
     at, over, message = BODY_CASES[case]
     assert limit_problems(workspace, at + "\n") == []
-    line = FIRST + (limits.BLOCK_DEPTH if case == "indented lists" else 0)  # where it passes
+    offsets = {"indented lists": limits.BLOCK_DEPTH, "list count": 4 * (limits.LISTS - 1)}
+    line = FIRST + offsets.get(case, 0)  # where the limit is passed
     assert limit_problems(workspace, over + "\n") == [(REPORT, line, message)]
 
 
@@ -170,6 +176,7 @@ def test_image_pixels(workspace):
         ("anh.gif", b"GIF89a\x01", "phần đầu tệp bị cắt cụt", "GIF"),
         ("anh.webp", b"RIFF\x00\x00\x00\x00WEBPVP8X", "phần đầu tệp bị cắt cụt", "WebP"),
     ],
+    ids=["png-text", "jpg-png", "jpg-no-frame", "gif-cut", "webp-cut"],
 )
 def test_unreadable_image_header(workspace, name, head, detail, kind):
     message = f"Không đọc được kích thước của ảnh ({detail}): tệp hỏng, hoặc không phải ảnh {kind} như tên tệp cho biết. Hãy lưu lại ảnh dạng PNG hoặc JPEG."
@@ -228,6 +235,7 @@ GUIDE_ROWS = {
     "Dấu ngoặc vuông `[ ]` lồng nhau trong một đoạn": f"{limits.BRACKET_DEPTH} cấp",
     "Chữ đậm, nghiêng, gạch ngang (`*`, `_`, `~~`) lồng nhau trong một đoạn": f"{limits.EMPHASIS_DEPTH} cấp",
     "Một bảng": f"{n(limits.TABLE_ROWS)} dòng (kể cả dòng tiêu đề) và {n(limits.TABLE_CELLS)} ô",
+    "Số danh sách trong báo cáo (kể cả danh sách con)": f"{limits.LISTS} danh sách",
     "Số ảnh hiện trong báo cáo (`![...](...)`)": f"{limits.IMAGE_REFERENCES} ảnh",
     "Một ảnh (PNG, JPEG, GIF, WebP)": f"{n(limits.IMAGE_BYTES)} byte và {n(limits.IMAGE_PIXELS)} điểm ảnh (chiều rộng × chiều cao)",
     "Một tệp đính kèm khác (PDF, Word, Excel)": f"{n(limits.FILE_BYTES)} byte",
@@ -241,4 +249,4 @@ def test_contributor_guide_states_the_limits():
     rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", section, re.M)[1:])
     assert rows == GUIDE_ROWS
     constants = {k for k in vars(limits) if k.isupper()}
-    assert len(constants) == 12  # a new limit needs a row in the guide and here
+    assert len(constants) == 13  # a new limit needs a row in the guide and here

@@ -16,6 +16,7 @@ BRACKET_DEPTH = 10  # square brackets inside each other in one paragraph
 EMPHASIS_DEPTH = 10  # emphasis (*, _, ~~) inside each other in one paragraph
 TABLE_ROWS = 2_000  # rows of one table, its header row included
 TABLE_CELLS = 20_000  # cells of one table (rows x columns)
+LISTS = 200  # lists of one report, nested ones included: pandoc's DOCX time grows with their square
 IMAGE_REFERENCES = 200  # images shown by one report (`![...](...)`)
 IMAGE_BYTES = 5_000_000  # one image file of the report's folder
 IMAGE_PIXELS = 25_000_000  # one image's width x height (a 6000 x 4000 photo is 24 million)

@@ -38,6 +38,7 @@ CODES = {  # limit -> problem code
     "rows": "limit-table-rows",
     "cells": "limit-table-cells",
     "images": "limit-image-references",
+    "lists": "limit-lists",
 }
 
 
@@ -68,6 +69,9 @@ class _Body:
     table: _Table | None = None
     images: int = 0
     after_blank: bool = True
+    lists: int = 0  # lists started, nested ones included (pandoc's DOCX writer: quadratic)
+    in_list: bool = False
+    marker_indent: int = 0
 
     def exceed(self, kind: str, index: int, size: int, limit: int, **values: object) -> None:
         if size > limit and kind not in self.found:
@@ -84,6 +88,7 @@ class _Body:
             opened = _FENCE.match(line)
             heading = _ATX.match(line)
             if opened or heading or not line.strip():
+                self.in_list = self.in_list and not (heading or opened) or line.startswith(" ")
                 self.end_paragraph()
                 self.end_table()
                 fence = opened.group(1) if opened else None
@@ -108,15 +113,21 @@ class _Body:
         if item:
             self.end_paragraph()  # a new list item is a new block
             indent = len(item.group(1))
+            if not self.in_list or indent > self.marker_indent:
+                self.lists += 1
+            self.in_list, self.marker_indent = True, indent
             while self.items and self.items[-1] > indent:
                 self.items.pop()
             self.items.append(item.end())
             at = item.end()
             while nested := _NEXT_ITEM.match(rest, at):  # "- - - text"
                 self.items.append(nested.end())
+                self.lists += 1
                 at = nested.end()
+            self.exceed("lists", index, self.lists, limits.LISTS)
         elif self.after_blank:  # a paragraph after a blank line, left of an item, ends it
             indent = len(rest) - len(rest.lstrip(" "))
+            self.in_list = self.in_list and indent >= 2
             while self.items and self.items[-1] > indent:
                 self.items.pop()
         self.exceed("block", index, depth + len(self.items), limits.BLOCK_DEPTH)
@@ -211,6 +222,7 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         "rows": limits.TABLE_ROWS,
         "cells": limits.TABLE_CELLS,
         "images": limits.IMAGE_REFERENCES,
+        "lists": limits.LISTS,
     }
     problems = []
     for kind, (index, size, values) in measure.found.items():

@@ -173,7 +173,8 @@ def today_from_env() -> date:
 
 def submission_files(campaign: Campaign) -> list[Path]:
     folder = campaign.submissions_dir
-    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+    # a linked submissions/ is refused (entries.scan), and nothing is read through it
+    return sorted(folder.glob("*.md")) if folder.is_dir() and not folder.is_symlink() else []
 
 
 def display_path(root: Path, path: Path) -> str:

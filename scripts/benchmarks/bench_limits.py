@@ -36,7 +36,7 @@ CASES = {
     "plain": "Đây là một câu văn bình thường của báo cáo, có số liệu 1.234 và dấu phẩy. " * 8
     + "\n\n",
     "brackets": "[" * D + "a" + "]" * D + " văn bản\n\n",
-    "links": "[a " * (D - 1) + "[b](u)" + "](u)" * (D - 1) + "\n\n",
+    "links": "[a " * (D - 1) + f"[b]({AGENCY}/anh.png)" + f"]({AGENCY}/anh.png)" * (D - 1) + "\n\n",
     "emphasis": "*a " * D + "b" + " a*" * D + "\n\n",
     "lists": "\n".join("  " * i + "- mục" for i in range(D)) + "\n\n",
     "quotes": "> " * D + "trích dẫn\n\n",
