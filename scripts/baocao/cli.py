@@ -334,7 +334,12 @@ def _absolute(path: Path) -> Path:
 def _unique(problems: list) -> list:
     """A changed path refused by its type is also refused by the full check: once is enough."""
     seen: set[tuple] = set()
-    return [p for p in problems if not ((p.file, p.code) in seen or seen.add((p.file, p.code)))]
+    kept = []
+    for problem in problems:
+        if (problem.file, problem.code) not in seen:
+            seen.add((problem.file, problem.code))
+            kept.append(problem)
+    return kept
 
 
 def _changed_files(args) -> list[str] | None:
