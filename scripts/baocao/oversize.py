@@ -40,10 +40,12 @@ CODES = {  # limit -> problem code
     "images": "limit-image-references",
     "lists": "limit-lists",
 }
+_BODY_CODES = frozenset(CODES.values())
 
 
-def is_limit(problem: Problem) -> bool:
-    return problem.code.startswith("limit-")
+def over_body_limit(problem: Problem) -> bool:
+    """A body over this limit is not parsed further (links, outline): the parse would be slow."""
+    return problem.code in _BODY_CODES
 
 
 @dataclass

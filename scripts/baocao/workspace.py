@@ -13,7 +13,7 @@ from baocao.campaign import Agency, Campaign, load_campaign
 from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.links import link_problems
 from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, render
-from baocao.oversize import folder_problems, is_limit
+from baocao.oversize import folder_problems, over_body_limit
 from baocao.problems import Problem
 from baocao.reviews import Extension, Review, load_reviews
 from baocao.stages import Receipt, settle
@@ -219,7 +219,7 @@ def _load(
         filed = report.submission
         if filed is None:
             continue
-        if filed.readable and not any(is_limit(p) for p in filed.problems):
+        if filed.readable and not any(over_body_limit(p) for p in filed.problems):
             report.completeness = assess(campaign, report.agency, filed)
             filed.problems.extend(link_problems(filed, report.agency.id))
         report.status = _status(campaign, report)
