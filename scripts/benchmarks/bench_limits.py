@@ -4,8 +4,8 @@
 
 Each case is one agency's report: the valid sample report followed by filler of one kind,
 each unit of it just under a limit of baocao.limits (nesting 10 deep, tables of 2,000 rows or
-20,000 cells, 1,000-character headings, 200 images), repeated up to each size (the last just
-under limits.REPORT_BYTES). Each size runs `baocao build docx --agency` in a child process
+20,000 cells, 1,000-character headings), repeated up to each size, the last just under
+limits.REPORT_BYTES (images and lists: as many as their limit lets in, then plain text). Each size runs `baocao build docx --agency` in a child process
 (check, then the agency's DOCX through pandoc), measured by os.wait4: CPU seconds and peak
 memory of the largest process (pandoc). Reported per case: CPU microseconds per byte, and the
 ratio of CPU and memory between the largest and the smallest size against the ratio of their
@@ -52,12 +52,15 @@ CASES = {
     "images": f"![Ảnh]({AGENCY}/anh.png)\n\n",
 }
 
+# the sample report has one image and one list already
+CAPPED = {"images": limits.IMAGE_REFERENCES - 1, "lists": (limits.LISTS - 1) // D}
+
 
 def report(case: str, size: int) -> bytes:
     head = SAMPLE.read_bytes() + b"\n"
     unit = CASES[case].encode("utf-8")
-    if case == "images":  # at most IMAGE_REFERENCES of them, the rest plain text
-        count = min(limits.IMAGE_REFERENCES - 1, (size - len(head)) // len(unit))
+    if case in CAPPED:  # as many units as the limit lets in, the rest plain text
+        count = min(CAPPED[case], (size - len(head)) // len(unit))
         head += unit * count
         unit = CASES["plain"].encode("utf-8")
     count = max(0, (size - len(head)) // len(unit))
