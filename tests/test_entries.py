@@ -180,6 +180,7 @@ def test_read_regular_never_follows_blocks_or_reads_past_its_bound(tmp_path):
 
 
 def test_import_never_writes_through_a_link(workspace, tmp_path_factory):
+    from baocao.errors import ImportFailure
     from baocao.importer import run_import
 
     docx = pytest.importorskip("docx")
@@ -196,7 +197,9 @@ def test_import_never_writes_through_a_link(workspace, tmp_path_factory):
     assert not (workspace / REPORT).exists() and list(elsewhere.iterdir()) == []
     (workspace / "submissions" / AGENCY).unlink()
     (workspace / REPORT).symlink_to(elsewhere / "x.md")
-    assert run_import(workspace, source, AGENCY, force=True) == 1
+    with pytest.raises(ImportFailure) as error:
+        run_import(workspace, source, AGENCY, force=True)
+    assert str(error.value) == LINK.format(path=REPORT)
     assert list(elsewhere.iterdir()) == []
 
 
