@@ -309,6 +309,8 @@ def hostile_builds(tmp_path_factory, server):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BAOCAO_TEST_MARKER", ENV_MARKER)
         mp.setattr("baocao.workspace.link_problems", lambda sub, agency_id: [])
+        # and the refusal of the folder's link and fake image (baocao.entries, oversize)
+        mp.setattr("baocao.workspace._entry_problems", lambda *args: [])
         rnd = load_round(ws, today=TODAY)
         assert rnd.report(AGENCY).usable
         merged = build_docx(rnd, base / "tong-hop.docx")
@@ -542,6 +544,7 @@ def test_checker_docx_and_site_agree_on_every_target(tmp_path, capsys):
     }
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("baocao.workspace.link_problems", lambda sub, agency_id: [])
+        mp.setattr("baocao.workspace._entry_problems", lambda *args: [])
         rnd = load_round(ws, today=TODAY)
         shown = texts(build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx")).split("\n")
         published = {f.path for f in asset_files(rnd)}

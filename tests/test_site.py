@@ -237,11 +237,15 @@ def test_a_symlink_is_a_check_error_and_is_not_published(workspace, tmp_path):
     from baocao.site.assets import asset_files
 
     secret = tmp_path / "bi-mat.png"
-    secret.write_bytes(b"\x89PNG\r\n\x1a\n")
+    secret.write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    )  # a PNG header: the check reads its size
     folder = workspace / "submissions" / "bo-y-te"
     folder.mkdir()
     (folder / "anh.png").symlink_to(secret)
-    (folder / "that.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "that.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    )  # a PNG header: the check reads its size
     (folder / "cung-thu-muc.png").symlink_to(folder / "that.png")
     text = (
         _complete(workspace, "bo-y-te")
@@ -261,6 +265,12 @@ def test_a_symlink_is_a_check_error_and_is_not_published(workspace, tmp_path):
     )
     assert not report.usable  # left out of the site and the DOCX, as any report with errors
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/that.png)\n")
+    rnd = load_round(workspace)
+    # any link in the folder, even one not shown, is refused (issue 16 item 3)
+    assert [p.code for p in rnd.report("bo-y-te").problems] == ["entry-symlink", "entry-symlink"]
+    assert not rnd.report("bo-y-te").usable and asset_files(rnd) == []
+    (folder / "anh.png").unlink()
+    (folder / "cung-thu-muc.png").unlink()
     rnd = load_round(workspace)
     assert rnd.report("bo-y-te").usable
     assert {f.path for f in asset_files(rnd)} == {"tep/bo-y-te/that.png"}
@@ -294,7 +304,9 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     before = sorted(p.relative_to(workspace / "docs") for p in (workspace / "docs").rglob("*"))
     _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te") + "\n![Ảnh](bo-y-te/anh.png)\n")
     (workspace / "submissions" / "bo-y-te").mkdir()
-    (workspace / "submissions" / "bo-y-te" / "anh.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (workspace / "submissions" / "bo-y-te" / "anh.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    )  # a PNG header: the check reads its size
     (workspace / "submissions" / "bo-y-te" / "x.svg").write_text(
         "<svg><script>alert(1)</script></svg>"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import re
 import sys
 from datetime import date
@@ -274,13 +275,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, args) -> int:
-    from baocao import reporters
+    from baocao import entries, reporters
     from baocao.campaign import load_campaign
     from baocao.ownership import changed_file_problems
     from baocao.problems import strict
     from baocao.workspace import load_round
 
-    missing = [p for p in args.paths if not p.is_file()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]  # a link is refused, not missing
     if missing:
         for p in missing:
             print(f"{p}: {error_line(error_text('cli-file-missing'))}", file=sys.stderr)
@@ -290,23 +291,25 @@ def _check(root: Path, args) -> int:
         print(error_line(error_text("cli-author-alone")), file=sys.stderr)
         return 2
     campaign = load_campaign(root)
-    paths = [p.resolve() for p in args.paths] if args.paths else None
+    paths = [_absolute(p) for p in args.paths] if args.paths else None
     if changed is not None and not any(
         c == "campaign.yml" or c == "reviews.yml" or c.startswith("schema/") for c in changed
     ):
         paths = sorted(
             {
-                (root / c).resolve()
+                root / c
                 for c in changed
                 if c.startswith("submissions/")
                 and c.count("/") == 1
                 and c.endswith(".md")
-                and (root / c).is_file()
+                and os.path.lexists(root / c)  # read, and refused if not a regular file
             }
         )
     # a change to the campaign, the schemas or the reviews concerns every report: check them all
     rnd = load_round(root, paths, today=args.today, campaign=campaign)
     problems = list(rnd.problems)
+    if changed is not None:
+        problems = _unique(entries.changed_problems(root, changed) + problems)
     if changed is not None and args.author:
         rules = load_campaign(args.owners_from.resolve()) if args.owners_from else campaign
         problems = changed_file_problems(rules, changed, args.author) + problems
@@ -321,6 +324,22 @@ def _check(root: Path, args) -> int:
         with open(args.summary_file, "a", encoding="utf-8") as handle:
             handle.write(reporters.markdown(rnd, problems))
     return 1 if any(p.is_error for p in problems) else 0
+
+
+def _absolute(path: Path) -> Path:
+    """The path made absolute without following a link at its end (a link is refused)."""
+    return path.parent.resolve() / path.name
+
+
+def _unique(problems: list) -> list:
+    """A changed path refused by its type is also refused by the full check: once is enough."""
+    seen: set[tuple] = set()
+    kept = []
+    for problem in problems:
+        if (problem.file, problem.code) not in seen:
+            seen.add((problem.file, problem.code))
+            kept.append(problem)
+    return kept
 
 
 def _changed_files(args) -> list[str] | None:

@@ -7,7 +7,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao.text import nfc
+from baocao.entries import EntryError, read_regular
+from baocao.limits import REPORT_BYTES
+from baocao.text import format_number, nfc
 
 FRONT_MATTER_LIMIT = 64_000
 _FENCE = "---"
@@ -70,8 +72,12 @@ def split(text: str) -> SplitFile:
 
 
 def read(path: Path) -> SplitFile:
+    """Read through baocao.entries.read_regular: a regular file, at most limits.REPORT_BYTES."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, REPORT_BYTES)
+    except EntryError as error:
+        values = {k: format_number(v) if isinstance(v, int) else v for k, v in error.values.items()}
+        raise ReadError(error.code, None, values) from None
     except OSError as error:
         raise ReadError("file-unreadable", None, {"detail": error.strerror or str(error)}) from None
     return split(decode(data))

@@ -85,6 +85,25 @@ MESSAGES: dict[str, str] = {
     "link-symlink": '"{target}" không phải là tệp thật trong thư mục submissions/{agency}/ (là liên kết symlink, liên kết cứng hoặc tệp đặc biệt) nên không được đăng. Hãy chép chính tệp đó vào thư mục này.',
     "link-missing": 'Không tìm thấy tệp "{target}". Đặt tệp trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-tệp.',
     "image-missing": 'Không tìm thấy ảnh "{target}". Đặt ảnh trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.',
+    # entry: what may be under submissions/ (issue 16 item 3)
+    "entry-symlink": "{path} là liên kết (symlink), không phải tệp thật. Trong thư mục submissions/ không được có liên kết: hãy xóa liên kết và chép chính tệp vào chỗ đó.",
+    "entry-special": "{path} là {kind}, không phải tệp thường. Trong thư mục submissions/ chỉ được có tệp và thư mục thường: hãy xóa {path}.",
+    "entry-submodule": "{path} là một kho git con (submodule). Trong thư mục submissions/ chỉ được có tệp và thư mục thường: hãy bỏ kho git con (`git rm --cached {path}`) rồi chép chính các tệp vào đây.",
+    # limits: baocao.limits (issue 16 item 6); {size} is what was found, {limit} the limit
+    "limit-file-bytes": "Tệp báo cáo dài {size} byte, vượt giới hạn {limit} byte. Báo cáo thường chỉ 10–50 KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm.",
+    "limit-heading-chars": "Tiêu đề dài {size} ký tự, vượt giới hạn {limit} ký tự. Hãy viết tiêu đề ngắn lại, đưa phần giải thích xuống đoạn văn bên dưới.",
+    "limit-block-depth": "Danh sách và trích dẫn lồng nhau {size} cấp, vượt giới hạn {limit} cấp. Hãy bớt cấp lồng nhau (bớt dấu >, bớt thụt lề của danh sách).",
+    "limit-bracket-depth": "Dấu ngoặc vuông [ ] lồng nhau {size} cấp trong một đoạn, vượt giới hạn {limit} cấp. Hãy bớt ngoặc vuông lồng nhau, hoặc viết \\[ nếu muốn hiện dấu [.",
+    "limit-emphasis-depth": "Chữ đậm, nghiêng, gạch ngang (*, _, ~~) lồng nhau {size} cấp trong một đoạn, vượt giới hạn {limit} cấp. Hãy bớt các dấu * và _ thừa, hoặc viết \\* nếu muốn hiện dấu *.",
+    "limit-table-rows": "Bảng có {size} dòng, vượt giới hạn {limit} dòng. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm.",
+    "limit-table-cells": "Bảng có {size} ô ({rows} dòng × {columns} cột), vượt giới hạn {limit} ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm.",
+    "limit-lists": "Báo cáo có {size} danh sách (kể cả danh sách con), vượt giới hạn {limit}. Hãy gộp các danh sách liền nhau, hoặc viết thành đoạn văn.",
+    "limit-image-references": "Báo cáo hiện {size} ảnh, vượt giới hạn {limit} ảnh. Hãy chỉ giữ những ảnh cần thiết.",
+    "limit-image-bytes": "Ảnh dài {size} byte, vượt giới hạn {limit} byte một ảnh. Hãy giảm kích thước ảnh (lưu lại dạng JPEG, chất lượng vừa phải).",
+    "limit-image-pixels": "Ảnh có {width} × {height} = {size} điểm ảnh, vượt giới hạn {limit} điểm ảnh. Hãy thu nhỏ ảnh (ví dụ rộng tối đa 4000 điểm ảnh).",
+    "limit-image-unreadable": "Không đọc được kích thước của ảnh ({detail}): tệp hỏng, hoặc không phải ảnh {kind} như tên tệp cho biết. Hãy lưu lại ảnh dạng PNG hoặc JPEG.",
+    "limit-attachment-bytes": "Tệp đính kèm dài {size} byte, vượt giới hạn {limit} byte một tệp. Hãy nén hoặc chia nhỏ tệp.",
+    "limit-folder-bytes": "Các tệp trong thư mục {path} dài tổng cộng {size} byte, vượt giới hạn {limit} byte. Hãy bỏ tệp không cần thiết hoặc giảm kích thước ảnh.",
 }
 
 TYPE_NAMES = {

@@ -11,6 +11,7 @@ from typing import Any
 from baocao.body import Heading, scan_headings
 from baocao.frontmatter import ReadError, read
 from baocao.messages import render
+from baocao.oversize import report_problems
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.repairs import (
     Repair,
@@ -82,6 +83,7 @@ def load_submission(path: Path, display: str, validator: FrontMatterValidator) -
     except ReadError as error:
         values = dict(error.values)
         values.setdefault("agency", path.stem)
+        values.setdefault("path", display)
         sub.problems.append(Problem(display, error.line, error.code, render(error.code, **values)))
         return sub
     front, front_controls = remove_controls(parts.front_matter)
@@ -95,6 +97,7 @@ def load_submission(path: Path, display: str, validator: FrontMatterValidator) -
         sub.problems.append(_repair_problem(display, repair, repair.line + 1))
     for repair in body_controls + heading_repairs:
         sub.problems.append(_repair_problem(display, repair, sub.file_line(repair.line - 1)))
+    sub.problems.extend(report_problems(display, body_lines, sub.body_start, sub.headings))
     try:
         doc = load_document(front)
     except YamlError as error:

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date
 from pathlib import Path
 
+from baocao import entries
 from baocao.campaign import Agency, Campaign, load_campaign
 from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.links import link_problems
 from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, render
+from baocao.oversize import folder_problems, over_body_limit
 from baocao.problems import Problem
 from baocao.reviews import Extension, Review, load_reviews
 from baocao.stages import Receipt, settle
@@ -171,7 +173,8 @@ def today_from_env() -> date:
 
 def submission_files(campaign: Campaign) -> list[Path]:
     folder = campaign.submissions_dir
-    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+    # a linked submissions/ is refused (entries.scan), and nothing is read through it
+    return sorted(folder.glob("*.md")) if folder.is_dir() and not folder.is_symlink() else []
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -211,11 +214,12 @@ def _load(
     # a file named after its agency claims it first; other files naming it are the duplicates
     for sub in sorted(submissions, key=lambda s: s.path.stem != s.agency_id):
         _identify(campaign, sub, reports)
+    problems.extend(_entry_problems(root, campaign, reports, paths))
     for report in reports.values():
         filed = report.submission
         if filed is None:
             continue
-        if filed.readable:
+        if filed.readable and not any(over_body_limit(p) for p in filed.problems):
             report.completeness = assess(campaign, report.agency, filed)
             filed.problems.extend(link_problems(filed, report.agency.id))
         report.status = _status(campaign, report)
@@ -238,6 +242,30 @@ def _load(
         history_note=note,
     )
     return rnd
+
+
+def _entry_problems(
+    root: Path, campaign: Campaign, reports: dict[str, AgencyReport], paths: list[Path] | None
+) -> list[Problem]:
+    """Links, special files, submodules and files over a limit under submissions/ (only the
+    named reports' folders when paths are given). A problem of an agency's folder goes to its
+    report, which is then invalid; the rest are the round's."""
+    folder = campaign.submissions_dir
+    only = None if paths is None else {p.stem for p in paths if p.parent == folder}
+    found = entries.scan(root, folder, only)
+    loose = []
+    for agency_id, problem in found.problems:
+        report = reports.get(agency_id)
+        if report and report.submission:
+            report.submission.problems.append(problem)
+        else:
+            loose.append(problem)
+    for agency_id, files in found.files.items():
+        report = reports.get(agency_id)
+        if report and report.submission:
+            shown = display_path(root, folder / agency_id)
+            report.submission.problems.extend(folder_problems(shown, files))
+    return loose
 
 
 def _identify(campaign: Campaign, sub: Submission, reports: dict[str, AgencyReport]) -> None:

@@ -60,8 +60,8 @@ def site_dir(tmp_path_factory) -> Path:
     )
     (ws / "submissions" / HOSTILE_AGENCY).mkdir()
     (ws / "submissions" / HOSTILE_AGENCY / "hong.png").write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-    )  # broken: would fire onerror
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    )  # a PNG header without image data: the check reads its size, a browser fires onerror
     with pytest.MonkeyPatch.context() as mp:  # the checker refuses the javascript: link;
         # the site must be safe even if it did not
         mp.setattr("baocao.workspace.link_problems", lambda sub, agency_id: [])

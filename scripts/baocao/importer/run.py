@@ -9,6 +9,7 @@ from pathlib import Path
 from baocao import reporters
 from baocao.campaign import load_campaign
 from baocao.completeness import COMPLETE, EMPTY, MISSING
+from baocao.entries import writable_problem
 from baocao.errors import ImportFailure
 from baocao.importer.convert import ImportResult, import_docx, lost_paragraphs
 from baocao.importer.opening import open_docx
@@ -36,6 +37,9 @@ def run_import(
     md_path = campaign.submissions_dir / f"{agency.id}.md"
     image_dir = campaign.submissions_dir / agency.id
     shown = display_path(root, md_path)
+    refused = writable_problem(root, md_path, image_dir)  # never write through a link
+    if refused:
+        raise ImportFailure(refused)
     if md_path.exists() and not force:
         raise ImportFailure(error_text("import-exists", path=shown))
     with tempfile.TemporaryDirectory(prefix="baocao-import-") as work:

@@ -1,0 +1,24 @@
+"""Document limits: how large a report and the files of its folder may be.
+
+`baocao check` refuses a report over any of them (and so does every build, like any check
+error), so that every accepted report builds in time and memory linear in its size: pandoc's
+time grows with the square of nesting depth, its memory with table cells and image pixels
+(measured by scripts/benchmarks/bench_limits.py). The contributor guide states them
+(docs/huong-dan/viet-bao-cao.md, pinned by a test).
+"""
+
+from __future__ import annotations
+
+REPORT_BYTES = 1_000_000  # a report file (.md); a real two-year report is 10-50 KB
+HEADING_CHARS = 1_000  # one heading's text; the outline's longest heading is 540 characters
+BLOCK_DEPTH = 10  # lists and block quotes inside each other
+BRACKET_DEPTH = 10  # square brackets inside each other in one paragraph
+EMPHASIS_DEPTH = 10  # emphasis (*, _, ~~) inside each other in one paragraph
+TABLE_ROWS = 2_000  # rows of one table, its header row included
+TABLE_CELLS = 20_000  # cells of one table (rows x columns)
+LISTS = 200  # lists of one report, nested ones included: pandoc's DOCX time grows with their square
+IMAGE_REFERENCES = 200  # images shown by one report (`![...](...)`)
+IMAGE_BYTES = 5_000_000  # one image file of the report's folder
+IMAGE_PIXELS = 25_000_000  # one image's width x height (a 6000 x 4000 photo is 24 million)
+FILE_BYTES = 10_000_000  # any other file of the report's folder (PDF, Word, Excel)
+FOLDER_BYTES = 30_000_000  # all files of the report's folder together

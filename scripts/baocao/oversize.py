@@ -1,0 +1,301 @@
+"""What in a report, or in its folder, is over a limit of baocao.limits: problems.
+
+The body is measured by one pass over its lines (linear in its size, whatever it holds), not
+by a Markdown parser: what it measures is what would make a parser slow. Depths are counted
+the way CommonMark nests (list items by indentation, emphasis by flanking delimiter runs),
+and may only count too high on odd input, never too low. Each limit is reported once a file,
+where it is first passed, with the size found there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao import limits
+from baocao.entries import EntryError, read_regular
+from baocao.messages import render
+from baocao.pixels import KINDS, HeaderError, dimensions
+from baocao.problems import Problem
+from baocao.text import format_number
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_QUOTES = re.compile(r"(?: {0,3}>[ \t]?)+")
+_ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_NEXT_ITEM = re.compile(r" {0,3}([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_INLINE = re.compile(r"\\.|!\[|\[|\]|\*+|_+|~~+")
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+CODES = {  # limit -> problem code
+    "heading": "limit-heading-chars",
+    "block": "limit-block-depth",
+    "bracket": "limit-bracket-depth",
+    "emphasis": "limit-emphasis-depth",
+    "rows": "limit-table-rows",
+    "cells": "limit-table-cells",
+    "images": "limit-image-references",
+    "lists": "limit-lists",
+}
+_BODY_CODES = frozenset(CODES.values())
+
+
+def over_body_limit(problem: Problem) -> bool:
+    """A body over this limit is not parsed further (links, outline): the parse would be slow."""
+    return problem.code in _BODY_CODES
+
+
+@dataclass
+class _Table:
+    line: int  # body index of the header row
+    columns: int
+    rows: int = 1
+
+
+@dataclass
+class _Body:
+    """The measuring pass: running depths, the table being read, what was found."""
+
+    lines: list[str]
+    found: dict[str, tuple[int, int, dict]] = field(
+        default_factory=dict
+    )  # kind -> (index, size, values)
+    items: list[int] = field(default_factory=list)  # content columns of the open list items
+    bracket: int = 0
+    emphasis: int = 0
+    deepest: dict[str, int] = field(default_factory=dict)  # the paragraph's deepest depths
+    passed: dict[str, int] = field(default_factory=dict)  # where the paragraph passed a limit
+    table: _Table | None = None
+    images: int = 0
+    after_blank: bool = True
+    lists: int = 0  # lists started, nested ones included (pandoc's DOCX writer: quadratic)
+    in_list: bool = False
+    marker_indent: int = 0
+
+    def exceed(self, kind: str, index: int, size: int, limit: int, **values: object) -> None:
+        if size > limit and kind not in self.found:
+            self.found[kind] = (index, size, values)
+
+    def run(self) -> None:
+        fence = None
+        for index, line in enumerate(self.lines):
+            if fence:
+                stripped = line.strip()
+                if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                    fence = None
+                continue
+            opened = _FENCE.match(line)
+            heading = _ATX.match(line)
+            if opened or heading or not line.strip():
+                self.in_list = self.in_list and not (heading or opened) or line.startswith(" ")
+                self.end_paragraph()
+                self.end_table()
+                fence = opened.group(1) if opened else None
+                self.after_blank = not line.strip()
+                if heading:
+                    self.inline(index, line)
+                    self.end_paragraph()
+                continue
+            if not _BREAK.match(line):
+                self.containers(index, line.expandtabs(4) if "\t" in line else line)
+            self.table_row(index, line)
+            self.inline(index, line)
+            self.after_blank = False
+        self.end_paragraph()
+        self.end_table()
+
+    def containers(self, index: int, line: str) -> None:
+        quotes = _QUOTES.match(line)
+        depth = quotes.group(0).count(">") if quotes else 0
+        rest = line[quotes.end() :] if quotes else line
+        item = _ITEM.match(rest)
+        if item:
+            self.end_paragraph()  # a new list item is a new block
+            indent = len(item.group(1))
+            if not self.in_list or indent > self.marker_indent:
+                self.lists += 1
+            self.in_list, self.marker_indent = True, indent
+            while self.items and self.items[-1] > indent:
+                self.items.pop()
+            self.items.append(item.end())
+            at = item.end()
+            while nested := _NEXT_ITEM.match(rest, at):  # "- - - text"
+                self.items.append(nested.end())
+                self.lists += 1
+                at = nested.end()
+            self.exceed("lists", index, self.lists, limits.LISTS)
+        elif self.after_blank:  # a paragraph after a blank line, left of an item, ends it
+            indent = len(rest) - len(rest.lstrip(" "))
+            self.in_list = self.in_list and indent >= 2
+            while self.items and self.items[-1] > indent:
+                self.items.pop()
+        self.exceed("block", index, depth + len(self.items), limits.BLOCK_DEPTH)
+
+    def table_row(self, index: int, line: str) -> None:
+        if self.table:
+            self.end_paragraph()
+            self.table.rows += 1
+        elif (
+            "|" in line
+            and index > 0
+            and "|" in self.lines[index - 1]
+            and _DELIMITER_ROW.match(line)
+        ):
+            columns = line.strip().strip("|").count("|") + 1
+            self.end_paragraph()
+            self.table = _Table(index - 1, columns)
+
+    def end_table(self) -> None:
+        table, self.table = self.table, None
+        if table:
+            cells = table.rows * table.columns
+            self.exceed("rows", table.line, table.rows, limits.TABLE_ROWS)
+            self.exceed(
+                "cells",
+                table.line,
+                cells,
+                limits.TABLE_CELLS,
+                rows=format_number(table.rows),
+                columns=format_number(table.columns),
+            )
+
+    def inline(self, index: int, line: str) -> None:
+        for token in _INLINE.finditer(line):
+            text = token.group(0)
+            if text[0] == "\\":
+                continue
+            if text in ("[", "!["):
+                self.bracket += 1
+                self.deeper("bracket", index, self.bracket, limits.BRACKET_DEPTH)
+                if text == "![":
+                    self.images += 1
+                    self.exceed("images", index, self.images, limits.IMAGE_REFERENCES)
+            elif text == "]":
+                self.bracket = max(0, self.bracket - 1)
+            else:
+                self.emphasis = max(0, self.emphasis + _emphasis_step(line, token, self.emphasis))
+                self.deeper("emphasis", index, self.emphasis, limits.EMPHASIS_DEPTH)
+
+    def deeper(self, kind: str, index: int, depth: int, limit: int) -> None:
+        if depth > self.deepest.get(kind, 0):
+            self.deepest[kind] = depth
+            if depth > limit:
+                self.passed.setdefault(kind, index)
+
+    def end_paragraph(self) -> None:
+        """Depths are reported with the deepest of the paragraph, at the line passing the limit."""
+        for kind, index in self.passed.items():
+            limit = limits.BRACKET_DEPTH if kind == "bracket" else limits.EMPHASIS_DEPTH
+            self.exceed(kind, index, self.deepest[kind], limit)
+        self.deepest, self.passed, self.bracket, self.emphasis = {}, {}, 0, 0
+
+
+def _emphasis_step(line: str, token: re.Match, depth: int) -> int:
+    """How much a delimiter run opens (+) or closes (-): CommonMark's flanking rules."""
+    run = token.group(0)
+    before = line[token.start() - 1] if token.start() else " "
+    after = line[token.end()] if token.end() < len(line) else " "
+    left = not after.isspace() and (not _punct(after) or before.isspace() or _punct(before))
+    right = not before.isspace() and (not _punct(before) or after.isspace() or _punct(after))
+    step = 1 if run[0] == "~" else (len(run) + 1) // 2
+    if left and right:
+        return 0 if run[0] == "_" else (-step if depth else step)
+    return step if left else -step if right else 0
+
+
+def _punct(char: str) -> bool:
+    return char in _PUNCT or unicodedata.category(char).startswith(("P", "S"))
+
+
+def report_problems(file: str, body_lines: list[str], body_start: int, headings) -> list[Problem]:
+    """The limits a report's body passes: heading length, nesting, tables, images."""
+    measure = _Body(_without_comments(body_lines))
+    for heading in headings:
+        measure.exceed("heading", heading.index, len(heading.text), limits.HEADING_CHARS)
+    measure.run()
+    limit_of = {
+        "heading": limits.HEADING_CHARS,
+        "block": limits.BLOCK_DEPTH,
+        "bracket": limits.BRACKET_DEPTH,
+        "emphasis": limits.EMPHASIS_DEPTH,
+        "rows": limits.TABLE_ROWS,
+        "cells": limits.TABLE_CELLS,
+        "images": limits.IMAGE_REFERENCES,
+        "lists": limits.LISTS,
+    }
+    problems = []
+    for kind, (index, size, values) in measure.found.items():
+        message = render(
+            CODES[kind],
+            size=format_number(size),
+            limit=format_number(limit_of[kind]),
+            **values,
+        )
+        problems.append(Problem(file, body_start + index, CODES[kind], message))
+    return sorted(problems, key=Problem.sort_key)
+
+
+def _without_comments(lines: list[str]) -> list[str]:
+    """The lines with each closed `<!-- ... -->` blanked (line breaks kept): not shown, no cost."""
+    text = "\n".join(lines)
+    if "<!--" not in text:
+        return lines
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        kept += [text[at:start], "\n" * text.count("\n", start, end)]
+        at = end + 3
+    kept.append(text[at:])
+    return "".join(kept).split("\n")
+
+
+def folder_problems(folder: str, files: list[tuple[str, Path, int]]) -> list[Problem]:
+    """Images and attachments of a report's folder over their limits; files: (shown, path,
+    size) of every regular file under it."""
+    problems = []
+    total = sum(size for _, _, size in files)
+    if total > limits.FOLDER_BYTES:
+        problems.append(
+            _problem(folder, "limit-folder-bytes", total, limits.FOLDER_BYTES, path=folder + "/")
+        )
+    for shown, path, size in files:
+        suffix = path.suffix.lower()
+        if suffix not in KINDS:
+            if size > limits.FILE_BYTES:
+                problems.append(_problem(shown, "limit-attachment-bytes", size, limits.FILE_BYTES))
+            continue
+        if size > limits.IMAGE_BYTES:
+            problems.append(_problem(shown, "limit-image-bytes", size, limits.IMAGE_BYTES))
+            continue
+        problems.extend(_image_problems(shown, path, suffix))
+    return problems
+
+
+def _image_problems(shown: str, path: Path, suffix: str) -> list[Problem]:
+    try:
+        width, height = dimensions(read_regular(path, limits.IMAGE_BYTES), suffix)
+    except EntryError as error:  # replaced since the folder was read
+        return [Problem(shown, None, error.code, error.message(shown))]
+    except (HeaderError, OSError) as error:
+        detail = str(error) if isinstance(error, HeaderError) else "không đọc được tệp"
+        message = render("limit-image-unreadable", detail=detail, kind=KINDS[suffix])
+        return [Problem(shown, None, "limit-image-unreadable", message)]
+    if width * height > limits.IMAGE_PIXELS:
+        return [
+            _problem(
+                shown,
+                "limit-image-pixels",
+                width * height,
+                limits.IMAGE_PIXELS,
+                width=format_number(width),
+                height=format_number(height),
+            )
+        ]
+    return []
+
+
+def _problem(file: str, code: str, size: int, limit: int, **values: object) -> Problem:
+    message = render(code, size=format_number(size), limit=format_number(limit), **values)
+    return Problem(file, None, code, message)
