@@ -16,6 +16,8 @@
 --   refused text of an image that is not allowed; "%s" is its path
 
 local config
+-- lists.lua: list items as paragraphs starting with the marker their author typed
+local typed_lists = dofile(pandoc.path.join({pandoc.path.directory(PANDOC_SCRIPT_FILE), "lists.lua"}))
 local MIME = {png = "image/png", jpg = "image/jpeg", jpeg = "image/jpeg", gif = "image/gif",
               webp = "image/webp"}
 local MAX_LEVEL = 9  -- Word's Heading 1..9
@@ -166,7 +168,8 @@ end
 local function report_blocks(piece)
   local blocks = pandoc.read(piece.text, config.reader).blocks
   local level = tonumber(piece.level) or 1
-  return blocks:walk(confined(piece.agency, level, lowest_heading(blocks) or level))
+  blocks = blocks:walk(confined(piece.agency, level, lowest_heading(blocks) or level))
+  return typed_lists(blocks, piece.markers)
 end
 
 function Pandoc(doc)

@@ -10,6 +10,8 @@ import nh3
 from baocao.mdparse import parser
 from baocao.targets import WEB_SCHEMES, resolve, url_path
 
+from baocao.lists import TYPED_CLASS, type_markers
+
 ASSETS_DIR = "tep"  # site folder holding each agency's attachments: tep/<agency-id>/...
 
 TAGS = frozenset(
@@ -102,7 +104,7 @@ def render_markdown(
     """
     md = parser()
     env = {"docId": doc_id}
-    tokens = md.parse(markdown, env)
+    tokens = type_markers(md.parse(markdown, env))
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             level = max(int(token.tag[1]), min_level)
@@ -130,7 +132,7 @@ def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
         ):  # only the footnote anchors markdown-it writes: no look-alikes of the site's own ids
             return value if value.startswith(("fn", "fnref")) else None
         if attribute == "class":
-            kept = [c for c in value.split() if c.startswith("footnote")]
+            kept = [c for c in value.split() if c.startswith("footnote") or c == TYPED_CLASS]
             return " ".join(kept) or None
         return value
 
