@@ -274,3 +274,30 @@ def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request, 
         "file=campaign.yml,title=Sửa tệp không thuộc quyền" in out
         and "file=submissions/ubnd-ha-noi.md,title=Sửa tệp không thuộc quyền" in out
     )
+
+
+def test_pr_uploading_a_word_report(pull_request, tmp_path):
+    """An agency replaces its Markdown report with a Word file, as "Upload files" would."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from baocao.campaign import load_campaign
+    from wordmaker import word_report
+
+    repo, base = pull_request
+    git(repo, "rm", "-q", "submissions/bo-cong-an.md")
+    word_report(load_campaign(repo), "bo-cong-an", repo / "submissions" / "bo-cong-an.docx")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Tải lên báo cáo Word")
+    code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
+    assert code == 0, out
+    assert out.splitlines() == [
+        "::warning file=submissions/bo-cong-an.docx,title=baocao field-placeholder::"
+        'Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".'
+    ]
+    assert "| Bộ Công an | `submissions/bo-cong-an.docx` | Dự thảo | 100% |" in summary
+    assert (
+        "<details><summary>Nội dung tệp Word bo-cong-an.docx (chuyển thành văn bản)</summary>"
+        in summary
+    )
+    assert "[Đã viết] PHẦN 1. KẾT QUẢ THỰC HIỆN ĐỀ ÁN" in summary
+    code, out, summary = run_pr_steps(repo, base, "@someone-else", tmp_path)
+    assert code == 1

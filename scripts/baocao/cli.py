@@ -300,7 +300,7 @@ def _check(root: Path, args) -> int:
                 for c in changed
                 if c.startswith("submissions/")
                 and c.count("/") == 1
-                and c.endswith(".md")
+                and c.endswith((".md", ".docx"))
                 and (root / c).is_file()
             }
         )

@@ -85,6 +85,19 @@ MESSAGES: dict[str, str] = {
     "link-symlink": '"{target}" không phải là tệp thật trong thư mục submissions/{agency}/ (là liên kết symlink, liên kết cứng hoặc tệp đặc biệt) nên không được đăng. Hãy chép chính tệp đó vào thư mục này.',
     "link-missing": 'Không tìm thấy tệp "{target}". Đặt tệp trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-tệp.',
     "image-missing": 'Không tìm thấy ảnh "{target}". Đặt ảnh trong thư mục submissions/{agency}/ và viết đường dẫn {agency}/tên-ảnh.png.',
+    # Word files as submissions (submissions/<id>.docx)
+    "word-agency": 'Tên tệp "{name}" không phải mã của cơ quan nào trong đợt báo cáo. Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem danh sách ở trang Tải về).',
+    "word-structure": "Tệp Word có cấu trúc không đọc được ({detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.",
+    "word-images": 'Tệp Word có {count} ảnh; ảnh trong tệp Word chưa được đăng lên trang web và báo cáo tổng hợp (chỗ mỗi ảnh có ghi chú "Hình trong tệp Word"). Nếu ảnh cần công bố, gửi ảnh cho Ban Thư ký.',
+    "word-and-markdown": "Cơ quan có cả tệp {docx} và tệp {md}; mỗi cơ quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp {docx} chưa được đọc).",
+    "word-field-number": 'Chưa đọc được số, ký hiệu văn bản. Ở đầu văn bản, dưới tên cơ quan, ghi một dòng như "Số: 125/BC-UBND".',
+    "word-field-date": 'Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024".',
+    "word-field-signer": "Chưa đọc được người ký. Ở cuối văn bản ghi chức vụ (chữ in hoa, ví dụ THỨ TRƯỞNG) rồi họ và tên người ký, mỗi thứ một dòng.",
+    "word-field-contact": 'Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
+    "word-place-head": "Phần đầu văn bản (số, ngày, người ký)",
+    "word-place-opening": "Phần mở đầu",
+    "word-place-end": "Cuối văn bản",
+    "word-place": "{section}, đoạn {paragraph}",
 }
 
 TYPE_NAMES = {
@@ -156,6 +169,13 @@ ERRORS: dict[str, str] = {
     "disk-full": "ổ đĩa chứa {path} đã đầy nên không ghi được kết quả; kết quả cũ vẫn giữ nguyên. Giải phóng chỗ trống rồi chạy lại lệnh.",
     "write-failed": "không ghi được {path} ({reason}); kết quả cũ vẫn giữ nguyên. Kiểm tra quyền ghi và chỗ trống của thư mục.",
     "output-busy": "thư mục {path} vẫn đang được một lần dựng khác ghi vào sau {seconds} giây chờ. Hãy chờ lần dựng đó xong rồi chạy lại lệnh.",
+    # Word files (submissions/<id>.docx and baocao import)
+    "docx-too-large": "{name}: tệp Word quá lớn ({size}, tối đa {limit}). Hãy nén ảnh trong tệp (Tệp > Nén ảnh) hoặc bớt ảnh, rồi lưu lại.",
+    "docx-too-many-parts": "{name}: tệp Word có quá nhiều thành phần ({count}); không phải một báo cáo thông thường. Hãy lưu lại bằng Word dưới dạng .docx.",
+    "docx-bomb": "{name}: tệp Word giải nén ra quá lớn ({size}); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",
+    "docx-macro": "{name}: tệp Word có macro hoặc điều khiển ActiveX; không nhận tệp loại này. Hãy lưu lại dưới dạng Word Document (*.docx), không phải .docm.",
+    "docx-external": "{name}: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+    "docx-broken": "{name}: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
 }
 
 # outputs (issue 16 item 4): said while a build waits for another build of the same folder

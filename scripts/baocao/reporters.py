@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title
+from baocao.preview import word_previews
 from baocao.problems import Problem
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
@@ -198,4 +199,5 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
             for p in problems
         ]
         out += ["", "</details>", ""]
+    out += word_previews(rnd)  # Word reports as text, for the reviewer
     return "\n".join(out)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from baocao.errors import ImportFailure
 from baocao.messages import HOW_TO_CONVERT, error_text
+from baocao.importer.package import check_package
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -95,6 +96,7 @@ def open_docx(path: Path, *, convert: bool, work: Path):
         raise ImportFailure(
             error_text("import-unknown-format", name=path.name, how=_how_to_convert(path.name))
         )
+    check_package(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError) as error:
