@@ -34,9 +34,15 @@ def test_a_word_file_is_a_report_of_the_round(word_ws):
     rnd = load_round(word_ws)
     report = rnd.report("bo-y-te")
     assert report.submission.file == "submissions/bo-y-te.docx"
-    assert report.status == "draft" and report.ratio == 1.0
+    assert report.status == "on_time" and report.ratio == 1.0  # signed: an issued report
+    assert report.problems == []
     assert report.submission.meta["so_ky_hieu"] == "125/BC-TE"
     assert report.submission.meta["ngay_ban_hanh"] == "03/12/2024"
+    assert report.submission.meta["lien_he"] == {
+        "ho_ten": "Trần Thị Bình",
+        "dien_thoai": "0982.190.626",
+        "email": "binh@example.gov.vn",
+    }
     assert report.submission.meta["nguoi_ky"] == {
         "ho_ten": "Nguyễn Văn An",
         "chuc_vu": "KT. BỘ TRƯỞNG / THỨ TRƯỞNG",
@@ -51,16 +57,24 @@ def test_problems_name_the_place_in_the_word_file_not_a_line(word_ws, capsys):
     word_report(load_campaign(word_ws), "bo-y-te", path, extra=extra)
     assert main(["--root", str(word_ws), "check"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:2] == [
-        'submissions/bo-y-te.docx: cảnh báo: Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
-        'submissions/bo-y-te.docx: cảnh báo: Phần 1, mục II.2, tiêu đề "Mục tự đặt": Tiêu đề "Mục tự đặt" không khớp mục nào trong đề cương của cơ quan. Nội dung dưới tiêu đề này được tính vào mục "2. Chủ trì, phối hợp với Bộ Công Thương trong việc tăng cường công tác trao đổi, tiếp…".',
-    ]
+    assert out[0] == (
+        'submissions/bo-y-te.docx: cảnh báo: Phần 1, mục II.2, tiêu đề "Mục tự đặt": Tiêu đề "Mục tự đặt" không khớp mục nào trong đề cương của cơ quan. Nội dung dưới tiêu đề này được tính vào mục "2. Chủ trì, phối hợp với Bộ Công Thương trong việc tăng cường công tác trao đổi, tiếp…".'
+    )
     assert main(["--root", str(word_ws), "check", "--format", "github"]) == 0
     annotations = capsys.readouterr().out.splitlines()
-    assert annotations[1].startswith(
+    assert annotations[0].startswith(
         '::warning file=submissions/bo-y-te.docx,title=baocao heading-unknown::Phần 1, mục II.2, tiêu đề "Mục tự đặt": '
     )
     assert all("line=" not in a for a in annotations)  # on the file: a .docx has no lines
+
+
+def test_a_signed_report_without_contact_is_an_error_saying_what_to_write(word_ws, capsys):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    word_report(load_campaign(word_ws), "bo-y-te", path, contact=False)
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        'submissions/bo-y-te.docx: lỗi: Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".'
+    )
 
 
 def test_both_a_md_and_a_docx_for_one_agency_is_an_error(word_ws, capsys):

@@ -284,16 +284,23 @@ def test_pr_uploading_a_word_report(pull_request, tmp_path):
 
     repo, base = pull_request
     git(repo, "rm", "-q", "submissions/bo-cong-an.md")
-    word_report(load_campaign(repo), "bo-cong-an", repo / "submissions" / "bo-cong-an.docx")
+    word_report(
+        load_campaign(repo),
+        "bo-cong-an",
+        repo / "submissions" / "bo-cong-an.docx",
+        extra={0: ["# Mục tự đặt"]},
+    )
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Tải lên báo cáo Word")
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 0, out
     assert out.splitlines() == [
-        "::warning file=submissions/bo-cong-an.docx,title=baocao field-placeholder::"
-        'Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".'
+        "::warning file=submissions/bo-cong-an.docx,title=baocao heading-unknown::"
+        'Phần 1, mục I.1, tiêu đề "Mục tự đặt": Tiêu đề "Mục tự đặt" không khớp mục nào trong đề cương của cơ quan. '
+        'Nội dung dưới tiêu đề này được tính vào mục "1. Tình hình quán triệt và tổ chức thực hiện Quyết định số 319/QĐ-TTg ngày 29/3/2023 của…".'
     ]
-    assert "| Bộ Công an | `submissions/bo-cong-an.docx` | Dự thảo | 100% |" in summary
+    assert "| Bộ Công an | `submissions/bo-cong-an.docx` | Đúng hạn | 100% |" in summary
+    assert "Mục tự đặt" in summary  # the problem with its place
     assert (
         "<details><summary>Nội dung tệp Word bo-cong-an.docx (chuyển thành văn bản)</summary>"
         in summary

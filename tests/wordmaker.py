@@ -9,9 +9,16 @@ from docx import Document
 
 from baocao.completeness import agency_parts
 
+CONTACT = "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn"
+
 
 def word_report(
-    campaign, agency_id: str, path: Path, *, extra: dict[int, list[str]] | None = None
+    campaign,
+    agency_id: str,
+    path: Path,
+    *,
+    extra: dict[int, list[str]] | None = None,
+    contact: bool = True,
 ) -> Path:
     """A report with every heading of the agency's outline (Heading styles) and a paragraph
     under each leaf; `extra` adds paragraphs after the text of the n-th leaf (0-based), a
@@ -36,6 +43,8 @@ def word_report(
     doc.add_paragraph("KT. BỘ TRƯỞNG")
     doc.add_paragraph("THỨ TRƯỞNG")
     doc.add_paragraph("Nguyễn Văn An")
+    if contact:
+        doc.add_paragraph(CONTACT)
     doc.save(str(path))
     return path
 

@@ -54,7 +54,7 @@ def load_word_submission(
     try:
         with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
             document = open_docx(path, convert=False, work=Path(work))
-            result = import_docx(campaign, agency, document, path.name)
+            result = import_docx(campaign, agency, document, path.name, submission=True)
     except ImportFailure as error:
         sub = Submission(path=path, file=display)
         sub.problems.append(Problem(display, None, "word-unreadable", str(error)))
@@ -69,6 +69,8 @@ def load_word_submission(
     text, images = _without_images(result.text)
     sub = load_submission(path, display, validator, text=text)
     sub.places = places(text)
+    for warning in result.warnings:  # letterhead of another agency, figures not taken
+        sub.problems.append(Problem(display, None, "word-import", warning, WARNING))
     if images:
         sub.problems.append(
             Problem(display, None, "word-images", render("word-images", count=images), WARNING)

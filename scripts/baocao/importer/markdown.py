@@ -8,10 +8,15 @@ from baocao.importer.reader import Para, Table
 from baocao.importer.structure import Title
 
 
-def render_body(blocks: list[Para | Table], titles: list[Title]) -> str:
+def render_body(
+    blocks: list[Para | Table], titles: list[Title], skip: set[int] = frozenset()
+) -> str:
+    """The body; blocks in `skip` (the document's frame, a figures table) are left out."""
     by_index = {t.index: t for t in titles}
     out: list[str] = []
     for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         if index in by_index and isinstance(block, Para):
             title = by_index[index]
             text = block.markdown(plain_style=True, escape_start=False).replace("  \n", " ")
