@@ -144,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tạo submissions/<mã>.md với đủ phần thông tin, các mục của đề cương và các nhiệm vụ được giao.",
     )
     p.add_argument("agency", metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ bo-cong-an")
+    p.add_argument(
+        "--docx",
+        action="store_true",
+        help="tạo mẫu Word submissions/<mã>.docx (điền trong Word rồi nộp nguyên tệp)",
+    )
 
     p = sub.add_parser(
         "tasks",
@@ -358,11 +363,13 @@ def _owners(root: Path, args) -> int:
 def _new(root: Path, args) -> int:
     from baocao.blank_report import write_template
     from baocao.campaign import load_campaign
+    from baocao.docx.template import write_word_template
 
-    path, agency = write_template(load_campaign(root), args.agency)
+    write = write_word_template if args.docx else write_template
+    path, agency = write(load_campaign(root), args.agency)
     shown = path.relative_to(root).as_posix()
     print(say("new-done", path=shown, name=agency.name, count=len(agency.task_ids)))
-    print(say("new-next", path=shown))
+    print(say("new-next-docx" if args.docx else "new-next", path=shown))
     return 0
 
 

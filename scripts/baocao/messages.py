@@ -369,6 +369,7 @@ OUTPUT = {
     "written": "Đã ghi {path}.",
     "new-done": "Đã tạo {path} cho {name} ({count} nhiệm vụ được giao).",
     "new-next": "Viết nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path}",
+    "new-next-docx": "Mở tệp bằng Word, điền nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path}",
     "import-done": 'Đã nhập "{name}" vào {path}.',
     "import-done-images": 'Đã nhập "{name}" vào {path} ({count} ảnh trong {folder}/).',
     "import-head": "Phần đầu (front matter):",

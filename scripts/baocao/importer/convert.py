@@ -13,10 +13,10 @@ from baocao.importer.figures import Figures, read_figures
 from baocao.importer.frame import Contact, Frame, find_frame, issuer_matches
 from baocao.importer.letterhead import Letterhead, read_letterhead
 from baocao.importer.markdown import render_body
-from baocao.importer.reader import Source, Table, read_document
+from baocao.importer.reader import Para, Source, Table, read_document
 from baocao.importer.structure import Title, find_titles, map_titles
 from baocao.messages import render
-from baocao.text import nfc
+from baocao.text import fold, nfc
 
 
 @dataclass
@@ -106,6 +106,9 @@ def import_docx(
     skip = set(frame.indices)
     if figures is not None and figures.complete:
         skip.add(figures.index)
+        caption = source.blocks[figures.index - 1] if figures.index else None
+        if isinstance(caption, Para) and fold(caption.plain).startswith("so lieu"):
+            skip.add(figures.index - 1)  # its caption, "Số liệu ..."
     warnings = []
     if frame.issuer and not issuer_matches(frame.issuer, agency.name):
         warnings.append(

@@ -29,6 +29,10 @@ def _label(text: str) -> str:
     return fold(collapse(_UNIT.sub("", collapse(text)))).strip(" .:")
 
 
+def _keys(cell: str) -> tuple[str, str]:
+    return fold(collapse(cell)).strip(" .:"), _label(cell)
+
+
 def _value(text: str) -> int | None:
     text = collapse(text)
     if not _NUMBER.match(text):
@@ -44,12 +48,16 @@ def read_figures(campaign: Campaign, index: int, table: Table) -> Figures | None
     columns = {i: int(h) for i, h in enumerate(header) if h.isdigit() and int(h) in campaign.years}
     if not columns:
         return None
-    labels = {_label(f.label): f.key for f in campaign.figure_fields}
+    labels: dict[str, str] = {}
+    for f in campaign.figure_fields:  # "Tiền phạt", "Tiền phạt (đồng)", as written
+        for text in (f.label, f"{f.label} ({f.unit})"):
+            labels.setdefault(fold(collapse(text)).strip(" .:"), f.key)
+        labels.setdefault(_label(f.label), f.key)
     found = Figures(index)
     values: dict[int, dict[str, int]] = {year: {} for year in columns.values()}
     for row in table.rows[1:]:
         cells = [collapse(c.plain) for c in row]
-        key = next((labels[_label(c)] for c in cells if _label(c) in labels), None)
+        key = next((labels[k] for c in cells for k in _keys(c) if k in labels), None)
         if key is None:
             if any(cells):
                 found.unmatched.append(" | ".join(c for c in cells if c))
