@@ -204,13 +204,15 @@ def test_the_site_and_the_docx_show_a_word_report(word_ws, tmp_path):
         load_campaign(word_ws),
         "bo-y-te",
         word_ws / "submissions" / "bo-y-te.docx",
-        extra={1: ["a) Điểm a;", "đ) Điểm đ;", "e) Điểm e."]},
+        extra={1: ["a) Điểm a;", "đ) Điểm đ;", "e) Điểm e.", "3. Điểm ba, gõ tay trong Word."]},
     )
     rnd = load_round(word_ws)
     site = build_site(rnd, tmp_path / "site")
     page = (site / "co-quan" / "bo-y-te" / "index.html").read_text(encoding="utf-8")
     assert "<code>submissions/bo-y-te.docx</code>" in page
     assert "<p>đ) Điểm đ;</p>" in page
+    assert "<p>3. Điểm ba, gõ tay trong Word.</p>" in page  # not "\3." nor a list renumbered
     merged = build_docx(rnd, tmp_path / "tong-hop.docx")
     texts = [p.text for p in Document(str(merged)).paragraphs]
     assert "đ) Điểm đ;" in texts and "e) Điểm e." in texts
+    assert "3. Điểm ba, gõ tay trong Word." in texts
