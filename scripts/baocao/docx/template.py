@@ -16,11 +16,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Mm
 
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
 from baocao.docx.layout import DocumentHead, blocks
+from baocao.docx.ooxml import put_tbl_pr
 from baocao.docx.reference import reference_bytes
 from baocao.errors import TemplateError
 from baocao.messages import error_text
@@ -31,6 +34,7 @@ SIGNER_CAPACITY = "(CHỨC VỤ NGƯỜI KÝ)"
 SIGNER_NAME = "(Họ và tên người ký)"
 FIGURES_CAPTION = "Số liệu (điền số nguyên vào ô của từng năm; để trống chỉ tiêu không có số liệu)"
 FIGURES_HEAD = "Chỉ tiêu (đơn vị)"
+FIGURE_LABEL_MM, YEAR_MM = 95, 35
 CONTACT = "Người liên hệ: (họ và tên), điện thoại (số điện thoại), thư điện tử (địa chỉ thư)"
 
 
@@ -103,7 +107,8 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes) -> bytes:
     for element in opening:
         sect.addprevious(element)
     for spec in agency_parts(campaign, agency):
-        doc.add_paragraph(spec.heading, style=f"Heading {min(spec.depth, 9)}")
+        heading = doc.add_paragraph(spec.heading, style=f"Heading {min(spec.depth, 9)}")
+        heading.paragraph_format.page_break_before = False  # one report: no page a part
         if spec.leaf:
             doc.add_paragraph(style="Body Text").add_run(PLACEHOLDER).italic = True
     caption = doc.add_paragraph(style="Table Caption")
@@ -115,12 +120,30 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes) -> bytes:
         cell.text = text
     for row, field in zip(table.rows[1:], fields):
         row.cells[0].text = figure_label(field)
+    _grid(table, [FIGURE_LABEL_MM] + [YEAR_MM] * len(campaign.years))
     for element in closing:
         sect.addprevious(element)
     sect.addprevious(doc.add_paragraph(CONTACT, style="Body Text")._p)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _grid(table, widths_mm: list[float]) -> None:
+    """Ruled cells and column widths: a table to fill in, not a layout."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:color", "000000")):
+            line.set(qn(key), value)
+        borders.append(line)
+    put_tbl_pr(table._tbl.tblPr, borders)
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm):
+            cell.width = Mm(width)
 
 
 def write_word_template(campaign: Campaign, agency_id: str) -> tuple[Path, Agency]:
