@@ -129,7 +129,7 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes) -> bytes:
     return out.getvalue()
 
 
-def _grid(table, widths_mm: list[float]) -> None:
+def _grid(table, widths_mm: list[int]) -> None:
     """Ruled cells and column widths: a table to fill in, not a layout."""
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
