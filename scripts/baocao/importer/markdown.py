@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from baocao.importer.letterhead import is_layout_table
 from baocao.importer.numbering import BULLET
 from baocao.importer.reader import Para, Table
@@ -9,7 +11,7 @@ from baocao.importer.structure import Title
 
 
 def render_body(
-    blocks: list[Para | Table], titles: list[Title], skip: set[int] = frozenset()
+    blocks: list[Para | Table], titles: list[Title], skip: Collection[int] = frozenset()
 ) -> str:
     """The body; blocks in `skip` (the document's frame, a figures table) are left out."""
     by_index = {t.index: t for t in titles}
