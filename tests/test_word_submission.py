@@ -63,7 +63,7 @@ def test_problems_name_the_place_in_the_word_file_not_a_line(word_ws, capsys):
     assert main(["--root", str(word_ws), "check", "--format", "github"]) == 0
     annotations = capsys.readouterr().out.splitlines()
     assert annotations[0].startswith(
-        '::warning file=submissions/bo-y-te.docx,title=baocao heading-unknown::Phần 1, mục II.2, tiêu đề "Mục tự đặt": '
+        '::warning file=submissions/bo-y-te.docx,title=Tiêu đề::Phần 1, mục II.2, tiêu đề "Mục tự đặt": '
     )
     assert all("line=" not in a for a in annotations)  # on the file: a .docx has no lines
 

@@ -295,7 +295,7 @@ def test_pr_uploading_a_word_report(pull_request, tmp_path):
     code, out, summary = run_pr_steps(repo, base, AGENCY_ACCOUNT, tmp_path)
     assert code == 0, out
     assert out.splitlines() == [
-        "::warning file=submissions/bo-cong-an.docx,title=baocao heading-unknown::"
+        "::warning file=submissions/bo-cong-an.docx,title=Tiêu đề::"
         'Phần 1, mục I.1, tiêu đề "Mục tự đặt": Tiêu đề "Mục tự đặt" không khớp mục nào trong đề cương của cơ quan. '
         'Nội dung dưới tiêu đề này được tính vào mục "1. Tình hình quán triệt và tổ chức thực hiện Quyết định số 319/QĐ-TTg ngày 29/3/2023 của…".'
     ]

@@ -246,6 +246,7 @@ PROBLEM_TITLES = {
     "html": "Mã HTML",
     "image": "Ảnh",
     "link": "Đường dẫn",
+    "word": "Tệp Word",
 }
 
 
