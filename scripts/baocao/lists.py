@@ -15,6 +15,8 @@ import re
 
 from markdown_it.token import Token
 
+from baocao.mdparse import parser  # the site's and the checker's reading
+
 TYPED_CLASS = "bc-typed"  # lists whose items carry their marker as text (site CSS: no bullets)
 # a line that may start a list item, possibly inside block quotes
 _MAYBE_LIST = re.compile(r"^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
@@ -41,9 +43,7 @@ def markers(markdown: str) -> list[str]:
     """The typed marker of every list item, in document order (footnotes left out)."""
     if not _MAYBE_LIST.search(markdown):
         return []
-    from baocao.site.sanitize import _parser as site_parser  # the site's own reading
-
-    return [marker_of(t) for t in _item_tokens(site_parser().parse(markdown, {}))]
+    return [marker_of(t) for t in _item_tokens(parser().parse(markdown, {}))]
 
 
 def type_markers(tokens: list[Token]) -> list[Token]:

@@ -61,7 +61,8 @@ class Composer:
             self._notes[agency_id] = NoteSet.collect(texts, self.counter)
         text = relocate(markdown, self._notes[agency_id])
         self.pieces.append(
-            {"agency": agency_id, "level": level + 1, "text": text, "markers": markers(text)}
+            {"agency": agency_id, "level": level + 1, "text": text + "\n", "markers": markers(text)}
+            # the newline: pandoc leaves a pipe table's last row out of the table without it
         )
         return f"::: {{.{CHUNK_CLASS} n={len(self.pieces)}}}\n:::"
 

@@ -7,10 +7,9 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from baocao.lists import TYPED_CLASS, type_markers
 from baocao.mdparse import parser
 from baocao.targets import WEB_SCHEMES, resolve, url_path
-
-from baocao.lists import TYPED_CLASS, type_markers
 
 ASSETS_DIR = "tep"  # site folder holding each agency's attachments: tep/<agency-id>/...
 
