@@ -15,7 +15,7 @@ def test_agency_page_of_a_word_report(page, server, site_round, screenshots):
     assert page.locator("h1").first.inner_text().strip() == report.agency.name
     body = page.locator("article").inner_text()
     assert f"submissions/{WORD_AGENCY}.docx" in body
-    assert report.status_label in body
+    assert report.stage_label in body  # "Đã nộp (đúng hạn)": a signed Word report is issued
     texts = [t.strip() for t in page.locator(".bc-report p, .bc-report li").all_inner_texts()]
     for point in WORD_POINTS:  # the letters and numbers typed in Word, as typed
         assert point in texts, point
