@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 from baocao.errors import ImportFailure
-from baocao.messages import HOW_TO_CONVERT, error_text
 from baocao.importer.package import check_package
+from baocao.messages import HOW_TO_CONVERT, error_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
