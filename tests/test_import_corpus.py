@@ -12,6 +12,7 @@ import yaml
 
 from baocao.importer import import_docx
 from baocao.importer.reader import Table, read_document
+from baocao.text import fold
 from baocao.workspace import load_round
 from conftest import SHARED, shared
 from test_import import new_workspace, run_import
@@ -49,10 +50,25 @@ def result(request, root, campaign, tmp_path_factory):
 
 
 def test_every_paragraph_and_cell_is_kept(result):
-    body = normal_markdown(result["text"])
-    missing = [t for t in source_texts(result["path"]) if normal_markdown(t) not in body]
+    """In the body, or named in the report of what went into the front matter (issue 17)."""
+    body = normal_markdown(result["text"].split("\n---\n", 1)[1])
+    moved = normal_markdown(result["out"])
+    missing = [
+        t
+        for t in source_texts(result["path"])
+        if normal_markdown(t) not in body and normal_markdown(t) not in moved
+    ]
     assert missing == []
     assert "không tìm thấy nguyên văn" not in result["out"]
+
+
+def test_the_frame_is_not_body_text(result):
+    """Quốc hiệu, Tiêu ngữ, Nơi nhận and the signer's capacity go out of the body."""
+    body = fold(result["text"].split("\n---\n", 1)[1])
+    assert "cong hoa xa hoi chu nghia" not in body
+    assert "doc lap - tu do" not in body
+    assert "noi nhan" not in body
+    assert "Đã tách" in result["out"]
 
 
 def test_output_passes_the_check_for_structure(result):
@@ -102,7 +118,10 @@ def test_no_legacy_repair_on_unicode_files(result, campaign):
 def test_typo_in_national_motto_is_tolerated(campaign):
     path = shared("corpus", "vn-gov-docx", "TB-1894_9.4.2026_Ket-qua-sau-kiem-tra-chap-hanh.docx")
     converted = import_docx(campaign, campaign.agency(AGENCY), docx.Document(str(path)), path.name)
-    assert "CỘNG HÕA" in converted.body
+    assert "CỘNG HÕA" not in converted.body  # a Quốc hiệu with a typo is frame all the same
+    assert ("Quốc hiệu", "CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM") in converted.frame.moved or any(
+        "CỘNG HÕA" in text for _, text in converted.frame.moved
+    )
     assert converted.letterhead.ho_ten == "Hoàng Văn Thuân"
 
 

@@ -515,3 +515,37 @@ def test_ownership_rules_come_from_main_not_from_the_pull_request(pull_request):
     assert outcome == "failure"
     refused = {a.properties["file"] for a in annotations if a.properties["title"] == OWNERSHIP}
     assert refused == {"campaign.yml", "submissions/ubnd-ha-noi.md"}
+
+
+def test_pr_uploading_a_word_report(pull_request):
+    """An agency replaces its Markdown report with a Word file, as "Upload files" would."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from baocao.campaign import load_campaign
+    from wordmaker import word_report
+
+    pr = pull_request
+    pr.path("submissions/bo-cong-an.md").unlink()
+    word_report(
+        load_campaign(pr.repo),
+        "bo-cong-an",
+        pr.path("submissions/bo-cong-an.docx"),
+        extra={0: ["# Mục tự đặt"]},
+    )
+    pr.commit("Tải lên báo cáo Word")
+    outcome, annotations, summary = check_step(pr, AGENCY_ACCOUNT)
+    assert outcome == "success"
+    assert [(a.level, a.properties["file"], a.properties["title"]) for a in annotations] == [
+        ("warning", "submissions/bo-cong-an.docx", "Tiêu đề")
+    ]
+    assert annotations[0].message.startswith(
+        'Phần 1, mục I.1, tiêu đề "Mục tự đặt": Tiêu đề "Mục tự đặt" không khớp mục nào'
+    )
+    assert "| Bộ Công an | `submissions/bo-cong-an.docx` | Đúng hạn | 100% |" in summary
+    assert "Mục tự đặt" in summary  # the problem with its place
+    assert (
+        "<details><summary>Nội dung tệp Word bo-cong-an.docx (chuyển thành văn bản)</summary>"
+        in summary
+    )
+    assert "[Đã viết] PHẦN 1. KẾT QUẢ THỰC HIỆN ĐỀ ÁN" in summary
+    outcome, annotations, summary = check_step(pr, "@someone-else")
+    assert outcome == "failure"

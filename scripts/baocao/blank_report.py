@@ -70,9 +70,13 @@ def write_template(campaign: Campaign, agency_id: str) -> tuple[Path, Agency]:
     if agency is None:
         raise TemplateError(error_text("new-agency-unknown", agency=agency_id))
     path = campaign.submissions_dir / f"{agency.id}.md"
+    word = path.with_suffix(".docx")
+    if word.exists():  # one report an agency: its Word file is it
+        path = word
     if path.exists():
         shown = path.relative_to(campaign.root).as_posix()
         raise TemplateError(error_text("new-exists", path=shown))
+    path = campaign.submissions_dir / f"{agency.id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = render_template(campaign, agency)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:

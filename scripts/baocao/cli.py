@@ -145,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tạo submissions/<mã>.md với đủ phần thông tin, các mục của đề cương và các nhiệm vụ được giao.",
     )
     p.add_argument("agency", metavar="MÃ_CƠ_QUAN", help="mã cơ quan, ví dụ bo-cong-an")
+    p.add_argument(
+        "--docx",
+        action="store_true",
+        help="tạo mẫu Word submissions/<mã>.docx (điền trong Word rồi nộp nguyên tệp)",
+    )
 
     p = sub.add_parser(
         "tasks",
@@ -301,7 +306,7 @@ def _check(root: Path, args) -> int:
                 for c in changed
                 if c.startswith("submissions/")
                 and c.count("/") == 1
-                and c.endswith(".md")
+                and c.endswith((".md", ".docx"))
                 and os.path.lexists(root / c)  # read, and refused if not a regular file
             }
         )
@@ -379,11 +384,13 @@ def _owners(root: Path, args) -> int:
 def _new(root: Path, args) -> int:
     from baocao.blank_report import write_template
     from baocao.campaign import load_campaign
+    from baocao.docx.template import write_word_template
 
-    path, agency = write_template(load_campaign(root), args.agency)
+    write = write_word_template if args.docx else write_template
+    path, agency = write(load_campaign(root), args.agency)
     shown = path.relative_to(root).as_posix()
     print(say("new-done", path=shown, name=agency.name, count=len(agency.task_ids)))
-    print(say("new-next", path=shown))
+    print(say("new-next-docx" if args.docx else "new-next", path=shown))
     return 0
 
 

@@ -104,6 +104,21 @@ MESSAGES: dict[str, str] = {
     "limit-image-unreadable": "Không đọc được kích thước của ảnh ({detail}): tệp hỏng, hoặc không phải ảnh {kind} như tên tệp cho biết. Hãy lưu lại ảnh dạng PNG hoặc JPEG.",
     "limit-attachment-bytes": "Tệp đính kèm dài {size} byte, vượt giới hạn {limit} byte một tệp. Hãy nén hoặc chia nhỏ tệp.",
     "limit-folder-bytes": "Các tệp trong thư mục {path} dài tổng cộng {size} byte, vượt giới hạn {limit} byte. Hãy bỏ tệp không cần thiết hoặc giảm kích thước ảnh.",
+    # Word files as submissions (submissions/<id>.docx)
+    "word-agency": 'Tên tệp "{name}" không phải mã của cơ quan nào trong đợt báo cáo. Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem danh sách ở trang Tải về).',
+    "word-structure": "Tệp Word có cấu trúc không đọc được ({detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.",
+    "word-images": 'Tệp Word có {count} ảnh; ảnh trong tệp Word chưa được đăng lên trang web và báo cáo tổng hợp (chỗ mỗi ảnh có ghi chú "Hình trong tệp Word"). Nếu ảnh cần công bố, gửi ảnh cho Ban Thư ký.',
+    "word-and-markdown": "Cơ quan có cả tệp {docx} và tệp {md}; mỗi cơ quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp {docx} chưa được đọc).",
+    "word-field-number": 'Chưa đọc được số, ký hiệu văn bản. Ở đầu văn bản, dưới tên cơ quan, ghi một dòng như "Số: 125/BC-UBND".',
+    "word-field-date": 'Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024".',
+    "word-field-signer": "Chưa đọc được người ký. Ở cuối văn bản ghi chức vụ (chữ in hoa, ví dụ THỨ TRƯỞNG) rồi họ và tên người ký, mỗi thứ một dòng.",
+    "word-field-contact": 'Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
+    "import-agency-mismatch": 'Tên cơ quan ở đầu văn bản ("{letterhead}") khác với cơ quan được nhập ({name}, mã {agency}). Kiểm tra lại tệp Word hoặc mã cơ quan.',
+    "import-figures-unmatched": "Bảng số liệu có dòng hoặc ô không khớp chỉ tiêu nào của đợt báo cáo nên không đưa vào so_lieu (bảng được giữ nguyên trong nội dung): {rows}.",
+    "word-place-head": "Phần đầu văn bản (số, ngày, người ký)",
+    "word-place-opening": "Phần mở đầu",
+    "word-place-end": "Cuối văn bản",
+    "word-place": "{section}, đoạn {paragraph}",
 }
 
 TYPE_NAMES = {
@@ -175,6 +190,13 @@ ERRORS: dict[str, str] = {
     "disk-full": "ổ đĩa chứa {path} đã đầy nên không ghi được kết quả; kết quả cũ vẫn giữ nguyên. Giải phóng chỗ trống rồi chạy lại lệnh.",
     "write-failed": "không ghi được {path} ({reason}); kết quả cũ vẫn giữ nguyên. Kiểm tra quyền ghi và chỗ trống của thư mục.",
     "output-busy": "thư mục {path} vẫn đang được một lần dựng khác ghi vào sau {seconds} giây chờ. Hãy chờ lần dựng đó xong rồi chạy lại lệnh.",
+    # Word files (submissions/<id>.docx and baocao import)
+    "docx-too-large": "{name}: tệp Word quá lớn ({size}, tối đa {limit}). Hãy nén ảnh trong tệp (Tệp > Nén ảnh) hoặc bớt ảnh, rồi lưu lại.",
+    "docx-too-many-parts": "{name}: tệp Word có quá nhiều thành phần ({count}); không phải một báo cáo thông thường. Hãy lưu lại bằng Word dưới dạng .docx.",
+    "docx-bomb": "{name}: tệp Word giải nén ra quá lớn ({size}); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",
+    "docx-macro": "{name}: tệp Word có macro hoặc điều khiển ActiveX; không nhận tệp loại này. Hãy lưu lại dưới dạng Word Document (*.docx), không phải .docm.",
+    "docx-external": "{name}: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+    "docx-broken": "{name}: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
 }
 
 # outputs (issue 16 item 4): said while a build waits for another build of the same folder
@@ -243,6 +265,7 @@ PROBLEM_TITLES = {
     "html": "Mã HTML",
     "image": "Ảnh",
     "link": "Đường dẫn",
+    "word": "Tệp Word",
 }
 
 
@@ -366,6 +389,7 @@ OUTPUT = {
     "written": "Đã ghi {path}.",
     "new-done": "Đã tạo {path} cho {name} ({count} nhiệm vụ được giao).",
     "new-next": "Viết nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path}",
+    "new-next-docx": "Mở tệp bằng Word, điền nội dung dưới từng tiêu đề rồi kiểm tra bằng: baocao check {path}",
     "import-done": 'Đã nhập "{name}" vào {path}.',
     "import-done-images": 'Đã nhập "{name}" vào {path} ({count} ảnh trong {folder}/).',
     "import-head": "Phần đầu (front matter):",
@@ -376,6 +400,12 @@ OUTPUT = {
     "import-revisions": "Cảnh báo: tệp có {count} chỗ sửa đổi đang theo dõi (Track Changes): đã chấp nhận tất cả (giữ phần thêm, bỏ phần xóa).",
     "import-comments": "Cảnh báo: đã bỏ {count} nhận xét (comment) của Word; chúng không thuộc nội dung báo cáo.",
     "import-mapped": "Tiêu đề khớp đề cương: {count}",
+    # word (issue 17): what the importer took out of the body
+    "import-contact-read": '  - Người liên hệ: {name}  (từ dòng "{source}"); trạng thái: du_thao (dự thảo).',
+    "import-frame": "Đã tách {count} dòng phần đầu, nơi nhận và chữ ký khỏi nội dung (đưa vào phần thông tin hoặc bỏ vì chỉ là trình bày):",
+    "import-frame-line": '  - {what}: "{text}"',
+    "import-figures": "Bảng số liệu: đưa vào so_lieu (năm {years}).",
+    "import-warning": "Cảnh báo: {warning}",
     "import-mapped-item": '  - "{title}" → {part}{near}',
     "import-near": " (gần đúng)",
     "import-unmapped": "Tiêu đề không khớp mục nào của đề cương: {count} (giữ nguyên làm tiêu đề; nội dung thuộc mục gần nhất phía trên)",

@@ -29,6 +29,7 @@ def codeowners(campaign: Campaign) -> str:
     for agency in campaign.agencies:
         owners = f"{agency.owner} {secretariat}" if agency.owner != secretariat else secretariat
         lines.append(f"/submissions/{agency.id}.md {owners}")
+        lines.append(f"/submissions/{agency.id}.docx {owners}")
         lines.append(f"/submissions/{agency.id}/ {owners}")
     for area in ("campaign.yml", "reviews.yml", "schema/", ".github/", ".ci/"):
         lines.append(f"/{area} {secretariat}")
@@ -94,7 +95,7 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
         ]
     allowed_ids = {a.id for a in agencies}
     names = ", ".join(a.name for a in agencies)
-    own = ", ".join(f"submissions/{a.id}.md" for a in agencies)
+    own = ", ".join(f"submissions/{a.id}.md (hoặc .docx)" for a in agencies)
     problems = []
     for raw in changed:
         if not raw.strip():
@@ -103,7 +104,7 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
         parts = path.parts
         if parts[0] == "submissions" and len(parts) >= 2:
             agency_id: str | None = PurePosixPath(parts[1]).stem if len(parts) == 2 else parts[1]
-            if len(parts) == 2 and not parts[1].endswith(".md"):
+            if len(parts) == 2 and not parts[1].endswith((".md", ".docx")):
                 agency_id = None
             if agency_id in allowed_ids:
                 continue

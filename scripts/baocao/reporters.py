@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title
+from baocao.preview import word_previews
 from baocao.problems import Problem
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
@@ -226,4 +227,5 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
             for p in problems
         ]
         out += ["</ul>", "</details>", ""]
+    out += word_previews(rnd)  # Word reports as text, for the reviewer
     return "\n".join(out)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.body import Heading, scan_headings
-from baocao.frontmatter import ReadError, read
+from baocao.frontmatter import ReadError, read, split
 from baocao.messages import render
 from baocao.oversize import report_problems
 from baocao.problems import ERROR, WARNING, Problem
@@ -39,6 +39,7 @@ class Submission:
     problems: list[Problem] = field(default_factory=list)
     readable: bool = False  # front matter parsed into a mapping
     yaml: YamlDocument | None = None
+    places: list[str] | None = None  # a Word file (wordfile.py): the place of each text line
 
     @cached_property
     def body_lines(self) -> list[str]:
@@ -75,11 +76,13 @@ class Submission:
         return self.path.parent / self.path.stem
 
 
-def load_submission(path: Path, display: str, validator: FrontMatterValidator) -> Submission:
-    """Read one file; every problem is recorded on the result, nothing is raised."""
+def load_submission(
+    path: Path, display: str, validator: FrontMatterValidator, text: str | None = None
+) -> Submission:
+    """Read one file (or `text` made from it); every problem is recorded, nothing raised."""
     sub = Submission(path=path, file=display)
     try:
-        parts = read(path)
+        parts = read(path) if text is None else split(text)
     except ReadError as error:
         values = dict(error.values)
         values.setdefault("agency", path.stem)

@@ -19,6 +19,14 @@ from baocao.reviews import Extension, Review, load_reviews
 from baocao.stages import Receipt, settle
 from baocao.submission import Submission, load_submission
 from baocao.validation import FrontMatterValidator
+from baocao.wordfile import (
+    both_formats,
+    both_problem,
+    is_word,
+    load_word_submission,
+    locate,
+    word_files,
+)
 
 NOT_SUBMITTED, DRAFT, ON_TIME, LATE, INVALID = (
     "not_submitted",
@@ -174,7 +182,9 @@ def today_from_env() -> date:
 def submission_files(campaign: Campaign) -> list[Path]:
     folder = campaign.submissions_dir
     # a linked submissions/ is refused (entries.scan), and nothing is read through it
-    return sorted(folder.glob("*.md")) if folder.is_dir() and not folder.is_symlink() else []
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted([*folder.glob("*.md"), *word_files(folder)])
 
 
 def display_path(root: Path, path: Path) -> str:
@@ -208,8 +218,16 @@ def _load(
     paths: list[Path] | None,
     today: date | None,
 ) -> Round:
-    submissions = [load_submission(p, display_path(root, p), validator) for p in files]
+    doubled = both_formats(files)  # a .docx beside a .md of the same agency: an error
+    submissions = [
+        load_word_submission(p, display_path(root, p), validator, campaign)
+        if is_word(p)
+        else load_submission(p, display_path(root, p), validator)
+        for p in files
+        if p not in doubled
+    ]
     reviews, problems = load_reviews(root, campaign)
+    problems.extend(both_problem(p, display_path(root, p)) for p in doubled)
     reports = {a.id: AgencyReport(a, review=reviews.get(a.id)) for a in campaign.agencies}
     # a file named after its agency claims it first; other files naming it are the duplicates
     for sub in sorted(submissions, key=lambda s: s.path.stem != s.agency_id):
@@ -224,7 +242,13 @@ def _load(
             filed.problems.extend(link_problems(filed, report.agency.id))
         report.status = _status(campaign, report)
     note = settle(root, campaign, reports.values(), reviews)
+    for report in reports.values():  # a Word file's problems name places, not lines
+        if report.submission is not None and report.completeness:
+            report.completeness.problems[:] = locate(
+                report.submission, report.completeness.problems
+            )
     for sub in submissions:
+        sub.problems[:] = locate(sub, sub.problems)
         problems.extend(sub.problems)
     for report in reports.values():
         if report.completeness:

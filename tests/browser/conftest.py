@@ -45,6 +45,19 @@ def hostile_submission(root: Path) -> str:
     return head + sep + tail.replace(marker, "\n" + HOSTILE_HTML + marker, 1)
 
 
+WORD_AGENCY = "bo-tu-phap"  # no sample report: its report is a Word file
+WORD_POINTS = ["a) Rà soát văn bản;", "đ) Xử lý vi phạm;", "e) Tuyên truyền.", "1. Một;", "3. Ba."]
+
+
+def word_submission(ws: Path) -> Path:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from baocao.campaign import load_campaign
+    from wordmaker import word_report
+
+    path = ws / "submissions" / f"{WORD_AGENCY}.docx"
+    return word_report(load_campaign(ws), WORD_AGENCY, path, extra={0: WORD_POINTS})
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     from baocao.site.build import build_site
@@ -62,10 +75,12 @@ def site_dir(tmp_path_factory) -> Path:
     (ws / "submissions" / HOSTILE_AGENCY / "hong.png").write_bytes(
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
     )  # a PNG header without image data: the check reads its size, a browser fires onerror
+    word_submission(ws)
     with pytest.MonkeyPatch.context() as mp:  # the checker refuses the javascript: link;
         # the site must be safe even if it did not
         mp.setattr("baocao.workspace.link_problems", lambda sub, agency_id: [])
         rnd = load_round(ws)
+    assert rnd.report(WORD_AGENCY).status == "on_time", rnd.report(WORD_AGENCY).problems
     assert rnd.report(HOSTILE_AGENCY).usable, [
         p.message for p in rnd.report(HOSTILE_AGENCY).problems
     ]

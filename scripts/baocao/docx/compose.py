@@ -9,6 +9,7 @@ from baocao.campaign import OutlineNode, Task
 from baocao.completeness import COMPLETE, Part
 from baocao.docx import appendix
 from baocao.docx.blocks import NoteSet, escape, heading, relocate, styled
+from baocao.lists import markers
 from baocao.submission import Submission
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
@@ -59,7 +60,10 @@ class Composer:
             texts = [report.preamble] + [p.content for p in report.parts]
             self._notes[agency_id] = NoteSet.collect(texts, self.counter)
         text = relocate(markdown, self._notes[agency_id])
-        self.pieces.append({"agency": agency_id, "level": level + 1, "text": text})
+        self.pieces.append(
+            {"agency": agency_id, "level": level + 1, "text": text + "\n", "markers": markers(text)}
+            # the newline: pandoc leaves a pipe table's last row out of the table without it
+        )
         return f"::: {{.{CHUNK_CLASS} n={len(self.pieces)}}}\n:::"
 
     def document(self, blocks: list[str]) -> Composed:

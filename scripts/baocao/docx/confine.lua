@@ -16,6 +16,8 @@
 --   refused text of an image that is not allowed; "%s" is its path
 
 local config
+-- lists.lua: list items as paragraphs starting with the marker their author typed
+local typed_lists = dofile(pandoc.path.join({pandoc.path.directory(PANDOC_SCRIPT_FILE), "lists.lua"}))
 local MIME = {png = "image/png", jpg = "image/jpeg", jpeg = "image/jpeg", gif = "image/gif",
               webp = "image/webp"}
 local MAX_LEVEL = 9  -- Word's Heading 1..9
@@ -163,7 +165,8 @@ end
 
 local function confine_piece(piece, blocks)
   local level = tonumber(piece.level) or 1
-  return blocks:walk(confined(piece.agency, level, lowest_heading(blocks) or level))
+  blocks = blocks:walk(confined(piece.agency, level, lowest_heading(blocks) or level))
+  return typed_lists(blocks, piece.markers)
 end
 
 -- The blocks of each piece of one agency, from one pandoc.read of them all, joined by

@@ -23,6 +23,7 @@ CONFINE = Path(__file__).with_name("confine.lua")
 READER = (
     "commonmark_x+implicit_figures-smart-tex_math_dollars-emoji-subscript-superscript"
     "-raw_attribute-yaml_metadata_block-alerts"
+    "-fancy_lists-definition_lists-task_lists"  # lists as the site reads them (baocao/lists.py)
 )
 # Report text (confine.lua) is read without attributes, divs and spans: it can give itself no
 # style, id or class, and `{…}` or `:::` shows as typed (as on the site).

@@ -142,6 +142,9 @@ def _set_fonts_element(fonts) -> None:
         fonts.set(qn(attr), FONT)
 
 
+LIST_LEVELS = 4  # deeper list items share the last style
+
+
 def _paragraph_style(doc, name: str, base: str | None = None):
     try:
         return doc.styles[name]
@@ -233,6 +236,11 @@ def _styles(doc, layout: Layout) -> None:
     block.paragraph_format.first_line_indent = Mm(0)
     block.font.size = None
     block.font.color.rgb = black
+
+    for level in range(1, LIST_LEVELS + 1):  # report list items, marker typed in (lists.lua)
+        item = _paragraph_style(doc, f"List Item {level}", "Body Text")
+        item.paragraph_format.left_indent = Mm(layout.first_line_mm * (level - 1))
+        item.paragraph_format.first_line_indent = Mm(layout.first_line_mm)
 
     footnote = _paragraph_style(doc, "Footnote Text", "Normal")
     footnote.font.size = Pt(layout.footnote_pt)

@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
+from baocao.importer.figures import Figures, read_figures
+from baocao.importer.frame import Contact, Frame, find_frame, issuer_matches
 from baocao.importer.letterhead import Letterhead, read_letterhead
 from baocao.importer.markdown import render_body
-from baocao.importer.reader import Source, Table, read_document
+from baocao.importer.reader import Para, Source, Table, read_document
 from baocao.importer.structure import Title, find_titles, map_titles
-from baocao.text import nfc
+from baocao.messages import render
+from baocao.text import fold, nfc
 
 
 @dataclass
@@ -23,6 +26,10 @@ class ImportResult:
     source: Source
     letterhead: Letterhead
     titles: list[Title] = field(default_factory=list)
+    frame: Frame = field(default_factory=Frame)
+    figures: Figures | None = None  # the table that became so_lieu
+    warnings: list[str] = field(default_factory=list)  # Vietnamese, for the import report
+    skipped: set[int] = field(default_factory=set)  # blocks not in the body (frame, figures)
 
     @property
     def images(self) -> dict[str, bytes]:
@@ -41,7 +48,16 @@ def _quote(value: str | None) -> str:
     return json.dumps(value if value else FIELD_PLACEHOLDER, ensure_ascii=False)
 
 
-def front_matter(agency: Agency, head: Letterhead, source_name: str) -> str:
+def front_matter(
+    agency: Agency,
+    head: Letterhead,
+    source_name: str,
+    *,
+    contact: Contact | None = None,
+    figures: list[dict] | None = None,
+    official: bool = False,
+) -> str:
+    contact = contact or Contact()
     lines = [
         "---",
         f"# Nhập từ tệp Word {json.dumps(source_name, ensure_ascii=False)} bằng lệnh baocao import; hãy soát lại mọi trường.",
@@ -51,26 +67,71 @@ def front_matter(agency: Agency, head: Letterhead, source_name: str) -> str:
         "nguoi_ky:",
         f"  ho_ten: {_quote(head.ho_ten)}",
         f"  chuc_vu: {_quote(head.chuc_vu)}",
-        "trang_thai: du_thao",
+        f"trang_thai: {'chinh_thuc' if official else 'du_thao'}",
         "lien_he:",
-        f"  ho_ten: {_quote(None)}",
-        f"  dien_thoai: {_quote(None)}",
-        f"  email: {_quote(None)}",
-        "---",
-        "",
+        f"  ho_ten: {_quote(contact.ho_ten)}",
+        f"  dien_thoai: {_quote(contact.dien_thoai)}",
+        f"  email: {_quote(contact.email)}",
     ]
-    return "\n".join(lines)
+    if figures:
+        lines.append(f"so_lieu: {json.dumps(figures, ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""])
 
 
-def import_docx(campaign: Campaign, agency: Agency, document, source_name: str) -> ImportResult:
+def signed(head: Letterhead) -> bool:
+    """A number ("125/BC-..."), a date and a signer: the document was issued."""
+    number = head.so_ky_hieu or ""
+    return bool(re.match(r"\d", number) and head.ngay_ban_hanh and head.ho_ten)
+
+
+def import_docx(
+    campaign: Campaign, agency: Agency, document, source_name: str, *, submission: bool = False
+) -> ImportResult:
+    """The report a Word file makes; `submission` (a .docx in submissions/): official once
+    signed, as an agency uploads it; otherwise a draft for the secretariat to review."""
     source = read_document(document, image_dir=agency.id)
     specs = agency_parts(campaign, agency)
     titles = find_titles(source.blocks, specs)
     map_titles(titles, specs)
     head = read_letterhead(source.blocks)
-    body = render_body(source.blocks, titles)
+    frame = find_frame(source.blocks, {t.index for t in titles})
+    tables = [
+        found
+        for index, block in enumerate(source.blocks)
+        if isinstance(block, Table)
+        and index not in frame.indices
+        and (found := read_figures(campaign, index, block)) is not None
+    ]
+    figures = tables[0] if tables else None
+    skip = set(frame.indices)
+    if figures is not None and figures.complete:
+        skip.add(figures.index)
+        caption = source.blocks[figures.index - 1] if figures.index else None
+        if isinstance(caption, Para) and fold(caption.plain).startswith("so lieu"):
+            skip.add(figures.index - 1)  # its caption, "Số liệu ..."
+    warnings = []
+    if frame.issuer and not issuer_matches(frame.issuer, agency.name):
+        warnings.append(
+            render(
+                "import-agency-mismatch",
+                letterhead=" / ".join(frame.issuer),
+                name=agency.name,
+                agency=agency.id,
+            )
+        )
+    if figures is not None and figures.unmatched:
+        warnings.append(render("import-figures-unmatched", rows="; ".join(figures.unmatched[:5])))
+    body = render_body(source.blocks, titles, skip=skip)
+    text = front_matter(
+        agency,
+        head,
+        source_name,
+        contact=frame.contact,
+        figures=figures.rows if figures else None,
+        official=submission and signed(head),
+    )
     return ImportResult(
-        front_matter(agency, head, source_name) + "\n" + body, body, source, head, titles
+        text + "\n" + body, body, source, head, titles, frame, figures, warnings, skip
     )
 
 
@@ -85,5 +146,10 @@ def _normal(text: str) -> str:
 def lost_paragraphs(result: ImportResult) -> list[str]:
     """Paragraphs and cells of the source whose text is not found in the Markdown body."""
     body = _normal(result.body)
-    paras = [p for b in result.source.blocks for p in (b.paras if isinstance(b, Table) else [b])]
+    paras = [
+        p
+        for index, b in enumerate(result.source.blocks)
+        if index not in result.skipped
+        for p in (b.paras if isinstance(b, Table) else [b])
+    ]
     return [p.plain for p in paras if _normal(p.plain) and _normal(p.plain) not in body]

@@ -9,6 +9,7 @@ from datetime import date
 from baocao.importer.reader import Para, Table
 from baocao.text import collapse, fold
 
+SIGNATURE_LINES = 3  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
 HEAD_SCAN = 20  # paragraphs from the start searched for the number and the date
 _NUMBER = re.compile(r"^s[oố]\s*(?:ky hieu\s*)?[:.]\s*(?P<value>.*)$")
 _DATE = re.compile(
@@ -92,7 +93,11 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
             name_index = index
     if name_index is None:
         return None, None
-    positions = [line for line in lines[:name_index] if _is_upper(line)]
+    positions: list[str] = []  # the capitals just above the name: "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"
+    for line in reversed(lines[:name_index]):
+        if not _is_upper(line) or len(positions) == SIGNATURE_LINES:
+            break
+        positions.insert(0, line)
     return lines[name_index], " / ".join(positions) or None
 
 
@@ -118,7 +123,7 @@ def read_letterhead(blocks: list[Para | Table]) -> Letterhead:
                 ]
                 break
     if signature is None:
-        tail = [b.plain for b in blocks[-15:] if isinstance(b, Para)]
+        tail = [b.plain for b in blocks[-15:] if isinstance(b, Para) and b.style_level is None]
         signature = [
             t
             for t in tail

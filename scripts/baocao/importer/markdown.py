@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from baocao.importer.letterhead import is_layout_table
 from baocao.importer.numbering import BULLET
 from baocao.importer.reader import Para, Table
 from baocao.importer.structure import Title
 
 
-def render_body(blocks: list[Para | Table], titles: list[Title]) -> str:
+def render_body(
+    blocks: list[Para | Table], titles: list[Title], skip: Collection[int] = frozenset()
+) -> str:
+    """The body; blocks in `skip` (the document's frame, a figures table) are left out."""
     by_index = {t.index: t for t in titles}
     out: list[str] = []
     for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         if index in by_index and isinstance(block, Para):
             title = by_index[index]
             text = block.markdown(plain_style=True, escape_start=False).replace("  \n", " ")

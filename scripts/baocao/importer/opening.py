@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from baocao.errors import ImportFailure
+from baocao.importer.package import check_package
 from baocao.messages import HOW_TO_CONVERT, error_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -95,6 +96,7 @@ def open_docx(path: Path, *, convert: bool, work: Path):
         raise ImportFailure(
             error_text("import-unknown-format", name=path.name, how=_how_to_convert(path.name))
         )
+    check_package(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError) as error:

@@ -22,7 +22,8 @@ _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDra
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
-_LINE_START = re.compile(r"^([#>+=~|-]|\d+(?=[.)]))")
+# what would start a block at the beginning of a line: escaped as "\#", "\-", "1\." ("\1." shows the "\")
+_LINE_START = re.compile(r"^(?:([#>+=~|-])|(\d+)([.)]))")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):", re.I)
 TEXT, RAW, BREAK = "text", "raw", "break"
 
@@ -86,7 +87,7 @@ class Para:
         text = "".join(parts)
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
         if escape_start:
-            lines = [_LINE_START.sub(r"\\\1", line) for line in lines]
+            lines = [_LINE_START.sub(_escape_start, line) for line in lines]
         return "  \n".join(line for line in lines if line).strip()
 
 
@@ -164,6 +165,10 @@ def _emphasis(group: list[Segment], plain_style: bool) -> str:
         lead, core, trail = _split_space(text)
         text = f"{lead}*{core}*{trail}"
     return text
+
+
+def _escape_start(m: re.Match) -> str:
+    return f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}"
 
 
 def _escape(text: str) -> str:

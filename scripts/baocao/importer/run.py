@@ -101,13 +101,26 @@ def _print_result(result: ImportResult) -> None:
             print(say("import-field", label=label, value=value, source=head.sources[key]))
         else:
             print(say("import-field-missing", label=label))
-    print(say("import-contact"))
+    contact = result.frame.contact
+    if contact is not None and contact.ho_ten:
+        print(say("import-contact-read", name=contact.ho_ten, source=contact.source))
+    else:
+        print(say("import-contact"))
     for encoding, count in sorted(result.source.legacy.items()):
         print(say("import-legacy", count=count, encoding=_ENCODING_NAMES[encoding]))
     if result.source.revisions:
         print(say("import-revisions", count=result.source.revisions))
     if result.source.comments:
         print(say("import-comments", count=result.source.comments))
+    if result.frame.moved:
+        print(say("import-frame", count=len(result.frame.moved)))
+        for what, text in result.frame.moved:
+            print(say("import-frame-line", what=what, text=text))
+    if result.figures is not None and result.figures.rows:
+        years = ", ".join(str(row["nam"]) for row in result.figures.rows)
+        print(say("import-figures", years=years))
+    for warning in result.warnings:
+        print(say("import-warning", warning=warning))
     print(say("import-mapped", count=len(result.mapped)))
     for title in result.mapped:
         assert title.spec is not None  # what `mapped` means

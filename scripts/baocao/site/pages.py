@@ -12,6 +12,7 @@ from baocao.blank_report import render_template
 from baocao.build import DOCX_NAME, REMINDER_NAME
 from baocao.campaign import Agency, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
+from baocao.docx.template import templates
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.site import figures, tracking
 from baocao.site import html as h
@@ -75,6 +76,14 @@ def task_path(task_id: str) -> str:
 
 def template_url(page: str, agency_id: str) -> str:
     return url(page, "tai-ve/index.md") + f"mau/{agency_id}.md"
+
+
+def word_template_url(page: str, agency_id: str) -> str:
+    return url(page, "tai-ve/index.md") + f"mau/{agency_id}.docx"
+
+
+def word_template_path(agency_id: str) -> str:
+    return f"tai-ve/mau/{agency_id}.docx"
 
 
 def template_path(agency_id: str) -> str:
@@ -162,6 +171,8 @@ def generate(
         site.files.append(
             SiteFile(template_path(agency.id), text, dest=f"tai-ve/mau/{agency.id}.md")
         )
+    for agency_id, data in templates(rnd.campaign).items():  # the same as Word documents
+        site.files.append(SiteFile(word_template_path(agency_id), data))
     if docx_path is not None:
         site.files.append(SiteFile(f"tai-ve/{DOCX_NAME}", source=docx_path))
     return site
@@ -432,7 +443,8 @@ def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> SiteP
                 fragments.raw(
                     h.p(
                         "Cơ quan chưa nộp báo cáo. Báo cáo cần có các mục dưới đây; "
-                        f"mẫu báo cáo trống: {h.a(f'{a.id}.md', template_url(page, a.id), download=f'{a.id}.md')}."
+                        f"mẫu báo cáo trống: {h.a(f'{a.id}.docx', word_template_url(page, a.id), download=f'{a.id}.docx')} (Word) "
+                        f"hoặc {h.a(f'{a.id}.md', template_url(page, a.id), download=f'{a.id}.md')} (Markdown)."
                     )
                 )
             ),
@@ -806,7 +818,10 @@ def downloads_page(
     out += [
         "## Mẫu báo cáo trống của từng cơ quan",
         "",
-        "Mỗi mẫu có sẵn phần thông tin và mọi tiêu đề cơ quan cần viết; lưu thành `submissions/<mã cơ quan>.md`.",
+        "Mỗi mẫu có sẵn phần thông tin và mọi tiêu đề cơ quan cần viết. Mẫu Word (.docx): điền trong Word, "
+        "giữ nguyên tên tệp `<mã cơ quan>.docx` và tải lên thư mục `submissions/` "
+        "(xem [Gửi báo cáo bằng tệp Word](../huong-dan/gui-tep-word.md)). Mẫu Markdown (.md): lưu thành "
+        "`submissions/<mã cơ quan>.md`.",
         "",
     ]
     for group in rnd.campaign.groups:
@@ -817,7 +832,8 @@ def downloads_page(
                 fragments.raw(
                     h.ul(
                         [
-                            f"{h.a(a.name, template_url(page, a.id), download=f'{a.id}.md')} (<code>{a.id}.md</code>)"
+                            f"{h.escape(a.name)}: {h.a('Word', word_template_url(page, a.id), download=f'{a.id}.docx')} (<code>{a.id}.docx</code>), "
+                            f"{h.a('Markdown', template_url(page, a.id), download=f'{a.id}.md')} (<code>{a.id}.md</code>)"
                             for a in members
                         ]
                     )

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from baocao.lists import TYPED_CLASS, type_markers
 from baocao.mdparse import parser
 from baocao.targets import WEB_SCHEMES, resolve, url_path
 
@@ -102,7 +103,7 @@ def render_markdown(
     """
     md = parser()
     env = {"docId": doc_id}
-    tokens = md.parse(markdown, env)
+    tokens = type_markers(md.parse(markdown, env))
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             level = max(int(token.tag[1]), min_level)
@@ -130,7 +131,7 @@ def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
         ):  # only the footnote anchors markdown-it writes: no look-alikes of the site's own ids
             return value if value.startswith(("fn", "fnref")) else None
         if attribute == "class":
-            kept = [c for c in value.split() if c.startswith("footnote")]
+            kept = [c for c in value.split() if c.startswith("footnote") or c == TYPED_CLASS]
             return " ".join(kept) or None
         return value
 

@@ -1,0 +1,61 @@
+"""A .docx is a zip package from outside: bounded and inspected before python-docx opens it.
+
+Refused: files over MAX_BYTES, more than MAX_ENTRIES parts, parts that unpack to more than
+MAX_UNPACKED bytes in all (a zip bomb), macros (vbaProject, macro-enabled content types)
+and relationships to anything outside the file other than web links (linked templates,
+linked images, OLE links, frames), which Word or LibreOffice would fetch when opening it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from baocao.errors import ImportFailure
+from baocao.messages import error_text
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ENTRIES = 2000
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_RATIO = 200  # unpacked / packed size of one part
+_MACRO = re.compile(r"vbaProject|vbaData|macroEnabled|/activeX/", re.I)
+_EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.I)
+_HYPERLINK = b"/relationships/hyperlink"
+
+
+def check_package(path: Path) -> None:
+    """Raise ImportFailure (Vietnamese) when the package is too large, a bomb or active."""
+    name = path.name
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ImportFailure(
+            error_text("docx-too-large", name=name, size=_mb(size), limit=_mb(MAX_BYTES))
+        )
+    try:
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise ImportFailure(
+                    error_text("docx-too-many-parts", name=name, count=len(entries))
+                )
+            unpacked = sum(e.file_size for e in entries)
+            if unpacked > MAX_UNPACKED or any(
+                e.file_size > MAX_RATIO * max(e.compress_size, 1024) for e in entries
+            ):
+                raise ImportFailure(error_text("docx-bomb", name=name, size=_mb(unpacked)))
+            names = [e.filename for e in entries]
+            types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            if any(_MACRO.search(n) for n in names) or b"macroEnabled" in types:
+                raise ImportFailure(error_text("docx-macro", name=name))
+            for entry in names:
+                if entry.endswith(".rels"):
+                    for rel in _EXTERNAL.findall(package.read(entry)):
+                        if b'TargetMode="External"' in rel and _HYPERLINK not in rel:
+                            raise ImportFailure(error_text("docx-external", name=name))
+    except zipfile.BadZipFile:
+        raise ImportFailure(error_text("docx-broken", name=name)) from None
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"

@@ -1,0 +1,186 @@
+"""A Word file as a submission: `submissions/<agency-id>.docx`, read through the importer.
+
+The file is converted in memory to the text `baocao import` would write, then read as a
+`.md` submission is, so every feature works unchanged. A .docx has no lines: each problem
+is given the place a Word user can find instead ("Mục II.2, đoạn 3"), and the GitHub
+annotation falls on the file. Images in the Word file are not published (yet): each is
+replaced by a visible note, and a warning says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tempfile
+from pathlib import Path
+
+from baocao.body import scan_headings
+from baocao.campaign import Campaign
+from baocao.errors import ImportFailure
+from baocao.messages import render
+from baocao.problems import ERROR, WARNING, Problem
+from baocao.submission import Submission, load_submission
+from baocao.text import shorten
+from baocao.validation import FrontMatterValidator
+
+SUFFIX = ".docx"
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]+\)")
+_NUMBER = re.compile(r"^\s*(?:phần\s+)?([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]", re.I)
+
+
+def is_word(path: Path) -> bool:
+    return path.suffix.lower() == SUFFIX
+
+
+def word_files(folder: Path) -> list[Path]:
+    """The .docx files of submissions/, without Word's lock files (~$name.docx)."""
+    return [p for p in folder.glob("*" + SUFFIX) if not p.name.startswith("~$")]
+
+
+def load_word_submission(
+    path: Path, display: str, validator: FrontMatterValidator, campaign: Campaign
+) -> Submission:
+    """The submission a Word file makes; every problem recorded on it, nothing raised."""
+    from baocao.importer import import_docx
+    from baocao.importer.opening import open_docx
+
+    agency = campaign.agency(path.stem)
+    if agency is None:
+        sub = Submission(path=path, file=display)
+        sub.problems.append(
+            Problem(display, None, "word-agency", render("word-agency", name=path.name))
+        )
+        return sub
+    try:
+        with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
+            document = open_docx(path, convert=False, work=Path(work))
+            result = import_docx(campaign, agency, document, path.name, submission=True)
+    except ImportFailure as error:
+        sub = Submission(path=path, file=display)
+        sub.problems.append(Problem(display, None, "word-unreadable", str(error)))
+        return sub
+    except (ValueError, KeyError, AttributeError, TypeError) as error:
+        sub = Submission(path=path, file=display)
+        detail = type(error).__name__
+        sub.problems.append(
+            Problem(display, None, "word-unreadable", render("word-structure", detail=detail))
+        )
+        return sub
+    text, images = _without_images(result.text)
+    sub = load_submission(path, display, validator, text=text)
+    sub.places = places(text)
+    for warning in result.warnings:  # letterhead of another agency, figures not taken
+        sub.problems.append(Problem(display, None, "word-import", warning, WARNING))
+    if images:
+        sub.problems.append(
+            Problem(display, None, "word-images", render("word-images", count=images), WARNING)
+        )
+    return sub
+
+
+def _without_images(text: str) -> tuple[str, int]:
+    count = 0
+
+    def note(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return f"*(Hình trong tệp Word{': ' + m.group(1) if m.group(1) else ''})*"
+
+    return _IMAGE.sub(note, text), count
+
+
+def places(text: str) -> list[str]:
+    """The place in the Word file of each line of the text made from it (index = line - 1)."""
+    lines = text.split("\n")
+    closing = lines.index("---", 1) if lines and lines[0] == "---" and "---" in lines[1:] else 0
+    out = [render("word-place-head")] * (closing + 1)
+    body = lines[closing + 1 :]
+    starts = {h.index: h for h in scan_headings(body)}
+    path: list[tuple[int, str]] = []
+    paragraph, blank = 0, True
+    for index, line in enumerate(body):
+        heading = starts.get(index)
+        if heading is not None:
+            path = [p for p in path if p[0] < heading.level] + [(heading.level, heading.text)]
+            paragraph, blank = 0, True
+            out.append(_section(path))
+            continue
+        if line.strip() and blank:
+            paragraph += 1
+        blank = not line.strip()
+        section = _section(path) if path else render("word-place-opening")
+        out.append(render("word-place", section=section, paragraph=max(paragraph, 1)))
+    return out
+
+
+def _section(path: list[tuple[int, str]]) -> str:
+    """ "Phần 1, mục I.2" from the numbers of the headings above; an unnumbered heading
+    below them is added by its title: 'Mục II.2, tiêu đề "Kết quả khác"'."""
+    texts = [text for _, text in path]
+    out = ""
+    if texts and texts[0].lower().startswith("phần") and _NUMBER.match(texts[0]):
+        out = "Phần " + _NUMBER.match(texts[0]).group(1)  # type: ignore[union-attr]
+        texts = texts[1:]
+    numbers: list[str] = []
+    while texts and (m := _NUMBER.match(texts[0])):
+        number = m.group(1)
+        if numbers and number.startswith(numbers[-1] + "."):
+            numbers[-1] = number  # "1." then "1.1.": Mục III.1.1, not III.1.1.1
+        else:
+            numbers.append(number)
+        texts = texts[1:]
+    if numbers:
+        out += (", mục " if out else "Mục ") + ".".join(numbers)
+    if texts:
+        title = f'"{shorten(texts[-1], 60)}"'
+        out += f", tiêu đề {title}" if out else f"Mục {title}"
+    return out
+
+
+# front-matter problems a Word user fixes in the document itself: what to write, and where
+_WORD_FIELDS = {
+    ("field-placeholder", "so_ky_hieu"): "word-field-number",
+    ("field-placeholder", "ngay_ban_hanh"): "word-field-date",
+    ("field-placeholder", "nguoi_ky"): "word-field-signer",
+    ("field-placeholder", "lien_he"): "word-field-contact",
+}
+
+
+def locate(sub: Submission, problems: list[Problem]) -> list[Problem]:
+    """The problems of a Word submission with their place instead of a line."""
+    if sub.places is None:
+        return problems
+    located: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for problem in problems:
+        if problem.file != sub.file or problem.line is None:
+            located.append(problem)
+            continue
+        place = (
+            sub.places[problem.line - 1]
+            if problem.line < len(sub.places)
+            else render("word-place-end")
+        )
+        word = _WORD_FIELDS.get((problem.code, (problem.field or "").split(".")[0]))
+        message = render(word) if word else f"{place}: {problem.message}"
+        if (problem.code, message) in seen:  # the three contact fields: one line to write
+            continue
+        seen.add((problem.code, message))
+        located.append(dataclasses.replace(problem, line=None, column=None, message=message))
+    return located
+
+
+def both_formats(files: list[Path]) -> list[Path]:
+    """The .docx files of agencies that also have a .md: they are not read (an error)."""
+    stems = {p.stem for p in files if p.suffix == ".md"}
+    return [p for p in files if is_word(p) and p.stem in stems]
+
+
+def both_problem(path: Path, display: str) -> Problem:
+    return Problem(
+        display,
+        None,
+        "word-and-markdown",
+        render("word-and-markdown", docx=path.name, md=path.stem + ".md"),
+        ERROR,
+    )

