@@ -154,3 +154,16 @@ def test_the_site_offers_every_agency_its_word_template(campaign):
     assert doc.tables[0].rows[0].cells[0].paragraphs[0].text == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
     assert doc.tables[0].rows[0].cells[1].paragraphs[-1].text.startswith("Hà Nội, ngày")
     assert templates(campaign)["ubnd-ha-noi"] == made["ubnd-ha-noi"]  # the same bytes each build
+
+
+def test_word_templates_are_made_again_only_when_the_campaign_changes(workspace):
+    """`mkdocs serve` rebuilds reuse the templates while campaign.yml is unchanged."""
+    from baocao.campaign import load_campaign
+    from baocao.site.pages import word_templates
+
+    first = word_templates(load_campaign(workspace))
+    assert word_templates(load_campaign(workspace)) is first
+    with open(workspace / "campaign.yml", "a", encoding="utf-8") as handle:
+        handle.write("\n# sửa\n")
+    again = word_templates(load_campaign(workspace))
+    assert again is not first and again == first

@@ -10,6 +10,7 @@ outline exactly, the table becomes so_lieu, letterhead and signature become fron
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from pathlib import Path
@@ -65,18 +66,19 @@ def figure_label(field) -> str:
 
 def template_docx(campaign: Campaign, agency: Agency) -> bytes:
     """The blank Word report of one agency."""
-    return _personal(_shared(campaign, agency, reference_bytes()), campaign, agency)
+    return templates(campaign, [agency])[agency.id]
 
 
-def templates(campaign: Campaign) -> dict[str, bytes]:
-    """The blank Word report of every agency, by agency id (campaign order)."""
+def templates(campaign: Campaign, agencies: list[Agency] | None = None) -> dict[str, bytes]:
+    """The blank Word report of every agency (or of those given), by agency id."""
     reference = reference_bytes()
+    head = blocks(template_head(campaign, ISSUER_MARK, PLACE_MARK))  # the same in every one
     shared: dict[tuple, bytes] = {}
     out = {}
-    for agency in campaign.agencies:
+    for agency in campaign.agencies if agencies is None else agencies:
         key = (agency.appendix, agency.task_ids)
         if key not in shared:
-            shared[key] = _shared(campaign, agency, reference)
+            shared[key] = _shared(campaign, agency, reference, head)
         out[agency.id] = _personal(shared[key], campaign, agency)
     return out
 
@@ -96,22 +98,29 @@ def _personal(data: bytes, campaign: Campaign, agency: Agency) -> bytes:
     return out.getvalue()
 
 
-def _shared(campaign: Campaign, agency: Agency, reference: bytes) -> bytes:
+def _shared(campaign: Campaign, agency: Agency, reference: bytes, head) -> bytes:
     doc = Document(io.BytesIO(reference))
+    found: dict[str, object] = {}
+
+    def style(name: str):  # python-docx looks a style name up through every style each time
+        if name not in found:
+            found[name] = doc.styles[name]
+        return found[name]
+
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    opening, closing = blocks(template_head(campaign, ISSUER_MARK, PLACE_MARK))
+    opening, closing = (copy.deepcopy(part) for part in head)
     sect = body.find(qn("w:sectPr"))
     for element in opening:
         sect.addprevious(element)
     for spec in agency_parts(campaign, agency):
-        heading = doc.add_paragraph(spec.heading, style=f"Heading {min(spec.depth, 9)}")
+        heading = doc.add_paragraph(spec.heading, style=style(f"Heading {min(spec.depth, 9)}"))
         heading.paragraph_format.page_break_before = False  # one report: no page a part
         if spec.leaf:
-            doc.add_paragraph(style="Body Text").add_run(PLACEHOLDER).italic = True
-    caption = doc.add_paragraph(style="Table Caption")
+            doc.add_paragraph(style=style("Body Text")).add_run(PLACEHOLDER).italic = True
+    caption = doc.add_paragraph(style=style("Table Caption"))
     caption.add_run(FIGURES_CAPTION)
     fields = campaign.figure_fields
     table = doc.add_table(rows=1 + len(fields), cols=1 + len(campaign.years), style="Table")
@@ -123,7 +132,7 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes) -> bytes:
     _grid(table, [FIGURE_LABEL_MM] + [YEAR_MM] * len(campaign.years))
     for element in closing:
         sect.addprevious(element)
-    sect.addprevious(doc.add_paragraph(CONTACT, style="Body Text")._p)
+    sect.addprevious(doc.add_paragraph(CONTACT, style=style("Body Text"))._p)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

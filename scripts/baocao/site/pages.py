@@ -10,7 +10,7 @@ from pathlib import Path
 
 from baocao.blank_report import render_template
 from baocao.build import DOCX_NAME, REMINDER_NAME
-from baocao.campaign import Agency, Outline, OutlineNode
+from baocao.campaign import CAMPAIGN_FILE, Agency, Campaign, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.docx.template import templates
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
@@ -60,6 +60,19 @@ class SiteContent:
     def html_pages(self) -> dict[str, SitePage]:
         """The pages whose body is HTML made here, by path: MkDocs renders only their front matter."""
         return {page.path: page for page in self.pages if page.html is not None}
+
+
+# campaign.yml's bytes -> the Word templates made from it: `mkdocs serve` rebuilds reuse them
+_WORD_TEMPLATES: dict[bytes, dict[str, bytes]] = {}
+
+
+def word_templates(campaign: Campaign) -> dict[str, bytes]:
+    """Every agency's blank Word report, made again only when campaign.yml changed."""
+    key = (campaign.root / CAMPAIGN_FILE).read_bytes()
+    if key not in _WORD_TEMPLATES:
+        _WORD_TEMPLATES.clear()
+        _WORD_TEMPLATES[key] = templates(campaign)
+    return _WORD_TEMPLATES[key]
 
 
 def agency_path(agency_id: str) -> str:
@@ -171,7 +184,7 @@ def generate(
         site.files.append(
             SiteFile(template_path(agency.id), text, dest=f"tai-ve/mau/{agency.id}.md")
         )
-    for agency_id, data in templates(rnd.campaign).items():  # the same as Word documents
+    for agency_id, data in word_templates(rnd.campaign).items():  # the same as Word documents
         site.files.append(SiteFile(word_template_path(agency_id), data))
     if docx_path is not None:
         site.files.append(SiteFile(f"tai-ve/{DOCX_NAME}", source=docx_path))
