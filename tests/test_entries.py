@@ -105,6 +105,20 @@ def test_fifo_is_refused_without_waiting(workspace):
     refused(pr_check(workspace, REPORT), REPORT, message)
 
 
+def test_a_word_report_that_is_a_link_or_a_fifo_is_refused_once(workspace):
+    """A `.docx` report is read like a `.md` one: never through a link, never blocking."""
+    word = f"submissions/{AGENCY}.docx"
+    (workspace / word).symlink_to("/dev/zero")
+    os.mkfifo(workspace / "submissions" / "bo-tai-chinh.docx")
+    run = full_check(workspace)
+    refused(run, word, LINK.format(path=word))
+    fifo = "submissions/bo-tai-chinh.docx"
+    refused(run, fifo, SPECIAL.format(path=fifo, kind="đường ống (FIFO)"))
+    assert sum(line.startswith(f"{word}: lỗi:") for line in run.stdout.splitlines()) == 1
+    assert sum(line.startswith(f"{fifo}: lỗi:") for line in run.stdout.splitlines()) == 1
+    refused(pr_check(workspace, word), word, LINK.format(path=word))
+
+
 def test_linked_folder_is_refused_and_nothing_is_read_through_it(workspace, tmp_path_factory):
     shutil.copy(COMPLETE, workspace / REPORT)
     elsewhere = tmp_path_factory.mktemp("elsewhere")

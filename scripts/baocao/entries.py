@@ -96,8 +96,11 @@ class Scan:
     )  # id -> (shown, path, size)
 
 
+REPORT_SUFFIXES = (".md", ".docx")  # the reports at the top of submissions/
+
+
 def scan(root: Path, folder: Path, only: set[str] | None = None) -> Scan:
-    """Walk submissions/ without following anything. Reports (`<id>.md` at the top) are left
+    """Walk submissions/ without following anything. Reports (`<id>.md`, `<id>.docx`) are left
     to read_regular; every other entry that is not a regular file or a plain folder is
     refused. `only`: the agency ids whose entries to walk (None: all)."""
     found = Scan()
@@ -111,10 +114,9 @@ def scan(root: Path, folder: Path, only: set[str] | None = None) -> Scan:
         found.problems.append(("", Problem(shown, None, error.code, error.message(shown))))
         return found
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        agency = entry.name.removesuffix(".md") if entry.name.endswith(".md") else entry.name
-        if (only is not None and agency not in only) or (
-            entry.name.endswith(".md") and not entry.is_dir(follow_symlinks=False)
-        ):
+        report = entry.name.endswith(REPORT_SUFFIXES) and not entry.is_dir(follow_symlinks=False)
+        agency = entry.name.rsplit(".", 1)[0] if report else entry.name
+        if (only is not None and agency not in only) or report:
             continue  # a report: read_regular refuses it if it is not a regular file
         _walk(entry, f"{shown}/{entry.name}", agency, found)
     return found

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from baocao.body import scan_headings
 from baocao.campaign import Campaign
+from baocao.entries import TOO_LARGE, EntryError, read_regular
 from baocao.errors import ImportFailure
 from baocao.messages import render
 from baocao.problems import ERROR, WARNING, Problem
@@ -43,6 +44,7 @@ def load_word_submission(
     """The submission a Word file makes; every problem recorded on it, nothing raised."""
     from baocao.importer import import_docx
     from baocao.importer.opening import open_docx
+    from baocao.importer.package import MAX_BYTES, too_large
 
     agency = campaign.agency(path.stem)
     if agency is None:
@@ -52,8 +54,20 @@ def load_word_submission(
         )
         return sub
     try:
+        data = read_regular(path, MAX_BYTES)  # no link, FIFO or device is opened by the importer
+    except EntryError as error:
+        sub = Submission(path=path, file=display)
+        if error.code == TOO_LARGE:
+            message = too_large(path.name, int(str(error.values["size"])))
+            sub.problems.append(Problem(display, None, "word-unreadable", message))
+        else:
+            sub.problems.append(Problem(display, None, error.code, error.message(display)))
+        return sub
+    try:
         with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
-            document = open_docx(path, convert=False, work=Path(work))
+            copy = Path(work) / path.name
+            copy.write_bytes(data)
+            document = open_docx(copy, convert=False, work=Path(work))
             result = import_docx(campaign, agency, document, path.name, submission=True)
     except ImportFailure as error:
         sub = Submission(path=path, file=display)

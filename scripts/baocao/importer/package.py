@@ -29,9 +29,7 @@ def check_package(path: Path) -> None:
     name = path.name
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ImportFailure(
-            error_text("docx-too-large", name=name, size=_mb(size), limit=_mb(MAX_BYTES))
-        )
+        raise ImportFailure(too_large(name, size))
     try:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
@@ -55,6 +53,10 @@ def check_package(path: Path) -> None:
                             raise ImportFailure(error_text("docx-external", name=name))
     except zipfile.BadZipFile:
         raise ImportFailure(error_text("docx-broken", name=name)) from None
+
+
+def too_large(name: str, size: int) -> str:
+    return error_text("docx-too-large", name=name, size=_mb(size), limit=_mb(MAX_BYTES))
 
 
 def _mb(size: int) -> str:
