@@ -104,7 +104,7 @@ def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
         ),
         encoding="utf-8",
     )
-    markdown = "::: {.c n=1}\n:::\n"
+    markdown = "::: {.c n=1 level=4}\n:::\n"
     out = tmp_path / "x.docx"
     run_pandoc(
         markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5)
@@ -128,7 +128,9 @@ def _pieces_docx(tmp_path, pieces: list[dict]) -> list[tuple[str, str]]:
     allow = tmp_path / "allow.json"
     config = {"chunk": "c", "texts": pieces, "reader": READER, "own": {}, "refused": "(%s)"}
     allow.write_text(json.dumps(config | {"images": {}}), encoding="utf-8")
-    markdown = "".join(f"::: {{.c n={n}}}\n:::\n\n" for n in range(1, len(pieces) + 1))
+    markdown = "".join(
+        f"::: {{.c n={n} level={piece['level']}}}\n:::\n\n" for n, piece in enumerate(pieces, 1)
+    )
     out = tmp_path / "x.docx"
     reference = write_reference(tmp_path / "reference.docx")
     run_pandoc(
@@ -166,3 +168,39 @@ def test_a_reference_of_one_report_never_links_another_reports_text(tmp_path):
         rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
         xml = z.read("word/document.xml").decode("utf-8")
     assert "evil.example" not in rels and "[x]" in xml
+
+
+def test_a_piece_placed_twice_has_its_headings_under_each_place(tmp_path):
+    """Part A and Part B place the same text under headings of different levels; it is read
+    once, and each place gets its own levels, the piece's own nesting kept."""
+    import json
+    from datetime import date
+
+    from docx import Document
+
+    from baocao.docx.pandoc import READER, run_pandoc
+    from baocao.docx.reference import write_reference
+
+    text = "## Trên\n\nĐoạn.\n\n### Dưới\n\n- mục\n"
+    allow = tmp_path / "allow.json"
+    config = {"chunk": "c", "texts": [{"agency": "a", "text": text}], "reader": READER}
+    allow.write_text(json.dumps(config | {"own": {}, "refused": "(%s)", "images": {}}))
+    markdown = "::: {.c n=1 level=3}\n:::\n\n# Giữa\n\n::: {.c n=1 level=6}\n:::\n"
+    out = tmp_path / "x.docx"
+    run_pandoc(
+        markdown,
+        out,
+        reference=write_reference(tmp_path / "r.docx"),
+        allow_list=allow,
+        toc=False,
+        day=date(2024, 12, 5),
+    )
+    found = [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
+    assert [f for f in found if f[1] in ("Trên", "Dưới", "Giữa")] == [
+        ("Heading 3", "Trên"),
+        ("Heading 4", "Dưới"),
+        ("Heading 1", "Giữa"),
+        ("Heading 6", "Trên"),
+        ("Heading 7", "Dưới"),
+    ]
+    assert [t for _, t in found].count("Đoạn.") == 2

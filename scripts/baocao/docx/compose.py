@@ -37,8 +37,9 @@ def note(text: str) -> str:
 
 @dataclass
 class Composed:
-    """A document: its Markdown, in which each report piece is a placeholder, and the pieces
-    (agency, lowest heading level allowed, text) that confine.lua reads in their place."""
+    """A document: its Markdown, in which each place of report text is a placeholder (piece
+    number, lowest heading level allowed), and the pieces (agency, text, typed list markers)
+    that confine.lua reads in their place."""
 
     markdown: str
     pieces: list[dict[str, object]]
@@ -52,19 +53,22 @@ class Composer:
     counter: list[int] = field(default_factory=lambda: [0])
     pieces: list[dict[str, object]] = field(default_factory=list)
     _notes: dict[str, NoteSet] = field(default_factory=dict)
+    _numbers: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def chunk(self, report: AgencyReport, markdown: str, level: int) -> str:
-        """A placeholder for report text under a heading of `level`."""
+        """A placeholder for report text under a heading of `level`. Text placed twice (Part A
+        and Part B) is one piece, read once."""
         agency_id = report.agency.id
-        if agency_id not in self._notes:
-            texts = [report.preamble] + [p.content for p in report.parts]
-            self._notes[agency_id] = NoteSet.collect(texts, self.counter)
-        text = relocate(markdown, self._notes[agency_id])
-        self.pieces.append(
-            {"agency": agency_id, "level": level + 1, "text": text + "\n", "markers": markers(text)}
+        n = self._numbers.get((agency_id, markdown))
+        if n is None:
+            if agency_id not in self._notes:
+                texts = [report.preamble] + [p.content for p in report.parts]
+                self._notes[agency_id] = NoteSet.collect(texts, self.counter)
+            text = relocate(markdown, self._notes[agency_id])
+            self.pieces.append({"agency": agency_id, "text": text + "\n", "markers": markers(text)})
             # the newline: pandoc leaves a pipe table's last row out of the table without it
-        )
-        return f"::: {{.{CHUNK_CLASS} n={len(self.pieces)}}}\n:::"
+            n = self._numbers[(agency_id, markdown)] = len(self.pieces)
+        return f"::: {{.{CHUNK_CLASS} n={n} level={level + 1}}}\n:::"
 
     def document(self, blocks: list[str]) -> Composed:
         return Composed("\n\n".join(blocks) + "\n", self.pieces)

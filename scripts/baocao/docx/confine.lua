@@ -8,8 +8,9 @@
 -- links only to web pages, and images only from its own agency's allow-list.
 --
 -- The configuration is a JSON file named by the metadata field `baocao-confine`:
---   chunk   class of the placeholder divs (attribute n = index into `texts`, from 1)
---   texts   the report pieces: {agency = id, level = lowest heading level allowed, text = Markdown}
+--   chunk   class of the placeholder divs (attributes: n = index into `texts`, from 1; level =
+--           lowest heading level allowed there); a piece may have several places
+--   texts   the report pieces: {agency = id, text = Markdown, markers = typed list markers}
 --   reader  the pandoc input format of the report text (no attributes, divs or spans)
 --   images  agency id -> {path as written, relative to submissions/, NFC and NFD -> file}
 --   own     the document's own images (chart placeholders): path -> file to read
@@ -127,20 +128,22 @@ local function html_inlines(html, allowed)
   return out
 end
 
-local function lowest_heading(blocks)
-  local top
-  blocks:walk({Header = function(h) if not top or h.level < top then top = h.level end end})
-  return top
-end
-
-local function confined(agency, level, top)
+-- The filter for one agency's report text, read as one list of blocks in which a separator
+-- paragraph (equal to `mark`) ends each piece. Block functions run in document order (children
+-- first), so counting separators tells which piece a heading is in. A heading's level becomes
+-- 1 for the piece's highest (`tops`, from a first walk) and deeper by as much as it was; `placed`
+-- sets it under its place. Blocks are compared, never taken apart: a block whose parts were read
+-- in Lua must be rebuilt from them, which is slow.
+local function confined(agency, mark, tops)
   local allowed = config.images[agency]
+  local piece = 1
   return {
     Div = function(div) return div.content end,
     Span = function(span) return span.content end,
+    Para = function(para) if para == mark then piece = piece + 1 end end,
     Header = function(header)
       header.attr = pandoc.Attr()
-      header.level = math.min(level + math.max(header.level - top, 0), MAX_LEVEL)
+      header.level = math.min(1 + math.max(header.level - (tops[piece] or 1), 0), MAX_LEVEL)
       return header
     end,
     Image = function(image) return admit(image, allowed) end,
@@ -163,24 +166,37 @@ local function confined(agency, level, top)
   }
 end
 
-local function confine_piece(piece, blocks)
-  local level = tonumber(piece.level) or 1
-  blocks = blocks:walk(confined(piece.agency, level, lowest_heading(blocks) or level))
-  return typed_lists(blocks, piece.markers)
+-- Each piece's highest heading level (nil: none), by piece number.
+local function heading_tops(blocks, mark)
+  local tops, piece = {}, 1
+  blocks:walk({
+    Para = function(para) if para == mark then piece = piece + 1 end end,
+    Header = function(header)
+      if not tops[piece] or header.level < tops[piece] then tops[piece] = header.level end
+    end,
+  })
+  return tops
 end
 
--- The blocks of each piece of one agency, from one pandoc.read of them all, joined by
--- paragraphs no report can write (this build's random class); nil when a piece swallowed or
+-- The confined blocks of each of one agency's pieces, from one pandoc.read of them all, joined
+-- by paragraphs no report can write (this build's random class); nil when a piece swallowed or
 -- moved a separator (an unclosed fence or HTML block): its pieces are then read one by one.
-local function read_together(pieces)
+local function read_together(agency, pieces)
   local separator = config.chunk .. "-next"
+  local mark = pandoc.Para({pandoc.Str(separator)})
   local texts = {}
   for i, piece in ipairs(pieces) do texts[i] = piece.text end
   local blocks = pandoc.read(table.concat(texts, "\n\n" .. separator .. "\n\n"), config.reader).blocks
+  local count = 1
+  for _, block in ipairs(blocks) do
+    if block.t == "Para" and block == mark then count = count + 1 end
+  end
+  if count ~= #pieces then return nil end
+  local tops = heading_tops(blocks, mark)
+  blocks = blocks:walk(confined(agency, mark, tops))
   local parts, current = {}, pandoc.Blocks({})
   for _, block in ipairs(blocks) do
-    local inlines = block.t == "Para" and block.content
-    if inlines and #inlines == 1 and inlines[1].t == "Str" and inlines[1].text == separator then
+    if block.t == "Para" and block == mark then
       parts[#parts + 1] = current
       current = pandoc.Blocks({})
     else
@@ -188,11 +204,31 @@ local function read_together(pieces)
     end
   end
   parts[#parts + 1] = current
-  if #parts ~= #pieces then return nil end
+  for i, piece in ipairs(pieces) do
+    parts[i] = {blocks = typed_lists(parts[i], piece.markers), headings = tops[i] ~= nil}
+  end
   return parts
 end
 
--- piece index -> its confined blocks; one read per agency (never across agencies: a reference
+local function read_alone(agency, piece)
+  local separator = config.chunk .. "-next"
+  local mark = pandoc.Para({pandoc.Str(separator)})
+  local blocks = pandoc.read(piece.text, config.reader).blocks
+  local tops = heading_tops(blocks, mark)
+  blocks = blocks:walk(confined(agency, mark, tops))
+  return {blocks = typed_lists(blocks, piece.markers), headings = tops[1] ~= nil}
+end
+
+-- A piece's blocks at a place whose lowest heading level is `level`.
+local function placed(piece, level)
+  if not piece.headings then return piece.blocks end
+  return pandoc.Blocks(piece.blocks):walk({Header = function(header)
+    header.level = math.min(level + header.level - 1, MAX_LEVEL)
+    return header
+  end})
+end
+
+-- piece index -> {blocks = its confined blocks, headings = whether it has any}; one read per agency (never across agencies: a reference
 -- definition of one report must not resolve a link in another's text).
 local function read_pieces(texts)
   local by_agency, order = {}, {}
@@ -208,10 +244,9 @@ local function read_pieces(texts)
     local numbers = by_agency[agency]
     local pieces = {}
     for i, n in ipairs(numbers) do pieces[i] = texts[n] end
-    local parts = read_together(pieces)
+    local parts = read_together(agency, pieces)
     for i, n in ipairs(numbers) do
-      local blocks = parts and parts[i] or pandoc.read(texts[n].text, config.reader).blocks
-      out[n] = confine_piece(texts[n], blocks)
+      out[n] = parts and parts[i] or read_alone(agency, texts[n])
     end
   end
   return out
@@ -222,13 +257,15 @@ function Pandoc(doc)
   config = pandoc.json.decode(read(source) or error("baocao-confine: no allow-list"), false)
   doc.meta["baocao-confine"] = nil
   local pieces = read_pieces(config.texts)
-  local outside = {Image = function(image) return admit(image, config.own) end}
+  -- the document's own images, before the report text is in (placeholders hold nothing)
+  local own = doc.blocks:walk({Image = function(image) return admit(image, config.own) end})
   local blocks = pandoc.Blocks({})
-  for _, block in ipairs(doc.blocks) do
+  for _, block in ipairs(own) do
     if block.t == "Div" and block.attr.classes:includes(config.chunk) then
-      blocks:extend(pieces[tonumber(block.attr.attributes.n)])
+      local attributes = block.attr.attributes
+      blocks:extend(placed(pieces[tonumber(attributes.n)], tonumber(attributes.level) or 1))
     else
-      blocks:insert(pandoc.walk_block(block, outside))
+      blocks:insert(block)
     end
   end
   doc.blocks = blocks
