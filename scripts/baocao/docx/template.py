@@ -73,21 +73,21 @@ def templates(campaign: Campaign, agencies: list[Agency] | None = None) -> dict[
     """The blank Word report of every agency (or of those given), by agency id."""
     reference = reference_bytes()
     head = blocks(template_head(campaign, ISSUER_MARK, PLACE_MARK))  # the same in every one
-    shared: dict[tuple, bytes] = {}
+    shared: dict[tuple, list[tuple[str, bytes]]] = {}  # its parts: (name, bytes)
     out = {}
     for agency in campaign.agencies if agencies is None else agencies:
         key = (agency.appendix, agency.task_ids)
         if key not in shared:
-            shared[key] = _shared(campaign, agency, reference, head)
+            data = _shared(campaign, agency, reference, head)
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                shared[key] = [(info.filename, package.read(info)) for info in package.infolist()]
         out[agency.id] = _personal(shared[key], campaign, agency)
     return out
 
 
-def _personal(data: bytes, campaign: Campaign, agency: Agency) -> bytes:
+def _personal(parts: list[tuple[str, bytes]], campaign: Campaign, agency: Agency) -> bytes:
     """The shared document with this agency's name and place, zip entries dated 1980-01-01."""
     place = agency.province or campaign.report.place
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        parts = [(info.filename, package.read(info)) for info in package.infolist()]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, blob in parts:
@@ -100,12 +100,12 @@ def _personal(data: bytes, campaign: Campaign, agency: Agency) -> bytes:
 
 def _shared(campaign: Campaign, agency: Agency, reference: bytes, head) -> bytes:
     doc = Document(io.BytesIO(reference))
-    found: dict[str, object] = {}
+    ids: dict[str, str] = {}
 
-    def style(name: str):  # python-docx looks a style name up through every style each time
-        if name not in found:
-            found[name] = doc.styles[name]
-        return found[name]
+    def style(name: str) -> str:  # python-docx looks a style up through every style each time
+        if name not in ids:
+            ids[name] = doc.styles[name].style_id
+        return ids[name]
 
     body = doc.element.body
     for child in list(body):
@@ -116,12 +116,12 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes, head) -> bytes
     for element in opening:
         sect.addprevious(element)
     for spec in agency_parts(campaign, agency):
-        heading = doc.add_paragraph(spec.heading, style=style(f"Heading {min(spec.depth, 9)}"))
-        heading.paragraph_format.page_break_before = False  # one report: no page a part
+        # one report: no page a part
+        heading = style(f"Heading {min(spec.depth, 9)}")
+        sect.addprevious(_paragraph(heading, spec.heading, no_page_break=True))
         if spec.leaf:
-            doc.add_paragraph(style=style("Body Text")).add_run(PLACEHOLDER).italic = True
-    caption = doc.add_paragraph(style=style("Table Caption"))
-    caption.add_run(FIGURES_CAPTION)
+            sect.addprevious(_paragraph(style("Body Text"), PLACEHOLDER, italic=True))
+    sect.addprevious(_paragraph(style("Table Caption"), FIGURES_CAPTION))
     fields = campaign.figure_fields
     table = doc.add_table(rows=1 + len(fields), cols=1 + len(campaign.years), style="Table")
     header = [FIGURES_HEAD, *(str(year) for year in campaign.years)]
@@ -132,10 +132,29 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes, head) -> bytes
     _grid(table, [FIGURE_LABEL_MM] + [YEAR_MM] * len(campaign.years))
     for element in closing:
         sect.addprevious(element)
-    sect.addprevious(doc.add_paragraph(CONTACT, style=style("Body Text"))._p)
+    sect.addprevious(_paragraph(style("Body Text"), CONTACT))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _paragraph(style_id: str, text: str, *, italic: bool = False, no_page_break: bool = False):
+    """<w:p> of one run in a paragraph style, as python-docx's add_paragraph writes it."""
+    p, ppr, run, t = (OxmlElement(tag) for tag in ("w:p", "w:pPr", "w:r", "w:t"))
+    ppr.append(OxmlElement("w:pStyle", {qn("w:val"): style_id}))
+    if no_page_break:
+        ppr.append(OxmlElement("w:pageBreakBefore", {qn("w:val"): "0"}))
+    p.append(ppr)
+    if italic:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:i"))
+        run.append(rpr)
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    p.append(run)
+    return p
 
 
 def _grid(table, widths_mm: list[int]) -> None:
