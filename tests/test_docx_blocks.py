@@ -1,12 +1,26 @@
-"""Markdown building blocks of the DOCX (no pandoc): escaping, heading shift, footnotes."""
+"""The DOCX's building blocks: pandoc's reading of them, heading levels, moved footnotes."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+
+import pypandoc
 import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from baocao.docx.blocks import NoteSet, escape, heading, relocate, table
+from baocao.docx.blocks import (
+    API_VERSION,
+    NoteSet,
+    document,
+    heading,
+    para,
+    placeholder,
+    relocate,
+    styled,
+    table,
+)
 
 MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 
@@ -22,25 +36,59 @@ def plain(markdown: str) -> str:
     )
 
 
+def pandoc_text(blocks: list) -> str:
+    """What pandoc makes of a document of these blocks, as plain text."""
+    done = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--from=json", "--to=plain", "--wrap=none"],
+        input=json.dumps(document(blocks)).encode(),
+        capture_output=True,
+        check=True,
+    )
+    return done.stdout.decode("utf-8")
+
+
+def test_the_api_version_is_the_pinned_pandocs():
+    done = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--from=markdown", "--to=json"],
+        input=b"",
+        capture_output=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["pandoc-api-version"] == API_VERSION
+
+
 @pytest.mark.parametrize(
-    "text",
+    "value",
     [
-        "1. Tình hình quán triệt",  # would become a list
+        "1. Tình hình quán triệt",  # would become a list in Markdown
         "PHẦN 1. KẾT QUẢ *THỰC HIỆN* [Đề án]",
         "Vụ Tổng hợp - Kế hoạch - Tài chính",
-        "# không phải tiêu đề | ô <b>thẻ</b> `mã` 100% & ~x~ $5$",
+        "# không phải tiêu đề | ô <b>thẻ</b> `mã` 100% & ~x~ $5$ ::: {.x}",
         "Những tồn tại, khó khăn khác...",
     ],
 )
-def test_escaped_text_renders_as_itself(text):
-    assert plain(escape(text)) == text
+def test_text_reaches_pandoc_as_itself(value):
+    assert pandoc_text([para(value), styled("Note", value)]).strip().split("\n\n") == [value, value]
 
 
 def test_heading_levels_beyond_six_are_styled_paragraphs():
-    assert heading(2, "I. Mục") == "## I\\. Mục"
+    assert heading(2, "I. Mục")["t"] == "Header"
     deep = heading(8, "a) Tiểu mục")
-    assert deep.startswith('::: {custom-style="Heading 8"}') and deep.endswith(":::")
-    assert heading(12, "x").startswith('::: {custom-style="Heading 9"}')
+    assert deep["t"] == "Div" and deep["c"][0][2] == [["custom-style", "Heading 8"]]
+    assert heading(12, "x")["c"][0][2] == [["custom-style", "Heading 9"]]
+
+
+def test_headings_get_unique_identifiers_as_pandoc_would_give():
+    doc = document([heading(1, "Mục Đề án"), heading(2, "Mục Đề án"), heading(2, "A.B (c)")])
+    assert [b["c"][1][0] for b in doc["blocks"]] == ["mục-đề-án", "mục-đề-án-1", "ab-c"]
+    markdown = "# Mục Đề án\n\n## Mục Đề án\n\n## A.B (c)\n"
+    done = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--from=commonmark_x", "--to=json"],
+        input=markdown.encode(),
+        capture_output=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["blocks"] == doc["blocks"]
 
 
 def notes_for(*texts: str) -> NoteSet:
@@ -74,15 +122,16 @@ def test_footnote_syntax_inside_code_is_left_alone():
     assert "```\n[^1]: không phải chú thích\n```" in out
 
 
-def test_table_cells_are_escaped_and_numbers_right_aligned():
-    md = table(["STT", "Tên | cột"], [["1", "a|b"], ["2", ""]], right={0})
-    assert md.split("\n")[1] == "|---:|---|"
-    assert plain(md).count("a|b") == 1
+def test_table_cells_keep_their_text_and_numbers_are_right_aligned():
+    node = table(["STT", "Tên | cột"], [["1", "a|b"], ["2", ""]], right={0})
+    specs = node["c"][2]
+    assert [spec[0]["t"] for spec in specs] == ["AlignRight", "AlignDefault"]
+    out = pandoc_text([node])
+    assert "a|b" in out and "Tên | cột" in out
 
 
 def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
     """`{=openxml}` blocks would let a report hide text or fetch URLs in the official document."""
-    import json
     import zipfile
     from datetime import date
 
@@ -104,10 +153,14 @@ def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
         ),
         encoding="utf-8",
     )
-    markdown = "::: {.c n=1 level=4}\n:::\n"
     out = tmp_path / "x.docx"
     run_pandoc(
-        markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5)
+        json.dumps(document([placeholder("c", 1, 4)])),
+        out,
+        reference=reference,
+        allow_list=allow,
+        toc=False,
+        day=date(2024, 12, 5),
     )
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")
@@ -117,7 +170,6 @@ def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
 
 def _pieces_docx(tmp_path, pieces: list[dict]) -> list[tuple[str, str]]:
     """(style, text) of every paragraph of a DOCX made of report pieces alone."""
-    import json
     from datetime import date
 
     from docx import Document
@@ -128,13 +180,16 @@ def _pieces_docx(tmp_path, pieces: list[dict]) -> list[tuple[str, str]]:
     allow = tmp_path / "allow.json"
     config = {"chunk": "c", "texts": pieces, "reader": READER, "own": {}, "refused": "(%s)"}
     allow.write_text(json.dumps(config | {"images": {}}), encoding="utf-8")
-    markdown = "".join(
-        f"::: {{.c n={n} level={piece['level']}}}\n:::\n\n" for n, piece in enumerate(pieces, 1)
-    )
+    places = [placeholder("c", n, piece["level"]) for n, piece in enumerate(pieces, 1)]
     out = tmp_path / "x.docx"
     reference = write_reference(tmp_path / "reference.docx")
     run_pandoc(
-        markdown, out, reference=reference, allow_list=allow, toc=False, day=date(2024, 12, 5)
+        json.dumps(document(places)),
+        out,
+        reference=reference,
+        allow_list=allow,
+        toc=False,
+        day=date(2024, 12, 5),
     )
     return [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
 
@@ -173,7 +228,6 @@ def test_a_reference_of_one_report_never_links_another_reports_text(tmp_path):
 def test_a_piece_placed_twice_has_its_headings_under_each_place(tmp_path):
     """Part A and Part B place the same text under headings of different levels; it is read
     once, and each place gets its own levels, the piece's own nesting kept."""
-    import json
     from datetime import date
 
     from docx import Document
@@ -185,10 +239,10 @@ def test_a_piece_placed_twice_has_its_headings_under_each_place(tmp_path):
     allow = tmp_path / "allow.json"
     config = {"chunk": "c", "texts": [{"agency": "a", "text": text}], "reader": READER}
     allow.write_text(json.dumps(config | {"own": {}, "refused": "(%s)", "images": {}}))
-    markdown = "::: {.c n=1 level=3}\n:::\n\n# Giữa\n\n::: {.c n=1 level=6}\n:::\n"
+    places = [placeholder("c", 1, 3), heading(1, "Giữa"), placeholder("c", 1, 6)]
     out = tmp_path / "x.docx"
     run_pandoc(
-        markdown,
+        json.dumps(document(places)),
         out,
         reference=write_reference(tmp_path / "r.docx"),
         allow_list=allow,

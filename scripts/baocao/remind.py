@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from baocao.campaign import Campaign
-from baocao.docx.blocks import escape, table
+from baocao.docx.blocks import Node, document, para, table
 from baocao.docx.layout import DocumentHead
 from baocao.messages import round_text
 from baocao.stages import DRAFT, INVALID, NOT_SUBMITTED, RETURNED
@@ -124,9 +124,9 @@ def letter_head(campaign: Campaign, reports: list[AgencyReport], day: date) -> D
     )
 
 
-def letter_markdown(
+def letter_document(
     campaign: Campaign, reports: list[AgencyReport], day: date, until: date | None
-) -> str:
+) -> Node:
     letter = campaign.letter
     about = letter.subject.removeprefix("V/v ").strip()
     when = f"trước {_long_date(until)}" if until else "trong thời gian sớm nhất"
@@ -147,10 +147,10 @@ def letter_markdown(
         f"điện thoại: {letter.contact_phone}.",
         "Trân trọng cảm ơn sự phối hợp của Quý cơ quan, đơn vị./.",
     ]
-    blocks = [escape(p) for p in paragraphs]
+    blocks = [para(p) for p in paragraphs]
     blocks.append(table(["STT", "Cơ quan, đơn vị", "Tình trạng"], rows))
-    blocks += [escape(p) for p in tail]
-    return "\n\n".join(blocks) + "\n"
+    blocks += [para(p) for p in tail]
+    return document(blocks)
 
 
 def write_reminder(
@@ -158,5 +158,5 @@ def write_reminder(
 ) -> Path:
     from baocao.docx import build_letter_docx
 
-    markdown = letter_markdown(rnd.campaign, reports, rnd.today, until)
-    return build_letter_docx(rnd, markdown, letter_head(rnd.campaign, reports, rnd.today), out_path)
+    letter = letter_document(rnd.campaign, reports, rnd.today, until)
+    return build_letter_docx(rnd, letter, letter_head(rnd.campaign, reports, rnd.today), out_path)

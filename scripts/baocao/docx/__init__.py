@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from baocao.charts import Chart, plan
+from baocao.docx.blocks import Node
 from baocao.docx.charts import native, write_placeholder
-from baocao.docx.compose import CHUNK_CLASS, Composed, agency_markdown, merged_markdown
+from baocao.docx.compose import CHUNK_CLASS, Composed, agency_document, merged_document
 from baocao.docx.layout import DocumentHead, LayoutError, finish
-from baocao.docx.pandoc import PIECE_READER, run_pandoc
+from baocao.docx.pandoc import READER, run_pandoc
 from baocao.docx.reference import write_reference
 from baocao.errors import BuildError
 from baocao.files import output_lock, write_error
@@ -61,7 +62,7 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
 def build_docx(rnd: Round, out_path: Path) -> Path:
     """Write the merged report of the round to out_path (whole or not at all)."""
     charts = plan(rnd)
-    composed = merged_markdown(rnd, [(c.caption, c.file) for c in charts])
+    composed = merged_document(rnd, [(c.caption, c.file) for c in charts])
     return _convert(rnd, composed, True, merged_heading(rnd), Path(out_path), charts)
 
 
@@ -79,13 +80,13 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
             error_text("agency-not-usable", name=report.agency.name, file=report.submission.file)
         )
     return _convert(
-        rnd, agency_markdown(rnd, report), False, agency_heading(rnd, report), Path(out_path)
+        rnd, agency_document(rnd, report), False, agency_heading(rnd, report), Path(out_path)
     )
 
 
-def build_letter_docx(rnd: Round, markdown: str, head: DocumentHead, out_path: Path) -> Path:
-    """Write a letter of the secretariat (e.g. a reminder) in the same layout."""
-    return _convert(rnd, Composed(markdown, []), False, head, Path(out_path))
+def build_letter_docx(rnd: Round, letter: Node, head: DocumentHead, out_path: Path) -> Path:
+    """Write a letter of the secretariat (e.g. a reminder; a pandoc document) in the layout."""
+    return _convert(rnd, Composed(letter, []), False, head, Path(out_path))
 
 
 def _convert(
@@ -111,7 +112,7 @@ def _convert(
                     {
                         "chunk": CHUNK_CLASS,
                         "texts": composed.pieces,
-                        "reader": PIECE_READER,
+                        "reader": READER,
                         "own": own,
                         "refused": error_text("image-refused", target="%s"),
                         "images": {
@@ -123,7 +124,7 @@ def _convert(
             )
             partial = folder / out_path.name
             run_pandoc(
-                composed.markdown,
+                json.dumps(composed.document, ensure_ascii=False),
                 partial,
                 reference=write_reference(folder / "reference.docx"),
                 allow_list=allow,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from baocao.campaign import FigureField
-from baocao.docx.blocks import escape, heading, styled, table
+from baocao.docx.blocks import Node, figure, heading, styled, table
 from baocao.messages import EXTENSION_NOTE, STATUS_LABELS
 from baocao.stages import OVERRIDE
 from baocao.submission import Submission
@@ -13,11 +13,11 @@ from baocao.workspace import DRAFT, STATUS_ORDER, Round
 CAPTION = "Table Caption"
 
 
-def _caption(number: int, text: str) -> str:
-    return styled(CAPTION, escape(f"Bảng {number}: {text}"))
+def _caption(number: int, text: str) -> Node:
+    return styled(CAPTION, f"Bảng {number}: {text}")
 
 
-def documents_table(submission: Submission) -> str | None:
+def documents_table(submission: Submission) -> Node | None:
     """The documents an agency issued (front matter `van_ban`), as a table."""
     rows = [
         [str(i), str(d.get("so_ky_hieu", "")), str(d.get("ngay", "")), str(d.get("trich_yeu", ""))]
@@ -89,7 +89,7 @@ def status_notes(rnd: Round) -> list[str]:
     return notes
 
 
-def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
+def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> Node:
     header = ["STT", "Cơ quan", "Năm"] + [f"{f.label} ({f.unit})" for f in fields]
     numeric = set(range(3, 3 + len(fields)))
     rows = []
@@ -119,7 +119,7 @@ def _figure_table(rnd: Round, fields: tuple[FigureField, ...], totals) -> str:
     return table(header, rows, right=numeric)
 
 
-def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
+def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[Node]:
     """The appendices; charts are (caption, image file) pairs."""
     out = [heading(1, "PHỤ LỤC")]
     number = 0
@@ -128,14 +128,12 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
     out.append(
         styled(
             "Note",
-            escape(
-                f"Tổng số {len(rnd.reports)} cơ quan. {counts}. "
-                f"Hạn nộp: {format_date(rnd.campaign.letter.deadline)}; số liệu đến ngày {format_date(rnd.today)}."
-                + (
-                    f" Thời gian chốt số liệu: {format_date(rnd.campaign.data_cutoff)}."
-                    if rnd.campaign.data_cutoff
-                    else ""
-                )
+            f"Tổng số {len(rnd.reports)} cơ quan. {counts}. "
+            f"Hạn nộp: {format_date(rnd.campaign.letter.deadline)}; số liệu đến ngày {format_date(rnd.today)}."
+            + (
+                f" Thời gian chốt số liệu: {format_date(rnd.campaign.data_cutoff)}."
+                if rnd.campaign.data_cutoff
+                else ""
             ),
         )
     )
@@ -144,27 +142,23 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
         _caption(number, "Tình hình nộp báo cáo của các cơ quan"),
         table(STATUS_HEADER, status_rows(rnd), right={6}),
     ]
-    out += [styled("Note", escape(note)) for note in status_notes(rnd)]
+    out += [styled("Note", note) for note in status_notes(rnd)]
     out.append(heading(2, "Phụ lục 2. Số liệu của các cơ quan theo năm"))
     left_out = [r.agency.name for r in rnd.reports if r.submission is not None and not r.usable]
     if left_out:
         out.append(
             styled(
                 "Note",
-                escape(
-                    "Không tính số liệu của các báo cáo chưa đạt yêu cầu kiểm tra: "
-                    + "; ".join(left_out)
-                    + "."
-                ),
+                "Không tính số liệu của các báo cáo chưa đạt yêu cầu kiểm tra: "
+                + "; ".join(left_out)
+                + ".",
             )
         )
     if any(r.usable and r.status == DRAFT and rnd.figures(r) for r in rnd.reports):
         out.append(
             styled(
                 "Note",
-                escape(
-                    "Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan."
-                ),
+                "Số liệu của báo cáo dự thảo được tính vào tổng, có ghi “(dự thảo)” bên tên cơ quan.",
             )
         )
     totals = rnd.figure_totals()
@@ -173,5 +167,5 @@ def blocks(rnd: Round, charts: list[tuple[str, str]]) -> list[str]:
         out += [_caption(number, group.title), _figure_table(rnd, group.fields, totals)]
     if charts:
         out.append(heading(2, "Phụ lục 3. Biểu đồ"))
-        out += [f"![{escape(caption)}]({file})" for caption, file in charts]
+        out += [figure(caption, file) for caption, file in charts]
     return out

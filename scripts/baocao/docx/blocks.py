@@ -1,53 +1,130 @@
-"""Markdown building blocks for the DOCX: escaped text, headings, tables, moved submission text."""
+"""The DOCX's own blocks as pandoc's document tree (JSON), and report text moved with its notes.
+
+baocao's text (names, titles, figures) goes to pandoc as tree nodes, not Markdown: nothing in
+it can be read as structure, and pandoc skips a Markdown read of the document's frame.
+Report text stays Markdown, read by confine.lua in the placeholders (`placeholder`).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Any
 
 from baocao.text import nfc
 
+# pandoc-types of the pinned pandoc (pypandoc-binary 1.17: pandoc 3.9); checked by a test
+API_VERSION = [1, 23, 1, 1]
 MAX_LEVEL = 9  # Word's Heading 1..9
-MD_LEVELS = 6  # ATX headings; deeper levels are paragraphs styled "Heading 7".."Heading 9"
+MD_LEVELS = 6  # pandoc headings; deeper levels are paragraphs styled "Heading 7".."Heading 9"
 
-_ESCAPE = re.compile(
-    r"""([\\`*_{}\[\]<>()#+\-.!|~^$&:@"'])"""
-)  # ASCII punctuation Markdown may read
+Node = dict[str, Any]
+NO_ATTR: list = ["", [], []]
+SPACE: Node = {"t": "Space"}
+
 _NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _NOTE_LABEL = re.compile(r"^\[\^[^\]\s]+\]:")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-@lru_cache(maxsize=65536)  # names and outline titles recur once per agency
-def escape(text: str) -> str:
-    """Plain text (names, titles, figures) as Markdown that renders exactly that text."""
-    return _ESCAPE.sub(r"\\\1", " ".join(nfc(str(text)).split()))
+def text(value: object) -> list[Node]:
+    """Plain text as inlines: its words, whitespace runs made one space (as Markdown reads it)."""
+    out: list[Node] = []
+    for word in nfc(str(value)).split():
+        if out:
+            out.append(SPACE)
+        out.append({"t": "Str", "c": word})
+    return out
 
 
-def heading(level: int, text: str, *, escaped: bool = False) -> str:
-    body = text if escaped else escape(text)
+def para(value: object) -> Node:
+    return {"t": "Para", "c": text(value)}
+
+
+def styled(style: str, value: object) -> Node:
+    """A paragraph of plain text in a Word paragraph style (pandoc custom-style div)."""
+    inlines = text(value)
+    return {
+        "t": "Div",
+        "c": [
+            ["", [], [["custom-style", style]]],
+            [{"t": "Para", "c": inlines}] if inlines else [],
+        ],
+    }
+
+
+def heading(level: int, value: object) -> Node:
     level = max(1, min(level, MAX_LEVEL))
-    if level <= MD_LEVELS:
-        return f"{'#' * level} {body}"
-    return styled(f"Heading {level}", body)
+    if level > MD_LEVELS:
+        return styled(f"Heading {level}", value)
+    return {"t": "Header", "c": [level, NO_ATTR, text(value)]}
 
 
-def styled(style: str, markdown: str) -> str:
-    """A block with a Word paragraph style (pandoc custom-style div)."""
-    return f'::: {{custom-style="{style}"}}\n{markdown}\n:::'
+def placeholder(chunk: str, n: int, level: int) -> Node:
+    """Where piece n of report text goes, its headings at `level` or below (confine.lua)."""
+    return {"t": "Div", "c": [["", [chunk], [["n", str(n)], ["level", str(level)]]], []]}
 
 
-def table(header: list[str], rows: list[list[str]], *, right: Collection[int] = ()) -> str:
-    """A pipe table of plain-text cells; columns in `right` are right-aligned (numbers)."""
+def figure(caption: str, src: str) -> Node:
+    """An image with a numbered caption ("Hình")."""
+    words = text(caption)
+    image = {"t": "Image", "c": [NO_ATTR, words, [src, ""]]}
+    return {"t": "Figure", "c": [NO_ATTR, [None, [{"t": "Plain", "c": words}]], [_plain([image])]]}
 
-    def line(cells: list[str]) -> str:
-        return "| " + " | ".join(escape(c) if c else " " for c in cells) + " |"
 
-    rule = "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|"
-    return "\n".join([line(header), rule, *(line(r) for r in rows)])
+def _plain(inlines: list[Node]) -> Node:
+    return {"t": "Plain", "c": inlines}
+
+
+def table(header: list[str], rows: list[list[str]], *, right: Collection[int] = ()) -> Node:
+    """A table of plain-text cells; columns in `right` are right-aligned (numbers)."""
+
+    def row(cells: list[str]) -> list:
+        return [NO_ATTR, [[NO_ATTR, {"t": "AlignDefault"}, 1, 1, _cell(c)] for c in cells]]
+
+    specs = [
+        [{"t": "AlignRight" if i in right else "AlignDefault"}, {"t": "ColWidthDefault"}]
+        for i in range(len(header))
+    ]
+    head = [NO_ATTR, [row(header)]]
+    body = [NO_ATTR, 0, [], [row(r) for r in rows]]
+    return {"t": "Table", "c": [NO_ATTR, [None, []], specs, head, [body], [NO_ATTR, []]]}
+
+
+def _cell(value: str) -> list[Node]:
+    inlines = text(value)
+    return [_plain(inlines)] if inlines else []
+
+
+def document(blocks: list[Node]) -> Node:
+    """A pandoc document of blocks; headings get the identifiers pandoc's Markdown reader would
+    give them (gfm_auto_identifiers), unique in the document."""
+    used: set[str] = set()
+    for block in blocks:
+        if block["t"] == "Header":
+            base = _identifier(block["c"][2])
+            found, n = base, 0
+            while found in used:
+                n += 1
+                found = f"{base}-{n}"
+            used.add(found)
+            block["c"][1] = [found, [], []]
+    return {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks}
+
+
+_KEPT = {"Mn", "Mc", "Me", "Pc"}
+
+
+def _identifier(inlines: list[Node]) -> str:
+    words = " ".join(i["c"] for i in inlines if i["t"] == "Str").lower()
+    return "".join(
+        "-" if c.isspace() else c
+        for c in words
+        if c in "-_" or c.isspace() or c.isalnum() or unicodedata.category(c) in _KEPT
+    )
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The merged report and one agency's report as a single Markdown string, from the model."""
+"""The merged report and one agency's report as pandoc documents, from the model."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from baocao.campaign import OutlineNode, Task
 from baocao.completeness import COMPLETE, Part
 from baocao.docx import appendix
-from baocao.docx.blocks import NoteSet, escape, heading, relocate, styled
+from baocao.docx.blocks import Node, NoteSet, document, heading, placeholder, relocate, styled
 from baocao.lists import markers
 from baocao.submission import Submission
 from baocao.text import format_date, format_percent
@@ -31,17 +31,17 @@ LIST_ASSIGNEES = (
 )
 
 
-def note(text: str) -> str:
-    return styled(NOTE, escape(text))
+def note(text: str) -> Node:
+    return styled(NOTE, text)
 
 
 @dataclass
 class Composed:
-    """A document: its Markdown, in which each place of report text is a placeholder (piece
-    number, lowest heading level allowed), and the pieces (agency, text, typed list markers)
-    that confine.lua reads in their place."""
+    """A document (pandoc JSON) in which each place of report text is a placeholder (piece
+    number, lowest heading level allowed), and the pieces (agency, Markdown text, typed list
+    markers) that confine.lua reads in their place."""
 
-    markdown: str
+    document: Node
     pieces: list[dict[str, object]]
 
 
@@ -55,7 +55,7 @@ class Composer:
     _notes: dict[str, NoteSet] = field(default_factory=dict)
     _numbers: dict[tuple[str, str], int] = field(default_factory=dict)
 
-    def chunk(self, report: AgencyReport, markdown: str, level: int) -> str:
+    def chunk(self, report: AgencyReport, markdown: str, level: int) -> Node:
         """A placeholder for report text under a heading of `level`. Text placed twice (Part A
         and Part B) is one piece, read once."""
         agency_id = report.agency.id
@@ -68,14 +68,14 @@ class Composer:
             self.pieces.append({"agency": agency_id, "text": text + "\n", "markers": markers(text)})
             # the newline: pandoc leaves a pipe table's last row out of the table without it
             n = self._numbers[(agency_id, markdown)] = len(self.pieces)
-        return f"::: {{.{CHUNK_CLASS} n={n} level={level + 1}}}\n:::"
+        return placeholder(CHUNK_CLASS, n, level + 1)
 
-    def document(self, blocks: list[str]) -> Composed:
-        return Composed("\n\n".join(blocks) + "\n", self.pieces)
+    def document(self, blocks: list[Node]) -> Composed:
+        return Composed(document(blocks), self.pieces)
 
-    def label(self, report: AgencyReport) -> str:
+    def label(self, report: AgencyReport) -> Node:
         suffix = " (dự thảo)" if report.status == DRAFT else ""
-        return styled(LABEL, escape(report.agency.name + suffix))
+        return styled(LABEL, report.agency.name + suffix)
 
 
 # --- Part A -------------------------------------------------------------------------------
@@ -92,7 +92,7 @@ def _outline_nodes(rnd: Round) -> list[OutlineNode]:
     return list(nodes.values())
 
 
-def _missing_line(reports: list[AgencyReport], part_id: str, what: str) -> str | None:
+def _missing_line(reports: list[AgencyReport], part_id: str, what: str) -> Node | None:
     """Who has not written a part, grouped by why (not submitted, invalid, not written)."""
     groups: dict[str, list[str]] = {}
     for report in reports:
@@ -108,7 +108,7 @@ def _missing_line(reports: list[AgencyReport], part_id: str, what: str) -> str |
 
 def _contributions(
     composer: Composer, reports: list[AgencyReport], part_id: str, level: int
-) -> list[str]:
+) -> list[Node]:
     out = []
     for report in reports:
         if not report.usable:
@@ -119,7 +119,7 @@ def _contributions(
     return out
 
 
-def part_a(composer: Composer) -> list[str]:
+def part_a(composer: Composer) -> list[Node]:
     rnd = composer.rnd
     campaign = rnd.campaign
     blocks = [heading(1, PART_A), note(_summary(rnd))]
@@ -157,7 +157,7 @@ def _appendices_with(rnd: Round, node_id: str) -> set[str]:
     }
 
 
-def _task(composer: Composer, task: Task, index: int, level: int) -> list[str]:
+def _task(composer: Composer, task: Task, index: int, level: int) -> list[Node]:
     rnd = composer.rnd
     ids = set(task.assignees)
     assigned = [r for r in rnd.reports if r.agency.id in ids]
@@ -190,7 +190,7 @@ def _summary(rnd: Round) -> str:
 # --- Part B -------------------------------------------------------------------------------
 
 
-def part_b(composer: Composer) -> list[str]:
+def part_b(composer: Composer) -> list[Node]:
     rnd = composer.rnd
     blocks = [heading(1, PART_B)]
     absent = [r.agency.name for r in rnd.reports if r.submission is None]
@@ -206,7 +206,7 @@ def part_b(composer: Composer) -> list[str]:
     return blocks
 
 
-def invalid_note(report: AgencyReport) -> str:
+def invalid_note(report: AgencyReport) -> Node:
     assert report.submission is not None, "only a submitted report is invalid"
     errors = [p for p in report.problems if p.is_error]
     first = (
@@ -223,12 +223,12 @@ def invalid_note(report: AgencyReport) -> str:
 
 def agency_body(
     composer: Composer, report: AgencyReport, level: int, *, facts: bool = True
-) -> list[str]:
+) -> list[Node]:
     """One agency's report under a heading of `level`: its outline parts, after its preamble;
     with `facts`, first its number, date, signer and status, and the documents it lists."""
     if not report.usable or report.submission is None:
         return [invalid_note(report)]
-    blocks = []
+    blocks: list[Node] = []
     documents = appendix.documents_table(report.submission) if facts else None
     if facts:
         blocks.append(note(_facts(report, report.submission)))
@@ -262,12 +262,12 @@ def _facts(report: AgencyReport, submission: Submission) -> str:
 # --- documents ----------------------------------------------------------------------------
 
 
-def merged_markdown(rnd: Round, charts: list[tuple[str, str]]) -> Composed:
+def merged_document(rnd: Round, charts: list[tuple[str, str]]) -> Composed:
     """The whole merged report; charts are (caption, image file) pairs for the appendix."""
     composer = Composer(rnd)
     return composer.document(part_a(composer) + part_b(composer) + appendix.blocks(rnd, charts))
 
 
-def agency_markdown(rnd: Round, report: AgencyReport) -> Composed:
+def agency_document(rnd: Round, report: AgencyReport) -> Composed:
     composer = Composer(rnd)
     return composer.document(agency_body(composer, report, 1, facts=False))

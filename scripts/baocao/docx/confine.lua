@@ -1,11 +1,12 @@
 -- Report text in the DOCX keeps to itself. pandoc runs with --sandbox, and this filter alone
 -- puts images into the media bag, from an allow-list.
 --
--- The document baocao.docx.compose writes holds no report text: each piece of a report is a
--- placeholder div, and its text is read here (pandoc.read, one agency's pieces at a time), so
--- nothing in it can close the placeholder or reach the text around it. Report text then gets no styles, divs,
--- attributes or raw code of its own (their text stays, visible), no heading above its place,
--- links only to web pages, and images only from its own agency's allow-list.
+-- The document baocao.docx.compose writes (pandoc JSON) holds no report text: each piece of a
+-- report is a placeholder div, and its text is read here (pandoc.read, one agency's pieces at a
+-- time), so nothing in it can close the placeholder or reach the text around it. Report text
+-- then gets no styles, divs, attributes or raw code of its own (their text stays, visible), no
+-- heading above its place, links only to web pages, and images only from its own agency's
+-- allow-list.
 --
 -- The configuration is a JSON file named by the metadata field `baocao-confine`:
 --   chunk   class of the placeholder divs (attributes: n = index into `texts`, from 1; level =

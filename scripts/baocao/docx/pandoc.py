@@ -1,4 +1,4 @@
-"""One sandboxed pandoc call: Markdown string in, DOCX file out. Options live in defaults.yaml."""
+"""One sandboxed pandoc call: a document (pandoc JSON) in, DOCX file out. Options live in defaults.yaml."""
 
 from __future__ import annotations
 
@@ -15,32 +15,33 @@ from baocao.messages import error_text
 
 DEFAULTS = Path(__file__).with_name("defaults.yaml")
 CONFINE = Path(__file__).with_name("confine.lua")
-# Input: CommonMark with pandoc's extensions, like the checker's markdown-it parser; also how
-# confine.lua reads each piece of report text. Off: "smart" (would change quotes and "..." the
-# agencies wrote), "$" maths, ":emoji:", "~sub~"/"^sup^" (a "$" or "~" in a report is text),
-# raw `{=format}` code, metadata blocks and "> [!NOTE]" alerts (an English title; the site
-# shows the text as written). On: images with alt text get a numbered "Hình" caption.
+# How confine.lua reads report text: CommonMark with pandoc's extensions, like the checker's
+# markdown-it parser. Off: "smart" (would change quotes and "..." the agencies wrote), "$"
+# maths, ":emoji:", "~sub~"/"^sup^" (a "$" or "~" in a report is text), raw `{=format}` code,
+# metadata blocks and "> [!NOTE]" alerts (an English title; the site shows the text as
+# written); lettered, definition and task lists (lists as the site reads them, baocao/lists.py);
+# attributes, divs and spans (report text can give itself no style, id or class, and `{…}` or
+# `:::` shows as typed, as on the site). On: images with alt text get a numbered "Hình" caption.
 READER = (
     "commonmark_x+implicit_figures-smart-tex_math_dollars-emoji-subscript-superscript"
     "-raw_attribute-yaml_metadata_block-alerts"
-    "-fancy_lists-definition_lists-task_lists"  # lists as the site reads them (baocao/lists.py)
+    "-fancy_lists-definition_lists-task_lists"
+    "-attributes-fenced_divs-bracketed_spans"
 )
-# Report text (confine.lua) is read without attributes, divs and spans: it can give itself no
-# style, id or class, and `{…}` or `:::` shows as typed (as on the site).
-PIECE_READER = READER + "-attributes-fenced_divs-bracketed_spans"
 TIMEOUT = 900  # seconds; inputs are bounded by baocao.limits, this only stops a hung process
 
 
 def run_pandoc(
-    markdown: str, out_path: Path, *, reference: Path, allow_list: Path, toc: bool, day: date
+    document: str, out_path: Path, *, reference: Path, allow_list: Path, toc: bool, day: date
 ) -> None:
-    """Convert markdown to a DOCX at out_path. pandoc reads no file but those named here: the
-    images come from allow_list through confine.lua. Dates come from `day`, not the clock."""
+    """Convert a document (pandoc JSON) to a DOCX at out_path. pandoc reads no file but those
+    named here: report text and images come from allow_list through confine.lua. Dates come
+    from `day`, not the clock."""
     command = [
         pypandoc.get_pandoc_path(),
         "--sandbox",
         f"--defaults={DEFAULTS}",
-        f"--from={READER}",
+        "--from=json",
         f"--reference-doc={reference}",
         f"--lua-filter={CONFINE}",
         f"--metadata=baocao-confine:{allow_list}",
@@ -56,7 +57,7 @@ def run_pandoc(
     try:
         done = subprocess.run(
             command,
-            input=markdown.encode("utf-8"),
+            input=document.encode("utf-8"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             env=env,
