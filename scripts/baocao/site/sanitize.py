@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -93,6 +93,7 @@ def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> st
     return f"{root_prefix}{ASSETS_DIR}/{url_path(found.path)}{suffix}"
 
 
+@lru_cache(maxsize=16384)  # `mkdocs serve` rebuilds render only the text that changed
 def render_markdown(
     markdown: str, agency_id: str, doc_id: str, *, root_prefix: str, min_level: int = 2
 ) -> str:
