@@ -17,6 +17,7 @@ from baocao.docx.blocks import (
     heading,
     para,
     placeholder,
+    places,
     relocate,
     styled,
     table,
@@ -130,38 +131,39 @@ def test_table_cells_keep_their_text_and_numbers_are_right_aligned():
     assert "a|b" in out and "Tên | cột" in out
 
 
-def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
-    """`{=openxml}` blocks would let a report hide text or fetch URLs in the official document."""
-    import zipfile
+def convert(tmp_path, blocks: list, pieces: list[dict]):
+    """A DOCX of these blocks, its placeholders filled with these pieces, as baocao builds it."""
     from datetime import date
 
     from baocao.docx.pandoc import READER, run_pandoc
     from baocao.docx.reference import write_reference
 
-    reference = write_reference(tmp_path / "reference.docx")
+    doc = document(blocks)
+    config = {"chunk": "c", "places": places(doc, "c"), "texts": pieces, "reader": READER}
     allow = tmp_path / "allow.json"
+    allow.write_text(json.dumps(config | {"own": {}, "refused": "(%s)", "images": {}}))
+    out = tmp_path / "x.docx"
+    run_pandoc(
+        json.dumps(doc),
+        out,
+        reference=write_reference(tmp_path / "reference.docx"),
+        allow_list=allow,
+        toc=False,
+        day=date(2024, 12, 5),
+    )
+    return out
+
+
+def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
+    """`{=openxml}` blocks would let a report hide text or fetch URLs in the official document."""
+    import zipfile
+
     text = (
         "Trước.\n\n```{=openxml}\n"
         "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>VAN_BAN_AN</w:t></w:r></w:p>\n```\n\n"
         "Chữ `<w:t>X</w:t>`{=openxml} sau.\n"
     )
-    piece = {"agency": "bo-y-te", "level": 4, "text": text}
-    allow.write_text(
-        json.dumps(
-            {"chunk": "c", "texts": [piece], "reader": READER, "own": {}, "refused": "(%s)"}
-            | {"images": {}}
-        ),
-        encoding="utf-8",
-    )
-    out = tmp_path / "x.docx"
-    run_pandoc(
-        json.dumps(document([placeholder("c", 1, 4)])),
-        out,
-        reference=reference,
-        allow_list=allow,
-        toc=False,
-        day=date(2024, 12, 5),
-    )
+    out = convert(tmp_path, [placeholder("c", 1, 4)], [{"agency": "bo-y-te", "text": text}])
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     assert "<w:vanish/>" not in xml  # the raw XML is not passed through as markup
@@ -170,27 +172,10 @@ def test_raw_openxml_in_a_submission_cannot_reach_the_docx(tmp_path):
 
 def _pieces_docx(tmp_path, pieces: list[dict]) -> list[tuple[str, str]]:
     """(style, text) of every paragraph of a DOCX made of report pieces alone."""
-    from datetime import date
-
     from docx import Document
 
-    from baocao.docx.pandoc import READER, run_pandoc
-    from baocao.docx.reference import write_reference
-
-    allow = tmp_path / "allow.json"
-    config = {"chunk": "c", "texts": pieces, "reader": READER, "own": {}, "refused": "(%s)"}
-    allow.write_text(json.dumps(config | {"images": {}}), encoding="utf-8")
-    places = [placeholder("c", n, piece["level"]) for n, piece in enumerate(pieces, 1)]
-    out = tmp_path / "x.docx"
-    reference = write_reference(tmp_path / "reference.docx")
-    run_pandoc(
-        json.dumps(document(places)),
-        out,
-        reference=reference,
-        allow_list=allow,
-        toc=False,
-        day=date(2024, 12, 5),
-    )
+    blocks = [placeholder("c", n, piece["level"]) for n, piece in enumerate(pieces, 1)]
+    out = convert(tmp_path, blocks, pieces)
     return [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
 
 
@@ -228,27 +213,11 @@ def test_a_reference_of_one_report_never_links_another_reports_text(tmp_path):
 def test_a_piece_placed_twice_has_its_headings_under_each_place(tmp_path):
     """Part A and Part B place the same text under headings of different levels; it is read
     once, and each place gets its own levels, the piece's own nesting kept."""
-    from datetime import date
-
     from docx import Document
 
-    from baocao.docx.pandoc import READER, run_pandoc
-    from baocao.docx.reference import write_reference
-
     text = "## Trên\n\nĐoạn.\n\n### Dưới\n\n- mục\n"
-    allow = tmp_path / "allow.json"
-    config = {"chunk": "c", "texts": [{"agency": "a", "text": text}], "reader": READER}
-    allow.write_text(json.dumps(config | {"own": {}, "refused": "(%s)", "images": {}}))
-    places = [placeholder("c", 1, 3), heading(1, "Giữa"), placeholder("c", 1, 6)]
-    out = tmp_path / "x.docx"
-    run_pandoc(
-        json.dumps(document(places)),
-        out,
-        reference=write_reference(tmp_path / "r.docx"),
-        allow_list=allow,
-        toc=False,
-        day=date(2024, 12, 5),
-    )
+    blocks = [placeholder("c", 1, 3), heading(1, "Giữa"), placeholder("c", 1, 6)]
+    out = convert(tmp_path, blocks, [{"agency": "a", "text": text, "markers": ["-"]}])
     found = [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
     assert [f for f in found if f[1] in ("Trên", "Dưới", "Giữa")] == [
         ("Heading 3", "Trên"),

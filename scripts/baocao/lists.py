@@ -39,9 +39,14 @@ def _item_tokens(tokens: list[Token]):
             yield token
 
 
+def may_hold_list(markdown: str) -> bool:
+    """Whether a line could start a list item (no parser reads a list in text without one)."""
+    return _MAYBE_LIST.search(markdown) is not None
+
+
 def markers(markdown: str) -> list[str]:
     """The typed marker of every list item, in document order (footnotes left out)."""
-    if not _MAYBE_LIST.search(markdown):
+    if not may_hold_list(markdown):
         return []
     return [marker_of(t) for t in _item_tokens(parser().parse(markdown, {}))]
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from baocao.charts import Chart, plan
-from baocao.docx.blocks import Node
+from baocao.docx.blocks import Node, places
 from baocao.docx.charts import native, write_placeholder
 from baocao.docx.compose import CHUNK_CLASS, Composed, agency_document, merged_document
 from baocao.docx.layout import DocumentHead, LayoutError, finish
@@ -111,6 +111,7 @@ def _convert(
                 json.dumps(
                     {
                         "chunk": CHUNK_CLASS,
+                        "places": places(composed.document, CHUNK_CLASS),
                         "texts": composed.pieces,
                         "reader": READER,
                         "own": own,

@@ -68,6 +68,16 @@ def placeholder(chunk: str, n: int, level: int) -> Node:
     return {"t": "Div", "c": [["", [chunk], [["n", str(n)], ["level", str(level)]]], []]}
 
 
+def places(document: Node, chunk: str) -> list[list[int]]:
+    """[index of the block from 1, piece number, level] of every placeholder of the document."""
+    out = []
+    for index, block in enumerate(document["blocks"], 1):
+        if block["t"] == "Div" and chunk in block["c"][0][1]:
+            values = dict(block["c"][0][2])
+            out.append([index, int(values["n"]), int(values["level"])])
+    return out
+
+
 def figure(caption: str, src: str) -> Node:
     """An image with a numbered caption ("Hình")."""
     words = text(caption)

@@ -9,7 +9,7 @@ from baocao.campaign import OutlineNode, Task
 from baocao.completeness import COMPLETE, Part
 from baocao.docx import appendix
 from baocao.docx.blocks import Node, NoteSet, document, heading, placeholder, relocate, styled
-from baocao.lists import markers
+from baocao.lists import markers, may_hold_list
 from baocao.submission import Submission
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
@@ -65,7 +65,10 @@ class Composer:
                 texts = [report.preamble] + [p.content for p in report.parts]
                 self._notes[agency_id] = NoteSet.collect(texts, self.counter)
             text = relocate(markdown, self._notes[agency_id])
-            self.pieces.append({"agency": agency_id, "text": text + "\n", "markers": markers(text)})
+            piece: dict[str, object] = {"agency": agency_id, "text": text + "\n"}
+            if may_hold_list(text):  # else lists.lua is not needed
+                piece["markers"] = markers(text)
+            self.pieces.append(piece)
             # the newline: pandoc leaves a pipe table's last row out of the table without it
             n = self._numbers[(agency_id, markdown)] = len(self.pieces)
         return placeholder(CHUNK_CLASS, n, level + 1)

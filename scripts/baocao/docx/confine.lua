@@ -9,12 +9,14 @@
 -- allow-list.
 --
 -- The configuration is a JSON file named by the metadata field `baocao-confine`:
---   chunk   class of the placeholder divs (attributes: n = index into `texts`, from 1; level =
---           lowest heading level allowed there); a piece may have several places
---   texts   the report pieces: {agency = id, text = Markdown, markers = typed list markers}
+--   chunk   a random class (no report can write it), for separators
+--   places  the placeholders: [index of the block in the document, piece number (index into
+--           `texts`, from 1), lowest heading level there]; a piece may have several places
+--   texts   the report pieces: {agency = id, text = Markdown, markers = typed list markers,
+--           absent when no line of the text could start a list}
 --   reader  the pandoc input format of the report text (no attributes, divs or spans)
 --   images  agency id -> {path as written, relative to submissions/, NFC and NFD -> file}
---   own     the document's own images (chart placeholders): path -> file to read
+--   own     the document's own images (charts, in figures): path -> file to read
 --   refused text of an image that is not allowed; "%s" is its path
 
 local config
@@ -130,21 +132,21 @@ local function html_inlines(html, allowed)
 end
 
 -- The filter for one agency's report text, read as one list of blocks in which a separator
--- paragraph (equal to `mark`) ends each piece. Block functions run in document order (children
--- first), so counting separators tells which piece a heading is in. A heading's level becomes
--- 1 for the piece's highest (`tops`, from a first walk) and deeper by as much as it was; `placed`
--- sets it under its place. Blocks are compared, never taken apart: a block whose parts were read
--- in Lua must be rebuilt from them, which is slow.
+-- (a code block equal to `mark`) ends each piece. Block functions run in document order
+-- (children first), so counting separators tells which piece a heading is in; `tops` gets each
+-- piece's highest heading level, and `placed` sets the headings under their place. Blocks are
+-- compared, never taken apart: a block whose parts were read in Lua must be rebuilt from them,
+-- which is slow.
 local function confined(agency, mark, tops)
   local allowed = config.images[agency]
   local piece = 1
   return {
     Div = function(div) return div.content end,
     Span = function(span) return span.content end,
-    Para = function(para) if para == mark then piece = piece + 1 end end,
+    CodeBlock = function(code) if code == mark then piece = piece + 1 end end,
     Header = function(header)
       header.attr = pandoc.Attr()
-      header.level = math.min(1 + math.max(header.level - (tops[piece] or 1), 0), MAX_LEVEL)
+      if not tops[piece] or header.level < tops[piece] then tops[piece] = header.level end
       return header
     end,
     Image = function(image) return admit(image, allowed) end,
@@ -167,37 +169,33 @@ local function confined(agency, mark, tops)
   }
 end
 
--- Each piece's highest heading level (nil: none), by piece number.
-local function heading_tops(blocks, mark)
-  local tops, piece = {}, 1
-  blocks:walk({
-    Para = function(para) if para == mark then piece = piece + 1 end end,
-    Header = function(header)
-      if not tops[piece] or header.level < tops[piece] then tops[piece] = header.level end
-    end,
-  })
-  return tops
+-- A piece's confined blocks: typed list markers put in when its text may hold a list.
+local function finished(piece, blocks, top)
+  if piece.markers then blocks = typed_lists(blocks, piece.markers) end
+  return {blocks = blocks, top = top}
 end
 
 -- The confined blocks of each of one agency's pieces, from one pandoc.read of them all, joined
--- by paragraphs no report can write (this build's random class); nil when a piece swallowed or
--- moved a separator (an unclosed fence or HTML block): its pieces are then read one by one.
+-- by fenced code blocks no report can write (this build's random class); nil when a piece
+-- swallowed or moved a separator (an unclosed fence or HTML block): its pieces are then read
+-- one by one.
 local function read_together(agency, pieces)
   local separator = config.chunk .. "-next"
-  local mark = pandoc.Para({pandoc.Str(separator)})
+  local mark = pandoc.CodeBlock("", pandoc.Attr("", {separator}))
   local texts = {}
   for i, piece in ipairs(pieces) do texts[i] = piece.text end
-  local blocks = pandoc.read(table.concat(texts, "\n\n" .. separator .. "\n\n"), config.reader).blocks
+  local joined = table.concat(texts, "\n\n```" .. separator .. "\n```\n\n")
+  local blocks = pandoc.read(joined, config.reader).blocks
   local count = 1
   for _, block in ipairs(blocks) do
-    if block.t == "Para" and block == mark then count = count + 1 end
+    if block.t == "CodeBlock" and block == mark then count = count + 1 end
   end
   if count ~= #pieces then return nil end
-  local tops = heading_tops(blocks, mark)
+  local tops = {}
   blocks = blocks:walk(confined(agency, mark, tops))
   local parts, current = {}, pandoc.Blocks({})
   for _, block in ipairs(blocks) do
-    if block.t == "Para" and block == mark then
+    if block.t == "CodeBlock" and block == mark then
       parts[#parts + 1] = current
       current = pandoc.Blocks({})
     else
@@ -205,32 +203,29 @@ local function read_together(agency, pieces)
     end
   end
   parts[#parts + 1] = current
-  for i, piece in ipairs(pieces) do
-    parts[i] = {blocks = typed_lists(parts[i], piece.markers), headings = tops[i] ~= nil}
-  end
+  for i, piece in ipairs(pieces) do parts[i] = finished(piece, parts[i], tops[i]) end
   return parts
 end
 
 local function read_alone(agency, piece)
-  local separator = config.chunk .. "-next"
-  local mark = pandoc.Para({pandoc.Str(separator)})
+  local tops = {}
   local blocks = pandoc.read(piece.text, config.reader).blocks
-  local tops = heading_tops(blocks, mark)
-  blocks = blocks:walk(confined(agency, mark, tops))
-  return {blocks = typed_lists(blocks, piece.markers), headings = tops[1] ~= nil}
+  blocks = blocks:walk(confined(agency, pandoc.CodeBlock("", pandoc.Attr("", {config.chunk})), tops))
+  return finished(piece, blocks, tops[1])
 end
 
 -- A piece's blocks at a place whose lowest heading level is `level`.
 local function placed(piece, level)
-  if not piece.headings then return piece.blocks end
+  if not piece.top then return piece.blocks end
   return pandoc.Blocks(piece.blocks):walk({Header = function(header)
-    header.level = math.min(level + header.level - 1, MAX_LEVEL)
+    header.level = math.min(level + header.level - piece.top, MAX_LEVEL)
     return header
   end})
 end
 
--- piece index -> {blocks = its confined blocks, headings = whether it has any}; one read per agency (never across agencies: a reference
--- definition of one report must not resolve a link in another's text).
+-- piece index -> {blocks = its confined blocks, top = its highest heading level or nil}; one
+-- read per agency (never across agencies: a reference definition of one report must not
+-- resolve a link in another's text).
 local function read_pieces(texts)
   local by_agency, order = {}, {}
   for n, piece in ipairs(texts) do
@@ -258,13 +253,16 @@ function Pandoc(doc)
   config = pandoc.json.decode(read(source) or error("baocao-confine: no allow-list"), false)
   doc.meta["baocao-confine"] = nil
   local pieces = read_pieces(config.texts)
-  -- the document's own images, before the report text is in (placeholders hold nothing)
-  local own = doc.blocks:walk({Image = function(image) return admit(image, config.own) end})
+  local places = {}  -- top-level block index -> {piece number, level}
+  for _, place in ipairs(config.places) do places[place[1]] = place end
+  local outside = {Image = function(image) return admit(image, config.own) end}
   local blocks = pandoc.Blocks({})
-  for _, block in ipairs(own) do
-    if block.t == "Div" and block.attr.classes:includes(config.chunk) then
-      local attributes = block.attr.attributes
-      blocks:extend(placed(pieces[tonumber(attributes.n)], tonumber(attributes.level) or 1))
+  for index, block in ipairs(doc.blocks) do
+    local place = places[index]
+    if place then
+      blocks:extend(placed(pieces[place[2]], place[3]))
+    elseif block.t == "Figure" then  -- the document's own images (charts)
+      blocks:insert(pandoc.walk_block(block, outside))
     else
       blocks:insert(block)
     end
