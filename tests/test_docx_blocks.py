@@ -227,3 +227,38 @@ def test_a_piece_placed_twice_has_its_headings_under_each_place(tmp_path):
         ("Heading 7", "Dưới"),
     ]
     assert [t for _, t in found].count("Đoạn.") == 2
+
+
+def test_character_references_beyond_unicode_in_raw_html_do_not_stop_the_build(tmp_path):
+    """Raw HTML shows as its text, references decoded; one that names no character (beyond
+    U+10FFFF, a surrogate, NUL, too many digits) is U+FFFD, as HTML reads it. utf8.char
+    failed on it, and that one report stopped the merged DOCX of every agency."""
+    text = (
+        "<div>\nĐầu &#99999999999; &#xFFFFFFFFFFFFFFFFFFFF; &#x110000; &#xD800; &#0;"
+        " &#65; &#x0000000041; &#x1F600; &amp;lt; &bogus; cuối\n</div>\n\nSau.\n"
+    )
+    paragraphs = _pieces_docx(tmp_path, [{"agency": "bo-y-te", "level": 4, "text": text}])
+    assert [t for _, t in paragraphs if t.startswith(("Đầu", "Sau"))] == [
+        "Đầu \ufffd \ufffd \ufffd \ufffd \ufffd A A \U0001f600 &lt; &bogus; cuối",
+        "Sau.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "shown"),
+    [
+        ("<div>\na <!-- ẩn --> b <!--> c --> d\n</div>", "a b d"),
+        ("<div>\na <!-- chưa đóng <b>x</b> y\n</div>", "a x y"),
+        ("<div>\na <SCRIPT type=x>ẩn</script > b <style>ẩn</STYLE> c\n</div>", "a b c"),
+        ("<div>\na <scripts>x</scripts> <script>chưa đóng\n</div>", "a x chưa đóng"),
+        ("<div>\na <script>x</scriptx> y </script> b\n</div>", "a b"),
+        ("<div>\na <b\nc d\n</div>", "a"),
+        ("<div\na <b c d", "<div a <b c d"),
+    ],
+)
+def test_raw_html_shows_as_its_text(tmp_path, html, shown):
+    """Comments, scripts and styles hidden, other tags removed; what is never closed stays
+    text (each is found in one pass over the text, never again from every start)."""
+    pieces = [{"agency": "bo-y-te", "level": 4, "text": html + "\n\nSau.\n"}]
+    paragraphs = _pieces_docx(tmp_path, pieces)
+    assert [t for _, t in paragraphs if t and t != "Sau."] == [shown]

@@ -94,25 +94,80 @@ local function attribute(tag, name)
   return value
 end
 
+-- A character reference as its character; one beyond Unicode, a surrogate or NUL as U+FFFD,
+-- as HTML reads it (utf8.char would fail on it, and with it the whole DOCX of the round).
+local function character(number)
+  if number and number >= 1 and number <= 0x10FFFF and not (number >= 0xD800 and number <= 0xDFFF) then
+    return utf8.char(number)
+  end
+  return "\u{FFFD}"
+end
+
+-- The number a reference writes in `base`, nil when too long to be a character (tonumber
+-- would wrap it around or make it a float).
+local function number_of(digits, base)
+  digits = digits:match("^0*(.*)$")
+  return #digits <= 8 and tonumber(digits, base) or nil
+end
+
 local function decode(text)
-  text = text:gsub("&#[xX](%x+);", function(h) return utf8.char(tonumber(h, 16)) end)
-  text = text:gsub("&#(%d+);", function(d) return utf8.char(tonumber(d)) end)
+  text = text:gsub("&#[xX](%x+);", function(h) return character(number_of(h, 16)) end)
+  text = text:gsub("&#(%d+);", function(d) return character(number_of(d, 10)) end)
   return (text:gsub("&(%a+);", function(name) return ENTITIES[name] end))
 end
 
-local function anycase(word)
-  return (word:gsub("%a", function(c) return "[" .. c:lower() .. c:upper() .. "]" end))
+-- `html` without what lies between each start and the end that follows it (`starts` finds a
+-- start, returning where it begins and ends; `ends` finds its end). Each search goes on from
+-- where the last one stopped, so the time is linear: a pattern such as "<!%-%-.-%-%->" would
+-- read to the end of the text again from every start that is never closed.
+local function cut(html, starts, ends)
+  local out, position = {}, 1
+  while true do
+    local first, after = starts(position)
+    local last = first and ends(after + 1)
+    if not last then break end
+    out[#out + 1] = html:sub(position, first - 1)
+    position = last + 1
+  end
+  out[#out + 1] = html:sub(position)
+  return table.concat(out)
+end
+
+-- Comments, then scripts, styles and the like, with what they hold (any case, as HTML).
+local function without_hidden(html)
+  html = cut(html, function(at) return html:find("<!--", at, true) end,
+             function(at) return select(2, html:find("-->", at, true)) end)
+  for _, name in ipairs({"script", "style", "template", "noscript", "textarea"}) do
+    local lower = html:lower()  -- same bytes, same offsets: ASCII letters only change
+    html = cut(html, function(at)
+      while true do
+        local first, last = lower:find("<" .. name, at, true)
+        if not first then return nil end
+        if lower:find("^[%s>]", last + 1) then return first, last + 1 end
+        at = first + 1
+      end
+    end, function(at)
+      while true do
+        local close, name_end = lower:find("</" .. name, at, true)
+        if not close then return nil end
+        local _, last = lower:find("^%s*>", name_end + 1)
+        if last then return last end
+        at = close + 1
+      end
+    end)
+  end
+  return html
 end
 
 local function html_inlines(html, allowed)
-  html = html:gsub("<!%-%-.-%-%->", "")
-  for _, name in ipairs({"script", "style", "template", "noscript", "textarea"}) do
-    html = html:gsub("<" .. anycase(name) .. "[%s>].-</" .. anycase(name) .. "%s*>", "")
-  end
+  html = without_hidden(html)
   local out = pandoc.Inlines({})
   local position = 1
   while true do
-    local first, last = html:find("<[!/%a][^>]*>", position)
+    -- a tag: "<" and a letter, "/" or "!", up to the next ">" (none: the rest is text)
+    local first = html:find("<[!/%a]", position)
+    local last = first and html:find(">", first + 2, true)
+    if not last then first = nil end
     local text = html:sub(position, (first or 0) - 1)
     if text:match("%S") then
       if #out > 0 then out:insert(pandoc.Space()) end
