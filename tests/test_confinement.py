@@ -127,6 +127,12 @@ ATTACKS = {
         outside(f"{AGENCY}/../{OTHER}/anh.png"),
         f"{AGENCY}/%2e%2e/{OTHER}/anh.png",
     ),
+    "html-after-unclosed-comment": (
+        '<div>\n<!-- chưa đóng -> <img src="{secret}">\n</div>',
+        1,
+        outside("{secret}"),
+        "{secret}",
+    ),
     "file-url": (
         "![x](file://{secret})",
         0,

@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from baocao.text import collapse, heading_key
+from baocao.text import collapse, heading_key, without_comments
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|[ \t]*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PLACEHOLDER_LINE = re.compile(r"^\s*[*_]*\(\s*chưa viết\s*:[^)]*\)[*_]*\s*$", re.I)
 _INLINE = re.compile(r"(\*\*|__|`|\\(?=[^\w\s]))")
 # HTML blocks (CommonMark 4.6): headings inside them are not headings
@@ -174,6 +173,4 @@ def strip_placeholder(markdown: str) -> tuple[str, bool]:
 
 
 def has_text(markdown: str) -> bool:
-    if "<!--" in markdown:
-        markdown = _COMMENT.sub("", markdown)
-    return bool(markdown.strip())
+    return bool(without_comments(markdown).strip())
