@@ -565,3 +565,20 @@ def test_checker_docx_and_site_agree_on_every_target(tmp_path, capsys):
         )
         site_ok = site_shown and unquote(sources[0]) in published
         assert (i in flagged) == docx_refused == (not site_ok), (target, i in flagged)
+
+
+def test_a_malformed_html_declaration_is_read_as_text(tmp_path, capsys):
+    """Python's HTML parser raises AssertionError on "<![<![" (a declaration it cannot read):
+    the check stopped with a traceback, and every build that loads the round (the merged DOCX,
+    the site) with it. "<!" is text to the search for images and links."""
+    ws, _ = make_workspace(tmp_path)
+    shutil.rmtree(ws / "submissions" / AGENCY)  # the files of the other attacks
+    first = append(ws, "<div>\n<![<![ chữ\n</div>\n\nChữ <!A[ > và <![CDATA[<![ ]]> hết.")
+    code = main(["--root", str(ws), "check", "--today", "2024-12-10"])
+    out = capsys.readouterr().out
+    assert "Traceback" not in out and "AssertionError" not in out
+    assert code == 0, out
+    assert f'submissions/{AGENCY}.md:{first}: cảnh báo: Mã HTML ("<div>")' in out
+    rnd = load_round(ws, today=TODAY)
+    shown = texts(build_docx(rnd, tmp_path / "tong-hop.docx"))
+    assert shown.splitlines().count("Chữ <!A[ > và  hết.") == 2  # Part A and Part B

@@ -125,8 +125,9 @@ class _Tags(HTMLParser):
 
 def _html_targets(html: str, line: int) -> list[tuple[bool, str, int]]:
     tags = _Tags()
-    # an unclosed "<!--" fed as text: Python's parser (before 3.11.13) reads to the end
-    # again from each one
-    tags.feed(without_comments(html).replace("<!--", "&lt;!--"))
+    # "<!" (an unclosed comment, a declaration, CDATA) fed as text: images and links are
+    # tags, and Python's parser raises AssertionError on a malformed declaration ("<![<![")
+    # and, before 3.11.13, reads to the end again from each unclosed "<!--"
+    tags.feed(without_comments(html).replace("<!", "&lt;!"))
     tags.close()
     return [(image, target, line + offset) for image, target, offset in tags.found]
