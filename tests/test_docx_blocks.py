@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pypandoc
 import pytest
@@ -262,3 +263,46 @@ def test_raw_html_shows_as_its_text(tmp_path, html, shown):
     pieces = [{"agency": "bo-y-te", "level": 4, "text": html + "\n\nSau.\n"}]
     paragraphs = _pieces_docx(tmp_path, pieces)
     assert [t for _, t in paragraphs if t and t != "Sau."] == [shown]
+
+
+def test_a_picture_shown_many_times_is_one_media_file(tmp_path):
+    """Raw `<img>` is not counted by limits.IMAGE_REFERENCES: confine.lua reads each allowed
+    file once (each read kept its bytes: 2,000 `<img>` of a 1 MB picture took pandoc 2.2 GB)."""
+    import zipfile
+    from datetime import date
+
+    from docx import Document
+
+    from baocao.docx.pandoc import READER, run_pandoc
+    from baocao.docx.reference import write_reference
+
+    png = Path(__file__).resolve().parents[1] / "submissions/tcqltt-cuc-nghiep-vu/bieu-do-xu-ly.png"
+    text = (
+        "<div>\n" + '<img src="bo-y-te/a.png">' * 300 + "\n</div>\n\n" + "![](bo-y-te/a.png) " * 3
+    )
+    doc = document([placeholder("c", 1, 4)])
+    config = {
+        "chunk": "c",
+        "places": places(doc, "c"),
+        "texts": [{"agency": "bo-y-te", "text": text}],
+        "reader": READER,
+        "own": {},
+        "refused": "(%s)",
+        "images": {"bo-y-te": {"bo-y-te/a.png": str(png)}},
+    }
+    allow = tmp_path / "allow.json"
+    allow.write_text(json.dumps(config))
+    out = tmp_path / "x.docx"
+    reference = write_reference(tmp_path / "reference.docx")
+    run_pandoc(
+        json.dumps(doc),
+        out,
+        reference=reference,
+        allow_list=allow,
+        toc=False,
+        day=date(2024, 12, 5),
+    )
+    assert len(Document(str(out)).inline_shapes) == 303
+    with zipfile.ZipFile(out) as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        assert [z.read(n) for n in media] == [png.read_bytes()]
