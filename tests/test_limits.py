@@ -73,6 +73,11 @@ BODY_CASES = {
         "*a " * (limits.EMPHASIS_DEPTH + 1) + "b" + " a*" * (limits.EMPHASIS_DEPTH + 1),
         "Chữ đậm, nghiêng, gạch ngang (*, _, ~~) lồng nhau 11 cấp trong một đoạn, vượt giới hạn 10 cấp. Hãy bớt các dấu * và _ thừa, hoặc viết \\* nếu muốn hiện dấu *.",
     ),
+    "emphasis marks": (
+        "a_b " * limits.EMPHASIS_MARKS,
+        "a_b " * (limits.EMPHASIS_MARKS + 1),
+        "Một đoạn có 1.001 dấu *, _ hoặc ~~, vượt giới hạn 1.000 dấu trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, bớt các dấu thừa, hoặc viết \\* và \\_ nếu muốn hiện các dấu đó.",
+    ),
     "table rows": (
         "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * (limits.TABLE_ROWS - 1),
         "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * limits.TABLE_ROWS,
@@ -234,6 +239,7 @@ GUIDE_ROWS = {
     "Danh sách và trích dẫn (`>`) lồng nhau": f"{limits.BLOCK_DEPTH} cấp",
     "Dấu ngoặc vuông `[ ]` lồng nhau trong một đoạn": f"{limits.BRACKET_DEPTH} cấp",
     "Chữ đậm, nghiêng, gạch ngang (`*`, `_`, `~~`) lồng nhau trong một đoạn": f"{limits.EMPHASIS_DEPTH} cấp",
+    "Số dấu `*`, `_`, `~~` trong một đoạn": f"{n(limits.EMPHASIS_MARKS)} dấu",
     "Một bảng": f"{n(limits.TABLE_ROWS)} dòng (kể cả dòng tiêu đề) và {n(limits.TABLE_CELLS)} ô",
     "Số danh sách trong báo cáo (kể cả danh sách con)": f"{limits.LISTS} danh sách",
     "Số ảnh hiện trong báo cáo (`![...](...)`)": f"{limits.IMAGE_REFERENCES} ảnh",
@@ -249,4 +255,4 @@ def test_contributor_guide_states_the_limits():
     rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", section, re.M)[1:])
     assert rows == GUIDE_ROWS
     constants = {k for k in vars(limits) if k.isupper()}
-    assert len(constants) == 13  # a new limit needs a row in the guide and here
+    assert len(constants) == 14  # a new limit needs a row in the guide and here

@@ -14,6 +14,9 @@ HEADING_CHARS = 1_000  # one heading's text; the outline's longest heading is 54
 BLOCK_DEPTH = 10  # lists and block quotes inside each other
 BRACKET_DEPTH = 10  # square brackets inside each other in one paragraph
 EMPHASIS_DEPTH = 10  # emphasis (*, _, ~~) inside each other in one paragraph
+# runs of *, _ or ~~ in one paragraph: pandoc's reading time grows faster than their number
+# (25,000 in one paragraph: 25 s); a real paragraph has a few dozen
+EMPHASIS_MARKS = 1_000
 TABLE_ROWS = 2_000  # rows of one table, its header row included
 TABLE_CELLS = 20_000  # cells of one table (rows x columns)
 LISTS = 200  # lists of one report, nested ones included: pandoc's DOCX time grows with their square

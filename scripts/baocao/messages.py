@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "limit-block-depth": "Danh sách và trích dẫn lồng nhau {size} cấp, vượt giới hạn {limit} cấp. Hãy bớt cấp lồng nhau (bớt dấu >, bớt thụt lề của danh sách).",
     "limit-bracket-depth": "Dấu ngoặc vuông [ ] lồng nhau {size} cấp trong một đoạn, vượt giới hạn {limit} cấp. Hãy bớt ngoặc vuông lồng nhau, hoặc viết \\[ nếu muốn hiện dấu [.",
     "limit-emphasis-depth": "Chữ đậm, nghiêng, gạch ngang (*, _, ~~) lồng nhau {size} cấp trong một đoạn, vượt giới hạn {limit} cấp. Hãy bớt các dấu * và _ thừa, hoặc viết \\* nếu muốn hiện dấu *.",
+    "limit-emphasis-marks": "Một đoạn có {size} dấu *, _ hoặc ~~, vượt giới hạn {limit} dấu trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, bớt các dấu thừa, hoặc viết \\* và \\_ nếu muốn hiện các dấu đó.",
     "limit-table-rows": "Bảng có {size} dòng, vượt giới hạn {limit} dòng. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm.",
     "limit-table-cells": "Bảng có {size} ô ({rows} dòng × {columns} cột), vượt giới hạn {limit} ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm.",
     "limit-lists": "Báo cáo có {size} danh sách (kể cả danh sách con), vượt giới hạn {limit}. Hãy gộp các danh sách liền nhau, hoặc viết thành đoạn văn.",

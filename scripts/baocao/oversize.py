@@ -35,6 +35,7 @@ CODES = {  # limit -> problem code
     "block": "limit-block-depth",
     "bracket": "limit-bracket-depth",
     "emphasis": "limit-emphasis-depth",
+    "marks": "limit-emphasis-marks",
     "rows": "limit-table-rows",
     "cells": "limit-table-cells",
     "images": "limit-image-references",
@@ -66,6 +67,7 @@ class _Body:
     items: list[int] = field(default_factory=list)  # content columns of the open list items
     bracket: int = 0
     emphasis: int = 0
+    marks: int = 0  # delimiter runs of the paragraph
     deepest: dict[str, int] = field(default_factory=dict)  # the paragraph's deepest depths
     passed: dict[str, int] = field(default_factory=dict)  # where the paragraph passed a limit
     table: _Table | None = None
@@ -178,6 +180,8 @@ class _Body:
             else:
                 self.emphasis = max(0, self.emphasis + _emphasis_step(line, token, self.emphasis))
                 self.deeper("emphasis", index, self.emphasis, limits.EMPHASIS_DEPTH)
+                self.marks += 1
+                self.deeper("marks", index, self.marks, limits.EMPHASIS_MARKS)
 
     def deeper(self, kind: str, index: int, depth: int, limit: int) -> None:
         if depth > self.deepest.get(kind, 0):
@@ -188,9 +192,15 @@ class _Body:
     def end_paragraph(self) -> None:
         """Depths are reported with the deepest of the paragraph, at the line passing the limit."""
         for kind, index in self.passed.items():
-            limit = limits.BRACKET_DEPTH if kind == "bracket" else limits.EMPHASIS_DEPTH
-            self.exceed(kind, index, self.deepest[kind], limit)
-        self.deepest, self.passed, self.bracket, self.emphasis = {}, {}, 0, 0
+            self.exceed(kind, index, self.deepest[kind], _PARAGRAPH_LIMITS[kind])
+        self.deepest, self.passed, self.bracket, self.emphasis, self.marks = {}, {}, 0, 0, 0
+
+
+_PARAGRAPH_LIMITS = {
+    "bracket": limits.BRACKET_DEPTH,
+    "emphasis": limits.EMPHASIS_DEPTH,
+    "marks": limits.EMPHASIS_MARKS,
+}
 
 
 def _emphasis_step(line: str, token: re.Match, depth: int) -> int:
@@ -221,6 +231,7 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         "block": limits.BLOCK_DEPTH,
         "bracket": limits.BRACKET_DEPTH,
         "emphasis": limits.EMPHASIS_DEPTH,
+        "marks": limits.EMPHASIS_MARKS,
         "rows": limits.TABLE_ROWS,
         "cells": limits.TABLE_CELLS,
         "images": limits.IMAGE_REFERENCES,
