@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from baocao.text import nfc
@@ -129,10 +130,14 @@ _KEPT = {"Mn", "Mc", "Me", "Pc"}
 
 
 def _identifier(inlines: list[Node]) -> str:
-    words = " ".join(i["c"] for i in inlines if i["t"] == "Str").lower()
+    return _slug(" ".join(i["c"] for i in inlines if i["t"] == "Str"))
+
+
+@lru_cache(maxsize=4096)  # Part B repeats the outline's headings for every agency
+def _slug(words: str) -> str:
     return "".join(
         "-" if c.isspace() else c
-        for c in words
+        for c in words.lower()
         if c in "-_" or c.isspace() or c.isalnum() or unicodedata.category(c) in _KEPT
     )
 
