@@ -125,7 +125,7 @@ def _convert(
             )
             partial = folder / out_path.name
             run_pandoc(
-                json.dumps(composed.document, ensure_ascii=False),
+                json.dumps(composed.document, ensure_ascii=False, separators=(",", ":")),
                 partial,
                 reference=write_reference(folder / "reference.docx"),
                 allow_list=allow,

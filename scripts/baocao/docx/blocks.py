@@ -33,12 +33,17 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 def text(value: object) -> list[Node]:
     """Plain text as inlines: its words, whitespace runs made one space (as Markdown reads it)."""
+    return list(_inlines(str(value)))
+
+
+@lru_cache(maxsize=8192)  # names and outline titles recur once per agency; nodes are not changed
+def _inlines(value: str) -> tuple[Node, ...]:
     out: list[Node] = []
-    for word in nfc(str(value)).split():
+    for word in nfc(value).split():
         if out:
             out.append(SPACE)
         out.append({"t": "Str", "c": word})
-    return out
+    return tuple(out)
 
 
 def para(value: object) -> Node:
