@@ -256,3 +256,13 @@ def test_contributor_guide_states_the_limits():
     assert rows == GUIDE_ROWS
     constants = {k for k in vars(limits) if k.isupper()}
     assert len(constants) == 14  # a new limit needs a row in the guide and here
+
+
+def test_a_comment_costs_nothing_and_moves_no_line(workspace):
+    """What a closed comment holds is not measured, and a limit passed after it is reported
+    on its own line."""
+    hidden = "<!--\n" + "[" * (limits.BRACKET_DEPTH + 5) + "\n-->\n"
+    assert limit_problems(workspace, hidden) == []
+    over = "[" * (limits.BRACKET_DEPTH + 1) + "a" + "]" * (limits.BRACKET_DEPTH + 1) + "\n"
+    found = limit_problems(workspace, hidden + "\n" + over)
+    assert [(file, line) for file, line, _ in found] == [(REPORT, FIRST + 4)]

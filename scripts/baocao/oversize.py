@@ -19,7 +19,7 @@ from baocao.entries import EntryError, read_regular
 from baocao.messages import render
 from baocao.pixels import KINDS, HeaderError, dimensions
 from baocao.problems import Problem
-from baocao.text import format_number
+from baocao.text import format_number, without_comments
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -222,7 +222,8 @@ def _punct(char: str) -> bool:
 
 def report_problems(file: str, body_lines: list[str], body_start: int, headings) -> list[Problem]:
     """The limits a report's body passes: heading length, nesting, tables, images."""
-    measure = _Body(_without_comments(body_lines))
+    # closed comments are not shown and cost nothing; line breaks kept for the line numbers
+    measure = _Body(without_comments("\n".join(body_lines), keep_lines=True).split("\n"))
     for heading in headings:
         measure.exceed("heading", heading.index, len(heading.text), limits.HEADING_CHARS)
     measure.run()
@@ -247,19 +248,6 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         )
         problems.append(Problem(file, body_start + index, CODES[kind], message))
     return sorted(problems, key=Problem.sort_key)
-
-
-def _without_comments(lines: list[str]) -> list[str]:
-    """The lines with each closed `<!-- ... -->` blanked (line breaks kept): not shown, no cost."""
-    text = "\n".join(lines)
-    if "<!--" not in text:
-        return lines
-    kept, at = [], 0
-    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
-        kept += [text[at:start], "\n" * text.count("\n", start, end)]
-        at = end + 3
-    kept.append(text[at:])
-    return "".join(kept).split("\n")
 
 
 def folder_problems(folder: str, files: list[tuple[str, Path, int]]) -> list[Problem]:

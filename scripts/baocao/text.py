@@ -26,14 +26,17 @@ _QUOTES = str.maketrans(
 _TRAILING = re.compile(r"[\s.;:,…]+$")
 
 
-def without_comments(text: str) -> str:
+def without_comments(text: str, *, keep_lines: bool = False) -> str:
     """The text without its closed HTML comments (`<!-- ... -->`), found in one pass: the
-    regular expression "<!--.*?-->" reads to the end again from every unclosed "<!--"."""
+    regular expression "<!--.*?-->" reads to the end again from every unclosed "<!--".
+    With keep_lines, a comment leaves its line breaks, so lines keep their numbers."""
     if "<!--" not in text:
         return text
     kept, at = [], 0
     while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
         kept.append(text[at:start])
+        if keep_lines:
+            kept.append("\n" * text.count("\n", start, end))
         at = end + 3
     kept.append(text[at:])
     return "".join(kept)
