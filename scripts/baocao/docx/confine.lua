@@ -237,13 +237,19 @@ local function finished(piece, blocks, top)
   return {blocks = blocks, top = top}
 end
 
+-- The block ending each piece where one agency's pieces are read together: a fenced code
+-- block of this build's random class.
+local function separator_mark()
+  return pandoc.CodeBlock("", pandoc.Attr("", {config.chunk .. "-next"}))
+end
+
 -- The confined blocks of each of one agency's pieces, from one pandoc.read of them all, joined
 -- by fenced code blocks no report can write (this build's random class); nil when a piece
 -- swallowed or moved a separator (an unclosed fence or HTML block): its pieces are then read
 -- one by one.
 local function read_together(agency, pieces)
   local separator = config.chunk .. "-next"
-  local mark = pandoc.CodeBlock("", pandoc.Attr("", {separator}))
+  local mark = separator_mark()
   local texts = {}
   for i, piece in ipairs(pieces) do texts[i] = piece.text end
   local joined = table.concat(texts, "\n\n```" .. separator .. "\n```\n\n")
@@ -272,7 +278,7 @@ end
 local function read_alone(agency, piece)
   local tops = {}
   local blocks = pandoc.read(piece.text, config.reader).blocks
-  blocks = blocks:walk(confined(agency, pandoc.CodeBlock("", pandoc.Attr("", {config.chunk})), tops))
+  blocks = blocks:walk(confined(agency, separator_mark(), tops))
   return finished(piece, blocks, tops[1])
 end
 
