@@ -60,3 +60,23 @@ def site_workspace(workspace: Path) -> Path:
         if path.is_dir():
             shutil.copytree(path, workspace / "submissions" / path.name, dirs_exist_ok=True)
     return workspace
+
+
+@pytest.fixture
+def fake_pandoc(tmp_path: Path, monkeypatch):
+    """fake_pandoc(script): a program in pandoc's place from now on for conversions (calls
+    with --output; others go to pandoc); `script` is shell, "$out" the DOCX asked for."""
+    import pypandoc
+
+    real = pypandoc.get_pandoc_path()
+
+    def install(script: str) -> None:
+        path = tmp_path / "fake-pandoc"
+        path.write_text(
+            f'#!/bin/sh\ncase " $* " in *" --output "*) ;; *) exec "{real}" "$@";; esac\n'
+            'while [ "$1" != --output ]; do shift; done; out="$2"\n' + script + "\n"
+        )
+        path.chmod(0o755)
+        monkeypatch.setattr("pypandoc.get_pandoc_path", lambda: str(path))
+
+    return install

@@ -4,12 +4,11 @@ to kill it there (SIGKILL) or to let it go on.
     python pause_driver.py POINT MARKER [baocao ARGS... | mkdocs ARGS...]
 
 On reaching POINT the driver creates the file MARKER and waits until the test deletes it.
-Points (each wraps a function the build calls, so it stops at the same moment in every
-version of the code):
+Points (each wraps a function the build calls):
   pandoc          pandoc has written half of its output
   docx-layout     pandoc is done, the letterhead and charts are not in yet
-  docx-publish    the DOCX is finished, just before it is moved into place
-  between-steps   the DOCX is published, the site not started
+  docx-publish    the DOCX is finished, just before it is moved into place (`build all`: the
+                  site's pages are written then, it is not yet published)
   mkdocs          MkDocs has written some pages of the site
   site-op:N       just before the N-th rename or delete that publishes the site (N from 1);
                   site-op:N:no-exchange where the file system cannot swap two names (NFS)
@@ -53,30 +52,26 @@ def publishing(*paths: object) -> bool:
 if point == "pandoc":
     import baocao.docx.pandoc as pandoc
 
-    real_run = pandoc.subprocess.run
+    real_wait = pandoc.Pandoc.wait
 
-    def run(command, *a, **k):
-        done = real_run(command, *a, **k)
-        if "--output" not in command:  # not the conversion
-            return done
-        target = Path(command[command.index("--output") + 1])
-        whole = target.read_bytes()
-        target.write_bytes(whole[: len(whole) // 2])
+    def wait(self):
+        real_wait(self)
+        whole = self.out_path.read_bytes()
+        self.out_path.write_bytes(whole[: len(whole) // 2])
         pause()
-        target.write_bytes(whole)
-        return done
+        self.out_path.write_bytes(whole)
 
-    pandoc.subprocess.run = run  # type: ignore[assignment]
+    pandoc.Pandoc.wait = wait  # type: ignore[method-assign]
 elif point == "docx-layout":
     import baocao.docx as docx
 
-    real_finish = docx.finish
+    real_finish = docx.finish_layout
 
     def finish(*a, **k):
         pause()
         return real_finish(*a, **k)
 
-    docx.finish = finish  # type: ignore[assignment]
+    docx.finish_layout = finish  # type: ignore[assignment]
 elif point == "docx-publish":
     real_replace = os.replace
 
@@ -86,16 +81,6 @@ elif point == "docx-publish":
         return real_replace(src, dst, *a, **k)
 
     os.replace = replace  # type: ignore[assignment]
-elif point == "between-steps":
-    import baocao.site.build as site_build
-
-    real_build_site = site_build.build_site
-
-    def build_site(*a, **k):
-        pause()
-        return real_build_site(*a, **k)
-
-    site_build.build_site = build_site  # type: ignore[assignment]
 elif point == "mkdocs":
     from baocao.site.plugin import BaocaoPlugin
 

@@ -569,19 +569,18 @@ def test_chart_scale_and_height_stay_readable():
     assert few.height_mm < MAX_HEIGHT_MM
 
 
-def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, monkeypatch):
+def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, fake_pandoc):
     out = tmp_path / "bao-cao-tong-hop.docx"
     out.write_bytes(b"previous")
-
-    def half(markdown, out_path, **kwargs):  # pandoc wrote part of its output, then failed
-        out_path.write_bytes(b"half")
-        raise BuildError("pandoc không tạo được tệp bao-cao-tong-hop.docx: boom")
-
-    monkeypatch.setattr("baocao.docx.run_pandoc", half)
-    with pytest.raises(BuildError, match="pandoc không tạo được tệp bao-cao-tong-hop.docx"):
+    half = "printf half > \"$out\"; echo 'pandoc: boom' >&2; exit 83"  # part written, then failed
+    fake_pandoc(half)
+    with pytest.raises(BuildError, match="pandoc không tạo được tệp bao-cao-tong-hop.docx: boom"):
         build_docx(sample_round, out)
     assert out.read_bytes() == b"previous"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".baocao") == [out.name]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".baocao") == [
+        "bao-cao-tong-hop.docx",
+        "fake-pandoc",
+    ]
     assert [p.name for p in (tmp_path / ".baocao").iterdir()] == ["lock"]
 
 

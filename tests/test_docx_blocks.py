@@ -132,26 +132,28 @@ def test_table_cells_keep_their_text_and_numbers_are_right_aligned():
     assert "a|b" in out and "Tên | cột" in out
 
 
-def convert(tmp_path, blocks: list, pieces: list[dict]):
+def convert(tmp_path, blocks: list, pieces: list[dict], images: dict | None = None):
     """A DOCX of these blocks, its placeholders filled with these pieces, as baocao builds it."""
     from datetime import date
 
-    from baocao.docx.pandoc import READER, run_pandoc
+    from baocao.docx.pandoc import READER, Pandoc
     from baocao.docx.reference import write_reference
 
     doc = document(blocks)
     config = {"chunk": "c", "places": places(doc, "c"), "texts": pieces, "reader": READER}
     allow = tmp_path / "allow.json"
-    allow.write_text(json.dumps(config | {"own": {}, "refused": "(%s)", "images": {}}))
-    out = tmp_path / "x.docx"
-    run_pandoc(
-        json.dumps(doc),
+    allow.write_text(json.dumps(config | {"own": {}, "refused": "(%s)", "images": images or {}}))
+    source, out = tmp_path / "document.json", tmp_path / "x.docx"
+    source.write_text(json.dumps(doc))
+    Pandoc(
+        source,
         out,
         reference=write_reference(tmp_path / "reference.docx"),
         allow_list=allow,
         toc=False,
         day=date(2024, 12, 5),
-    )
+        log=tmp_path / "pandoc.log",
+    ).wait()
     return out
 
 
@@ -269,39 +271,16 @@ def test_a_picture_shown_many_times_is_one_media_file(tmp_path):
     """Raw `<img>` is not counted by limits.IMAGE_REFERENCES: confine.lua reads each allowed
     file once (each read kept its bytes: 2,000 `<img>` of a 1 MB picture took pandoc 2.2 GB)."""
     import zipfile
-    from datetime import date
 
     from docx import Document
-
-    from baocao.docx.pandoc import READER, run_pandoc
-    from baocao.docx.reference import write_reference
 
     png = Path(__file__).resolve().parents[1] / "submissions/tcqltt-cuc-nghiep-vu/bieu-do-xu-ly.png"
     text = (
         "<div>\n" + '<img src="bo-y-te/a.png">' * 300 + "\n</div>\n\n" + "![](bo-y-te/a.png) " * 3
     )
-    doc = document([placeholder("c", 1, 4)])
-    config = {
-        "chunk": "c",
-        "places": places(doc, "c"),
-        "texts": [{"agency": "bo-y-te", "text": text}],
-        "reader": READER,
-        "own": {},
-        "refused": "(%s)",
-        "images": {"bo-y-te": {"bo-y-te/a.png": str(png)}},
-    }
-    allow = tmp_path / "allow.json"
-    allow.write_text(json.dumps(config))
-    out = tmp_path / "x.docx"
-    reference = write_reference(tmp_path / "reference.docx")
-    run_pandoc(
-        json.dumps(doc),
-        out,
-        reference=reference,
-        allow_list=allow,
-        toc=False,
-        day=date(2024, 12, 5),
-    )
+    pieces = [{"agency": "bo-y-te", "text": text}]
+    images = {"bo-y-te": {"bo-y-te/a.png": str(png)}}
+    out = convert(tmp_path, [placeholder("c", 1, 4)], pieces, images)
     assert len(Document(str(out)).inline_shapes) == 303
     with zipfile.ZipFile(out) as z:
         media = [n for n in z.namelist() if n.startswith("word/media/")]

@@ -134,7 +134,9 @@ def build(root: Path, *args: str) -> tuple[int, str, str]:
     [
         ("pandoc", "docx", "folder", "old", {"old"}),
         ("docx-layout", "docx", "folder", "old", {"old"}),  # between the DOCX steps
-        ("mkdocs", "all", "folder", "new", {"old"}),
+        # `build all`: pandoc runs while the site builds, the DOCX is put in place at its end
+        ("mkdocs", "all", "folder", "old", {"old"}),
+        ("docx-publish", "all", "folder", "old", {"old"}),
         # the site swap: before it, after it (the old folder not yet deleted)
         ("site-op:1", "site", "folder", "old", {"old"}),
         ("site-op:2", "site", "folder", "old", {"new"}),
@@ -282,8 +284,10 @@ def test_a_build_that_waited_too_long_fails_in_vietnamese(small, tmp_path, monke
 
 
 def test_a_build_holds_its_folder_from_the_docx_to_the_site(small, tmp_path, monkeypatch):
-    """Nobody else writes between the two steps (the site carries this build's DOCX), and
-    the steps' own locks of the same folder do not wait for the build that holds it."""
+    """Nobody else writes while pandoc and the site work (the site carries this build's DOCX),
+    and the steps' own locks of the same folder do not wait for the build that holds it."""
+    from contextlib import contextmanager
+
     out = tmp_path / "out"
     probe = (
         "import fcntl, os, sys; h = os.open(sys.argv[1], os.O_RDWR)\n"
@@ -292,21 +296,57 @@ def test_a_build_holds_its_folder_from_the_docx_to_the_site(small, tmp_path, mon
     )
     seen = []
 
-    def lock_state(*args, **kwargs):
-        lock = out / ".baocao" / "lock"
-        command = [sys.executable, "-c", probe, str(lock)]
-        seen.append(subprocess.run(command, capture_output=True, text=True).stdout.strip())
-        return args[-1] if args else kwargs.get("out_path")
+    def lock_state(step: str) -> None:
+        command = [sys.executable, "-c", probe, str(out / ".baocao" / "lock")]
+        seen.append((step, subprocess.run(command, capture_output=True, text=True).stdout.strip()))
+
+    @contextmanager
+    def merged_docx(rnd, out_path):
+        lock_state("pandoc started")
+        yield lambda: lock_state("docx placed") or out_path
+
+    def build_site(rnd, out_dir, docx, reminder_path):
+        lock_state("site")
+        docx()
+        return out_dir
 
     import baocao.docx
     import baocao.site.build
 
-    monkeypatch.setattr(baocao.docx, "build_docx", lock_state)
-    monkeypatch.setattr(baocao.site.build, "build_site", lock_state)
+    monkeypatch.setattr(baocao.docx, "merged_docx", merged_docx)
+    monkeypatch.setattr(baocao.site.build, "build_site", build_site)
     monkeypatch.setattr(files, "LOCK_WAIT", 0)
     code, _, err = build(small, "--out", str(out))
     assert (code, err) == (0, "")
-    assert seen == ["held", "held"]
+    assert seen == [("pandoc started", "held"), ("site", "held"), ("docx placed", "held")]
+
+
+def test_pandoc_failing_while_the_site_builds_publishes_neither(small, tmp_path, fake_pandoc):
+    out = tmp_path / "out"
+    old_outputs(out)
+    failing = "printf half > \"$out\"; echo 'pandoc: hỏng' >&2; exit 83"
+    fake_pandoc(failing)
+    code, _, err = build(small, "--out", str(out))
+    assert (code, err) == (1, f"lỗi: pandoc không tạo được tệp {DOCX}: hỏng\n")
+    assert docx_state(out) == "old" and site_state(out) == "old"
+    assert work_entries(out) == ["lock"]
+
+
+def test_a_site_failing_while_pandoc_works_stops_pandoc(small, tmp_path, fake_pandoc):
+    out = tmp_path / "out"
+    old_outputs(out)
+    started = tmp_path / "pandoc.pid"
+    slow = f'echo $$ > {started}; sleep 60; printf done > "$out"'
+    fake_pandoc(slow)
+    config = small / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nkhong_co: 1\n", encoding="utf-8")
+    code, _, err = build(small, "--out", str(out))
+    assert code == 1 and "lỗi: dựng trang web không thành công" in err
+    pid = int(started.read_text())
+    with pytest.raises(ProcessLookupError):  # ended, and waited for (no zombie left)
+        os.kill(pid, 0)
+    assert docx_state(out) == "old" and site_state(out) == "old"
+    assert work_entries(out) == ["lock"]
 
 
 def test_the_lock_is_held_again_by_its_thread_and_waited_for_by_others(tmp_path):

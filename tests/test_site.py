@@ -318,7 +318,7 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     charts_before = set(Path(tempfile.gettempdir()).glob("baocao-charts-*"))
     reminder = tmp_path / "cong-van-don-doc.docx"
     reminder.write_bytes(b"PK reminder")
-    result = build_site(load_round(workspace), out, docx_path=docx, reminder_path=reminder)
+    result = build_site(load_round(workspace), out, docx=lambda: docx, reminder_path=reminder)
     assert result == out and out.is_dir()
     assert (out / "tai-ve" / "cong-van-don-doc.docx").read_bytes() == b"PK reminder"
     assert (out / "tai-ve" / "so-lieu-dot-bao-cao.xlsx").read_bytes().startswith(b"PK")

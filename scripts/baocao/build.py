@@ -55,20 +55,22 @@ def _build_outputs(rnd: Round, target: str, out: Path, agency_id: str | None) ->
         path = build_agency_docx(rnd, agency_id, out / f"{agency_id}.docx")
         print(say("build-agency", path=path))
         return
-    docx_path = out / DOCX_NAME
-    if target in ("all", "docx"):
-        from baocao.docx import build_docx
+    from baocao.docx import build_docx, merged_docx
 
+    docx_path = out / DOCX_NAME
+    reminder = out / REMINDER_NAME  # written by `baocao remind`, offered by the site
+    reminder_path = reminder if reminder.is_file() else None
+    if target == "docx":
         build_docx(rnd, docx_path)
         print(say("build-docx", path=docx_path))
-    if target in ("all", "site"):
-        from baocao.site.build import build_site
+        return
+    from baocao.site.build import build_site
 
-        reminder = out / REMINDER_NAME  # written by `baocao remind`, offered by the site
-        site = build_site(
-            rnd,
-            out / SITE_DIR,
-            docx_path=docx_path if docx_path.exists() else None,
-            reminder_path=reminder if reminder.is_file() else None,
-        )
+    if target == "site":
+        docx = (lambda: docx_path) if docx_path.exists() else None
+        print(say("build-site", path=build_site(rnd, out / SITE_DIR, docx, reminder_path)))
+    else:  # pandoc makes the DOCX while the site builds; the site waits for it at its end
+        with merged_docx(rnd, docx_path) as finish:
+            site = build_site(rnd, out / SITE_DIR, finish, reminder_path)
+        print(say("build-docx", path=docx_path))
         print(say("build-site", path=site))

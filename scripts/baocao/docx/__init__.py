@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from baocao.charts import Chart, plan
 from baocao.docx.blocks import Node, places
 from baocao.docx.charts import native, write_placeholder
 from baocao.docx.compose import CHUNK_CLASS, Composed, agency_document, merged_document
-from baocao.docx.layout import DocumentHead, LayoutError, finish
-from baocao.docx.pandoc import READER, run_pandoc
+from baocao.docx.layout import DocumentHead, LayoutError
+from baocao.docx.layout import finish as finish_layout
+from baocao.docx.pandoc import READER, Pandoc
 from baocao.docx.reference import write_reference
 from baocao.errors import BuildError
 from baocao.files import output_lock, write_error
@@ -21,7 +23,7 @@ from baocao.images import approved_images
 from baocao.messages import error_text
 from baocao.workspace import Round
 
-__all__ = ["build_docx", "build_agency_docx", "build_letter_docx"]
+__all__ = ["build_docx", "merged_docx", "build_agency_docx", "build_letter_docx"]
 
 
 def merged_heading(rnd: Round) -> DocumentHead:
@@ -61,9 +63,19 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
 
 def build_docx(rnd: Round, out_path: Path) -> Path:
     """Write the merged report of the round to out_path (whole or not at all)."""
+    with merged_docx(rnd, out_path) as finish:
+        return finish()
+
+
+@contextmanager
+def merged_docx(rnd: Round, out_path: Path) -> Iterator[Callable[[], Path]]:
+    """The merged report, pandoc started: the caller works meanwhile (baocao build: the site),
+    then calls the function given, which waits for pandoc and puts the DOCX at out_path. Left
+    without that call, pandoc is stopped and nothing is written."""
     charts = plan(rnd)
     composed = merged_document(rnd, [(c.caption, c.file) for c in charts])
-    return _convert(rnd, composed, True, merged_heading(rnd), Path(out_path), charts)
+    with _converting(rnd, composed, True, merged_heading(rnd), Path(out_path), charts) as finish:
+        yield finish
 
 
 def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
@@ -79,65 +91,89 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
         raise BuildError(
             error_text("agency-not-usable", name=report.agency.name, file=report.submission.file)
         )
-    return _convert(
-        rnd, agency_document(rnd, report), False, agency_heading(rnd, report), Path(out_path)
-    )
+    composed = agency_document(rnd, report)
+    with _converting(rnd, composed, False, agency_heading(rnd, report), Path(out_path)) as finish:
+        return finish()
 
 
 def build_letter_docx(rnd: Round, letter: Node, head: DocumentHead, out_path: Path) -> Path:
     """Write a letter of the secretariat (e.g. a reminder; a pandoc document) in the layout."""
-    return _convert(rnd, Composed(letter, []), False, head, Path(out_path))
+    with _converting(rnd, Composed(letter, []), False, head, Path(out_path)) as finish:
+        return finish()
 
 
-def _convert(
+@contextmanager
+def _converting(
     rnd: Round,
     composed: Composed,
     toc: bool,
     head: DocumentHead,
     out_path: Path,
     charts: Sequence[Chart] = (),
-) -> Path:
-    """pandoc, then the layout (the charts in place of their placeholders), then the move
-    into place, under the output folder's lock."""
+) -> Iterator[Callable[[], Path]]:
+    """pandoc started on the document, under the output folder's lock; the function given
+    waits for it, lays the result out (the charts in place of their placeholders) and moves
+    it into place."""
+    with output_lock(out_path.parent) as work:
+        with _written(out_path):
+            temporary = tempfile.TemporaryDirectory(dir=work, ignore_cleanup_errors=True)
+        with temporary as tmp:
+            partial = Path(tmp) / out_path.name
+            with _written(out_path):
+                pandoc = _start(rnd, composed, toc, partial, charts)
+
+            def finish() -> Path:
+                with _written(out_path):
+                    pandoc.wait()
+                    natives = {chart.file: native(chart, rnd.today) for chart in charts}
+                    finish_layout(partial, head, natives, rnd.today)
+                    os.replace(partial, out_path)
+                return out_path
+
+            try:
+                yield finish
+            finally:
+                pandoc.stop()
+
+
+def _start(
+    rnd: Round, composed: Composed, toc: bool, partial: Path, charts: Sequence[Chart]
+) -> Pandoc:
+    """pandoc's inputs written beside partial (the DOCX it makes), then pandoc started."""
+    folder = partial.parent
+    own = {}
+    for chart in charts:
+        write_placeholder(folder / chart.file, chart)
+        own[chart.file] = str(folder / chart.file)
+    allow = {
+        "chunk": CHUNK_CLASS,
+        "places": places(composed.document, CHUNK_CLASS),
+        "texts": composed.pieces,
+        "reader": READER,
+        "own": own,
+        "refused": error_text("image-refused", target="%s"),
+        "images": {r.agency.id: approved_images(rnd, r) for r in rnd.reports if r.usable},
+    }
+    (folder / "allow.json").write_text(json.dumps(allow), encoding="utf-8")
+    document = json.dumps(composed.document, ensure_ascii=False, separators=(",", ":"))
+    (folder / "document.json").write_text(document, encoding="utf-8")
+    return Pandoc(
+        folder / "document.json",
+        partial,
+        reference=write_reference(folder / "reference.docx"),
+        allow_list=folder / "allow.json",
+        toc=toc,
+        day=rnd.today,
+        log=folder / "pandoc.log",
+    )
+
+
+@contextmanager
+def _written(out_path: Path) -> Iterator[None]:
+    """Errors of making out_path, as the build errors that name it."""
     try:
-        with output_lock(out_path.parent) as work, tempfile.TemporaryDirectory(dir=work) as tmp:
-            folder = Path(tmp)
-            own = {}
-            for chart in charts:
-                write_placeholder(folder / chart.file, chart)
-                own[chart.file] = str(folder / chart.file)
-            allow = folder / "allow.json"
-            allow.write_text(
-                json.dumps(
-                    {
-                        "chunk": CHUNK_CLASS,
-                        "places": places(composed.document, CHUNK_CLASS),
-                        "texts": composed.pieces,
-                        "reader": READER,
-                        "own": own,
-                        "refused": error_text("image-refused", target="%s"),
-                        "images": {
-                            r.agency.id: approved_images(rnd, r) for r in rnd.reports if r.usable
-                        },
-                    }
-                ),
-                encoding="utf-8",
-            )
-            partial = folder / out_path.name
-            run_pandoc(
-                json.dumps(composed.document, ensure_ascii=False, separators=(",", ":")),
-                partial,
-                reference=write_reference(folder / "reference.docx"),
-                allow_list=allow,
-                toc=toc,
-                day=rnd.today,
-            )
-            finish(
-                partial, head, {chart.file: native(chart, rnd.today) for chart in charts}, rnd.today
-            )
-            os.replace(partial, out_path)
+        yield
     except LayoutError as error:
         raise BuildError(error_text("layout-failed", name=out_path.name, detail=error)) from None
     except OSError as error:
         raise write_error(error, out_path) from None
-    return out_path

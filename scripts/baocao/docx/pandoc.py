@@ -1,10 +1,11 @@
-"""One sandboxed pandoc call: a document (pandoc JSON) in, DOCX file out. Options live in defaults.yaml."""
+"""One sandboxed pandoc run: a document (pandoc JSON) in, DOCX file out. Options live in defaults.yaml."""
 
 from __future__ import annotations
 
 import errno
 import os
 import subprocess
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -31,54 +32,81 @@ READER = (
 TIMEOUT = 900  # seconds; inputs are bounded by baocao.limits, this only stops a hung process
 
 
-def run_pandoc(
-    document: str, out_path: Path, *, reference: Path, allow_list: Path, toc: bool, day: date
-) -> None:
-    """Convert a document (pandoc JSON) to a DOCX at out_path. pandoc reads no file but those
-    named here: report text and images come from allow_list through confine.lua. Dates come
-    from `day`, not the clock."""
-    command = [
-        pypandoc.get_pandoc_path(),
-        "--sandbox",
-        f"--defaults={DEFAULTS}",
-        "--from=json",
-        f"--reference-doc={reference}",
-        f"--lua-filter={CONFINE}",
-        f"--metadata=baocao-confine:{allow_list}",
-        f"--toc={'true' if toc else 'false'}",
-        "--output",
-        str(out_path),
-    ]
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "LANG": "C.UTF-8",
-        "SOURCE_DATE_EPOCH": str(epoch_of(day)),
-    }
-    try:
-        done = subprocess.run(
-            command,
-            input=document.encode("utf-8"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env=env,
-            timeout=TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise BuildError(
-            error_text("pandoc-timeout", name=out_path.name, seconds=TIMEOUT)
-        ) from None
-    except OSError as error:
-        raise BuildError(error_text("pandoc-start", detail=error.strerror or str(error))) from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip()
-        if "No space left" in detail or "quota exceeded" in detail:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(out_path))
-        raise BuildError(
-            error_text(
-                "pandoc-failed", name=out_path.name, detail=first_line(detail, done.returncode)
+class Pandoc:
+    """One pandoc run, from a document (pandoc JSON) file to a DOCX at out_path: started here,
+    waited for by `wait`, so that the caller can work meanwhile (baocao build: the site).
+    pandoc reads no file but those named here: report text and images come from allow_list
+    through confine.lua. Dates come from `day`, not the clock."""
+
+    def __init__(
+        self,
+        document: Path,
+        out_path: Path,
+        *,
+        reference: Path,
+        allow_list: Path,
+        toc: bool,
+        day: date,
+        log: Path,
+    ) -> None:
+        self.out_path, self.log = out_path, log
+        command = [
+            pypandoc.get_pandoc_path(),
+            "--sandbox",
+            f"--defaults={DEFAULTS}",
+            "--from=json",
+            f"--reference-doc={reference}",
+            f"--lua-filter={CONFINE}",
+            f"--metadata=baocao-confine:{allow_list}",
+            f"--toc={'true' if toc else 'false'}",
+            "--output",
+            str(out_path),
+            str(document),
+        ]
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "LANG": "C.UTF-8",
+            "SOURCE_DATE_EPOCH": str(epoch_of(day)),
+        }
+        self.deadline = time.monotonic() + TIMEOUT
+        try:  # its messages go to a file: a pipe nobody reads while the site builds could fill
+            with open(log, "wb") as errors:
+                self.process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=errors,
+                    env=env,
+                )
+        except OSError as error:
+            raise BuildError(
+                error_text("pandoc-start", detail=error.strerror or str(error))
+            ) from None
+
+    def wait(self) -> None:
+        """Until pandoc ends; its failure as a BuildError (a full disk as OSError)."""
+        try:
+            code = self.process.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise BuildError(
+                error_text("pandoc-timeout", name=self.out_path.name, seconds=TIMEOUT)
+            ) from None
+        if code != 0:
+            detail = self.log.read_text(encoding="utf-8", errors="replace").strip()
+            if "No space left" in detail or "quota exceeded" in detail:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.out_path))
+            raise BuildError(
+                error_text(
+                    "pandoc-failed", name=self.out_path.name, detail=first_line(detail, code)
+                )
             )
-        )
+
+    def stop(self) -> None:
+        """End pandoc if it still runs (the build failed elsewhere, or was interrupted)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
 
 def first_line(stderr: str, code: int) -> str:

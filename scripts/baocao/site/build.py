@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,13 @@ PLUGIN = "baocao"
 
 
 def build_site(
-    rnd: Round, out_dir: Path, docx_path: Path | None = None, reminder_path: Path | None = None
+    rnd: Round,
+    out_dir: Path,
+    docx: Callable[[], Path] | None = None,
+    reminder_path: Path | None = None,
 ) -> Path:
-    """Build the site of rnd; out_dir is replaced, in one step, only when the build succeeded."""
+    """Build the site of rnd; out_dir is replaced, in one step, only when the build succeeded.
+    docx gives the merged DOCX's path: it is called once the pages are written."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -43,7 +48,7 @@ def build_site(
         plugin = config.plugins.get(PLUGIN)
         if plugin is None:
             raise BuildError(error_text("site-no-plugin", config=CONFIG_FILE, plugin=PLUGIN))
-        plugin.use(rnd, docx_path, reminder_path)
+        plugin.use(rnd, docx, reminder_path)
         build(config)
         publication.commit()
     except MkDocsException as error:

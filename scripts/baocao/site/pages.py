@@ -144,11 +144,10 @@ def state_badge(state: str) -> str:
     return f'<span class="bc-state bc-state--{state}">{STATE_LABELS[state]}</span>'
 
 
-def generate(
-    rnd: Round, docx_path: Path | None = None, reminder_path: Path | None = None
-) -> SiteContent:
-    """Every generated page and file of the site, the charts drawn; the merged DOCX and the
-    latest reminder letter are offered for download when they were built."""
+def generate(rnd: Round, has_docx: bool = False, reminder_path: Path | None = None) -> SiteContent:
+    """Every generated page and file of the site, the charts drawn; the merged DOCX (put in
+    by the plugin when the site is built) and the latest reminder letter are offered for
+    download when they were built."""
     from baocao.workbook import workbook_bytes
 
     site = SiteContent()
@@ -172,7 +171,7 @@ def generate(
     site.pages.append(
         SitePage(
             "tai-ve/index.md",
-            downloads_page(rnd, docx_path is not None, site.fragments, reminder_path is not None),
+            downloads_page(rnd, has_docx, site.fragments, reminder_path is not None),
             True,
         )
     )
@@ -186,8 +185,6 @@ def generate(
         )
     for agency_id, data in word_templates(rnd.campaign).items():  # the same as Word documents
         site.files.append(SiteFile(word_template_path(agency_id), data))
-    if docx_path is not None:
-        site.files.append(SiteFile(f"tai-ve/{DOCX_NAME}", source=docx_path))
     return site
 
 
@@ -807,7 +804,8 @@ def downloads_page(
     page = "tai-ve/index.md"
     out = [front_matter("Tải về"), "# Tải về", "", "## Báo cáo tổng hợp", ""]
     if has_docx:
-        out += [f'- {link("Báo cáo tổng hợp (DOCX)", DOCX_NAME)}{{: download="{DOCX_NAME}" }}', ""]
+        # not a Markdown link: the DOCX is not one of MkDocs' files (see plugin.py)
+        out += [f'- <a download="{DOCX_NAME}" href="{DOCX_NAME}">Báo cáo tổng hợp (DOCX)</a>', ""]
     else:
         out += [
             "Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.",

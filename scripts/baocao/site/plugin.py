@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from material.plugins.search.plugin import SearchPlugin
@@ -22,6 +24,7 @@ from baocao.workspace import Round, load_round
 
 THEME = Path(__file__).parent / "theme"
 LOG = get_plugin_logger(__name__)
+Docx = Callable[[], Path]  # the merged DOCX's path, once it is built
 
 
 class BaocaoConfig(Config):
@@ -33,14 +36,16 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     content: pages.SiteContent  # set by on_config
 
     def __init__(self) -> None:
-        self.given: tuple[Round, Path | None, Path | None] | None = None  # from build_site
+        self.given: tuple[Round, Docx | None, Path | None] | None = None  # from build_site
+        self.docx: Docx | None = None
         self.failure: str | None = None  # MkDocs replaces a plugin's error by "Aborted"
         self.command: str | None = None  # from on_startup: "build", "gh-deploy", "serve"
         self.publication: Publication | None = None  # `mkdocs build`: the site until published
 
-    def use(self, rnd: Round, docx_path: Path | None, reminder_path: Path | None = None) -> None:
-        """Build the site of rnd (already loaded by `build_site`) instead of loading it."""
-        self.given = (rnd, docx_path, reminder_path)
+    def use(self, rnd: Round, docx: Docx | None, reminder_path: Path | None = None) -> None:
+        """Build the site of rnd (already loaded by `build_site`) instead of loading it; docx
+        gives the merged DOCX when the pages are written (it may be built meanwhile)."""
+        self.given = (rnd, docx, reminder_path)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = None if dirty else command
@@ -51,14 +56,14 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             config.theme.dirs.insert(0, str(THEME))
         try:
             if self.given is not None:
-                (rnd, docx_path, reminder_path), self.given = self.given, None
+                (rnd, self.docx, reminder_path), self.given = self.given, None
             else:  # mkdocs build / serve
                 root = Path(config.config_file_path).resolve().parent
                 rnd = load_round(root)
                 docx, reminder = root / self.config.docx, root / self.config.reminder
-                docx_path = docx if docx.is_file() else None
+                self.docx = (lambda: docx) if docx.is_file() else None
                 reminder_path = reminder if reminder.is_file() else None
-            self.content = pages.generate(rnd, docx_path, reminder_path)
+            self.content = pages.generate(rnd, self.docx is not None, reminder_path)
             self.content.files += assets.asset_files(rnd)
             if self.command in ("build", "gh-deploy"):
                 # `mkdocs build`: written aside under the output's lock, published whole
@@ -113,6 +118,12 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
                 index = plugin.search_index
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
 
+    def _add_docx(self, config) -> None:
+        """The merged DOCX, copied in last: `baocao build` makes it while the site builds."""
+        if self.docx is not None:
+            docx, self.docx = self.docx, None
+            shutil.copyfile(docx(), Path(config.site_dir) / "tai-ve" / DOCX_NAME)
+
     @event_priority(-100)  # after every plugin wrote its files
     def _publish(self, config) -> None:
         if self.publication is not None:
@@ -123,7 +134,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             except BaocaoError as error:
                 raise self._failure(str(error)) from None
 
-    on_post_build = CombinedEvent(_fold_search, _publish)
+    on_post_build = CombinedEvent(_fold_search, _add_docx, _publish)
 
     def on_build_error(self, error) -> None:
         self.on_shutdown()
