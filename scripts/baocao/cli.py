@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--root",
         type=Path,
+        metavar="THƯ_MỤC",
         help="thư mục kho báo cáo (mặc định: thư mục chứa campaign.yml gần nhất)",
     )
     sub = parser.add_subparsers(title="lệnh", dest="command", metavar="LỆNH", parser_class=_Parser)
@@ -94,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TỆP",
         help="ghi thêm bản tóm tắt Markdown vào tệp này (ví dụ $GITHUB_STEP_SUMMARY)",
     )
-    p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
+    p.add_argument(
+        "--today", type=_date, metavar="NGÀY", help="ngày tính trễ hạn (mặc định: hôm nay)"
+    )
     p.add_argument(
         "--changed",
         nargs="+",
@@ -185,7 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MÃ_CƠ_QUAN",
         help="chỉ xuất báo cáo DOCX của một cơ quan, trình bày để ký",
     )
-    p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
+    p.add_argument(
+        "--today", type=_date, metavar="NGÀY", help="ngày tính trễ hạn (mặc định: hôm nay)"
+    )
 
     p = sub.add_parser(
         "import",
@@ -218,7 +223,12 @@ def build_parser() -> argparse.ArgumentParser:
         "du-thao (mới có dự thảo), chua-dat (chưa đạt yêu cầu kiểm tra), bo-sung "
         "(được yêu cầu bổ sung); mặc định: cả bốn nhóm",
     )
-    p.add_argument("--han", type=_date, help="hạn gửi nêu trong công văn đôn đốc (năm-tháng-ngày)")
+    p.add_argument(
+        "--han",
+        type=_date,
+        metavar="NGÀY",
+        help="hạn gửi nêu trong công văn đôn đốc (năm-tháng-ngày)",
+    )
     p.add_argument(
         "--csv",
         action="store_true",
@@ -231,7 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TỆP",
         help="tệp công văn (mặc định: build/cong-van-don-doc.docx, trang web dẫn tới tệp này)",
     )
-    p.add_argument("--today", type=_date, help="ngày của công văn (mặc định: hôm nay)")
+    p.add_argument(
+        "--today", type=_date, metavar="NGÀY", help="ngày của công văn (mặc định: hôm nay)"
+    )
 
     p = sub.add_parser(
         "export",
@@ -246,7 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TỆP",
         help="tệp kết quả (mặc định: build/so-lieu-dot-bao-cao.xlsx)",
     )
-    p.add_argument("--today", type=_date, help="ngày tính trễ hạn (mặc định: hôm nay)")
+    p.add_argument(
+        "--today", type=_date, metavar="NGÀY", help="ngày tính trễ hạn (mặc định: hôm nay)"
+    )
     return parser
 
 
