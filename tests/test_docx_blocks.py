@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -104,11 +105,13 @@ def test_footnotes_are_renumbered_and_travel_with_the_text_that_cites_them():
     notes = NoteSet.collect([first, second], counter)
     out1 = relocate(first, notes)
     out2 = relocate(second, notes)
-    assert "Đoạn một[^n1]." in out1 and "[^n1]: Chú thích một." in out1
+    label = re.search(r"\[\^([^\]]+)1\]", out1).group(1)  # the build's prefix, then a number
+    assert "Đoạn một[^1]" not in out1 and len(label) > 10
+    assert f"Đoạn một[^{label}1]." in out1 and f"[^{label}1]: Chú thích một." in out1
     assert "Chú thích một" not in out2  # moved to where it is cited
-    assert "Đoạn hai[^n2]." in out2 and "[^n2]: Chú thích hai\n    tiếp theo." in out2
+    assert f"Đoạn hai[^{label}2]." in out2 and f"[^{label}2]: Chú thích hai\n    tiếp theo." in out2
     again = relocate(first, notes)  # the same text in Part B gets its own labels
-    assert "[^n3]" in again and "[^n1]" not in again
+    assert f"[^{label}3]" in again and f"[^{label}1]" not in again
     assert counter == [3]
 
 
@@ -180,6 +183,23 @@ def _pieces_docx(tmp_path, pieces: list[dict]) -> list[tuple[str, str]]:
     blocks = [placeholder("c", n, piece["level"]) for n, piece in enumerate(pieces, 1)]
     out = convert(tmp_path, blocks, pieces)
     return [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
+
+
+def test_an_undefined_note_reference_stays_text_beside_renumbered_notes(tmp_path):
+    """`[^n1]` cited but never defined shows as written, even where another piece of the
+    agency's report has a note renamed for the merged document (the pieces are read together)."""
+    import zipfile
+
+    first, second = "Một[^1].\n\n[^1]: Chú thích thật.", "Hai[^n1] và [^2]."
+    notes = notes_for(first, second)
+    pieces = [
+        {"agency": "bo-y-te", "level": 4, "text": relocate(t, notes)} for t in (first, second)
+    ]
+    paragraphs = [text for _, text in _pieces_docx(tmp_path, pieces)]
+    assert "Hai[^n1] và [^2]." in paragraphs
+    with zipfile.ZipFile(tmp_path / "x.docx") as z:
+        footnotes = z.read("word/footnotes.xml").decode("utf-8")
+    assert footnotes.count("Chú thích thật.") == 1
 
 
 def test_an_unclosed_fence_stays_in_its_own_piece(tmp_path):

@@ -8,6 +8,7 @@ Report text stays Markdown, read by confine.lua in the placeholders (`placeholde
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ SPACE: Node = {"t": "Space"}
 _NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _NOTE_LABEL = re.compile(r"^\[\^[^\]\s]+\]:")
 _NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# Renamed note labels: unique in the merged document and unguessable, so that a reference a
+# report cites without defining it stays text, as written (an agency's pieces are read together)
+_NOTE_LABEL_PREFIX = f"bc{secrets.token_hex(6)}-"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -225,7 +229,7 @@ def relocate(markdown: str, notes: NoteSet) -> str:
             return m.group(0)
         if label not in mapping:
             notes.counter[0] += 1
-            mapping[label] = f"n{notes.counter[0]}"
+            mapping[label] = f"{_NOTE_LABEL_PREFIX}{notes.counter[0]}"
         return f"[^{mapping[label]}]"
 
     text = _NOTE_REF.sub(rename, "\n".join(body))
