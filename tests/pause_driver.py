@@ -8,7 +8,7 @@ Points (each wraps a function the build calls):
   pandoc          pandoc has written half of its output
   docx-layout     pandoc is done, the letterhead and charts are not in yet
   docx-publish    the DOCX is finished, just before it is moved into place (`build all`: the
-                  site's pages are written then, it is not yet published)
+                  site, which carries a copy of it, is published then)
   mkdocs          MkDocs has written some pages of the site
   site-op:N       just before the N-th rename or delete that publishes the site (N from 1);
                   site-op:N:no-exchange where the file system cannot swap two names (NFS)

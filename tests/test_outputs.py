@@ -134,9 +134,9 @@ def build(root: Path, *args: str) -> tuple[int, str, str]:
     [
         ("pandoc", "docx", "folder", "old", {"old"}),
         ("docx-layout", "docx", "folder", "old", {"old"}),  # between the DOCX steps
-        # `build all`: pandoc runs while the site builds, the DOCX is put in place at its end
+        # `build all`: pandoc runs while the site builds, the DOCX is put in place after it
         ("mkdocs", "all", "folder", "old", {"old"}),
-        ("docx-publish", "all", "folder", "old", {"old"}),
+        ("docx-publish", "all", "folder", "old", {"new"}),
         # the site swap: before it, after it (the old folder not yet deleted)
         ("site-op:1", "site", "folder", "old", {"old"}),
         ("site-op:2", "site", "folder", "old", {"new"}),
@@ -345,6 +345,40 @@ def test_a_site_failing_while_pandoc_works_stops_pandoc(small, tmp_path, fake_pa
     pid = int(started.read_text())
     with pytest.raises(ProcessLookupError):  # ended, and waited for (no zombie left)
         os.kill(pid, 0)
+    assert docx_state(out) == "old" and site_state(out) == "old"
+    assert work_entries(out) == ["lock"]
+
+
+def test_a_site_failing_after_the_docx_is_done_publishes_neither(small, tmp_path, monkeypatch):
+    """The disk fills up as the finished DOCX is copied into the site, the last write of
+    the site: the DOCX is not put in place either."""
+    import errno
+
+    out = tmp_path / "out"
+    old_outputs(out)
+    real_copyfile = shutil.copyfile
+
+    def copyfile(src, dst, *args, **kwargs):
+        if Path(dst).name == DOCX:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+        return real_copyfile(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", copyfile)
+    code, _, err = build(small, "--out", str(out))
+    assert (code, err) == (1, disk_full_line(out / "site"))
+    assert docx_state(out) == "old" and site_state(out) == "old"
+    assert work_entries(out) == ["lock"]
+
+
+def test_a_strict_warning_of_the_site_publishes_neither(small, tmp_path):
+    """MkDocs aborts a strict build for its warnings after every page and file is written,
+    the DOCX copied in: the DOCX is not put in place either."""
+    out = tmp_path / "out"
+    old_outputs(out)
+    guide = small / "docs" / "huong-dan" / "index.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[x](khong-co.md)\n", encoding="utf-8")
+    code, _, err = build(small, "--out", str(out))
+    assert code == 1 and "lỗi: dựng trang web không thành công" in err
     assert docx_state(out) == "old" and site_state(out) == "old"
     assert work_entries(out) == ["lock"]
 

@@ -63,15 +63,17 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
 
 def build_docx(rnd: Round, out_path: Path) -> Path:
     """Write the merged report of the round to out_path (whole or not at all)."""
-    with merged_docx(rnd, out_path) as finish:
-        return finish()
+    with merged_docx(rnd, out_path):
+        pass  # the DOCX is put in place as the block ends
+    return Path(out_path)
 
 
 @contextmanager
 def merged_docx(rnd: Round, out_path: Path) -> Iterator[Callable[[], Path]]:
-    """The merged report, pandoc started: the caller works meanwhile (baocao build: the site),
-    then calls the function given, which waits for pandoc and puts the DOCX at out_path. Left
-    without that call, pandoc is stopped and nothing is written."""
+    """The merged report, pandoc started: the caller works meanwhile (baocao build: the site)
+    and may call the function given, which waits for pandoc and gives the finished DOCX (in
+    the work folder). It is put at out_path when the block ends; left by an error, pandoc is
+    stopped and nothing is written."""
     charts = plan(rnd)
     composed = merged_document(rnd, [(c.caption, c.file) for c in charts])
     with _converting(rnd, composed, True, merged_heading(rnd), Path(out_path), charts) as finish:
@@ -92,14 +94,16 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
             error_text("agency-not-usable", name=report.agency.name, file=report.submission.file)
         )
     composed = agency_document(rnd, report)
-    with _converting(rnd, composed, False, agency_heading(rnd, report), Path(out_path)) as finish:
-        return finish()
+    with _converting(rnd, composed, False, agency_heading(rnd, report), Path(out_path)):
+        pass
+    return Path(out_path)
 
 
 def build_letter_docx(rnd: Round, letter: Node, head: DocumentHead, out_path: Path) -> Path:
     """Write a letter of the secretariat (e.g. a reminder; a pandoc document) in the layout."""
-    with _converting(rnd, Composed(letter, []), False, head, Path(out_path)) as finish:
-        return finish()
+    with _converting(rnd, Composed(letter, []), False, head, Path(out_path)):
+        pass
+    return Path(out_path)
 
 
 @contextmanager
@@ -112,8 +116,8 @@ def _converting(
     charts: Sequence[Chart] = (),
 ) -> Iterator[Callable[[], Path]]:
     """pandoc started on the document, under the output folder's lock; the function given
-    waits for it, lays the result out (the charts in place of their placeholders) and moves
-    it into place."""
+    waits for it and lays the result out (the charts in place of their placeholders), once.
+    The block ended without error, the DOCX is moved into place."""
     with output_lock(out_path.parent) as work:
         with _written(out_path):
             temporary = tempfile.TemporaryDirectory(dir=work, ignore_cleanup_errors=True)
@@ -121,19 +125,25 @@ def _converting(
             partial = Path(tmp) / out_path.name
             with _written(out_path):
                 pandoc = _start(rnd, composed, toc, partial, charts)
+            finished = False
 
             def finish() -> Path:
-                with _written(out_path):
-                    pandoc.wait()
-                    natives = {chart.file: native(chart, rnd.today) for chart in charts}
-                    finish_layout(partial, head, natives, rnd.today)
-                    os.replace(partial, out_path)
-                return out_path
+                nonlocal finished
+                if not finished:
+                    with _written(out_path):
+                        pandoc.wait()
+                        natives = {chart.file: native(chart, rnd.today) for chart in charts}
+                        finish_layout(partial, head, natives, rnd.today)
+                    finished = True
+                return partial
 
             try:
                 yield finish
+                finish()
             finally:
                 pandoc.stop()
+            with _written(out_path):
+                os.replace(partial, out_path)
 
 
 def _start(
