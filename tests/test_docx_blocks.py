@@ -155,7 +155,6 @@ def convert(tmp_path, blocks: list, pieces: list[dict], images: dict | None = No
         allow_list=allow,
         toc=False,
         day=date(2024, 12, 5),
-        log=tmp_path / "pandoc.log",
     ).wait()
     return out
 

@@ -463,6 +463,21 @@ def test_a_full_disk_in_the_docx_step_is_one_vietnamese_line(small, small_disk):
     assert work_entries(out) == ["lock"]
 
 
+def test_pandoc_filling_the_disk_is_told_as_a_full_disk(small, small_disk, fake_pandoc):
+    """pandoc's own message about the full disk is kept where the disk cannot take it."""
+    out = small_disk("4m")
+    old_outputs(out)
+    fake_pandoc(
+        'cat /dev/zero > "$out"\n'
+        'echo "pandoc: $out: withBinaryFile: resource exhausted (No space left on device)" >&2\n'
+        "exit 1"
+    )
+    code, _, err = build(small, "docx", "--out", str(out))
+    assert (code, err) == (1, disk_full_line(out / DOCX))
+    assert docx_state(out) == "old" and site_state(out) == "old"
+    assert work_entries(out) == ["lock"]
+
+
 def test_a_full_disk_in_the_site_step_is_one_vietnamese_line(small, small_disk):
     out = small_disk("4m")
     old_outputs(out)

@@ -174,7 +174,6 @@ def _start(
         allow_list=folder / "allow.json",
         toc=toc,
         day=rnd.today,
-        log=folder / "pandoc.log",
     )
 
 

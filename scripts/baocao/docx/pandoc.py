@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
+import threading
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -47,9 +48,8 @@ class Pandoc:
         allow_list: Path,
         toc: bool,
         day: date,
-        log: Path,
     ) -> None:
-        self.out_path, self.log = out_path, log
+        self.out_path = out_path
         command = [
             pypandoc.get_pandoc_path(),
             "--sandbox",
@@ -69,19 +69,28 @@ class Pandoc:
             "SOURCE_DATE_EPOCH": str(epoch_of(day)),
         }
         self.deadline = time.monotonic() + TIMEOUT
-        try:  # its messages go to a file: a pipe nobody reads while the site builds could fill
-            with open(log, "wb") as errors:
-                self.process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=errors,
-                    env=env,
-                )
+        try:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
         except OSError as error:
             raise BuildError(
                 error_text("pandoc-start", detail=error.strerror or str(error))
             ) from None
+        # its messages are read meanwhile, into memory: a pipe nobody reads while the site
+        # builds could fill, and a file could not take "No space left" on a full disk
+        self.messages = b""
+        self.reader = threading.Thread(target=self._read_messages, daemon=True)
+        self.reader.start()
+
+    def _read_messages(self) -> None:
+        assert self.process.stderr is not None
+        with self.process.stderr:
+            self.messages = self.process.stderr.read()
 
     def wait(self) -> None:
         """Until pandoc ends; its failure as a BuildError (a full disk as OSError)."""
@@ -92,8 +101,9 @@ class Pandoc:
             raise BuildError(
                 error_text("pandoc-timeout", name=self.out_path.name, seconds=TIMEOUT)
             ) from None
+        self.reader.join()
         if code != 0:
-            detail = self.log.read_text(encoding="utf-8", errors="replace").strip()
+            detail = self.messages.decode("utf-8", "replace").strip()
             if "No space left" in detail or "quota exceeded" in detail:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.out_path))
             raise BuildError(
