@@ -194,6 +194,24 @@ def test_a_killed_mkdocs_build_leaves_the_old_site(small, tmp_path):
     assert work_entries(out) == ["lock"]
 
 
+def test_mkdocs_strict_build_with_warnings_keeps_the_old_site(small, tmp_path):
+    """`mkdocs build --strict` through the plugin: MkDocs aborts for the warnings after the
+    last plugin event, and the site built aside is not published."""
+    out = tmp_path / "out"
+    old_outputs(out)
+    guide = small / "docs" / "huong-dan" / "index.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[x](khong-co.md)\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+        cwd=small,
+        capture_output=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert done.returncode == 1 and b"khong-co.md" in done.stderr
+    assert site_state(out) == "old"
+    assert work_entries(out) == ["lock"]
+
+
 # --- item 4: builds at once ----------------------------------------------------------------------
 
 

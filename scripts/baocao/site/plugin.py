@@ -9,7 +9,7 @@ from pathlib import Path
 from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -41,6 +41,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.failure: str | None = None  # MkDocs replaces a plugin's error by "Aborted"
         self.command: str | None = None  # from on_startup: "build", "gh-deploy", "serve"
         self.publication: Publication | None = None  # `mkdocs build`: the site until published
+        self.publication_ready = False  # the build went through all its events
 
     def use(self, rnd: Round, docx: Docx | None, reminder_path: Path | None = None) -> None:
         """Build the site of rnd (already loaded by `build_site`) instead of loading it; docx
@@ -125,24 +126,29 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             shutil.copyfile(docx(), Path(config.site_dir) / "tai-ve" / DOCX_NAME)
 
     @event_priority(-100)  # after every plugin wrote its files
-    def _publish(self, config) -> None:
+    def _built(self, config) -> None:
         if self.publication is not None:
-            publication, self.publication = self.publication, None
-            config.site_dir = str(publication.target)
-            try:
-                publication.commit()
-            except BaocaoError as error:
-                raise self._failure(str(error)) from None
+            self.publication_ready = True
 
-    on_post_build = CombinedEvent(_fold_search, _add_docx, _publish)
+    on_post_build = CombinedEvent(_fold_search, _add_docx, _built)
 
-    def on_build_error(self, error) -> None:
+    def on_build_error(self, error) -> None:  # strict mode's abort for warnings comes here too
+        self.publication_ready = False
         self.on_shutdown()
 
     def on_shutdown(self) -> None:
-        if self.publication is not None:
-            self.publication.abort()
-            self.publication = None
+        """`mkdocs build`: the site is published once MkDocs itself is done with it."""
+        if self.publication is None:
+            return
+        publication, self.publication = self.publication, None
+        if not self.publication_ready:  # failed or interrupted
+            publication.abort()
+            return
+        self.publication_ready = False
+        try:
+            publication.commit()
+        except BaocaoError as error:
+            raise Abort(str(error)) from None
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).resolve().parent
