@@ -584,6 +584,17 @@ def test_failed_build_leaves_previous_output_untouched(sample_round, tmp_path, f
     assert [p.name for p in (tmp_path / ".baocao").iterdir()] == ["lock"]
 
 
+def test_pandoc_that_cannot_be_started_is_one_message(sample_round, tmp_path, monkeypatch):
+    def missing():
+        raise OSError("No pandoc was found")
+
+    monkeypatch.setattr("baocao.docx.write_reference", lambda path: path)  # needs pandoc too
+    monkeypatch.setattr("pypandoc.get_pandoc_path", missing)
+    with pytest.raises(BuildError, match="không chạy được pandoc .No pandoc was found."):
+        build_docx(sample_round, tmp_path / "x.docx")
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_pandoc_error_is_reported_with_its_message(sample_round, tmp_path, monkeypatch):
     """A real pandoc failure (here an option it does not know) reaches the user as a build error."""
     import baocao.docx.pandoc as pandoc

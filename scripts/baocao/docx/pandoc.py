@@ -51,7 +51,6 @@ class Pandoc:
     ) -> None:
         self.out_path = out_path
         command = [
-            pypandoc.get_pandoc_path(),
             "--sandbox",
             f"--defaults={DEFAULTS}",
             "--from=json",
@@ -69,9 +68,9 @@ class Pandoc:
             "SOURCE_DATE_EPOCH": str(epoch_of(day)),
         }
         self.deadline = time.monotonic() + TIMEOUT
-        try:
+        try:  # pypandoc raises OSError where it finds no pandoc
             self.process = subprocess.Popen(
-                command,
+                [pypandoc.get_pandoc_path(), *command],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
