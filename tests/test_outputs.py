@@ -321,11 +321,13 @@ def test_a_build_holds_its_folder_from_the_docx_to_the_site(small, tmp_path, mon
     @contextmanager
     def merged_docx(rnd, out_path):
         lock_state("pandoc started")
-        yield lambda: lock_state("docx placed") or out_path
+        yield lambda: lock_state("docx laid out") or out_path
+        lock_state("docx placed")
 
     def build_site(rnd, out_dir, docx, reminder_path):
         lock_state("site")
         docx()
+        lock_state("site published")
         return out_dir
 
     import baocao.docx
@@ -336,7 +338,8 @@ def test_a_build_holds_its_folder_from_the_docx_to_the_site(small, tmp_path, mon
     monkeypatch.setattr(files, "LOCK_WAIT", 0)
     code, _, err = build(small, "--out", str(out))
     assert (code, err) == (0, "")
-    assert seen == [("pandoc started", "held"), ("site", "held"), ("docx placed", "held")]
+    steps = ["pandoc started", "site", "docx laid out", "site published", "docx placed"]
+    assert seen == [(step, "held") for step in steps]
 
 
 def test_pandoc_failing_while_the_site_builds_publishes_neither(small, tmp_path, fake_pandoc):
