@@ -64,8 +64,9 @@ def site_workspace(workspace: Path) -> Path:
 
 @pytest.fixture
 def fake_pandoc(tmp_path: Path, monkeypatch):
-    """fake_pandoc(script): a program in pandoc's place from now on for conversions (calls
-    with --output; others go to pandoc); `script` is shell, "$out" the DOCX asked for."""
+    """fake_pandoc(script): a program in pandoc's place from now on, in this process and the
+    ones it starts, for conversions (calls with --output; others go to pandoc); `script` is
+    shell, "$out" the DOCX asked for."""
     import pypandoc
 
     real = pypandoc.get_pandoc_path()
@@ -78,5 +79,6 @@ def fake_pandoc(tmp_path: Path, monkeypatch):
         )
         path.chmod(0o755)
         monkeypatch.setattr("pypandoc.get_pandoc_path", lambda: str(path))
+        monkeypatch.setenv("PYPANDOC_PANDOC", str(path))  # for builds run as processes
 
     return install

@@ -174,6 +174,34 @@ def test_a_killed_build_leaves_old_or_new_outputs_and_the_next_build_clears_up(
     assert sorted(p.name for p in out.iterdir()) == [".baocao", DOCX, "site"]
 
 
+def test_a_terminated_build_stops_pandoc_and_leaves_the_old_outputs(small, tmp_path, fake_pandoc):
+    """SIGTERM (a cancelled CI job, `timeout`) to baocao alone ends it like Ctrl-C: pandoc is
+    stopped and what the build had made is deleted."""
+    out = tmp_path / "out"
+    old_outputs(out)
+    started = tmp_path / "pandoc.pid"
+    fake_pandoc(f'echo $$ > {started}; sleep 60; printf done > "$out"')
+    build = subprocess.Popen(
+        [sys.executable, "-m", "baocao", "--root", str(small), "build", "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    try:
+        while not started.exists() or not started.read_text().strip():
+            assert build.poll() is None, build.stderr.read() if build.stderr else ""
+            time.sleep(0.05)
+        build.send_signal(signal.SIGTERM)
+        assert build.wait(timeout=30) == 128 + signal.SIGTERM
+    finally:
+        if build.poll() is None:
+            build.kill()
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(started.read_text()), 0)
+    assert docx_state(out) == "old" and site_state(out) == "old"
+    assert work_entries(out) == ["lock"]
+
+
 def test_a_killed_mkdocs_build_leaves_the_old_site(small, tmp_path):
     """`mkdocs build` through the plugin builds aside too: killed, the old site stays."""
     out = tmp_path / "out"

@@ -6,6 +6,7 @@ import argparse
 import errno
 import os
 import re
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -510,7 +511,14 @@ COMMANDS = {
 
 
 def run() -> None:  # pragma: no cover - the console script; tests call main()
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(main())
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (a cancelled CI job, `timeout`) ends a command the way Ctrl-C does: pandoc is
+    stopped and half-made outputs are deleted on the way out."""
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":  # pragma: no cover
