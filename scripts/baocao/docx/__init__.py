@@ -65,7 +65,7 @@ def build_docx(rnd: Round, out_path: Path) -> Path:
     """Write the merged report of the round to out_path (whole or not at all)."""
     with merged_docx(rnd, out_path):
         pass  # the DOCX is put in place as the block ends
-    return Path(out_path)
+    return out_path
 
 
 @contextmanager
@@ -93,17 +93,19 @@ def build_agency_docx(rnd: Round, agency_id: str, out_path: Path) -> Path:
         raise BuildError(
             error_text("agency-not-usable", name=report.agency.name, file=report.submission.file)
         )
-    composed = agency_document(rnd, report)
-    with _converting(rnd, composed, False, agency_heading(rnd, report), Path(out_path)):
-        pass
-    return Path(out_path)
+    return _convert(rnd, agency_document(rnd, report), agency_heading(rnd, report), out_path)
 
 
 def build_letter_docx(rnd: Round, letter: Node, head: DocumentHead, out_path: Path) -> Path:
     """Write a letter of the secretariat (e.g. a reminder; a pandoc document) in the layout."""
-    with _converting(rnd, Composed(letter, []), False, head, Path(out_path)):
-        pass
-    return Path(out_path)
+    return _convert(rnd, Composed(letter, []), head, out_path)
+
+
+def _convert(rnd: Round, composed: Composed, head: DocumentHead, out_path: Path) -> Path:
+    """A document without table of contents or charts, converted and put at out_path."""
+    with _converting(rnd, composed, False, head, Path(out_path)):
+        pass  # the DOCX is put in place as the block ends
+    return out_path
 
 
 @contextmanager
