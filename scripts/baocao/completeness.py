@@ -226,7 +226,7 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
         if part.state == MISSING:
             following = next((p for p in parts[index + 1 :] if p.line is not None), None)
             previous = next((p for p in reversed(parts[:index]) if p.line is not None), None)
-            where = _where_missing(previous, following)
+            where = _where_missing(previous, following, lines=sub.places is None)
             result.problems.append(
                 Problem(
                     sub.file,
@@ -263,15 +263,20 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
     return result
 
 
-def _where_missing(previous: Part | None, following: Part | None) -> str:
+def _where_missing(previous: Part | None, following: Part | None, *, lines: bool = True) -> str:
     """Where a missing heading goes: between the headings written before and after it in
     the outline's order, just before the text written for it (which may sit, orphaned,
-    under the previous heading): never only "before line N", which puts it after that text."""
+    under the previous heading): never only "before line N", which puts it after that text.
+    A Word file has no lines (`lines` false): the headings alone say where."""
+
+    def line(part: Part) -> str:
+        return f" (dòng {part.line})" if lines else ""
+
     after = before = ""
     if previous is not None:
-        after = f' sau tiêu đề "{shorten(previous.spec.short, 60)}" (dòng {previous.line})'
+        after = f' sau tiêu đề "{shorten(previous.spec.short, 60)}"{line(previous)}'
     if following is not None:
-        before = f' trước tiêu đề "{shorten(following.spec.short, 60)}" (dòng {following.line})'
+        before = f' trước tiêu đề "{shorten(following.spec.short, 60)}"{line(following)}'
     if after and before:
         return f"{after} và{before}, ngay trước đoạn đã viết cho nó (nếu có)"
     if before:

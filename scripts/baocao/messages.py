@@ -110,10 +110,12 @@ MESSAGES: dict[str, str] = {
     "word-structure": "Tệp Word có cấu trúc không đọc được ({detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.",
     "word-images": 'Tệp Word có {count} ảnh; ảnh trong tệp Word chưa được đăng lên trang web và báo cáo tổng hợp (chỗ mỗi ảnh có ghi chú "Hình trong tệp Word"). Nếu ảnh cần công bố, gửi ảnh cho Ban Thư ký.',
     "word-and-markdown": "Cơ quan có cả tệp {docx} và tệp {md}; mỗi cơ quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp {docx} chưa được đọc).",
-    "word-field-number": 'Chưa đọc được số, ký hiệu văn bản. Ở đầu văn bản, dưới tên cơ quan, ghi một dòng như "Số: 125/BC-UBND".',
-    "word-field-date": 'Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024".',
-    "word-field-signer": "Chưa đọc được người ký. Ở cuối văn bản ghi chức vụ (chữ in hoa, ví dụ THỨ TRƯỞNG) rồi họ và tên người ký, mỗi thứ một dòng.",
+    "word-field-number": 'Chưa đọc được số, ký hiệu văn bản. Ở đầu văn bản, dưới tên cơ quan, ghi một dòng như "Số: 125/BC-UBND". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.',
+    "word-field-date": 'Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.',
+    "word-field-signer": "Chưa đọc được người ký. Ở cuối văn bản ghi chức vụ (chữ in hoa, ví dụ THỨ TRƯỞNG) rồi họ và tên người ký, mỗi thứ một dòng. Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.",
     "word-field-contact": 'Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
+    # newcomer: a contact line with only some of its parts
+    "word-field-contact-part": 'Dòng "Người liên hệ" còn thiếu {missing}. Ghi đủ họ và tên, điện thoại và thư điện tử trên một dòng, ví dụ "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
     "import-agency-mismatch": 'Tên cơ quan ở đầu văn bản ("{letterhead}") khác với cơ quan được nhập ({name}, mã {agency}). Kiểm tra lại tệp Word hoặc mã cơ quan.',
     "import-figures-unmatched": "Bảng số liệu có dòng hoặc ô không khớp chỉ tiêu nào của đợt báo cáo nên không đưa vào so_lieu (bảng được giữ nguyên trong nội dung): {rows}.",
     "word-place-head": "Phần đầu văn bản (số, ngày, người ký)",
@@ -133,6 +135,8 @@ TYPE_NAMES = {
 }
 
 SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo"}
+
+CONTACT_PARTS = {"ho_ten": "họ và tên", "dien_thoai": "điện thoại", "email": "thư điện tử"}
 
 STATE_LABELS = {"complete": "Đã viết", "empty": "Chưa viết", "missing": "Thiếu"}
 

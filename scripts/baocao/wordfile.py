@@ -14,11 +14,12 @@ import re
 import tempfile
 from pathlib import Path
 
+from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.body import scan_headings
 from baocao.campaign import Campaign
 from baocao.entries import TOO_LARGE, EntryError, read_regular
 from baocao.errors import ImportFailure
-from baocao.messages import render
+from baocao.messages import CONTACT_PARTS, render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission, load_submission
 from baocao.text import shorten
@@ -26,6 +27,7 @@ from baocao.validation import FrontMatterValidator
 
 SUFFIX = ".docx"
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]+\)")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^\s*(?:phần\s+)?([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]", re.I)
 
 
@@ -83,6 +85,12 @@ def load_word_submission(
     text, images = _without_images(result.text)
     sub = load_submission(path, display, validator, text=text)
     sub.places = places(text)
+    if _unnumbered(sub.meta.get("so_ky_hieu")):  # "Số: ...../BC-....." left as in the template
+        line = sub.field_line("so_ky_hieu")  # `locate` says it the Word way, in its order
+        message = render("word-field-number")
+        sub.problems.insert(  # first, as the "Số:" line is in the letterhead
+            0, Problem(display, line, "field-placeholder", message, WARNING, field="so_ky_hieu")
+        )
     for warning in result.warnings:  # letterhead of another agency, figures not taken
         sub.problems.append(Problem(display, None, "word-import", warning, WARNING))
     if images:
@@ -90,6 +98,12 @@ def load_word_submission(
             Problem(display, None, "word-images", render("word-images", count=images), WARNING)
         )
     return sub
+
+
+def _unnumbered(number: object) -> bool:
+    """A "Số:" line without a number: the report is read as a draft (no message otherwise;
+    a missing line is already reported as a placeholder)."""
+    return isinstance(number, str) and number != FIELD_PLACEHOLDER and not _DIGIT.search(number)
 
 
 def _without_images(text: str) -> tuple[str, int]:
@@ -177,11 +191,26 @@ def locate(sub: Submission, problems: list[Problem]) -> list[Problem]:
         )
         word = _WORD_FIELDS.get((problem.code, (problem.field or "").split(".")[0]))
         message = render(word) if word else f"{place}: {problem.message}"
+        if word == "word-field-contact" and (missing := _missing_contact(sub.meta)):
+            message = render("word-field-contact-part", missing=missing)
         if (problem.code, message) in seen:  # the three contact fields: one line to write
             continue
         seen.add((problem.code, message))
         located.append(dataclasses.replace(problem, line=None, column=None, message=message))
     return located
+
+
+def _missing_contact(meta: dict) -> str | None:
+    """ "thư điện tử" when the contact line gave the rest; None when it gave nothing."""
+    contact = meta.get("lien_he")
+    if not isinstance(contact, dict):
+        return None
+    missing = [
+        label for key, label in CONTACT_PARTS.items() if contact.get(key) == FIELD_PLACEHOLDER
+    ]
+    if not missing or len(missing) == len(CONTACT_PARTS):
+        return None
+    return " và ".join(missing)
 
 
 def both_formats(files: list[Path]) -> list[Path]:

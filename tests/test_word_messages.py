@@ -1,0 +1,71 @@
+"""What a clerk reads about a Word report: places and fixes named the Word way, no line
+numbers of the text the tool made from it, and why the report counts as a draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from baocao.campaign import load_campaign
+from baocao.cli import main
+from baocao.workspace import load_round
+from wordmaker import CONTACT, word_report
+
+
+@pytest.fixture
+def report(workspace: Path) -> Path:
+    path = workspace / "submissions" / "bo-y-te.docx"
+    return word_report(load_campaign(workspace), "bo-y-te", path)
+
+
+def _edit(path: Path, starts: str, text: str | None) -> None:
+    """Replace (or, with None, delete) the paragraph starting with `starts`, as in Word."""
+    doc = Document(str(path))
+    found = next(p for p in doc.paragraphs if p.text.startswith(starts))
+    if text is None:
+        found._p.getparent().remove(found._p)
+    else:
+        for run in found.runs[1:]:
+            run.text = ""
+        found.runs[0].text = text
+    doc.save(str(path))
+
+
+def _check(workspace: Path, capsys) -> list[str]:
+    main(["--root", str(workspace), "check"])
+    return [line for line in capsys.readouterr().out.splitlines() if ".docx:" in line]
+
+
+def test_a_deleted_heading_is_placed_by_its_neighbours_not_by_line_numbers(
+    workspace, report, capsys
+):
+    _edit(report, "2. Công tác kiểm tra, đôn đốc", None)
+    assert _check(workspace, capsys) == [
+        'submissions/bo-y-te.docx: lỗi: Phần 1, mục I.3: Thiếu mục "2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg." của đề cương. Thêm tiêu đề này sau tiêu đề "1. Tình hình quán triệt và tổ chức thực hiện Quyết định số…" và trước tiêu đề "3. Kinh phí thực hiện Đề án hằng năm và cho cả giai đoạn.", ngay trước đoạn đã viết cho nó (nếu có), rồi viết nội dung bên dưới.'
+    ]
+
+
+def test_a_number_line_left_as_in_the_template_says_why_the_report_is_a_draft(
+    workspace, report, capsys
+):
+    _edit(report, "Số:", "Số: ...../BC-.....")
+    assert _check(workspace, capsys) == [
+        'submissions/bo-y-te.docx: cảnh báo: Chưa đọc được số, ký hiệu văn bản. Ở đầu văn bản, dưới tên cơ quan, ghi một dòng như "Số: 125/BC-UBND". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.'
+    ]
+    assert load_round(workspace).report("bo-y-te").status == "draft"
+
+
+def test_a_contact_line_without_email_names_what_it_lacks(workspace, report, capsys):
+    _edit(report, "Người liên hệ:", CONTACT.split(", thư điện tử")[0])
+    assert _check(workspace, capsys) == [
+        'submissions/bo-y-te.docx: lỗi: Dòng "Người liên hệ" còn thiếu thư điện tử. Ghi đủ họ và tên, điện thoại và thư điện tử trên một dòng, ví dụ "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".'
+    ]
+
+
+def test_a_date_line_in_figures_says_how_to_write_it_and_why_it_matters(workspace, report, capsys):
+    _edit(report, "Hà Nội, ngày", "Hà Nội, 3/12/2024")
+    assert _check(workspace, capsys) == [
+        'submissions/bo-y-te.docx: cảnh báo: Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.'
+    ]
