@@ -62,6 +62,10 @@ MESSAGES: dict[str, str] = {
     "author-unknown": "Tài khoản {author} chưa được ghi là người gửi báo cáo của cơ quan nào. Báo tên tài khoản GitHub của mình cho Ban Thư ký để được ghi vào campaign.yml (mục accounts của cơ quan), rồi chạy lại kiểm tra.",
     # review state
     "review-invalid": "reviews.yml: {detail}",
+    # newcomer: a reviews.yml that YAML cannot read is ignored whole: say where and why
+    "review-yaml-duplicate": 'dòng "{key}:" xuất hiện hai lần (lần đầu ở dòng {first}), nên cả tệp bị bỏ qua. Đưa các mục của dòng này vào dưới một dòng "{key}:" rồi chạy lại.',
+    "review-yaml-syntax": "lỗi cú pháp YAML ở ký tự thứ {column} của dòng này ({detail}), nên cả tệp bị bỏ qua. Sửa dòng này rồi chạy lại.",
+    "review-yaml-other": "lỗi cú pháp YAML, hãy sửa lại tệp.",
     "review-unknown-agency": 'reviews.yml: mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo.',
     # completeness
     "section-missing": 'Thiếu mục "{title}" của đề cương. Thêm tiêu đề này{where}, rồi viết nội dung bên dưới.',

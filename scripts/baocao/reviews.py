@@ -10,6 +10,7 @@ from baocao.campaign import Campaign, load_schema
 from baocao.messages import REVIEW_LABELS, render
 from baocao.problems import Problem
 from baocao.schemas import SchemaValidator
+from baocao.submission import yaml_detail
 from baocao.validation import parse_date
 from baocao.yamlsafe import YamlError, load_document
 
@@ -66,6 +67,18 @@ def _where(section: str, index: int) -> str:
     return f"mục {index + 1}" if section == "reviews" else f"{section}, mục {index + 1}"
 
 
+def _why(error: YamlError | UnicodeDecodeError) -> str:
+    """What YAML could not read, so the secretariat can fix it (the whole file is ignored)."""
+    if isinstance(error, YamlError) and error.code == "yaml-duplicate-key":
+        key, first = error.detail.split("\x00")
+        return render("review-yaml-duplicate", key=key, first=first)
+    if isinstance(error, YamlError) and error.code == "yaml-syntax":
+        return render(
+            "review-yaml-syntax", column=error.column or 1, detail=yaml_detail(error.detail)
+        )
+    return render("review-yaml-other")
+
+
 def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Problem]]:
     path = root / REVIEWS_FILE
     if not path.is_file():
@@ -80,10 +93,7 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
         line = getattr(error, "line", None)
         return ReviewBook(), [
             Problem(
-                REVIEWS_FILE,
-                line,
-                "review-invalid",
-                render("review-invalid", detail="lỗi cú pháp YAML, hãy sửa lại tệp."),
+                REVIEWS_FILE, line, "review-invalid", render("review-invalid", detail=_why(error))
             )
         ]
     validator = SchemaValidator(load_schema(root, "reviews.schema.json"))

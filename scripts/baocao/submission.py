@@ -168,7 +168,7 @@ def _yaml_problem(display: str, error: YamlError) -> Problem:
     elif error.code == "yaml-tag":
         message = render("yaml-tag", tag=error.detail.replace("tag:yaml.org,2002:", "!!"))
     elif error.code == "yaml-syntax":
-        message = render("yaml-syntax", column=error.column or 1, detail=_yaml_detail(error.detail))
+        message = render("yaml-syntax", column=error.column or 1, detail=yaml_detail(error.detail))
     else:
         message = render(error.code)
     return Problem(display, line, error.code, message, ERROR, column=error.column)
@@ -188,7 +188,7 @@ _YAML_DETAILS = {
 }
 
 
-def _yaml_detail(detail: str) -> str:
+def yaml_detail(detail: str) -> str:
     for english, vietnamese in _YAML_DETAILS.items():
         if english in detail:
             return vietnamese
