@@ -44,7 +44,7 @@ def render_template(campaign: Campaign, agency: Agency) -> str:
             for f in group.fields:
                 out.append(f"    # {f.key}: 0  # {f.label} ({f.unit})")
     out += [
-        "van_ban: []  # văn bản đã ban hành để thực hiện Đề án; mỗi văn bản một mục, ví dụ:",
+        "van_ban: []  # văn bản đã ban hành để thực hiện Đề án; để ghi: xóa [] ở dòng này, bỏ dấu # ở đầu các dòng ví dụ dưới đây rồi sửa theo văn bản thật, mỗi văn bản một mục",
         "#  - so_ky_hieu: 1234/KH-UBND",
         "#    ngay: 15/08/2023",
         "#    trich_yeu: Kế hoạch triển khai Đề án 319 trên địa bàn",
