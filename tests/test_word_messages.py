@@ -69,3 +69,32 @@ def test_a_date_line_in_figures_says_how_to_write_it_and_why_it_matters(workspac
     assert _check(workspace, capsys) == [
         'submissions/bo-y-te.docx: cảnh báo: Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.'
     ]
+
+
+def test_problems_follow_the_order_of_the_document(workspace, capsys):
+    assert main(["--root", str(workspace), "new", "qltt-an-giang", "--docx"]) == 0
+    capsys.readouterr()
+    places = [line.split(": ")[2] for line in _check(workspace, capsys) if "Phần" in line]
+    assert places == [
+        "Phần 1, mục I.1",
+        "Phần 1, mục I.2",
+        "Phần 1, mục I.3",
+        "Phần 1, mục II.1",
+        "Phần 1, mục II.2",
+        "Phần 1, mục II.3",
+        "Phần 1, mục II.4",
+        "Phần 1, mục II.5",
+        "Phần 1, mục II.6",
+        "Phần 1, mục III.1.1",
+        "Phần 1, mục III.1.2",
+        'Phần 1, mục III.2.1, tiêu đề "Về thể chế, chính sách; về nhận thức, công tác phối hợp, tổ…"',
+        'Phần 1, mục III.2.1, tiêu đề "Về nguồn lực, các điều kiện đảm bảo để đáp ứng mục tiêu…"',
+        'Phần 1, mục III.2.1, tiêu đề "Vướng mắc trong cách thức tổ chức thực hiện Đề án tại các…"',
+        'Phần 1, mục III.2.1, tiêu đề "Những tồn tại, khó khăn khác..."',
+        'Phần 1, mục III.2.2, tiêu đề "Nguyên nhân chủ quan."',
+        'Phần 1, mục III.2.2, tiêu đề "Nguyên nhân khách quan."',
+        "Phần 1, mục III.3",
+        "Phần 2, mục I.1",
+        "Phần 2, mục I.2",
+        "Phần 2, mục II",
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ERROR = "error"
 WARNING = "warning"
@@ -19,15 +19,16 @@ class Problem:
     severity: str = ERROR
     field: str | None = None
     column: int | None = None
+    order: int = 0  # a Word file's problem: the line it had in the text made from the file
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line or 0, self.column or 0, self.code)
+        return (self.file, self.line or self.order, self.column or 0, self.code)
 
 
 def strict(problems: list[Problem]) -> list[Problem]:
     """--strict: every warning becomes an error."""
-    return [Problem(p.file, p.line, p.code, p.message, ERROR, p.field, p.column) for p in problems]
+    return [replace(p, severity=ERROR) for p in problems]

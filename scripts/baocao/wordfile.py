@@ -88,8 +88,8 @@ def load_word_submission(
     if _unnumbered(sub.meta.get("so_ky_hieu")):  # "Số: ...../BC-....." left as in the template
         line = sub.field_line("so_ky_hieu")  # `locate` says it the Word way, in its order
         message = render("word-field-number")
-        sub.problems.insert(  # first, as the "Số:" line is in the letterhead
-            0, Problem(display, line, "field-placeholder", message, WARNING, field="so_ky_hieu")
+        sub.problems.append(
+            Problem(display, line, "field-placeholder", message, WARNING, field="so_ky_hieu")
         )
     for warning in result.warnings:  # letterhead of another agency, figures not taken
         sub.problems.append(Problem(display, None, "word-import", warning, WARNING))
@@ -196,7 +196,11 @@ def locate(sub: Submission, problems: list[Problem]) -> list[Problem]:
         if (problem.code, message) in seen:  # the three contact fields: one line to write
             continue
         seen.add((problem.code, message))
-        located.append(dataclasses.replace(problem, line=None, column=None, message=message))
+        located.append(  # no line to show, but the document's order kept
+            dataclasses.replace(
+                problem, line=None, column=None, message=message, order=problem.line
+            )
+        )
     return located
 
 
