@@ -3,6 +3,7 @@ numbers of the text the tool made from it, and why the report counts as a draft.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -97,4 +98,16 @@ def test_problems_follow_the_order_of_the_document(workspace, capsys):
         "Phần 2, mục I.1",
         "Phần 2, mục I.2",
         "Phần 2, mục II",
+    ]
+
+
+def test_a_heading_written_twice_is_told_without_a_line_number(workspace, report, capsys):
+    doc = Document(str(report))
+    heading = next(p for p in doc.paragraphs if p.text.startswith("3. Bài học kinh nghiệm"))
+    text = heading._p.getnext()
+    text.addnext(deepcopy(heading._p))
+    heading._p.getnext().getnext().addnext(deepcopy(text))
+    doc.save(str(report))
+    assert _check(workspace, capsys) == [
+        'submissions/bo-y-te.docx: cảnh báo: Phần 1, mục III.3: Tiêu đề "3. Bài học kinh nghiệm" có hai lần trong văn bản; đây là lần thứ hai. Gộp nội dung vào dưới tiêu đề thứ nhất rồi xóa tiêu đề này.'
     ]

@@ -181,7 +181,9 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
                     sub.file,
                     line,
                     "heading-duplicate",
-                    render("heading-duplicate", title=shorten(heading.text), first=first.line),
+                    render("heading-duplicate", title=shorten(heading.text), first=first.line)
+                    if sub.places is None
+                    else render("word-heading-duplicate", title=shorten(heading.text)),
                     WARNING,
                 )
             )

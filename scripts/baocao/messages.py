@@ -118,6 +118,8 @@ MESSAGES: dict[str, str] = {
     "word-field-date": 'Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.',
     "word-field-signer": "Chưa đọc được người ký. Ở cuối văn bản ghi chức vụ (chữ in hoa, ví dụ THỨ TRƯỞNG) rồi họ và tên người ký, mỗi thứ một dòng. Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.",
     "word-field-contact": 'Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
+    # newcomer: a heading written twice in a Word file (which has no lines to point at)
+    "word-heading-duplicate": 'Tiêu đề "{title}" có hai lần trong văn bản; đây là lần thứ hai. Gộp nội dung vào dưới tiêu đề thứ nhất rồi xóa tiêu đề này.',
     # newcomer: a contact line with only some of its parts
     "word-field-contact-part": 'Dòng "Người liên hệ" còn thiếu {missing}. Ghi đủ họ và tên, điện thoại và thư điện tử trên một dòng, ví dụ "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
     "import-agency-mismatch": 'Tên cơ quan ở đầu văn bản ("{letterhead}") khác với cơ quan được nhập ({name}, mã {agency}). Kiểm tra lại tệp Word hoặc mã cơ quan.',
