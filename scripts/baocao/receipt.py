@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -13,6 +14,9 @@ from pathlib import Path
 ROUND_ZONE = timezone(timedelta(hours=7), "ICT")  # dates are read on Hà Nội's clock
 LOG_TIMEOUT = 120  # seconds, for the whole history
 BLOB_HEAD = 64 * 1024  # a front matter is looked for in a file's first 64 KB only
+WORD_SUFFIX = ".docx"
+WORD_HEAD = 20 * 1024 * 1024  # a Word file is read whole, up to the importer's limit
+WordOfficial = Callable[[str, bytes], bool]  # (path, bytes of one version): issued?
 _OFFICIAL = re.compile(r"^trang_thai\s*:\s*[\"']?chinh_thuc[\"']?\s*(#.*)?$")
 
 
@@ -71,8 +75,11 @@ def _git(root: Path, *args: str, timeout: float = LOG_TIMEOUT) -> str:
     return result.stdout.decode("utf-8", "replace")
 
 
-def read_history(root: Path, paths: list[str], folder: str = "submissions") -> History:
-    """The history of `paths` (relative to root, under `folder`) on HEAD's first-parent line."""
+def read_history(
+    root: Path, paths: list[str], folder: str = "submissions", word: WordOfficial | None = None
+) -> History:
+    """The history of `paths` (relative to root, under `folder`) on HEAD's first-parent line;
+    `word` says whether a version of a Word file is official (its text has no front matter)."""
     if shutil.which("git") is None:
         return History(False, "no-git")
     try:
@@ -111,14 +118,14 @@ def read_history(root: Path, paths: list[str], folder: str = "submissions") -> H
             if name in touched:
                 touched[name].append((sha, moment))
     try:
-        files = _first_official(root, touched)
+        files = _first_official(root, touched, word)
     except (OSError, subprocess.SubprocessError, ValueError):
         return History(False, "git-failed")
     return History(True, None, files)
 
 
 def _first_official(
-    root: Path, touched: dict[str, list[tuple[str, datetime]]]
+    root: Path, touched: dict[str, list[tuple[str, datetime]]], word: WordOfficial | None = None
 ) -> dict[str, FileHistory]:
     """Each file's versions, oldest first, read through one `git cat-file --batch` until the
     first official one."""
@@ -134,6 +141,8 @@ def _first_official(
         assert git.stdin is not None and git.stdout is not None
         for path, commits in touched.items():
             official = None
+            is_word = path.lower().endswith(WORD_SUFFIX)
+            head = WORD_HEAD if is_word else BLOB_HEAD
             for sha, moment in commits:
                 git.stdin.write(f"{sha}:{path}\n".encode())
                 git.stdin.flush()
@@ -141,9 +150,11 @@ def _first_official(
                 if header[-1:] == [b"missing"] or len(header) != 3:  # deleted there
                     continue
                 size = int(header[2])
-                blob = git.stdout.read(min(size, BLOB_HEAD))
+                blob = git.stdout.read(min(size, head))
                 _skip(git.stdout, size - len(blob) + 1)  # the rest, and the newline after it
-                if header[1] == b"blob" and is_official(blob):
+                if header[1] != b"blob" or (is_word and (size > head or word is None)):
+                    continue
+                if word(path, blob) if is_word and word else is_official(blob):
                     official = moment
                     break
             out[path] = FileHistory(official, commits[-1][1] if commits else None)

@@ -53,7 +53,12 @@ def settle(
         for r in reports
         if r.submission is not None and r.status in (ON_TIME, LATE, DRAFT_STATUS)
     ]
-    history = read_history(root, files) if files else History(True)
+    from baocao.wordfile import issued_version
+
+    def word(path: str, data: bytes) -> bool:
+        return issued_version(campaign, path, data)
+
+    history = read_history(root, files, word=word) if files else History(True)
     for report in reports:
         agency_id = report.agency.id
         report.history = book.history.get(agency_id, [])

@@ -100,6 +100,27 @@ def load_word_submission(
     return sub
 
 
+def issued_version(campaign: Campaign, path: str, data: bytes) -> bool:
+    """One version of `submissions/<id>.docx` from git history: read as the file is, official
+    (numbered, dated, signed)? What cannot be read is not."""
+    from baocao.importer import import_docx
+    from baocao.importer.opening import open_docx
+    from baocao.receipt import is_official
+
+    agency = campaign.agency(Path(path).stem)
+    if agency is None:
+        return False
+    try:
+        with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
+            copy = Path(work) / Path(path).name
+            copy.write_bytes(data)
+            document = open_docx(copy, convert=False, work=Path(work))
+            result = import_docx(campaign, agency, document, copy.name, submission=True)
+    except (ImportFailure, ValueError, KeyError, AttributeError, TypeError):
+        return False
+    return is_official(result.text.encode("utf-8"))
+
+
 def _unnumbered(number: object) -> bool:
     """A "Số:" line without a number: the report is read as a draft (no message otherwise;
     a missing line is already reported as a placeholder)."""
