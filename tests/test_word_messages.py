@@ -111,3 +111,15 @@ def test_a_heading_written_twice_is_told_without_a_line_number(workspace, report
     assert _check(workspace, capsys) == [
         'submissions/bo-y-te.docx: cảnh báo: Phần 1, mục III.3: Tiêu đề "3. Bài học kinh nghiệm" có hai lần trong văn bản; đây là lần thứ hai. Gộp nội dung vào dưới tiêu đề thứ nhất rồi xóa tiêu đề này.'
     ]
+
+
+def test_a_position_broken_with_shift_enter_keeps_its_two_lines(workspace, report):
+    doc = Document(str(report))
+    first = next(p for p in doc.paragraphs if p.text == "KT. BỘ TRƯỞNG")
+    second = first._p.getnext()
+    second.getparent().remove(second)
+    first.add_run().add_break()  # Shift+Enter in Word
+    first.add_run("THỨ TRƯỞNG")
+    doc.save(str(report))
+    meta = load_round(workspace).report("bo-y-te").submission.meta
+    assert meta["nguoi_ky"] == {"ho_ten": "Nguyễn Văn An", "chuc_vu": "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"}

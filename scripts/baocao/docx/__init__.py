@@ -47,6 +47,8 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
     signer = sub.meta.get("nguoi_ky") or {}
     campaign = rnd.campaign
     recipients = (f"{campaign.letter.receiver_unit} (để tổng hợp);", "Lưu: VT.")
+    # "KT. BỘ TRƯỞNG / THỨ TRƯỞNG": one line each in the signature block
+    capacity, *title = str(signer.get("chuc_vu", "")).upper().split(" / ")
     return DocumentHead(
         (agency.name.upper(),),
         str(sub.meta.get("so_ky_hieu", "")),
@@ -55,8 +57,8 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
         campaign.report.kind,
         campaign.report.title,
         recipients,
-        str(signer.get("chuc_vu", "")).upper(),
-        (),
+        capacity,
+        tuple(title),
         str(signer.get("ho_ten", "")),
     )
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from baocao.importer.reader import Para, Table
+from baocao.importer.reader import BREAK, TEXT, Para, Table
 from baocao.text import collapse, fold
 
 SIGNATURE_LINES = 3  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
@@ -79,6 +80,17 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _lines(para: Para) -> list[str]:
+    """The lines of a paragraph of the signature block, split where Word breaks the line
+    (Shift+Enter between "KT. CỤC TRƯỞNG" and "PHÓ CỤC TRƯỞNG")."""
+    if not any(s.kind == BREAK for s in para.segments):
+        return [para.plain]
+    text = "".join(
+        s.text if s.kind == TEXT else "\n" if s.kind == BREAK else "" for s in para.segments
+    )
+    return [unicodedata.normalize("NFC", line) for line in text.split("\n")]
+
+
 def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     lines = [
         collapse(line) for line in lines if collapse(line) and not _SIGNED.match(collapse(line))
@@ -116,14 +128,20 @@ def read_letterhead(blocks: list[Para | Table]) -> Letterhead:
             cells = [cell for row in block.rows for cell in row]
             if any(fold(p.plain).startswith("noi nhan") for c in cells for p in c.paras):
                 signature = [
-                    p.plain
+                    line
                     for c in cells
                     if not any(fold(p.plain).startswith("noi nhan") for p in c.paras)
                     for p in c.paras
+                    for line in _lines(p)
                 ]
                 break
     if signature is None:
-        tail = [b.plain for b in blocks[-15:] if isinstance(b, Para) and b.style_level is None]
+        tail = [
+            line
+            for b in blocks[-15:]
+            if isinstance(b, Para) and b.style_level is None
+            for line in _lines(b)
+        ]
         signature = [
             t
             for t in tail
