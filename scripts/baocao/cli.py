@@ -49,10 +49,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(USAGE["date"].format(value=value)) from None
+    """16/12/2024 as the site and reviews.yml write dates, or 2024-12-16."""
+    from baocao.validation import parse_date
+
+    day = parse_date(value.strip())
+    if day is None:
+        raise argparse.ArgumentTypeError(USAGE["date"].format(value=value))
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -228,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--han",
         type=_date,
         metavar="NGÀY",
-        help="hạn gửi nêu trong công văn đôn đốc (năm-tháng-ngày)",
+        help="hạn gửi nêu trong công văn đôn đốc (ngày/tháng/năm hoặc năm-tháng-ngày)",
     )
     p.add_argument(
         "--csv",

@@ -465,6 +465,6 @@ USAGE = {
     "options": "tùy chọn",
     "help": "hiện hướng dẫn này rồi thoát",
     "error": "{prog}: lỗi: {message}\nXem thêm: {prog} --help\n",
-    "date": '"{value}" không phải ngày dạng năm-tháng-ngày (2024-12-05)',
+    "date": '"{value}" không phải ngày có thật dạng ngày/tháng/năm (05/12/2024) hoặc năm-tháng-ngày (2024-12-05)',
 }
 # --- end of simplify (issue 18)
