@@ -59,6 +59,8 @@ MESSAGES: dict[str, str] = {
     "agency-duplicate": 'Cơ quan "{agency}" đã có báo cáo ở tệp {other}. Mỗi cơ quan chỉ nộp một tệp; hãy gộp nội dung vào một tệp.',
     # ownership (pull requests)
     "ownership": 'Tệp "{path}" ({what}) không thuộc quyền sửa của {author} ({names}). Yêu cầu gộp của cơ quan chỉ được sửa {own} và ảnh trong thư mục cùng tên; hãy bỏ thay đổi này, hoặc đề nghị Ban Thư ký thực hiện.',
+    # newcomer: the agency's own report under a name the tool does not read
+    "filename-misnamed": 'Tệp "{path}" không được đọc: báo cáo phải có tên đúng {agency}.docx (tệp Word) hoặc {agency}.md, chữ thường. Tệp .doc cũ: mở bằng Word, chọn Lưu thành (Save As) → Word Document (*.docx). Đổi tên hoặc lưu lại cho đúng, tải lên tệp đó và xóa tệp này khỏi yêu cầu gộp.',
     "author-unknown": "Tài khoản {author} chưa được ghi là người gửi báo cáo của cơ quan nào. Báo tên tài khoản GitHub của mình cho Ban Thư ký để được ghi vào campaign.yml (mục accounts của cơ quan), rồi chạy lại kiểm tra.",
     # review state
     "review-invalid": "reviews.yml: {detail}",
@@ -277,6 +279,7 @@ PROBLEM_TITLES = {
     "image": "Ảnh",
     "link": "Đường dẫn",
     "word": "Tệp Word",
+    "filename": "Tên tệp báo cáo",  # newcomer
 }
 
 

@@ -81,6 +81,17 @@ def read_changed_list(data: bytes) -> list[str]:
     return [name.removeprefix("./") for name in names if name.strip()]
 
 
+_COPY_MARK = re.compile(r"\s*\(\d+\)$")  # "qltt-an-giang (1)": a browser's second download
+
+
+def _misnamed(name: str, own: set[str]) -> str | None:
+    """The agency's id when `name` is its report under another suffix or spelling
+    ("qltt-an-giang.doc", "QLTT-An-Giang.docx", "qltt-an-giang (1).docx")."""
+    stem = name.split(".", 1)[0] if "." in name else name
+    stem = _COPY_MARK.sub("", stem.strip()).lower()
+    return stem if stem in own else None
+
+
 def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -> list[Problem]:
     """Problems for every changed path the author may not change (none for the secretariat)."""
     author = author if author.startswith("@") else "@" + author
@@ -107,6 +118,17 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
             if len(parts) == 2 and not parts[1].endswith((".md", ".docx")):
                 agency_id = None
             if agency_id in allowed_ids:
+                continue
+            own_id = _misnamed(parts[1], allowed_ids) if len(parts) == 2 else None
+            if own_id is not None:  # its own report, saved as .doc or downloaded twice
+                problems.append(
+                    Problem(
+                        str(path),
+                        None,
+                        "filename-misnamed",
+                        render("filename-misnamed", path=str(path), agency=own_id),
+                    )
+                )
                 continue
             other = campaign.agency(agency_id) if agency_id else None
             what = f"báo cáo của {other.name}" if other else "tệp không thuộc báo cáo của cơ quan"

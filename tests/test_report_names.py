@@ -1,0 +1,32 @@
+"""An agency uploads its own report under a name the tool does not read (saved as .doc,
+downloaded twice, capitals): the pull request says so and how to name it, instead of calling
+the agency's own report a file it may not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao.ownership import changed_file_problems
+from baocao.reporters import github
+
+ACCOUNT = "@nguyenvanmau-bca"  # an account of bo-cong-an
+
+
+@pytest.mark.parametrize(
+    "name", ["bo-cong-an.doc", "bo-cong-an (1).docx", "Bo-Cong-An.DOCX", "bo-cong-an.odt"]
+)
+def test_its_own_report_misnamed_is_told_how_to_name_it(campaign, name):
+    [problem] = changed_file_problems(campaign, [f"submissions/{name}"], ACCOUNT)
+    assert (problem.code, problem.message) == (
+        "filename-misnamed",
+        f'Tệp "submissions/{name}" không được đọc: báo cáo phải có tên đúng bo-cong-an.docx (tệp Word)'
+        " hoặc bo-cong-an.md, chữ thường. Tệp .doc cũ: mở bằng Word, chọn Lưu thành (Save As) →"
+        " Word Document (*.docx). Đổi tên hoặc lưu lại cho đúng, tải lên tệp đó và xóa tệp này"
+        " khỏi yêu cầu gộp.",
+    )
+    assert "title=Tên tệp báo cáo::" in github([problem])
+
+
+def test_another_agencys_report_is_still_not_its_to_change(campaign):
+    [problem] = changed_file_problems(campaign, ["submissions/ubnd-ha-noi.doc"], ACCOUNT)
+    assert problem.code == "ownership"
