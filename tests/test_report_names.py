@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from baocao.campaign import load_campaign
+from baocao.cli import main
 from baocao.ownership import changed_file_problems
 from baocao.reporters import github
+from wordmaker import word_report
 
 ACCOUNT = "@nguyenvanmau-bca"  # an account of bo-cong-an
 
@@ -30,3 +33,14 @@ def test_its_own_report_misnamed_is_told_how_to_name_it(campaign, name):
 def test_another_agencys_report_is_still_not_its_to_change(campaign):
     [problem] = changed_file_problems(campaign, ["submissions/ubnd-ha-noi.doc"], ACCOUNT)
     assert problem.code == "ownership"
+
+
+@pytest.mark.parametrize("name", ["bo-y-te (1).docx", "Bo-Y-Te.docx", "bo-yte.docx"])
+def test_a_word_file_named_near_an_agency_suggests_its_name(workspace, capsys, name):
+    report = word_report(load_campaign(workspace), "bo-y-te", workspace / "submissions" / name)
+    assert main(["--root", str(workspace), "check", str(report)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f'submissions/{name}: lỗi: Tên tệp "{name}" không phải mã của cơ quan nào trong đợt báo cáo.'
+        ' Có phải là "bo-y-te.docx"? Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem'
+        " danh sách ở trang Tải về)."
+    )

@@ -112,7 +112,7 @@ MESSAGES: dict[str, str] = {
     "limit-attachment-bytes": "Tệp đính kèm dài {size} byte, vượt giới hạn {limit} byte một tệp. Hãy nén hoặc chia nhỏ tệp.",
     "limit-folder-bytes": "Các tệp trong thư mục {path} dài tổng cộng {size} byte, vượt giới hạn {limit} byte. Hãy bỏ tệp không cần thiết hoặc giảm kích thước ảnh.",
     # Word files as submissions (submissions/<id>.docx)
-    "word-agency": 'Tên tệp "{name}" không phải mã của cơ quan nào trong đợt báo cáo. Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem danh sách ở trang Tải về).',
+    "word-agency": 'Tên tệp "{name}" không phải mã của cơ quan nào trong đợt báo cáo.{suggestion} Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem danh sách ở trang Tải về).',
     "word-structure": "Tệp Word có cấu trúc không đọc được ({detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.",
     "word-images": 'Tệp Word có {count} ảnh; ảnh trong tệp Word chưa được đăng lên trang web và báo cáo tổng hợp (chỗ mỗi ảnh có ghi chú "Hình trong tệp Word"). Nếu ảnh cần công bố, gửi ảnh cho Ban Thư ký.',
     "word-and-markdown": "Cơ quan có cả tệp {docx} và tệp {md}; mỗi cơ quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp {docx} chưa được đọc).",
@@ -122,6 +122,8 @@ MESSAGES: dict[str, str] = {
     "word-field-contact": 'Chưa có người liên hệ. Ở cuối văn bản thêm một dòng như "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
     # newcomer: a heading written twice in a Word file (which has no lines to point at)
     "word-heading-duplicate": 'Tiêu đề "{title}" có hai lần trong văn bản; đây là lần thứ hai. Gộp nội dung vào dưới tiêu đề thứ nhất rồi xóa tiêu đề này.',
+    # newcomer: the agency a misnamed Word file most likely means
+    "word-agency-hint": ' Có phải là "{name}"?',
     # newcomer: a contact line with only some of its parts
     "word-field-contact-part": 'Dòng "Người liên hệ" còn thiếu {missing}. Ghi đủ họ và tên, điện thoại và thư điện tử trên một dòng, ví dụ "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
     "import-agency-mismatch": 'Tên cơ quan ở đầu văn bản ("{letterhead}") khác với cơ quan được nhập ({name}, mã {agency}). Kiểm tra lại tệp Word hoặc mã cơ quan.',

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from baocao.campaign import Agency, Campaign
 from baocao.messages import render
 from baocao.problems import Problem
+from baocao.text import report_stem
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 _SECRETARIAT_AREAS = {
@@ -81,14 +82,10 @@ def read_changed_list(data: bytes) -> list[str]:
     return [name.removeprefix("./") for name in names if name.strip()]
 
 
-_COPY_MARK = re.compile(r"\s*\(\d+\)$")  # "qltt-an-giang (1)": a browser's second download
-
-
 def _misnamed(name: str, own: set[str]) -> str | None:
     """The agency's id when `name` is its report under another suffix or spelling
     ("qltt-an-giang.doc", "QLTT-An-Giang.docx", "qltt-an-giang (1).docx")."""
-    stem = name.split(".", 1)[0] if "." in name else name
-    stem = _COPY_MARK.sub("", stem.strip()).lower()
+    stem = report_stem(name.split(".", 1)[0])
     return stem if stem in own else None
 
 

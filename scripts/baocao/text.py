@@ -123,3 +123,11 @@ def format_percent(value: float) -> str:
         if value * 100 % 1
         else f"{int(round(value * 100))}%"
     )
+
+
+_COPY_MARK = re.compile(r"\s*\(\d+\)$")  # "qltt-an-giang (1)": a browser's second download
+
+
+def report_stem(stem: str) -> str:
+    """The agency id a report's file name was meant to be: "QLTT-An-Giang (1)" → "qltt-an-giang"."""
+    return _COPY_MARK.sub("", stem.strip()).lower()

@@ -10,6 +10,7 @@ replaced by a visible note, and a warning says so.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import tempfile
 from pathlib import Path
@@ -22,7 +23,7 @@ from baocao.errors import ImportFailure
 from baocao.messages import CONTACT_PARTS, render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission, load_submission
-from baocao.text import shorten
+from baocao.text import report_stem, shorten
 from baocao.validation import FrontMatterValidator
 
 SUFFIX = ".docx"
@@ -51,9 +52,10 @@ def load_word_submission(
     agency = campaign.agency(path.stem)
     if agency is None:
         sub = Submission(path=path, file=display)
-        sub.problems.append(
-            Problem(display, None, "word-agency", render("word-agency", name=path.name))
-        )
+        close = _closest(campaign, path.stem)
+        hint = render("word-agency-hint", name=close + SUFFIX) if close else ""
+        message = render("word-agency", name=path.name, suggestion=hint)
+        sub.problems.append(Problem(display, None, "word-agency", message))
         return sub
     try:
         data = read_regular(path, MAX_BYTES)  # no link, FIFO or device is opened by the importer
@@ -98,6 +100,14 @@ def load_word_submission(
             Problem(display, None, "word-images", render("word-images", count=images), WARNING)
         )
     return sub
+
+
+def _closest(campaign: Campaign, stem: str) -> str | None:
+    """The agency id a misnamed Word file most likely means ("QLTT-An-Giang (1)")."""
+    cleaned = report_stem(stem)
+    ids = [a.id for a in campaign.agencies]
+    close = difflib.get_close_matches(cleaned, ids, n=1, cutoff=0.6)
+    return cleaned if cleaned in ids else (close[0] if close else None)
 
 
 def issued_version(campaign: Campaign, path: str, data: bytes) -> bool:
