@@ -123,3 +123,32 @@ def test_a_position_broken_with_shift_enter_keeps_its_two_lines(workspace, repor
     doc.save(str(report))
     meta = load_round(workspace).report("bo-y-te").submission.meta
     assert meta["nguoi_ky"] == {"ho_ten": "Nguyễn Văn An", "chuc_vu": "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"}
+
+
+def test_a_figure_written_in_words_says_how_to_write_it(workspace, report, capsys):
+    doc = Document(str(report))
+    rows = [
+        ["Chỉ tiêu (đơn vị)", "2023", "2024"],
+        ["Số vụ kiểm tra (vụ)", "1,2 nghìn", "1.322"],
+        ["Số vụ vi phạm đã xử lý (vụ)", "967", "1.198"],
+    ]
+    table = doc.add_table(rows=3, cols=3)
+    for row, cells in enumerate(rows):
+        for column, value in enumerate(cells):
+            table.cell(row, column).text = value
+    signature = next(p for p in doc.paragraphs if p.text == "KT. BỘ TRƯỞNG")
+    caption = doc.add_paragraph("Số liệu")
+    signature._p.addprevious(caption._p)  # before the signature, as in the template
+    signature._p.addprevious(table._tbl)
+    doc.save(str(report))
+    assert _check(workspace, capsys) == [
+        "submissions/bo-y-te.docx: cảnh báo: Bảng số liệu có dòng hoặc ô không khớp chỉ tiêu nào của"
+        " đợt báo cáo nên không đưa vào so_lieu (bảng được giữ nguyên trong nội dung): Số vụ kiểm"
+        " tra (vụ) | 1,2 nghìn | 1.322 (2023: 1,2 nghìn). Mỗi dòng phải đúng tên một chỉ tiêu của"
+        " mẫu; mỗi ô chỉ ghi số nguyên, có thể có dấu chấm ngăn cách hàng nghìn (ví dụ"
+        ' 2.450.000.000), không ghi chữ như "tỷ", "triệu".'
+    ]
+    assert load_round(workspace).report("bo-y-te").submission.meta["so_lieu"] == [
+        {"nam": 2023, "xu_ly": 967},
+        {"nam": 2024, "kiem_tra": 1322, "xu_ly": 1198},
+    ]
