@@ -184,7 +184,7 @@ def _summary(rnd: Round) -> str:
     return (
         f"Phần này tập hợp nội dung báo cáo của các cơ quan theo từng mục của đề cương và từng nhiệm vụ "
         f"được giao, mỗi đoạn ghi tên cơ quan báo cáo. Số liệu đến ngày {format_date(rnd.today)}: "
-        f"{submitted}/{total} cơ quan đã nộp báo cáo ({rnd.count(ON_TIME)} đúng hạn, {rnd.count(LATE)} muộn, "
+        f"{submitted}/{total} cơ quan đã nộp báo cáo ({rnd.count(ON_TIME)} đúng hạn, {rnd.count(LATE)} trễ hạn, "
         f"{rnd.count(DRAFT)} bản dự thảo, {rnd.count(INVALID)} chưa đạt yêu cầu kiểm tra); "
         f"{rnd.count(NOT_SUBMITTED)} cơ quan chưa nộp."
     )
