@@ -91,6 +91,11 @@ def work_entries(out: Path) -> list[str]:
     return sorted(p.name for p in (out / ".baocao").iterdir())
 
 
+def site_underway(out: Path) -> bool:
+    """MkDocs has written a file of the new site in the work folder."""
+    return any(any(p.iterdir()) for p in (out / ".baocao").glob("site-*") if p.is_dir())
+
+
 def start(point: str, marker: Path, args: list[str], log: Path) -> subprocess.Popen:
     """The build of args (baocao's, or mkdocs' after "mkdocs"), to stop at point."""
     with open(log, "wb") as sink:
@@ -188,7 +193,8 @@ def test_a_terminated_build_stops_pandoc_and_leaves_the_old_outputs(small, tmp_p
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     try:
-        while not started.exists() or not started.read_text().strip():
+        # pandoc is running and the site being written (pandoc's start is then over)
+        while not (started.exists() and started.read_text().strip() and site_underway(out)):
             assert build.poll() is None, build.stderr.read() if build.stderr else ""
             time.sleep(0.05)
         build.send_signal(signal.SIGTERM)
@@ -430,6 +436,21 @@ def test_a_strict_warning_of_the_site_publishes_neither(small, tmp_path):
     assert code == 1 and "lỗi: dựng trang web không thành công" in err
     assert docx_state(out) == "old" and site_state(out) == "old"
     assert work_entries(out) == ["lock"]
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit, RuntimeError])
+def test_an_interrupted_holder_of_the_lock_deletes_what_it_made(tmp_path, stop):
+    """Ctrl-C or SIGTERM at any step (even between making a folder and keeping its name):
+    the work folder is cleared on the way out, not only by the next build."""
+    old = tmp_path / "site"
+    old.mkdir()
+    with pytest.raises(stop), files.output_lock(tmp_path) as work:
+        (work / "site-half").mkdir()
+        (work / "docx-half").write_bytes(b"PK")
+        os.rename(old, work / f"{files.ASIDE}site")  # set aside, its new one not yet in
+        raise stop()
+    assert work_entries(tmp_path) == ["lock"]
+    assert old.is_dir()  # put back
 
 
 def test_the_lock_is_held_again_by_its_thread_and_waited_for_by_others(tmp_path):

@@ -11,7 +11,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 from baocao.errors import BuildError, WriteError
@@ -87,7 +87,8 @@ def output_lock(
     build of the same folder waits (on_wait is told once) up to `wait` seconds, then fails.
     Held again by the same thread (baocao build: the DOCX, then the site), it is simply
     yielded. On taking it, what killed builds left is put right: an old output set aside is
-    put back if its new one never arrived, and the rest of the work folder is deleted."""
+    put back if its new one never arrived, and the rest of the work folder is deleted; the
+    same is done when the holder fails or is interrupted."""
     work = Path(os.path.abspath(folder)) / WORK_DIR
     try:
         work.mkdir(parents=True, exist_ok=True)
@@ -108,6 +109,10 @@ def output_lock(
             except OSError as error:
                 raise write_error(error, folder) from None
             yield work
+        except BaseException:  # failed or interrupted (Ctrl-C, SIGTERM), at any step:
+            with suppress(OSError):  # what it made goes now, not at the next build
+                recover(work)
+            raise
         finally:
             del _held[key]
     finally:
