@@ -304,3 +304,60 @@ def test_a_picture_shown_many_times_is_one_media_file(tmp_path):
     with zipfile.ZipFile(out) as z:
         media = [n for n in z.namelist() if n.startswith("word/media/")]
         assert [z.read(n) for n in media] == [png.read_bytes()]
+
+
+def _runs(path: Path, start: str) -> list[tuple[str, str]]:
+    """(formatting, text) of the runs of the paragraph starting with `start`."""
+    from docx import Document
+
+    (paragraph,) = [p for p in Document(str(path)).paragraphs if p.text.startswith(start)]
+    out = []
+    for run in paragraph.runs:
+        font = run.font
+        kinds = [
+            name
+            for name, on in (
+                ("b", run.bold),
+                ("i", run.italic),
+                ("u", run.underline),
+                ("s", font.strike),
+                ("sup", font.superscript),
+                ("sub", font.subscript),
+            )
+            if on
+        ]
+        out.append(("+".join(kinds), run.text))
+    return [(kind, text) for kind, text in out if text.strip()]
+
+
+def test_inline_html_formatting_reaches_the_docx_as_on_the_site(tmp_path):
+    """The site shows <sup>, <sub>, <u>, <s>, <b>, <i> and <br> of a report (sanitize.TAGS);
+    the DOCX showed "250 m2", plain text, and "liệuxuống" (the break dropped, words joined)."""
+    text = (
+        "Kho 250 m<sup>2</sup>, khí H<sub>2</sub>O, chữ <u>gạch chân</u>, <s>bỏ</s>, "
+        "<B>đậm</B> và <i>nghiêng <sup>1</sup></i>.\n\n"
+        "Số liệu<br>xuống dòng<br/>và <br />hết.\n\n"
+        "Lẻ <sup>mở không đóng, </u> đóng không mở, <b>chéo <i>nhau</b> đây</i>.\n"
+    )
+    out = convert(tmp_path, [placeholder("c", 1, 4)], [{"agency": "bo-y-te", "text": text}])
+    assert _runs(out, "Kho") == [
+        ("", "Kho 250 m"),
+        ("sup", "2"),
+        ("", ", khí H"),
+        ("sub", "2"),
+        ("", "O, chữ"),
+        ("u", "gạch chân"),
+        ("", ","),
+        ("s", "bỏ"),
+        ("", ","),
+        ("b", "đậm"),
+        ("", "và"),
+        ("i", "nghiêng"),
+        ("i+sup", "1"),
+        ("", "."),
+    ]
+    from docx import Document
+
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "Số liệu\nxuống dòng\nvà \nhết." in texts
+    assert "Lẻ mở không đóng, đóng không mở, chéo nhau đây." in [" ".join(t.split()) for t in texts]

@@ -128,3 +128,23 @@ def test_real_legacy_word_files_convert_to_their_truth(tmp_path, name):
     matcher = difflib.SequenceMatcher(None, truth, _words(text), autojunk=False)
     assert sum(b.size for b in matcher.get_matching_blocks()) / len(truth) >= 0.97
     assert set(source.legacy) == {name.split("/")[0]}
+
+
+def test_a_soft_hyphen_run_is_read_with_the_letters_around_it():
+    """LibreOffice and Word give a TCVN3 "ư" (0xAD) as a soft hyphen of its own (w:softHyphen),
+    between runs of plain letters: "- L­u: VP" stayed as is, "Lu" on the site (2003-02144qd.doc)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>'
+            "<w:t>- L</w:t><w:softHyphen/><w:t>u: VP (HC, TH)</w:t></w:r>"
+        )
+    )
+    (block,) = read_document(document, "x").blocks
+    assert block.plain == "- Lưu: VP (HC, TH)"
+    assert block.legacy == legacy.TCVN3

@@ -216,3 +216,83 @@ def test_the_site_and_the_docx_show_a_word_report(word_ws, tmp_path):
     texts = [p.text for p in Document(str(merged)).paragraphs]
     assert "đ) Điểm đ;" in texts and "e) Điểm e." in texts
     assert "3. Điểm ba, gõ tay trong Word." in texts
+
+
+def _formatted_paragraph(path: Path) -> None:
+    """Add to a Word report a paragraph with superscript, subscript, underline, strikethrough,
+    a superscript Word split into two runs, and an underlined heading of the author's own."""
+    from docx import Document
+
+    doc = Document(str(path))
+    anchor = next(p for p in doc.paragraphs if p.text.startswith("Nội dung mục"))
+    paragraph = anchor.insert_paragraph_before("Diện tích kho 250 m")
+    for text, kind in [
+        ("2", "superscript"),
+        (", khí CO", ""),
+        ("2", "subscript"),
+        (", chữ ", ""),
+        ("gạch chân", "underline"),
+        (", ", ""),
+        ("bỏ đi", "strike"),
+        (", năm 10", ""),
+        ("1", "superscript"),
+        ("0", "superscript"),
+        (".", ""),
+    ]:
+        run = paragraph.add_run(text)
+        if kind == "underline":
+            run.underline = True
+        elif kind == "strike":
+            run.font.strike = True
+        elif kind:
+            setattr(run.font, kind, True)
+    heading = anchor.insert_paragraph_before(style="Heading 4")
+    heading.add_run("Mục riêng có ")
+    heading.add_run("gạch chân").underline = True
+    doc.save(str(path))
+
+
+def test_superscript_underline_and_strikethrough_of_a_word_report_are_kept(word_ws, tmp_path):
+    """ "250 m²" typed in Word as m + superscript 2 was "250 m2" on the site and in the DOCX;
+    underline and strikethrough (text crossed out by its author) were lost the same way."""
+    from docx import Document
+
+    from baocao.docx import build_docx
+    from baocao.site.build import build_site
+
+    shutil.copy(ROOT / "mkdocs.yml", word_ws / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", word_ws / "docs")
+    _formatted_paragraph(word_ws / "submissions" / "bo-y-te.docx")
+    rnd = load_round(word_ws)
+    text = rnd.report("bo-y-te").submission.body
+    assert (
+        "\nDiện tích kho 250 m<sup>2</sup>, khí CO<sub>2</sub>, chữ <u>gạch chân</u>, "
+        "<s>bỏ đi</s>, năm 10<sup>10</sup>.\n"
+    ) in text
+    assert "\n#### Mục riêng có gạch chân\n" in text  # a heading's text only, as with bold
+    page = (build_site(rnd, tmp_path / "site") / "co-quan" / "bo-y-te" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        "<p>Diện tích kho 250 m<sup>2</sup>, khí CO<sub>2</sub>, chữ <u>gạch chân</u>, "
+        "<s>bỏ đi</s>, năm 10<sup>10</sup>.</p>"
+    ) in page
+    merged = build_docx(rnd, tmp_path / "tong-hop.docx")
+    found = [p for p in Document(str(merged)).paragraphs if p.text.startswith("Diện tích kho")]
+    assert len(found) == 2  # Part A and Part B
+    runs = [
+        (
+            r.text,
+            bool(r.font.superscript),
+            bool(r.font.subscript),
+            bool(r.underline),
+            bool(r.font.strike),
+        )
+        for r in found[0].runs
+        if r.text.strip()
+    ]
+    assert ("2", True, False, False, False) in runs
+    assert ("2", False, True, False, False) in runs
+    assert ("gạch chân", False, False, True, False) in runs
+    assert ("bỏ đi", False, False, False, True) in runs
+    assert ("10", True, False, False, False) in runs

@@ -193,6 +193,70 @@ local function html_inlines(html, allowed)
   return out
 end
 
+-- Inline HTML that formats text, shown by the site (baocao.site.sanitize.TAGS): a pair of
+-- these tags in one list of inlines becomes that formatting, <br> a line break. Unpaired or
+-- crossed tags are left to RawInline (removed, their text kept).
+local FORMATS = {
+  sup = pandoc.Superscript, sub = pandoc.Subscript, u = pandoc.Underline, ins = pandoc.Underline,
+  s = pandoc.Strikeout, del = pandoc.Strikeout, strike = pandoc.Strikeout,
+  b = pandoc.Strong, strong = pandoc.Strong, i = pandoc.Emph, em = pandoc.Emph,
+}
+local MAX_NESTING = 32
+
+-- The tag name (lower case) of an inline HTML tag of FORMATS or <br>, and whether it closes.
+local function format_tag(inline)
+  if inline.t ~= "RawInline" or not inline.format:match("^html") then return nil end
+  local closing, name, rest = inline.text:match("^<(/?)(%a+)(.-)>$")
+  if not name or not (rest == "" or rest:match("^[%s/]")) then return nil end
+  name = name:lower()
+  if name == "br" then return closing == "" and name or nil end
+  if not FORMATS[name] or (closing == "/" and rest:match("%S")) then return nil end
+  return name, closing == "/"
+end
+
+local function formatted(inlines)
+  local tags, pairs, open, any = {}, {}, {}, false
+  for i, inline in ipairs(inlines) do  -- one pass: each closing tag ends the last one opened
+    local name, closing = format_tag(inline)
+    tags[i] = name
+    if name and name ~= "br" then
+      open[name] = open[name] or {}
+      if not closing then
+        table.insert(open[name], i)
+      elseif #open[name] > 0 then
+        pairs[table.remove(open[name])] = i
+        any = true
+      end
+    elseif name then
+      any = true
+    end
+  end
+  if not any then return nil end
+  local function build(from, to, depth)  -- inlines from..to-1; a pair counts when inside
+    local out, i = pandoc.Inlines({}), from
+    while i < to do
+      local close = pairs[i]
+      if tags[i] == "br" then
+        out:insert(pandoc.LineBreak())
+        i = i + 1
+      elseif close and close < to and depth < MAX_NESTING then
+        out:insert(FORMATS[tags[i]](build(i + 1, close, depth + 1)))
+        i = close + 1
+      else
+        out:insert(inlines[i])
+        i = i + 1
+      end
+    end
+    return out
+  end
+  return build(1, #inlines + 1, 0)
+end
+
+local function with_html_formatting(blocks, text)
+  if not text:find("<%/?%a") then return blocks end
+  return blocks:walk({Inlines = formatted})
+end
+
 -- The filter for one agency's report text, read as one list of blocks in which a separator
 -- (a code block equal to `mark`) ends each piece. Block functions run in document order
 -- (children first), so counting separators tells which piece a heading is in; `tops` gets each
@@ -253,7 +317,7 @@ local function read_together(agency, pieces)
   local texts = {}
   for i, piece in ipairs(pieces) do texts[i] = piece.text end
   local joined = table.concat(texts, "\n\n```" .. separator .. "\n```\n\n")
-  local blocks = pandoc.read(joined, config.reader).blocks
+  local blocks = with_html_formatting(pandoc.read(joined, config.reader).blocks, joined)
   local count = 1
   for _, block in ipairs(blocks) do
     if block.t == "CodeBlock" and block == mark then count = count + 1 end
@@ -277,7 +341,7 @@ end
 
 local function read_alone(agency, piece)
   local tops = {}
-  local blocks = pandoc.read(piece.text, config.reader).blocks
+  local blocks = with_html_formatting(pandoc.read(piece.text, config.reader).blocks, piece.text)
   blocks = blocks:walk(confined(agency, separator_mark(), tops))
   return finished(piece, blocks, tops[1])
 end

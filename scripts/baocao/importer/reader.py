@@ -26,6 +26,10 @@ _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 _LINE_START = re.compile(r"^(?:([#>+=~|-])|(\d+)([.)]))")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):", re.I)
 TEXT, RAW, BREAK = "text", "raw", "break"
+# inline HTML around a run's text that Markdown cannot write (superscript "m²", subscript,
+# underline, strikethrough): the site shows these tags and the DOCX makes them Word formatting
+STYLE = "style"
+_REOPENED = re.compile(r"</(sup|sub|u|s)><\1>")
 
 
 @dataclass
@@ -71,6 +75,8 @@ class Para:
             seg = segments[index]
             if seg.kind == RAW:
                 parts.append(seg.text)
+            elif seg.kind == STYLE:
+                parts.append("" if plain_style else seg.text)
             elif seg.kind == BREAK:
                 parts.append("\n")
             else:
@@ -85,6 +91,8 @@ class Para:
                 parts.append(_emphasis(group, plain_style))
             index += 1
         text = "".join(parts)
+        while _REOPENED.search(text):  # one tag over runs Word split: "m<sup>2</sup>", not two
+            text = _REOPENED.sub("", text)
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
         if escape_start:
             lines = [_LINE_START.sub(_escape_start, line) for line in lines]
@@ -339,9 +347,14 @@ class _Reader:
             or self.styles.run_prop(style, "font")
             or self.styles.default_font
         )
+        tags = self.tags(rpr, rstyle)
         for child in r.iterchildren():
             tag = child.tag
-            if tag == qn("w:t"):
+            if tag == qn("w:t") and tags and (child.text or "").strip():
+                para.segments.extend(Segment(STYLE, f"<{t}>") for t in tags)
+                para.segments.append(Segment(TEXT, child.text or "", bold, italic, font))
+                para.segments.extend(Segment(STYLE, f"</{t}>") for t in reversed(tags))
+            elif tag == qn("w:t"):
                 para.segments.append(Segment(TEXT, child.text or "", bold, italic, font))
             elif tag in (qn("w:tab"), qn("w:ptab")):
                 para.segments.append(Segment(TEXT, " ", bold, italic, font))
@@ -373,6 +386,29 @@ class _Reader:
                         self.picture(inner, para, extra)
             elif tag == qn("w:commentReference"):
                 self.comment_ids.add(child.get(qn("w:id")))
+
+    def tags(self, rpr, rstyle: str | None) -> list[str]:
+        """HTML tags for a run's underline (direct only: a link's style underlines it),
+        strikethrough and vertical position."""
+        found = []
+        if is_on(rpr, "w:u"):
+            found.append("u")
+        struck = [is_on(rpr, "w:strike"), is_on(rpr, "w:dstrike")]
+        struck += [
+            self.styles.run_prop(rstyle, "w:strike"),
+            self.styles.run_prop(rstyle, "w:dstrike"),
+        ]
+        if next((value for value in struck if value is not None), False):
+            found.append("s")
+        node = rpr.find(qn("w:vertAlign")) if rpr is not None else None
+        position = (
+            node.get(qn("w:val"))
+            if node is not None
+            else self.styles.run_value(rstyle, "w:vertAlign")
+        )
+        if position in ("superscript", "subscript"):
+            found.append(position[:3])
+        return found
 
     def note(self, ref, para: Para, kind: str) -> None:
         node = self.notes[kind].get(ref.get(qn("w:id")))
@@ -424,8 +460,15 @@ class _Reader:
         if candidates:
             hints = {legacy.font_encoding(s.font) for s in candidates} - {None}
             hint = hints.pop() if len(hints) == 1 else None
+            # decided on the whole paragraph: a TCVN3 "ư" Word turned into a soft hyphen is
+            # a run of its own, and tells nothing without the letters around it ("L\u00adu")
+            context = "".join(
+                s.text
+                for s in para.segments
+                if s.kind == TEXT and not legacy.is_unicode_vietnamese(s.text)
+            )
+            encoding = legacy.detect(context, hint) or (legacy.detect(context) if hint else None)
             text = "".join(s.text for s in candidates)
-            encoding = legacy.detect(text, hint) or (legacy.detect(text) if hint else None)
             if encoding:
                 capitals_font = any(
                     (s.font or "").lower().startswith(".vn")

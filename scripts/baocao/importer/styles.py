@@ -67,6 +67,15 @@ class Styles:
             self._cache[key] = value
         return self._cache[key]
 
+    def run_value(self, style_id: str | None, tag: str) -> str | None:
+        """The `w:val` of a run property `tag` set by the style or a style it is based on."""
+        for node in self._chain(style_id):
+            rpr = node.find(qn("w:rPr"))
+            found = rpr.find(qn(tag)) if rpr is not None else None
+            if found is not None:
+                return found.get(qn("w:val"))
+        return None
+
     def num_pr(self, style_id: str | None):
         for node in self._chain(style_id):
             ppr = node.find(qn("w:pPr"))
