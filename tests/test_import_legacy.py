@@ -148,3 +148,25 @@ def test_a_soft_hyphen_run_is_read_with_the_letters_around_it():
     (block,) = read_document(document, "x").blocks
     assert block.plain == "- Lưu: VP (HC, TH)"
     assert block.legacy == legacy.TCVN3
+
+
+@pytest.mark.parametrize(
+    ("text", "truth"),
+    [
+        ("Noùng quaù", "Nóng quá"),
+        ("+ Raát xaáu", "+ Rất xấu"),
+        ("Maãu soá 5", "Mẫu số 5"),
+    ],
+)
+def test_vni_written_with_latin1_letters_only_is_read_in_a_vni_font(text, truth):
+    """Short VNI lines whose marks are all letters Unicode uses too (ù, á, ã) stayed as typed
+    in 2009-download.doc ("Maãu soá 5", "Raát xaáu"): no legacy character to go by, but every
+    word becomes a syllable, and more of them, in the VNI font the author saw them in."""
+    assert legacy.detect(text) is None  # without the font, nothing tells
+    assert legacy.detect(text, legacy.VNI) == legacy.VNI
+    assert legacy.convert(text, legacy.VNI) == truth
+
+
+@pytest.mark.parametrize("text", ["Tài chính", "Toán", "Café", "Hòa Bình", "Thanh Hóa", "Toát"])
+def test_unicode_in_a_vni_font_is_left_alone(text):
+    assert legacy.detect(text, legacy.VNI) is None

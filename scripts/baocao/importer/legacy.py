@@ -148,6 +148,10 @@ def _valid_words(text: str) -> int:
     return count
 
 
+def _non_ascii_words(text: str) -> int:
+    return sum(not word.isascii() for word in _WORD.findall(text))
+
+
 def _evidence_in_words(text: str, evidence: frozenset[str]) -> int:
     """Legacy characters standing inside a word (a letter beside them): "×" in "5 × 3" is not one."""
     count = 0
@@ -168,6 +172,15 @@ def detect(text: str, hint: str | None = None) -> str | None:
     before = _valid_words(text)
     for encoding in candidates:
         evidence = _evidence_in_words(text, _evidence(encoding))
+        if evidence == 0 and hint == VNI:
+            # VNI writes most marks with letters Unicode uses too ("Raát xaáu" is "Rất xấu"):
+            # in a VNI font, text whose every word becomes a syllable, and more of them, is VNI
+            converted = convert(text, encoding)
+            if _valid_words(converted) > before and _valid_words(converted) == _non_ascii_words(
+                converted
+            ):
+                return encoding
+            continue
         if evidence == 0 or evidence < 2 and hint is None:
             continue
         converted = convert(text, encoding)
