@@ -332,11 +332,12 @@ def _runs(path: Path, start: str) -> list[tuple[str, str]]:
 
 def test_inline_html_formatting_reaches_the_docx_as_on_the_site(tmp_path):
     """The site shows <sup>, <sub>, <u>, <s>, <b>, <i> and <br> of a report (sanitize.TAGS);
-    the DOCX showed "250 m2", plain text, and "liệuxuống" (the break dropped, words joined)."""
+    the DOCX showed "250 m2", plain text, "liệuxuống" (the break dropped, words joined) and
+    the paragraphs of an imported Word cell ("a <br> b") run together on one line."""
     text = (
         "Kho 250 m<sup>2</sup>, khí H<sub>2</sub>O, chữ <u>gạch chân</u>, <s>bỏ</s>, "
         "<B>đậm</B> và <i>nghiêng <sup>1</sup></i>.\n\n"
-        "Số liệu<br>xuống dòng<br/>và <br />hết.\n\n"
+        "Số liệu<br>xuống dòng<br/>và <br />hết.\n\n| Người |\n|---|\n| Đỗ Mạnh Cường <br> Vũ Việt Linh |\n\n"
         "Lẻ <sup>mở không đóng, </u> đóng không mở, <b>chéo <i>nhau</b> đây</i>.\n"
     )
     out = convert(tmp_path, [placeholder("c", 1, 4)], [{"agency": "bo-y-te", "text": text}])
@@ -359,5 +360,7 @@ def test_inline_html_formatting_reaches_the_docx_as_on_the_site(tmp_path):
     from docx import Document
 
     texts = [p.text for p in Document(str(out)).paragraphs]
-    assert "Số liệu\nxuống dòng\nvà \nhết." in texts
+    assert "Số liệu\nxuống dòng\nvà\nhết." in texts
+    cells = [c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells]
+    assert cells == ["Người", "Đỗ Mạnh Cường\nVũ Việt Linh"]  # a Word cell's paragraphs
     assert "Lẻ mở không đóng, đóng không mở, chéo nhau đây." in [" ".join(t.split()) for t in texts]

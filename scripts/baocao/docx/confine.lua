@@ -236,9 +236,11 @@ local function formatted(inlines)
     local out, i = pandoc.Inlines({}), from
     while i < to do
       local close = pairs[i]
-      if tags[i] == "br" then
+      if tags[i] == "br" then  -- "a <br> b" (a Word cell's paragraphs): no space around it
+        if #out > 0 and out[#out].t == "Space" then out:remove(#out) end
         out:insert(pandoc.LineBreak())
         i = i + 1
+        if i < to and (inlines[i].t == "Space" or inlines[i].t == "SoftBreak") then i = i + 1 end
       elseif close and close < to and depth < MAX_NESTING then
         out:insert(FORMATS[tags[i]](build(i + 1, close, depth + 1)))
         i = close + 1
