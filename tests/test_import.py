@@ -340,3 +340,30 @@ def test_text_boxes_non_breaking_spaces_and_footnotes(workspace, tmp_path, capsy
     assert "\n[^1]: Theo Quyết định số 12/QĐ-UBND.\n" in text
     assert "\nSố liệu sơ bộ\n" in text
     assert "\nKhung:\n\nNội dung trong hộp văn bản\n" in text
+
+
+def test_symbol_fonts_give_the_characters_word_shows(workspace, tmp_path, capsys):
+    """Insert > Symbol "≥" was imported as "³", a Wingdings check box as "þ"."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Nhiệt độ ")
+    for xml in (
+        '<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>',
+        '<w:r><w:t xml:space="preserve"> 30 °C, sai số </w:t></w:r>',
+        '<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\uf0b1</w:t></w:r>',
+        '<w:r><w:t xml:space="preserve"> 2; </w:t></w:r>',
+        '<w:r><w:sym w:font="Wingdings" w:char="F0FE"/></w:r>',
+        '<w:r><w:t xml:space="preserve"> đạt, </w:t></w:r>',
+        '<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>D</w:t></w:r>',
+        '<w:r><w:t xml:space="preserve">t; </w:t></w:r>',
+        '<w:r><w:sym w:font="Times New Roman" w:char="00E9"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
+    source = tmp_path / "ky-hieu.docx"
+    document.save(source)
+    assert run_import(workspace, source, AGENCY) == 0, capsys.readouterr().err
+    text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
+    assert "\nNhiệt độ ≥ 30 °C, sai số ± 2; 🗹 đạt, Δt; é\n" in text

@@ -224,3 +224,9 @@ def test_automatic_numbering_counts_like_word(name, labels):
     path = shared("corpus", "pandoc-docx", f"{name}.docx")
     source = read_document(docx.Document(str(path)), AGENCY)
     assert [b.label for b in source.blocks if b.label] == labels
+
+
+def test_symbol_font_characters_are_what_word_shows(campaign):
+    """Symbol 0xDA is "∨" (pandoc's expectation too), not the Vietnamese letter "Ú"."""
+    result = _pandoc_case(campaign, "unicode")
+    assert result.body.strip() == "Hello, 世界. This costs €10.∨∨("

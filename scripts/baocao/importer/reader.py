@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from docx.oxml.ns import qn
 
-from baocao.importer import legacy
+from baocao.importer import legacy, symbols
 from baocao.importer.numbering import BULLET, Numbering
 from baocao.importer.styles import Styles, font_of, is_on
 from baocao.text import nfc
@@ -348,14 +348,18 @@ class _Reader:
             or self.styles.default_font
         )
         tags = self.tags(rpr, rstyle)
+        shown = symbols.table(font)  # text in a symbol font: the characters it shows
         for child in r.iterchildren():
             tag = child.tag
-            if tag == qn("w:t") and tags and (child.text or "").strip():
+            text = (child.text or "") if tag == qn("w:t") else ""
+            if shown and text:
+                text = symbols.translate(text, shown)
+            if tag == qn("w:t") and tags and text.strip():
                 para.segments.extend(Segment(STYLE, f"<{t}>") for t in tags)
-                para.segments.append(Segment(TEXT, child.text or "", bold, italic, font))
+                para.segments.append(Segment(TEXT, text, bold, italic, font))
                 para.segments.extend(Segment(STYLE, f"</{t}>") for t in reversed(tags))
             elif tag == qn("w:t"):
-                para.segments.append(Segment(TEXT, child.text or "", bold, italic, font))
+                para.segments.append(Segment(TEXT, text, bold, italic, font))
             elif tag in (qn("w:tab"), qn("w:ptab")):
                 para.segments.append(Segment(TEXT, " ", bold, italic, font))
             elif tag in (qn("w:br"), qn("w:cr")):
@@ -367,11 +371,14 @@ class _Reader:
                 para.segments.append(Segment(TEXT, "-", bold, italic, font))
             elif tag == qn("w:sym"):
                 code = child.get(qn("w:char"), "")
+                chars = symbols.table(child.get(qn("w:font")))
                 try:
-                    char = chr(int(code, 16))
-                    char = chr(ord(char) - 0xF000) if 0xF020 <= ord(char) <= 0xF0FF else char
+                    number = int(code, 16)
+                    char = chars and symbols.character(chars, number)
+                    if not char:
+                        char = chr(number - 0xF000 if 0xF020 <= number <= 0xF0FF else number)
                     para.segments.append(Segment(TEXT, char, bold, italic, None))
-                except ValueError:
+                except (ValueError, OverflowError):
                     pass
             elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
                 self.note(
