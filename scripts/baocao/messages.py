@@ -132,6 +132,8 @@ MESSAGES: dict[str, str] = {
     "word-place-opening": "Phần mở đầu",
     "word-place-end": "Cuối văn bản",
     "word-place": "{section}, đoạn {paragraph}",
+    # fidelity: a Markdown report typed in a legacy encoding (legacy_text.py)
+    "legacy-encoding": 'Dòng này có vẻ được gõ bằng bảng mã cũ {encoding} nên hiện sai dấu trên trang web và trong báo cáo tổng hợp. Hãy chuyển dòng này sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey), đọc là: "{text}"',
 }
 
 TYPE_NAMES = {
@@ -282,6 +284,7 @@ PROBLEM_TITLES = {
     "link": "Đường dẫn",
     "word": "Tệp Word",
     "filename": "Tên tệp báo cáo",  # newcomer
+    "legacy": "Bảng mã cũ",  # fidelity
 }
 
 

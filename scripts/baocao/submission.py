@@ -10,6 +10,7 @@ from typing import Any
 
 from baocao.body import Heading, scan_headings
 from baocao.frontmatter import ReadError, read, split
+from baocao.legacy_text import legacy_problems
 from baocao.messages import render
 from baocao.oversize import report_problems
 from baocao.problems import ERROR, WARNING, Problem
@@ -101,6 +102,7 @@ def load_submission(
     for repair in body_controls + heading_repairs:
         sub.problems.append(_repair_problem(display, repair, sub.file_line(repair.line - 1)))
     sub.problems.extend(report_problems(display, body_lines, sub.body_start, sub.headings))
+    sub.problems.extend(legacy_problems(display, body_lines, sub.file_line(0)))
     try:
         doc = load_document(front)
     except YamlError as error:

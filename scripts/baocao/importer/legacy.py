@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 TCVN3, VNI = "tcvn3", "vni"
+NAMES = {TCVN3: "TCVN3 (.VnTime…)", VNI: "VNI (VNI-Times…)"}  # as users know them
 _TABLES = Path(__file__).with_name("legacy_tables.yaml")
 # Latin-1 letters that ordinary Vietnamese Unicode text uses.
 _VN_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")

@@ -11,14 +11,13 @@ from baocao.campaign import load_campaign
 from baocao.completeness import COMPLETE, EMPTY, MISSING
 from baocao.entries import writable_problem
 from baocao.errors import ImportFailure
+from baocao.importer import legacy
 from baocao.importer.convert import ImportResult, import_docx, lost_paragraphs
 from baocao.importer.opening import open_docx
 from baocao.importer.writer import write_submission
 from baocao.messages import error_text, say
 from baocao.text import shorten
 from baocao.workspace import display_path, load_round
-
-_ENCODING_NAMES = {"tcvn3": "TCVN3 (.VnTime…)", "vni": "VNI (VNI-Times…)"}
 
 
 def run_import(
@@ -107,7 +106,7 @@ def _print_result(result: ImportResult) -> None:
     else:
         print(say("import-contact"))
     for encoding, count in sorted(result.source.legacy.items()):
-        print(say("import-legacy", count=count, encoding=_ENCODING_NAMES[encoding]))
+        print(say("import-legacy", count=count, encoding=legacy.NAMES[encoding]))
     if result.source.revisions:
         print(say("import-revisions", count=result.source.revisions))
     if result.source.comments:
