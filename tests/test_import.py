@@ -367,3 +367,26 @@ def test_symbol_fonts_give_the_characters_word_shows(workspace, tmp_path, capsys
     assert run_import(workspace, source, AGENCY) == 0, capsys.readouterr().err
     text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
     assert "\nNhiệt độ ≥ 30 °C, sai số ± 2; 🗹 đạt, Δt; é\n" in text
+
+
+def test_all_caps_formatting_gives_the_capitals_word_shows(workspace, tmp_path, capsys):
+    """Text typed in lower case under "All caps" (a run's or its style's) reads in capitals
+    in Word; it was imported in lower case. Small caps keep their letters."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    style = document.styles.add_style("Tiêu đề in hoa", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.all_caps = True
+    document.add_paragraph("Năm 2024, Sở đã triển khai Đề án như sau.")
+    document.add_paragraph("kết quả thực hiện đề án", style=style)
+    paragraph = document.add_paragraph("Tên đơn vị: ")
+    paragraph.add_run("sở công thương").font.all_caps = True
+    paragraph.add_run(", ")
+    paragraph.add_run("chữ nhỏ").font.small_caps = True
+    source = tmp_path / "in-hoa.docx"
+    document.save(source)
+    assert run_import(workspace, source, AGENCY) == 0, capsys.readouterr().err
+    text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
+    assert "\nKẾT QUẢ THỰC HIỆN ĐỀ ÁN\n" in text
+    assert "\nTên đơn vị: SỞ CÔNG THƯƠNG, chữ nhỏ\n" in text

@@ -39,6 +39,7 @@ class Segment:
     bold: bool = False
     italic: bool = False
     font: str | None = None
+    caps: bool = False  # "All caps" formatting: Word shows the letters as capitals
 
 
 @dataclass
@@ -347,6 +348,9 @@ class _Reader:
             or self.styles.run_prop(style, "font")
             or self.styles.default_font
         )
+        caps = is_on(rpr, "w:caps")
+        caps = caps if caps is not None else self.styles.run_prop(rstyle, "w:caps")
+        caps = caps if caps is not None else bool(self.styles.run_prop(style, "w:caps"))
         tags = self.tags(rpr, rstyle)
         shown = symbols.table(font)  # text in a symbol font: the characters it shows
         for child in r.iterchildren():
@@ -356,10 +360,10 @@ class _Reader:
                 text = symbols.translate(text, shown)
             if tag == qn("w:t") and tags and text.strip():
                 para.segments.extend(Segment(STYLE, f"<{t}>") for t in tags)
-                para.segments.append(Segment(TEXT, text, bold, italic, font))
+                para.segments.append(Segment(TEXT, text, bold, italic, font, caps))
                 para.segments.extend(Segment(STYLE, f"</{t}>") for t in reversed(tags))
             elif tag == qn("w:t"):
-                para.segments.append(Segment(TEXT, text, bold, italic, font))
+                para.segments.append(Segment(TEXT, text, bold, italic, font, caps))
             elif tag in (qn("w:tab"), qn("w:ptab")):
                 para.segments.append(Segment(TEXT, " ", bold, italic, font))
             elif tag in (qn("w:br"), qn("w:cr")):
@@ -492,6 +496,8 @@ class _Reader:
         for seg in para.segments:
             if seg.kind == TEXT:
                 seg.text = nfc(seg.text).replace("\u00a0", " ")
+                if seg.caps:  # after any legacy repair: the capitals of the Unicode letters
+                    seg.text = nfc(seg.text.upper())
 
 
 def read_document(document, image_dir: str) -> Source:
