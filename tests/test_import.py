@@ -390,3 +390,22 @@ def test_all_caps_formatting_gives_the_capitals_word_shows(workspace, tmp_path, 
     text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
     assert "\nKẾT QUẢ THỰC HIỆN ĐỀ ÁN\n" in text
     assert "\nTên đơn vị: SỞ CÔNG THƯƠNG, chữ nhỏ\n" in text
+
+
+def test_formatting_tags_are_not_reported_as_lost_text(workspace, tmp_path, capsys):
+    """The import report compares each Word paragraph with the Markdown written: "m<sup>2</sup>"
+    is the text "m2" of the Word file, not a paragraph lost."""
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Diện tích kho 250 m")
+    paragraph.add_run("2").font.superscript = True
+    paragraph.add_run(", phần ")
+    paragraph.add_run("bỏ").font.strike = True
+    source = tmp_path / "mu.docx"
+    document.save(source)
+    assert run_import(workspace, source, AGENCY) == 0
+    out = capsys.readouterr().out
+    assert "không tìm thấy nguyên văn" not in out
+    text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
+    assert "\nDiện tích kho 250 m<sup>2</sup>, phần <s>bỏ</s>\n" in text

@@ -135,7 +135,7 @@ def import_docx(
     )
 
 
-_MARKUP = re.compile(r"(?<!\\)\[\^\d+\]:?|\\(?=[^\w\s]|_)|\*\*|\*|<br>")
+_MARKUP = re.compile(r"(?<!\\)\[\^\d+\]:?|\\(?=[^\w\s]|_)|\*\*|\*|<br>|</?(?:sup|sub|u|s)>")
 _WS = re.compile(r"\s+")
 
 
