@@ -409,3 +409,66 @@ def test_formatting_tags_are_not_reported_as_lost_text(workspace, tmp_path, caps
     assert "không tìm thấy nguyên văn" not in out
     text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
     assert "\nDiện tích kho 250 m<sup>2</sup>, phần <s>bỏ</s>\n" in text
+
+
+_CHART = """<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart>
+<c:title><c:tx><c:rich><a:p><a:r><a:t>Số vụ vi phạm</a:t></a:r></a:p></c:rich></c:tx></c:title>
+<c:plotArea><c:barChart>{series}</c:barChart></c:plotArea></c:chart></c:chartSpace>"""
+_SERIES = """<c:ser><c:tx><c:strRef><c:strCache><c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache>
+</c:strRef></c:tx><c:cat><c:strRef><c:strCache><c:pt idx="0"><c:v>Hà Nội</c:v></c:pt>
+<c:pt idx="1"><c:v>Đà Nẵng</c:v></c:pt></c:strCache></c:strRef></c:cat><c:val><c:numRef>
+<c:numCache><c:pt idx="0"><c:v>{a}</c:v></c:pt><c:pt idx="1"><c:v>{b}</c:v></c:pt></c:numCache>
+</c:numRef></c:val></c:ser>"""
+
+
+def test_a_word_chart_keeps_its_data_as_a_table(workspace, tmp_path, capsys):
+    """A chart (Insert > Chart) is no picture: it disappeared from the report without a word."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Kết quả xử lý vi phạm như biểu đồ sau.")
+    series = _SERIES.format(name="2023", a="1240", b="85.5") + _SERIES.format(
+        name="2024", a="1516", b="90"
+    )
+    part = Part(
+        PackURI("/word/charts/chart1.xml"),
+        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+        _CHART.format(series=series).encode("utf-8"),
+        document.part.package,
+    )
+    rid = document.part.relate_to(part, RELATIONSHIP_TYPE.CHART)
+    holder = document.add_paragraph()
+    holder._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+            ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+            ' xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"'
+            ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="1" name="Chart 1"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            f'<c:chart r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+        )
+    )
+    document.add_paragraph("Đoạn sau biểu đồ.")
+    source = tmp_path / "bieu-do.docx"
+    document.save(source)
+    assert run_import(workspace, source, AGENCY) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Cảnh báo: Tệp Word có 1 biểu đồ: hình biểu đồ không chuyển được, số liệu của mỗi biểu đồ"
+        " thành một bảng ngay sau chỗ của nó. Nếu cần đăng hình biểu đồ, hãy chép biểu đồ thành"
+        " ảnh trong Word (Dán đặc biệt > Ảnh) hoặc gửi ảnh cho Ban Thư ký."
+    ) in out.splitlines()
+    text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
+    assert (
+        "\nKết quả xử lý vi phạm như biểu đồ sau.\n\n"
+        "*Số liệu của biểu đồ trong tệp Word: Số vụ vi phạm*\n\n"
+        "|  | 2023 | 2024 |\n|---|---|---|\n| Hà Nội | 1.240 | 1.516 |\n| Đà Nẵng | 85,5 | 90 |\n\n"
+        "Đoạn sau biểu đồ.\n"
+    ) in text

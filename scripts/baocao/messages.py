@@ -132,6 +132,10 @@ MESSAGES: dict[str, str] = {
     "word-place-opening": "Phần mở đầu",
     "word-place-end": "Cuối văn bản",
     "word-place": "{section}, đoạn {paragraph}",
+    # fidelity: a chart of a Word file (importer/charts.py)
+    "import-chart-caption": "Số liệu của biểu đồ trong tệp Word: {title}",
+    "import-chart-caption-untitled": "Số liệu của biểu đồ trong tệp Word",
+    "import-charts": "Tệp Word có {count} biểu đồ: hình biểu đồ không chuyển được, số liệu của mỗi biểu đồ thành một bảng ngay sau chỗ của nó. Nếu cần đăng hình biểu đồ, hãy chép biểu đồ thành ảnh trong Word (Dán đặc biệt > Ảnh) hoặc gửi ảnh cho Ban Thư ký.",
     # fidelity: a Markdown report typed in a legacy encoding (legacy_text.py)
     "legacy-encoding": 'Dòng này có vẻ được gõ bằng bảng mã cũ {encoding} nên hiện sai dấu trên trang web và trong báo cáo tổng hợp. Hãy chuyển dòng này sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey), đọc là: "{text}"',
 }

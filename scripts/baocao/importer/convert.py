@@ -119,6 +119,8 @@ def import_docx(
                 agency=agency.id,
             )
         )
+    if source.charts:
+        warnings.append(render("import-charts", count=source.charts))
     if figures is not None and figures.unmatched:
         warnings.append(render("import-figures-unmatched", rows="; ".join(figures.unmatched[:5])))
     body = render_body(source.blocks, titles, skip=skip)

@@ -8,9 +8,10 @@ from pathlib import PurePosixPath
 
 from docx.oxml.ns import qn
 
-from baocao.importer import legacy, symbols
+from baocao.importer import charts, legacy, symbols
 from baocao.importer.numbering import BULLET, Numbering
 from baocao.importer.styles import Styles, font_of, is_on
+from baocao.messages import render
 from baocao.text import nfc
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -127,6 +128,7 @@ class Source:
     revisions: int = 0
     comments: int = 0
     legacy: dict[str, int] = field(default_factory=dict)
+    charts: int = 0  # Word charts, each read as its caption and a table of its data
 
 
 _WRAPPERS = ("w:sdt", "w:sdtContent", "w:customXml")
@@ -458,8 +460,28 @@ class _Reader:
                     RAW, f"![{_escape(nfc(alt)).replace(chr(10), ' ')}]({self.image_dir}/{name})"
                 )
             )
+        for chart in node.iter(charts.CHART):
+            self.chart(chart.get(_R_ID), nfc(alt), extra)
         for box in node.iter(qn("w:txbxContent")):
             extra.extend(self.blocks(box))
+
+    def chart(self, rid: str | None, alt: str, extra: list) -> None:
+        """A chart after its paragraph: a caption, then its data as a table."""
+        part = self.doc.part.related_parts.get(rid) if rid else None
+        data = charts.read_chart(part.blob) if part is not None and hasattr(part, "blob") else None
+        self.source.charts += 1
+        title = data.title if data and data.title else " ".join(alt.split())
+        caption = (
+            render("import-chart-caption", title=title)
+            if title
+            else render("import-chart-caption-untitled")
+        )
+        extra.append(Para([Segment(TEXT, nfc(caption), italic=True)]))
+        if data is not None:
+            rows = [data.header, *data.rows]
+            extra.append(
+                Table([[Cell([Para([Segment(TEXT, nfc(t))])]) for t in row] for row in rows])
+            )
 
     def _repair(self, para: Para) -> None:
         """NFC, and legacy-encoded text back to Unicode, deciding by the paragraph's text."""
