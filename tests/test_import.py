@@ -472,3 +472,64 @@ def test_a_word_chart_keeps_its_data_as_a_table(workspace, tmp_path, capsys):
         "|  | 2023 | 2024 |\n|---|---|---|\n| Hà Nội | 1.240 | 1.516 |\n| Đà Nẵng | 85,5 | 90 |\n\n"
         "Đoạn sau biểu đồ.\n"
     ) in text
+
+
+_DIAGRAM = """<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>
+<dgm:pt modelId="0" type="doc"/>
+<dgm:pt modelId="2"><dgm:t><a:p><a:r><a:t>Kiểm tra</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>Tiếp nhận </a:t></a:r><a:r><a:t>tin báo</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="3"><dgm:t><a:p><a:r><a:t>Xử lý vi phạm</a:t></a:r></a:p></dgm:t></dgm:pt>
+<dgm:pt modelId="9" type="pres"><dgm:t><a:p><a:r><a:t>không in</a:t></a:r></a:p></dgm:t></dgm:pt>
+</dgm:ptLst><dgm:cxnLst>
+<dgm:cxn modelId="5" srcId="0" destId="1" srcOrd="0"/>
+<dgm:cxn modelId="6" srcId="0" destId="2" srcOrd="1"/>
+<dgm:cxn modelId="7" srcId="2" destId="3" srcOrd="0"/>
+<dgm:cxn modelId="8" type="presOf" srcId="1" destId="9" srcOrd="0"/>
+</dgm:cxnLst></dgm:dataModel>"""
+
+
+def test_a_smartart_diagram_keeps_its_text_as_a_list(workspace, tmp_path, capsys):
+    """SmartArt text lives in the diagram's data part: it disappeared without a word."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Quy trình xử lý như sau.")
+    part = Part(
+        PackURI("/word/diagrams/data1.xml"),
+        "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+        _DIAGRAM.encode("utf-8"),
+        document.part.package,
+    )
+    rid = document.part.relate_to(part, RELATIONSHIP_TYPE.DIAGRAM_DATA)
+    holder = document.add_paragraph()
+    holder._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+            ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+            ' xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram"'
+            ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr id="1" name="Diagram 1"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+            f'<dgm:relIds r:dm="{rid}" r:lo="" r:qs="" r:cs=""/></a:graphicData></a:graphic>'
+            "</wp:inline></w:drawing></w:r>"
+        )
+    )
+    source = tmp_path / "so-do.docx"
+    document.save(source)
+    assert run_import(workspace, source, AGENCY) == 0
+    assert (
+        "Cảnh báo: Tệp Word có 1 sơ đồ SmartArt: hình sơ đồ không chuyển được, chữ trong mỗi sơ"
+        " đồ thành một danh sách ngay sau chỗ của nó. Nếu cần đăng hình sơ đồ, hãy chép sơ đồ"
+        " thành ảnh trong Word (Dán đặc biệt > Ảnh) hoặc gửi ảnh cho Ban Thư ký."
+    ) in capsys.readouterr().out.splitlines()
+    text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
+    assert (
+        "\nQuy trình xử lý như sau.\n\n*Chữ trong sơ đồ (SmartArt) của tệp Word:*\n\n"
+        "- Tiếp nhận tin báo\n\n- Kiểm tra\n\n    - Xử lý vi phạm\n"
+    ) in text

@@ -136,6 +136,8 @@ MESSAGES: dict[str, str] = {
     "import-chart-caption": "Số liệu của biểu đồ trong tệp Word: {title}",
     "import-chart-caption-untitled": "Số liệu của biểu đồ trong tệp Word",
     "import-charts": "Tệp Word có {count} biểu đồ: hình biểu đồ không chuyển được, số liệu của mỗi biểu đồ thành một bảng ngay sau chỗ của nó. Nếu cần đăng hình biểu đồ, hãy chép biểu đồ thành ảnh trong Word (Dán đặc biệt > Ảnh) hoặc gửi ảnh cho Ban Thư ký.",
+    "import-diagram-caption": "Chữ trong sơ đồ (SmartArt) của tệp Word:",
+    "import-diagrams": "Tệp Word có {count} sơ đồ SmartArt: hình sơ đồ không chuyển được, chữ trong mỗi sơ đồ thành một danh sách ngay sau chỗ của nó. Nếu cần đăng hình sơ đồ, hãy chép sơ đồ thành ảnh trong Word (Dán đặc biệt > Ảnh) hoặc gửi ảnh cho Ban Thư ký.",
     # fidelity: a Markdown report typed in a legacy encoding (legacy_text.py)
     "legacy-encoding": 'Dòng này có vẻ được gõ bằng bảng mã cũ {encoding} nên hiện sai dấu trên trang web và trong báo cáo tổng hợp. Hãy chuyển dòng này sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey), đọc là: "{text}"',
 }

@@ -121,6 +121,8 @@ def import_docx(
         )
     if source.charts:
         warnings.append(render("import-charts", count=source.charts))
+    if source.diagrams:
+        warnings.append(render("import-diagrams", count=source.diagrams))
     if figures is not None and figures.unmatched:
         warnings.append(render("import-figures-unmatched", rows="; ".join(figures.unmatched[:5])))
     body = render_body(source.blocks, titles, skip=skip)

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from docx.oxml.ns import qn
 
-from baocao.importer import charts, legacy, symbols
+from baocao.importer import charts, diagrams, legacy, symbols
 from baocao.importer.numbering import BULLET, Numbering
 from baocao.importer.styles import Styles, font_of, is_on
 from baocao.messages import render
@@ -129,6 +129,7 @@ class Source:
     comments: int = 0
     legacy: dict[str, int] = field(default_factory=dict)
     charts: int = 0  # Word charts, each read as its caption and a table of its data
+    diagrams: int = 0  # SmartArt diagrams, each read as its caption and a list of its text
 
 
 _WRAPPERS = ("w:sdt", "w:sdtContent", "w:customXml")
@@ -462,8 +463,21 @@ class _Reader:
             )
         for chart in node.iter(charts.CHART):
             self.chart(chart.get(_R_ID), nfc(alt), extra)
+        for diagram in node.iter(diagrams.REL_IDS):
+            self.diagram(diagram.get(diagrams.DATA), extra)
         for box in node.iter(qn("w:txbxContent")):
             extra.extend(self.blocks(box))
+
+    def diagram(self, rid: str | None, extra: list) -> None:
+        """A SmartArt diagram after its paragraph: a caption, then its text as a list."""
+        part = self.doc.part.related_parts.get(rid) if rid else None
+        items = (
+            diagrams.read_diagram(part.blob) if part is not None and hasattr(part, "blob") else []
+        )
+        self.source.diagrams += 1
+        extra.append(Para([Segment(TEXT, render("import-diagram-caption"), italic=True)]))
+        for depth, text in items:
+            extra.append(Para([Segment(TEXT, nfc(text))], label=BULLET, level=depth))
 
     def chart(self, rid: str | None, alt: str, extra: list) -> None:
         """A chart after its paragraph: a caption, then its data as a table."""
