@@ -120,12 +120,21 @@ class Agency:
     province: str | None = None
     accounts: tuple[str, ...] = ()  # GitHub accounts that submit for this agency, besides `owner`
     contact: tuple[str, str, str] = ("", "", "")  # name, phone, e-mail (for reminders)
+    parent: str | None = None  # "cơ quan, tổ chức chủ quản trực tiếp": its group's, or its own
+
+    @property
+    def letterhead(self) -> tuple[str, ...]:
+        """The issuer lines at the top left of its report (Nghị định 30/2020, Phụ lục I): the
+        parent body, if any, above the agency's own name (its short name: "VĂN PHÒNG TỔNG CỤC")."""
+        own = self.short_name.upper()
+        return (self.parent.upper(), own) if self.parent else (own,)
 
 
 @dataclass(frozen=True)
 class Group:
     id: str
     name: str
+    parent: str | None = None  # the parent body of its agencies, printed above their name
 
 
 @dataclass(frozen=True)
@@ -318,6 +327,7 @@ def load_campaign(root: Path) -> Campaign:
 def _build(root: Path, data: dict) -> Campaign:
     letter = data["letter"]
     report = data["report"]
+    parents = {g["id"]: g.get("parent") for g in data["groups"]}
     agencies = tuple(
         Agency(
             id=a["id"],
@@ -331,6 +341,7 @@ def _build(root: Path, data: dict) -> Campaign:
             province=a.get("province"),
             accounts=tuple(a.get("accounts", ())),
             contact=_contact(a.get("contact") or {}),
+            parent=a["parent"] if "parent" in a else parents.get(a["group"]),
         )
         for a in data["agencies"]
     )
@@ -391,7 +402,7 @@ def _build(root: Path, data: dict) -> Campaign:
         recipients=tuple(
             Recipient(r["no"], r["name"], tuple(r["agencies"])) for r in data["recipients"]
         ),
-        groups=tuple(Group(g["id"], g["name"]) for g in data["groups"]),
+        groups=tuple(Group(g["id"], g["name"], g.get("parent")) for g in data["groups"]),
         outlines={
             o["id"]: Outline(
                 id=o["id"],

@@ -50,7 +50,7 @@ def agency_heading(rnd: Round, report) -> DocumentHead:
     # "KT. BỘ TRƯỞNG / THỨ TRƯỞNG": one line each in the signature block
     capacity, *title = str(signer.get("chuc_vu", "")).upper().split(" / ")
     return DocumentHead(
-        (agency.name.upper(),),
+        agency.letterhead,
         str(sub.meta.get("so_ky_hieu", "")),
         agency.province or campaign.report.place,
         sub.issued,

@@ -39,15 +39,17 @@ FIGURE_LABEL_MM, YEAR_MM = 95, 35
 CONTACT = "Người liên hệ: (họ và tên), điện thoại (số điện thoại), thư điện tử (địa chỉ thư)"
 
 
-# Agencies with the same outline and tasks share one built document; their name and place
-# are put in its text afterwards (a template takes ~0.1 s to build, a substitution ~5 ms).
+# Agencies with the same outline, tasks and letterhead lines share one built document; their
+# names and place are put in its text afterwards (a template takes ~0.1 s to build, a
+# substitution ~5 ms).
 ISSUER_MARK, PLACE_MARK = "BAOCAO-ISSUER-MARK", "BAOCAO-PLACE-MARK"
+PARENT_MARK = "BAOCAO-PARENT-MARK"
 DOCUMENT = "word/document.xml"
 
 
-def template_head(campaign: Campaign, issuer: str, place: str) -> DocumentHead:
+def template_head(campaign: Campaign, issuer: tuple[str, ...], place: str) -> DocumentHead:
     return DocumentHead(
-        (issuer,),
+        issuer,
         NUMBER,
         place,
         None,
@@ -72,13 +74,17 @@ def template_docx(campaign: Campaign, agency: Agency) -> bytes:
 def templates(campaign: Campaign, agencies: list[Agency] | None = None) -> dict[str, bytes]:
     """The blank Word report of every agency (or of those given), by agency id."""
     reference = reference_bytes()
-    head = blocks(template_head(campaign, ISSUER_MARK, PLACE_MARK))  # the same in every one
+    heads: dict[int, tuple[list, list]] = {}  # by the number of letterhead lines
     shared: dict[tuple, list[tuple[str, bytes]]] = {}  # its parts: (name, bytes)
     out = {}
     for agency in campaign.agencies if agencies is None else agencies:
-        key = (agency.appendix, agency.task_ids)
+        lines = len(agency.letterhead)
+        key = (agency.appendix, agency.task_ids, lines)
         if key not in shared:
-            data = _shared(campaign, agency, reference, head)
+            if lines not in heads:
+                marks = (PARENT_MARK, ISSUER_MARK)[-lines:]
+                heads[lines] = blocks(template_head(campaign, marks, PLACE_MARK))
+            data = _shared(campaign, agency, reference, heads[lines])
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 shared[key] = [(info.filename, package.read(info)) for info in package.infolist()]
         out[agency.id] = _personal(shared[key], campaign, agency)
@@ -86,14 +92,17 @@ def templates(campaign: Campaign, agencies: list[Agency] | None = None) -> dict[
 
 
 def _personal(parts: list[tuple[str, bytes]], campaign: Campaign, agency: Agency) -> bytes:
-    """The shared document with this agency's name and place, zip entries dated 1980-01-01."""
+    """The shared document with this agency's letterhead and place, zip entries dated
+    1980-01-01."""
     place = agency.province or campaign.report.place
+    marks = dict(zip((PARENT_MARK, ISSUER_MARK)[-len(agency.letterhead) :], agency.letterhead))
+    marks[PLACE_MARK] = place
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, blob in parts:
             if name == DOCUMENT:
-                blob = blob.replace(ISSUER_MARK.encode(), escape(agency.name.upper()).encode())
-                blob = blob.replace(PLACE_MARK.encode(), escape(place).encode())
+                for mark, text in marks.items():
+                    blob = blob.replace(mark.encode(), escape(text).encode())
             package.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), blob)
     return out.getvalue()
 

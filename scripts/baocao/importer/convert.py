@@ -110,7 +110,8 @@ def import_docx(
         if isinstance(caption, Para) and fold(caption.plain).startswith("so lieu"):
             skip.add(figures.index - 1)  # its caption, "Số liệu ..."
     warnings = []
-    if frame.issuer and not issuer_matches(frame.issuer, agency.name):
+    names = (agency.name, " ".join(agency.letterhead))  # the template's: parent line, short name
+    if frame.issuer and not any(issuer_matches(frame.issuer, name) for name in names):
         warnings.append(
             render(
                 "import-agency-mismatch",
