@@ -5,6 +5,8 @@ and in the Word template; the importer reads either letterhead back as that agen
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -69,6 +71,35 @@ def test_the_agency_docx_prints_its_parent_body_above_its_name(
 def test_the_word_template_prints_the_parent_body_above_the_agency(campaign, agency_id, lines):
     made = templates(campaign, [campaign.agency(agency_id)])[agency_id]
     assert issuer_lines(docx.Document(io.BytesIO(made))) == lines
+
+
+@pytest.mark.slow
+def test_the_parent_line_is_printed_on_one_line(campaign, tmp_path):
+    """LibreOffice lays the template out: the parent body and the national name each on one
+    line, side by side."""
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    agency = "qltt-ba-ria-vung-tau"
+    (tmp_path / f"{agency}.docx").write_bytes(
+        templates(campaign, [campaign.agency(agency)])[agency]
+    )
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(tmp_path), str(tmp_path / f"{agency}.docx")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-l", "1", str(tmp_path / f"{agency}.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert lines[0] == f"{TCQLTT} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert lines[1].startswith("CỤC QUẢN LÝ THỊ TRƯỜNG ")
 
 
 def test_templates_made_together_are_those_made_one_by_one(campaign):

@@ -34,6 +34,10 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS = "Nơi nhận:"
 LEFT_MM, RIGHT_MM = 62, LAYOUT.text_width_mm - 62
+# Under a parent body, a wider left column: "TỔNG CỤC QUẢN LÝ THỊ TRƯỜNG" (68.4 mm at 12 pt) on
+# one line; the right one still holds NATION (87.7 mm bold) and "Bà Rịa - Vũng Tàu, ngày 04
+# tháng 12 năm 2024" (94.8 mm at 14 pt). The letterhead's cells have no inner margins.
+PARENT_LEFT_MM = 69.5
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN_MM = 2 * LAYOUT.cell_margin_mm
 _BREAKS = re.compile(r"\s+|/(?!\d)")  # where a line may break in a cell: never inside a date
@@ -356,18 +360,24 @@ def _cell_lines(
 
 
 def _letterhead(doc, head: DocumentHead):
-    table = _two_columns(doc, LEFT_MM, RIGHT_MM)
+    left_mm = PARENT_LEFT_MM if len(head.issuer) > 1 else LEFT_MM
+    right_mm = LAYOUT.text_width_mm - left_mm
+    table = _two_columns(doc, left_mm, right_mm)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(OxmlElement(f"w:{side}", {qn("w:w"): "0", qn("w:type"): "dxa"}))
+    put_tbl_pr(table._tbl.tblPr, margins)
     left, right = table.rows[0].cells
     issuer = [
         (line, 12, index == len(head.issuer) - 1, False) for index, line in enumerate(head.issuer)
     ]
     _cell_lines(left, issuer)
-    _rule(left, 25, LEFT_MM)
+    _rule(left, 25, left_mm)
     _cell_lines(left, [(f"Số: {head.number}", 13, False, False)])
     if head.subject:  # a letter's summary goes under its number (Nghị định 30, Phụ lục I)
         _cell_lines(left, [(head.subject, 12, False, False)])
     _cell_lines(right, [(NATION, 12, True, False), (MOTTO, 13, True, False)])
-    _rule(right, 55, RIGHT_MM)
+    _rule(right, 55, right_mm)
     paragraph = right.add_paragraph()
     _plain(paragraph)
     paragraph.paragraph_format.space_before = Pt(6)
