@@ -66,6 +66,8 @@ def test_the_agency_docx_prints_its_parent_body_above_its_name(
         ("thanh-tra-bo", [("BỘ CÔNG THƯƠNG", False), ("THANH TRA BỘ", True)]),
         ("ubnd-an-giang", [("ỦY BAN NHÂN DÂN TỈNH AN GIANG", True)]),
         ("bo-y-te", [("BỘ Y TẾ", True)]),
+        # the issuing body, not the letter's "..., các tổ chức thành viên của Mặt trận"
+        ("uy-ban-trung-uong-mttq", [("ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", True)]),
     ],
 )
 def test_the_word_template_prints_the_parent_body_above_the_agency(campaign, agency_id, lines):
