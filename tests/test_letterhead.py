@@ -155,6 +155,12 @@ def _letterhead_report(campaign, path: Path, lines: list[str]) -> Path:
         ([TCQLTT, "VĂN PHÒNG TỔNG CỤC"], "vu-phap-che", True),
         ([TCQLTT, "CỤC QUẢN LÝ THỊ TRƯỜNG TỈNH AN GIANG"], "ubnd-an-giang", True),
         (["BỘ CÔNG THƯƠNG", "VỤ PHÁP CHẾ"], "bo-tu-phap", True),
+        # a neighbour's file reused: close to this agency's name, but naming another one
+        ([TCQLTT, "CỤC QUẢN LÝ THỊ TRƯỜNG TỈNH AN GIANG"], "qltt-kien-giang", True),
+        (["CỤC QUẢN LÝ THỊ TRƯỜNG TỈNH KIÊN GIANG"], "qltt-an-giang", True),
+        (["ỦY BAN NHÂN DÂN TỈNH HÀ NAM"], "ubnd-ha-nam", False),
+        (["ỦY BAN NHÂN DÂN TỈNH HÀ NAM"], "ubnd-ha-giang", True),
+        (["UBND TỈNH AN GIANG", "SỞ CÔNG THƯƠNG"], "ubnd-an-giang", False),
     ],
 )
 def test_the_importer_reads_the_agency_under_its_parent_line(

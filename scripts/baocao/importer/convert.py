@@ -10,7 +10,7 @@ from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
 from baocao.importer.figures import Figures, read_figures
-from baocao.importer.frame import Contact, Frame, find_frame, issuer_matches
+from baocao.importer.frame import ISSUER_MATCH, Contact, Frame, find_frame, issuer_score
 from baocao.importer.letterhead import Letterhead, read_letterhead
 from baocao.importer.markdown import render_body
 from baocao.importer.reader import Para, Source, Table, read_document
@@ -110,8 +110,7 @@ def import_docx(
         if isinstance(caption, Para) and fold(caption.plain).startswith("so lieu"):
             skip.add(figures.index - 1)  # its caption, "Số liệu ..."
     warnings = []
-    names = (agency.name, " ".join(agency.letterhead))  # the template's: parent line, short name
-    if frame.issuer and not any(issuer_matches(frame.issuer, name) for name in names):
+    if frame.issuer and _names_another(campaign, agency, frame.issuer):
         warnings.append(
             render(
                 "import-agency-mismatch",
@@ -158,3 +157,15 @@ def lost_paragraphs(result: ImportResult) -> list[str]:
         for p in (b.paras if isinstance(b, Table) else [b])
     ]
     return [p.plain for p in paras if _normal(p.plain) and _normal(p.plain) not in body]
+
+
+def _names_another(campaign: Campaign, agency: Agency, issuer: list[str]) -> bool:
+    """The letterhead does not name the agency, or names another one better ("CỤC QUẢN LÝ
+    THỊ TRƯỜNG TỈNH AN GIANG" imported for Kiên Giang: a neighbour's file reused)."""
+
+    def score(of: Agency) -> float:
+        names = (of.name, " ".join(of.letterhead))  # the template's: parent line, short name
+        return max(issuer_score(issuer, name) for name in names)
+
+    own = score(agency)
+    return own < ISSUER_MATCH or any(score(a) > own for a in campaign.agencies if a != agency)

@@ -256,18 +256,22 @@ def _signature_table(table: Table) -> bool:
     )
 
 
-def issuer_matches(lines: list[str], name: str) -> bool:
-    """Whether a letterhead line names the agency (abbreviations such as UBND expanded)."""
+ISSUER_MATCH = 0.75  # similarity from which a letterhead is taken to name an agency
+
+
+def issuer_score(lines: list[str], name: str) -> float:
+    """How well a letterhead names the agency `name` (abbreviations such as UBND expanded):
+    1.0 when its whole text or its issuing unit contains the name."""
     target = _expand(name)
+    best = 0.0
     for text in (" ".join(lines), lines[-1]):  # the whole letterhead, or the issuing unit
         folded = _expand(text)
         if len(folded.split()) < 2:
             continue
-        if target in folded or folded == target:
-            return True
-        if difflib.SequenceMatcher(None, folded, target).ratio() >= 0.75:
-            return True
-    return False
+        if target in folded:
+            return 1.0
+        best = max(best, difflib.SequenceMatcher(None, folded, target).ratio())
+    return best
 
 
 def _expand(text: str) -> str:
