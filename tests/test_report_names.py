@@ -44,3 +44,27 @@ def test_a_word_file_named_near_an_agency_suggests_its_name(workspace, capsys, n
         ' Có phải là "bo-y-te.docx"? Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem'
         " danh sách ở trang Tải về)."
     )
+
+
+def test_a_file_in_submissions_that_is_no_report_is_named_by_the_check(workspace, capsys):
+    """Locally (the secretariat's `baocao check`, `baocao build`), a report saved as .doc or
+    with capitals is not read: without a word, its agency would count as not submitted."""
+    folder = workspace / "submissions"
+    (folder / "bo-y-te.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # an old Word file
+    (folder / "ghi-chu.txt").write_text("ghi chép\n", encoding="utf-8")
+    (folder / ".gitkeep").write_text("", encoding="utf-8")
+    (folder / "~$bo-y-te.tmp").write_bytes(b"")  # Word's own, while the file is open
+    assert main(["--root", str(workspace), "check"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "không được đọc" in line]
+    rule = (
+        "không được đọc: trong thư mục submissions/ chỉ đọc báo cáo có tên đúng mã cơ quan,"
+        " dạng <mã>.docx (tệp Word) hoặc <mã>.md, chữ thường."
+    )
+    assert lines == [
+        f'submissions/bo-y-te.doc: cảnh báo: Tệp "submissions/bo-y-te.doc" {rule} Nếu đây là báo'
+        " cáo của Bộ Y tế, hãy lưu lại thành bo-y-te.docx (tệp .doc cũ: mở bằng Word, chọn Lưu"
+        " thành (Save As) → Word Document (*.docx)) hoặc đổi tên thành bo-y-te.md. Nếu tệp không"
+        " phải báo cáo, hãy xóa nó khỏi thư mục này.",
+        f'submissions/ghi-chu.txt: cảnh báo: Tệp "submissions/ghi-chu.txt" {rule} Nếu tệp không'
+        " phải báo cáo, hãy xóa nó khỏi thư mục này.",
+    ]

@@ -94,6 +94,7 @@ class Scan:
     files: dict[str, list[tuple[str, Path, int]]] = field(
         default_factory=dict
     )  # id -> (shown, path, size)
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (shown, name): no report
 
 
 REPORT_SUFFIXES = (".md", ".docx")  # the reports at the top of submissions/
@@ -118,6 +119,9 @@ def scan(root: Path, folder: Path, only: set[str] | None = None) -> Scan:
         agency = entry.name.rsplit(".", 1)[0] if report else entry.name
         if (only is not None and agency not in only) or report:
             continue  # a report: read_regular refuses it if it is not a regular file
+        if entry.is_file(follow_symlinks=False) and not entry.name.startswith((".", "~$")):
+            found.unread.append((f"{shown}/{entry.name}", entry.name))  # "bo-y-te.doc"
+            continue
         _walk(entry, f"{shown}/{entry.name}", agency, found)
     return found
 

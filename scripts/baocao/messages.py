@@ -61,6 +61,9 @@ MESSAGES: dict[str, str] = {
     "ownership": 'Tệp "{path}" ({what}) không thuộc quyền sửa của {author} ({names}). Yêu cầu gộp của cơ quan chỉ được sửa {own} và ảnh trong thư mục cùng tên; hãy bỏ thay đổi này, hoặc đề nghị Ban Thư ký thực hiện.',
     # newcomer: the agency's own report under a name the tool does not read
     "filename-misnamed": 'Tệp "{path}" không được đọc: báo cáo phải có tên đúng {agency}.docx (tệp Word) hoặc {agency}.md, chữ thường. Tệp .doc cũ: mở bằng Word, chọn Lưu thành (Save As) → Word Document (*.docx). Đổi tên hoặc lưu lại cho đúng, tải lên tệp đó và xóa tệp này khỏi yêu cầu gộp.',
+    # a file at the top of submissions/ that is not read (baocao check, build)
+    "unread-file": 'Tệp "{path}" không được đọc: trong thư mục submissions/ chỉ đọc báo cáo có tên đúng mã cơ quan, dạng <mã>.docx (tệp Word) hoặc <mã>.md, chữ thường.{hint} Nếu tệp không phải báo cáo, hãy xóa nó khỏi thư mục này.',
+    "unread-file-agency": " Nếu đây là báo cáo của {name}, hãy lưu lại thành {agency}.docx (tệp .doc cũ: mở bằng Word, chọn Lưu thành (Save As) → Word Document (*.docx)) hoặc đổi tên thành {agency}.md.",
     "author-unknown": "Tài khoản {author} chưa được ghi là người gửi báo cáo của cơ quan nào. Báo tên tài khoản GitHub của mình cho Ban Thư ký để được ghi vào campaign.yml (mục accounts của cơ quan), rồi chạy lại kiểm tra.",
     # review state
     "review-invalid": "reviews.yml: {detail}",

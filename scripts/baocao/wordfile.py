@@ -52,7 +52,7 @@ def load_word_submission(
     agency = campaign.agency(path.stem)
     if agency is None:
         sub = Submission(path=path, file=display)
-        close = _closest(campaign, path.stem)
+        close = likely_agency_id(campaign, path.stem)
         hint = render("word-agency-hint", name=close + SUFFIX) if close else ""
         message = render("word-agency", name=path.name, suggestion=hint)
         sub.problems.append(Problem(display, None, "word-agency", message))
@@ -102,8 +102,8 @@ def load_word_submission(
     return sub
 
 
-def _closest(campaign: Campaign, stem: str) -> str | None:
-    """The agency id a misnamed Word file most likely means ("QLTT-An-Giang (1)")."""
+def likely_agency_id(campaign: Campaign, stem: str) -> str | None:
+    """The agency id a misnamed file most likely means ("QLTT-An-Giang (1)")."""
     cleaned = report_stem(stem)
     ids = [a.id for a in campaign.agencies]
     close = difflib.get_close_matches(cleaned, ids, n=1, cutoff=0.6)

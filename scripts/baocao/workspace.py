@@ -14,7 +14,7 @@ from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.links import link_problems
 from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, render
 from baocao.oversize import folder_problems, over_body_limit
-from baocao.problems import Problem
+from baocao.problems import WARNING, Problem
 from baocao.reviews import Extension, Review, load_reviews
 from baocao.stages import Receipt, settle
 from baocao.submission import Submission, load_submission
@@ -23,6 +23,7 @@ from baocao.wordfile import (
     both_formats,
     both_problem,
     is_word,
+    likely_agency_id,
     load_word_submission,
     locate,
     word_files,
@@ -277,7 +278,7 @@ def _entry_problems(
     folder = campaign.submissions_dir
     only = None if paths is None else {p.stem for p in paths if p.parent == folder}
     found = entries.scan(root, folder, only)
-    loose = []
+    loose = [_unread_problem(campaign, shown, name) for shown, name in found.unread]
     for agency_id, problem in found.problems:
         report = reports.get(agency_id)
         if report and report.submission:
@@ -290,6 +291,17 @@ def _entry_problems(
             shown = display_path(root, folder / agency_id)
             report.submission.problems.extend(folder_problems(shown, files))
     return loose
+
+
+def _unread_problem(campaign: Campaign, shown: str, name: str) -> Problem:
+    """A file at the top of submissions/ that is no report ("bo-y-te.doc", "Bo-Y-Te.MD"):
+    not read, so an agency that sent it would be counted as not submitted without a word."""
+    agency_id = likely_agency_id(campaign, name.split(".", 1)[0])
+    agency = campaign.agency(agency_id) if agency_id else None
+    hint = render("unread-file-agency", name=agency.name, agency=agency.id) if agency else ""
+    return Problem(
+        shown, None, "filename-unread", render("unread-file", path=shown, hint=hint), WARNING
+    )
 
 
 def _identify(campaign: Campaign, sub: Submission, reports: dict[str, AgencyReport]) -> None:
