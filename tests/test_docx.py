@@ -45,7 +45,8 @@ def body_blocks(path: Path) -> list[str]:
     def walk(element):
         for child in element.iterchildren():
             if child.tag == qn("w:p"):
-                out.append(norm("".join(t.text or "" for t in child.iter(qn("w:t")))))
+                runs = child.iter(qn("w:t"), qn("w:br"))  # a line break reads as a space
+                out.append(norm("".join(t.text or " " for t in runs)))
             elif child.tag in (
                 qn("w:tbl"),
                 qn("w:tr"),

@@ -15,6 +15,7 @@ import pytest
 from baocao.campaign import load_campaign
 from baocao.cli import main
 from baocao.docx import build_agency_docx
+from baocao.docx.layout import LETTERHEAD_LEFT_MM, name_lines, text_mm
 from baocao.docx.template import templates
 from baocao.errors import CampaignError
 from baocao.workspace import load_round
@@ -42,11 +43,11 @@ def issuer_lines(document) -> list[tuple[str, bool]]:
     [
         (
             "qltt-ha-noi",
-            [(TCQLTT, False), ("CỤC QUẢN LÝ THỊ TRƯỜNG THÀNH PHỐ HÀ NỘI", True)],
+            [(TCQLTT, False), ("CỤC QUẢN LÝ THỊ TRƯỜNG\nTHÀNH PHỐ HÀ NỘI", True)],
         ),
-        ("tcqltt-cuc-nghiep-vu", [(TCQLTT, False), ("CỤC NGHIỆP VỤ QUẢN LÝ THỊ TRƯỜNG", True)]),
+        ("tcqltt-cuc-nghiep-vu", [(TCQLTT, False), ("CỤC NGHIỆP VỤ\nQUẢN LÝ THỊ TRƯỜNG", True)]),
         ("vu-phap-che", [("BỘ CÔNG THƯƠNG", False), ("VỤ PHÁP CHẾ", True)]),
-        ("ubnd-ha-noi", [("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", True)]),  # no parent body
+        ("ubnd-ha-noi", [("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI", True)]),  # no parent body
     ],
 )
 def test_the_agency_docx_prints_its_parent_body_above_its_name(
@@ -62,12 +63,12 @@ def test_the_agency_docx_prints_its_parent_body_above_its_name(
     ("agency_id", "lines"),
     [
         ("tcqltt-van-phong", [(TCQLTT, False), ("VĂN PHÒNG TỔNG CỤC", True)]),
-        ("qltt-an-giang", [(TCQLTT, False), ("CỤC QUẢN LÝ THỊ TRƯỜNG TỈNH AN GIANG", True)]),
+        ("qltt-an-giang", [(TCQLTT, False), ("CỤC QUẢN LÝ THỊ TRƯỜNG\nTỈNH AN GIANG", True)]),
         ("thanh-tra-bo", [("BỘ CÔNG THƯƠNG", False), ("THANH TRA BỘ", True)]),
-        ("ubnd-an-giang", [("ỦY BAN NHÂN DÂN TỈNH AN GIANG", True)]),
+        ("ubnd-an-giang", [("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG", True)]),
         ("bo-y-te", [("BỘ Y TẾ", True)]),
         # the issuing body, not the letter's "..., các tổ chức thành viên của Mặt trận"
-        ("uy-ban-trung-uong-mttq", [("ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", True)]),
+        ("uy-ban-trung-uong-mttq", [("ỦY BAN TRUNG ƯƠNG\nMẶT TRẬN TỔ QUỐC VIỆT NAM", True)]),
     ],
 )
 def test_the_word_template_prints_the_parent_body_above_the_agency(campaign, agency_id, lines):
@@ -75,33 +76,68 @@ def test_the_word_template_prints_the_parent_body_above_the_agency(campaign, age
     assert issuer_lines(docx.Document(io.BytesIO(made))) == lines
 
 
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("BỘ Y TẾ", ["BỘ Y TẾ"]),
+        ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", ["BỘ KHOA HỌC VÀ CÔNG NGHỆ"]),  # fits on one line
+        ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA"]),  # always so
+        ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", ["ỦY BAN NHÂN DÂN", "TỈNH BÀ RỊA - VŨNG TÀU"]),
+        ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", ["BỘ NÔNG NGHIỆP", "VÀ PHÁT TRIỂN NÔNG THÔN"]),
+        ("HIỆP HỘI THƯƠNG MẠI ĐIỆN TỬ VIỆT NAM", ["HIỆP HỘI THƯƠNG MẠI ĐIỆN TỬ", "VIỆT NAM"]),
+        ("BAN CHỈ ĐẠO THỰC HIỆN ĐỀ ÁN 319", ["BAN CHỈ ĐẠO THỰC HIỆN", "ĐỀ ÁN 319"]),
+        ("VỤ TỔNG HỢP - KẾ HOẠCH - TÀI CHÍNH", ["VỤ TỔNG HỢP -", "KẾ HOẠCH - TÀI CHÍNH"]),
+        ("CỤC NGHIỆP VỤ QUẢN LÝ THỊ TRƯỜNG", ["CỤC NGHIỆP VỤ", "QUẢN LÝ THỊ TRƯỜNG"]),
+    ],
+)
+def test_a_long_name_is_broken_between_its_parts_not_inside_a_word(name, lines):
+    """Word would wrap "...TỈNH BÀ" / "RỊA - VŨNG TÀU" or "...ĐIỆN" / "TỬ VIỆT NAM"."""
+    assert name_lines(name, bold=True) == lines
+
+
+def test_a_name_too_long_for_two_lines_takes_three():
+    name = "TRUNG TÂM NGHIÊN CỨU CHÍNH SÁCH PHÁT TRIỂN THƯƠNG MẠI ĐIỆN TỬ"  # 158 mm
+    lines = name_lines(name, bold=True)
+    assert len(lines) == 3 and " ".join(lines) == name
+    assert all(text_mm(line, 12, True) <= LETTERHEAD_LEFT_MM for line in lines)
+
+
 @pytest.mark.slow
-def test_the_parent_line_is_printed_on_one_line(campaign, tmp_path):
-    """LibreOffice lays the template out: the parent body and the national name each on one
-    line, side by side."""
+def test_the_letterhead_is_printed_in_the_lines_it_was_broken_into(campaign, tmp_path):
+    """LibreOffice lays templates out (Liberation Serif has Times New Roman's widths): the
+    parent body, and each line of a long name, on one line of the left column."""
     if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice or poppler-utils is not installed")
-    agency = "qltt-ba-ria-vung-tau"
-    (tmp_path / f"{agency}.docx").write_bytes(
-        templates(campaign, [campaign.agency(agency)])[agency]
-    )
+    expected = {
+        "qltt-ba-ria-vung-tau": [TCQLTT, "CỤC QUẢN LÝ THỊ TRƯỜNG", "TỈNH BÀ RỊA - VŨNG TÀU"],
+        "ubnd-thua-thien-hue": ["ỦY BAN NHÂN DÂN", "TỈNH THỪA THIÊN HUẾ"],
+        "uy-ban-trung-uong-mttq": ["ỦY BAN TRUNG ƯƠNG", "MẶT TRẬN TỔ QUỐC VIỆT NAM"],
+        "bo-van-hoa-the-thao-va-du-lich": ["BỘ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"],
+        "hiep-hoi-tmdt": ["HIỆP HỘI THƯƠNG MẠI ĐIỆN TỬ", "VIỆT NAM"],
+        "bo-khoa-hoc-va-cong-nghe": ["BỘ KHOA HỌC VÀ CÔNG NGHỆ"],
+    }
+    made = templates(campaign, [campaign.agency(agency) for agency in expected])
+    for agency, data in made.items():
+        (tmp_path / f"{agency}.docx").write_bytes(data)
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
-        + ["--outdir", str(tmp_path), str(tmp_path / f"{agency}.docx")],
+        + ["--outdir", str(tmp_path), *(str(tmp_path / f"{a}.docx") for a in expected)],
         check=True,
         capture_output=True,
-        timeout=120,
+        timeout=240,
     )
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-l", "1", str(tmp_path / f"{agency}.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    assert lines[0] == f"{TCQLTT} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    assert lines[1].startswith("CỤC QUẢN LÝ THỊ TRƯỜNG ")
+    for agency, lines in expected.items():
+        left = subprocess.run(  # the left column: 30 mm margin + 69.5 mm, in points
+            ["pdftotext", "-l", "1", "-x", "0", "-y", "0", "-W", "282", "-H", "150"]
+            + [str(tmp_path / f"{agency}.pdf"), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        printed = [" ".join(line.split()) for line in left.splitlines() if line.strip()]
+        assert printed[: len(lines)] == lines, agency
+        assert printed[len(lines)].startswith("Số:"), agency
 
 
 def test_templates_made_together_are_those_made_one_by_one(campaign):
@@ -113,17 +149,22 @@ def test_templates_made_together_are_those_made_one_by_one(campaign):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("agency", "lines"),
+    [
+        ("tcqltt-van-phong", [TCQLTT, "VĂN PHÒNG TỔNG CỤC"]),
+        ("qltt-ba-ria-vung-tau", [TCQLTT, "CỤC QUẢN LÝ THỊ TRƯỜNG\nTỈNH BÀ RỊA - VŨNG TÀU"]),
+    ],
+)
 def test_a_template_with_the_parent_line_filled_in_checks_without_a_warning(
     word_workspace,  # noqa: F811
     capsys,
+    agency,
+    lines,
 ):
-    agency = "tcqltt-van-phong"
     assert main(["--root", str(word_workspace), "new", agency, "--docx"]) == 0
     path = word_workspace / "submissions" / f"{agency}.docx"
-    assert [text for text, _ in issuer_lines(docx.Document(str(path)))] == [
-        TCQLTT,
-        "VĂN PHÒNG TỔNG CỤC",
-    ]
+    assert [text for text, _ in issuer_lines(docx.Document(str(path)))] == lines
     fill(path, load_campaign(word_workspace))
     capsys.readouterr()
     assert main(["--root", str(word_workspace), "check", str(path)]) == 0

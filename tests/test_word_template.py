@@ -151,7 +151,7 @@ def test_the_site_offers_every_agency_its_word_template(campaign):
     made = templates(campaign)
     assert list(made) == [a.id for a in campaign.agencies]
     doc = docx.Document(io.BytesIO(made["ubnd-ha-noi"]))
-    assert doc.tables[0].rows[0].cells[0].paragraphs[0].text == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    assert doc.tables[0].rows[0].cells[0].paragraphs[0].text == "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI"
     assert doc.tables[0].rows[0].cells[1].paragraphs[-1].text.startswith("Hà Nội, ngày")
     assert templates(campaign)["ubnd-ha-noi"] == made["ubnd-ha-noi"]  # the same bytes each build
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,11 +34,28 @@ COMPRESSION = 1  # zlib level of the written package: level 6 takes 3× longer f
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS = "Nơi nhận:"
-LEFT_MM, RIGHT_MM = 62, LAYOUT.text_width_mm - 62
-# Under a parent body, a wider left column: "TỔNG CỤC QUẢN LÝ THỊ TRƯỜNG" (68.4 mm at 12 pt) on
-# one line; the right one still holds NATION (87.7 mm bold) and "Bà Rịa - Vũng Tàu, ngày 04
-# tháng 12 năm 2024" (94.8 mm at 14 pt). The letterhead's cells have no inner margins.
-PARENT_LEFT_MM = 69.5
+LEFT_MM, RIGHT_MM = 62, LAYOUT.text_width_mm - 62  # the closing's columns
+# The letterhead's left column holds "TỔNG CỤC QUẢN LÝ THỊ TRƯỜNG" (68.4 mm at 12 pt) on one
+# line; the right one still holds NATION (87.7 mm bold) and "Bà Rịa - Vũng Tàu, ngày 04 tháng
+# 12 năm 2024" (94.8 mm at 14 pt). The letterhead's cells have no inner margins.
+LETTERHEAD_LEFT_MM = 69.5
+ISSUER_PT = 12
+# Times New Roman's advance widths in 1/1000 em (Adobe's Times AFM; Liberation Serif has the
+# same) of capitals, regular and bold; a letter with diacritics is as wide as its base letter.
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_REGULAR = (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556)
+_REGULAR_QZ = (722, 667, 556, 611, 722, 722, 944, 722, 722, 611)  # Q to Z
+_BOLD = (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611)
+_BOLD_QZ = (778, 722, 556, 667, 722, 722, 1000, 722, 722, 667)
+_SIGNS = {" ": 250, ",": 250, ".": 250, "-": 333, "(": 333, ")": 333, "/": 278}
+_ADVANCE = {
+    bold: dict(zip(_CAPITALS, widths)) | _SIGNS
+    for bold, widths in ((False, _REGULAR + _REGULAR_QZ), (True, _BOLD + _BOLD_QZ))
+}
+# Where a name that does not fit on one line is best broken: before a second field ("VÀ PHÁT
+# TRIỂN NÔNG THÔN") or a proper name ("VIỆT NAM"), not inside a word of two syllables ("ĐIỆN TỬ").
+NAME_BREAKS = ("VÀ ", "VIỆT NAM", "QUẢN LÝ ", "MẶT TRẬN ", "ĐỀ ÁN ")
+PLACES = ("TỈNH ", "THÀNH PHỐ ")  # "... TỈNH AN GIANG": the province on its own line
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN_MM = 2 * LAYOUT.cell_margin_mm
 _BREAKS = re.compile(r"\s+|/(?!\d)")  # where a line may break in a cell: never inside a date
@@ -359,8 +377,53 @@ def _cell_lines(
         _run(paragraph, text, size=size, bold=bold, italic=italic)
 
 
+def text_mm(text: str, size: float, bold: bool) -> float:
+    """The printed width of capitals (a letterhead's names) in Times New Roman."""
+    advance = _ADVANCE[bold]
+    units = sum(
+        advance.get(unicodedata.normalize("NFD", c)[0].replace("Đ", "D"), 500) for c in text
+    )
+    return units / 1000 * size * 25.4 / 72
+
+
+def name_lines(name: str, bold: bool, width_mm: float = LETTERHEAD_LEFT_MM) -> list[str]:
+    """A letterhead name in lines that each fit the column: on one line if it fits, otherwise
+    broken before a word of NAME_BREAKS or after a dash if it can be, in lines as even as can be
+    ("ỦY BAN NHÂN DÂN" / "TỈNH BÀ RỊA - VŨNG TÀU"), never where Word would wrap it ("...TỈNH BÀ" /
+    "RỊA - VŨNG TÀU")."""
+    words = name.split()
+    place = next((k for k in range(1, len(words)) if " ".join(words[k:]).startswith(PLACES)), None)
+    if place is not None:  # "ỦY BAN NHÂN DÂN" / "TỈNH SƠN LA", as such names are always printed
+        head, tail = " ".join(words[:place]), " ".join(words[place:])
+        return name_lines(head, bold, width_mm) + name_lines(tail, bold, width_mm)
+    if len(words) < 2 or text_mm(name, ISSUER_PT, bold) <= width_mm:
+        return [name]
+    best: tuple[tuple, int] | None = None
+    for k in range(1, len(words)):
+        if words[k] == "-":
+            continue  # a line never starts with the dash
+        first, rest = (text_mm(" ".join(part), ISSUER_PT, bold) for part in (words[:k], words[k:]))
+        good = " ".join(words[k:]).startswith(NAME_BREAKS) or words[k - 1] in ("-", ",")
+        if first <= width_mm and rest <= width_mm:
+            key: tuple = (0, not good, abs(first - rest))
+        else:  # not in two lines: the longest first line that fits, the rest broken again
+            key = (1, first > width_mm, -first)
+        best = min(best or (key, k), (key, k))
+    assert best is not None
+    k = best[1]
+    return [" ".join(words[:k]), *name_lines(" ".join(words[k:]), bold, width_mm)]
+
+
+def issuer_text(issuer: Sequence[str]) -> list[str]:
+    """The issuer lines as printed: each name broken into lines ("\n") that fit the column;
+    the last one, the issuing body's own name, is bold."""
+    return [
+        "\n".join(name_lines(line, index == len(issuer) - 1)) for index, line in enumerate(issuer)
+    ]
+
+
 def _letterhead(doc, head: DocumentHead):
-    left_mm = PARENT_LEFT_MM if len(head.issuer) > 1 else LEFT_MM
+    left_mm = LETTERHEAD_LEFT_MM
     right_mm = LAYOUT.text_width_mm - left_mm
     table = _two_columns(doc, left_mm, right_mm)
     margins = OxmlElement("w:tblCellMar")
@@ -368,8 +431,9 @@ def _letterhead(doc, head: DocumentHead):
         margins.append(OxmlElement(f"w:{side}", {qn("w:w"): "0", qn("w:type"): "dxa"}))
     put_tbl_pr(table._tbl.tblPr, margins)
     left, right = table.rows[0].cells
+    printed = issuer_text(head.issuer)
     issuer = [
-        (line, 12, index == len(head.issuer) - 1, False) for index, line in enumerate(head.issuer)
+        (line, ISSUER_PT, index == len(printed) - 1, False) for index, line in enumerate(printed)
     ]
     _cell_lines(left, issuer)
     _rule(left, 25, left_mm)

@@ -23,7 +23,7 @@ from docx.shared import Mm
 
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
-from baocao.docx.layout import DocumentHead, blocks
+from baocao.docx.layout import DocumentHead, blocks, issuer_text
 from baocao.docx.ooxml import put_tbl_pr
 from baocao.docx.reference import reference_bytes
 from baocao.errors import TemplateError
@@ -95,14 +95,18 @@ def _personal(parts: list[tuple[str, bytes]], campaign: Campaign, agency: Agency
     """The shared document with this agency's letterhead and place, zip entries dated
     1980-01-01."""
     place = agency.province or campaign.report.place
-    marks = dict(zip((PARENT_MARK, ISSUER_MARK)[-len(agency.letterhead) :], agency.letterhead))
-    marks[PLACE_MARK] = place
+    printed = issuer_text(agency.letterhead)  # a line break inside the mark's run
+    marks = {
+        mark: "</w:t><w:br/><w:t>".join(escape(line) for line in text.split("\n"))
+        for mark, text in zip((PARENT_MARK, ISSUER_MARK)[-len(printed) :], printed)
+    }
+    marks[PLACE_MARK] = escape(place)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, blob in parts:
             if name == DOCUMENT:
                 for mark, text in marks.items():
-                    blob = blob.replace(mark.encode(), escape(text).encode())
+                    blob = blob.replace(mark.encode(), text.encode())
             package.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), blob)
     return out.getvalue()
 
