@@ -38,12 +38,15 @@ def norm(text: str) -> str:
 
 
 def body_blocks(path: Path) -> list[str]:
-    """Every paragraph of the body in order, table cells included (python-docx)."""
+    """Every paragraph of the body in order, table cells included, the table of contents
+    left out (python-docx)."""
     doc = Document(str(path))
     out: list[str] = []
 
     def walk(element):
         for child in element.iterchildren():
+            if child.tag == qn("w:sdt") and is_contents(child):
+                continue
             if child.tag == qn("w:p"):
                 runs = child.iter(qn("w:t"), qn("w:br"))  # a line break reads as a space
                 out.append(norm("".join(t.text or " " for t in runs)))
@@ -58,6 +61,11 @@ def body_blocks(path: Path) -> list[str]:
 
     walk(doc.element.body)
     return out
+
+
+def is_contents(sdt) -> bool:
+    gallery = sdt.find(f".//{qn('w:docPartGallery')}")
+    return gallery is not None and gallery.get(qn("w:val")) == "Table of Contents"
 
 
 def region(blocks: list[str], start: str, end: str | None) -> str:
@@ -429,7 +437,6 @@ def test_title_page_letterhead_title_and_toc(sample_round, blocks, xml):
     assert (
         blocks.index(info.kind)
         < blocks.index(norm(info.title))
-        < blocks.index("Mục lục")
         < blocks.index(norm(compose.PART_A))
     )
     doc = xml["word/document.xml"]
@@ -438,6 +445,34 @@ def test_title_page_letterhead_title_and_toc(sample_round, blocks, xml):
     borders = re.search(r"<w:tblBorders>.*?</w:tblBorders>", first_table, re.S).group(0)
     assert set(re.findall(r'w:val="(\w+)"', borders)) == {"nil"}  # a letterhead has no borders
     assert '<w:instrText xml:space="preserve">TOC' in doc
+
+
+def test_the_table_of_contents_lists_parts_and_agencies_linked_to_their_headings(built):
+    """Word fills the field in (with page numbers) when it opens the document; until then,
+    and in LibreOffice, its entries are the headings of levels 1 and 2, each a link."""
+    doc = Document(str(built))
+    body = doc.element.body
+    contents = next(e for e in body.iterchildren(qn("w:sdt")) if is_contents(e))
+    headings = [
+        (int(p.style.name[-1]), p.text)
+        for p in doc.paragraphs
+        if p.style.name in ("Heading 1", "Heading 2")
+    ]
+    entries, field = [], []
+    for element in contents.iter(qn("w:hyperlink"), qn("w:fldChar")):
+        if element.tag == qn("w:fldChar"):
+            field.append((element.get(qn("w:fldCharType")), len(entries)))
+            continue
+        style = element.getparent().find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))
+        text = "".join(t.text for t in element.iter(qn("w:t")))
+        bookmark = body.find(
+            f"{qn('w:bookmarkStart')}[@{qn('w:name')}='{element.get(qn('w:anchor'))}']"
+        )
+        assert "".join(t.text for t in bookmark.getnext().iter(qn("w:t"))) == text  # its heading
+        entries.append((int(style[-1]), text))
+    assert entries == headings and len(entries) > 10
+    assert entries[0] == (1, compose.PART_A) and (1, compose.PART_B) in entries
+    assert field == [("begin", 0), ("separate", 0), ("end", len(entries))]  # entries inside
 
 
 def test_closing_has_recipients_and_signature(sample_round, blocks):

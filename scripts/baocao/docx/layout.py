@@ -162,6 +162,7 @@ class _Body:
             raise LayoutError(error_text("layout-unreadable", detail=error)) from None
         for tbl in wrapper.iterchildren(_TBL):
             _fit_table(tbl)
+        _fill_contents(wrapper)
         if charts and parts is not None:
             _embed_charts(wrapper, parts, charts)
         return self._inner(wrapper)
@@ -490,6 +491,10 @@ def _addressees(doc, names: tuple[str, ...]) -> list:
 
 _TR, _TC, _TCPR, _TRPR, _T = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:trPr"), qn("w:t")
 _TBL = qn("w:tbl")
+_P, _R, _T, _PPR, _PSTYLE = (qn(f"w:{name}") for name in ("p", "r", "t", "pPr", "pStyle"))
+_FLDCHAR, _FLDTYPE, _VAL = qn("w:fldChar"), qn("w:fldCharType"), qn("w:val")
+_GALLERY, _BOOKMARK, _HYPERLINK = qn("w:docPartGallery"), qn("w:bookmarkStart"), qn("w:hyperlink")
+CONTENTS_LEVELS = {"Heading1": 1, "Heading2": 2}  # pandoc's toc-depth: 2 (defaults.yaml)
 _SPAN, _HEADER, _CANT = qn("w:gridSpan"), qn("w:tblHeader"), qn("w:cantSplit")
 _VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
@@ -549,6 +554,45 @@ def _fit_table(tbl) -> None:
         widths = [w * total / sum(widths) for w in widths]
     for col, value in zip(cols, widths):
         col.set(_W, str(int(value * TWIPS_PER_MM)))
+
+
+def _fill_contents(body) -> None:
+    """The entries of pandoc's table of contents (an empty field that Word fills when it opens
+    the document), linked to their headings, as the field's result: LibreOffice and previews
+    show them instead of an empty table; Word still puts in the page numbers."""
+    gallery = body.find(f".//{_GALLERY}[@{_VAL}='Table of Contents']")
+    content = [] if gallery is None else gallery.getparent().getparent().getnext()  # sdtContent
+    fields = [p for p in content if p.tag == _P and p.find(f"{_R}/{_FLDCHAR}") is not None]
+    if not fields:
+        return
+    field = fields[0]
+    entries, anchor = [], None
+    for element in body.iterchildren():
+        style = element.find(f"{_PPR}/{_PSTYLE}") if element.tag == _P else None
+        level = None if style is None else CONTENTS_LEVELS.get(style.get(_VAL))
+        if level and anchor:
+            entries.append((level, anchor, "".join(t.text or "" for t in element.iter(_T))))
+        anchor = element.get(qn("w:name")) if element.tag == _BOOKMARK else None
+    if not entries:
+        return
+    for char in field.iter(_FLDCHAR):
+        if char.get(_FLDTYPE) == "end":  # the field ends after the last entry
+            char.getparent().remove(char)
+            break
+    previous = None  # the first entry follows the field's start, in the same paragraph
+    for level, anchor, text in entries:
+        paragraph = field if previous is None else etree.Element(_P)
+        if previous is not None:
+            previous.addnext(paragraph)
+        ppr = paragraph.find(_PPR)
+        if ppr is None:
+            ppr = etree.Element(_PPR)
+            paragraph.insert(0, ppr)
+        ppr.insert(0, etree.Element(_PSTYLE, {_VAL: f"TOC{level}"}))
+        link = etree.SubElement(paragraph, _HYPERLINK, {qn("w:anchor"): anchor})
+        etree.SubElement(etree.SubElement(link, _R), _T).text = text
+        previous = paragraph
+    etree.SubElement(etree.SubElement(previous, _R), _FLDCHAR, {_FLDTYPE: "end"})
 
 
 def _child(element, tag: str):

@@ -228,6 +228,14 @@ def _styles(doc, layout: Layout) -> None:
             "Captioned Figure",
         )
     doc.styles["TOC Heading"].paragraph_format.page_break_before = False
+    for level in (1, 2):  # Word's own "toc 1", "toc 2": the entries of the table of contents
+        entry = _paragraph_style(doc, f"toc {level}", "Normal")
+        entry.style_id = f"TOC{level}"
+        entry.font.bold = level == 1
+        fmt = entry.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        fmt.first_line_indent, fmt.left_indent = Mm(0), Mm(layout.first_line_mm * (level - 1))
+        fmt.space_before, fmt.space_after = Pt(0), Pt(3)
     doc.styles["Table Caption"].paragraph_format.space_before = Pt(12)
 
     block = _paragraph_style(doc, "Block Text", "Body Text")  # Markdown block quotes
