@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
 
 from baocao.cli import main
 from conftest import ROOT
@@ -26,3 +27,21 @@ def test_a_deputy_signs_on_two_lines(workspace: Path, tmp_path: Path, capsys):
     cell = Document(str(out / "bo-cong-an.docx")).tables[-1].rows[0].cells[1]
     lines = [p.text for p in cell.paragraphs if p.text]
     assert lines == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trịnh Văn Giả Định"]
+
+
+def test_the_signature_block_never_stands_alone_on_the_last_page(workspace: Path, tmp_path):
+    """The last paragraph of the body keeps with the closing (Word and LibreOffice move them
+    to the next page together)."""
+    shutil.copy(ROOT / "submissions" / "bo-cong-an.md", workspace / "submissions")
+    out = tmp_path / "out"
+    args = ["--root", str(workspace), "build", "docx", "--agency", "bo-cong-an", "--out", str(out)]
+    assert main(args) == 0
+    body = Document(str(out / "bo-cong-an.docx")).element.body
+    closing = body.findall(qn("w:tbl"))[-1]
+    spacer = closing.getprevious()
+    last = spacer.getprevious()
+    while last.tag in (qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
+        last = last.getprevious()
+    assert last.tag == qn("w:p") and "".join(t.text for t in last.iter(qn("w:t")))
+    for paragraph in (last, spacer):
+        assert paragraph.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None

@@ -163,6 +163,7 @@ class _Body:
         for tbl in wrapper.iterchildren(_TBL):
             _fit_table(tbl)
         _fill_contents(wrapper)
+        _keep_last_paragraph_with_closing(wrapper)
         if charts and parts is not None:
             _embed_charts(wrapper, parts, charts)
         return self._inner(wrapper)
@@ -494,6 +495,7 @@ _TBL = qn("w:tbl")
 _P, _R, _T, _PPR, _PSTYLE = (qn(f"w:{name}") for name in ("p", "r", "t", "pPr", "pStyle"))
 _FLDCHAR, _FLDTYPE, _VAL = qn("w:fldChar"), qn("w:fldCharType"), qn("w:val")
 _GALLERY, _BOOKMARK, _HYPERLINK = qn("w:docPartGallery"), qn("w:bookmarkStart"), qn("w:hyperlink")
+_KEEP_NEXT, _BOOKMARKS = qn("w:keepNext"), (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 CONTENTS_LEVELS = {"Heading1": 1, "Heading2": 2}  # pandoc's toc-depth: 2 (defaults.yaml)
 _SPAN, _HEADER, _CANT = qn("w:gridSpan"), qn("w:tblHeader"), qn("w:cantSplit")
 _VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
@@ -595,6 +597,20 @@ def _fill_contents(body) -> None:
     etree.SubElement(etree.SubElement(previous, _R), _FLDCHAR, {_FLDTYPE: "end"})
 
 
+def _keep_last_paragraph_with_closing(body) -> None:
+    """The body's last paragraph goes to the next page with the signature block, which never
+    stands alone on the last page."""
+    last = next((e for e in reversed(body) if e.tag not in _BOOKMARKS), None)
+    if last is None or last.tag != _P:
+        return
+    ppr = last.find(_PPR)
+    if ppr is None:
+        ppr = etree.Element(_PPR)
+        last.insert(0, ppr)
+    if ppr.find(_KEEP_NEXT) is None:  # after the style, as the schema orders them
+        ppr.insert(1 if len(ppr) and ppr[0].tag == _PSTYLE else 0, etree.Element(_KEEP_NEXT))
+
+
 def _child(element, tag: str):
     """The first child with this tag (iterchildren stays in C; find() parses a path)."""
     return next(element.iterchildren(tag), None)
@@ -610,6 +626,7 @@ def _width(word: str) -> float:
 def _closing(doc, head: DocumentHead) -> None:
     spacer = doc.add_paragraph()
     _plain(spacer, after=6)
+    spacer.paragraph_format.keep_with_next = True
     table = _two_columns(doc, LEFT_MM + 10, RIGHT_MM - 10)
     left, right = table.rows[0].cells
     lines = [(RECIPIENTS, 12, True, True)] + [(f"- {r}", 11, False, False) for r in head.recipients]
