@@ -81,4 +81,7 @@ def test_serve_shows_an_edited_submission(root: Path, tmp_path: Path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log = server.stderr.read().decode("utf-8", "replace")
         server.stderr.close()
+    assert "Documentation built" in log
+    assert "link" not in log  # every generated link is one MkDocs recognises: no INFO line

@@ -678,8 +678,10 @@ def outline_heading(outline: Outline) -> str:
 
 
 def outline_url(page: str, outline: Outline) -> str:
-    """The outline's heading on the outlines page, from page."""
-    return f"{url(page, 'de-cuong/index.md')}#{slugify(outline.label + ': ' + ' '.join(outline.title))}"
+    """The outline's heading on the outlines page, as a Markdown link from page's source (MkDocs
+    checks and rewrites it)."""
+    target = posixpath.relpath("de-cuong/index.md", posixpath.dirname(page) or ".")
+    return f"{target}#{slugify(outline.label + ': ' + ' '.join(outline.title))}"
 
 
 def outline_index(rnd: Round, fragments: Fragments) -> str:
