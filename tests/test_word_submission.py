@@ -120,9 +120,23 @@ def _external(path: Path) -> None:
     )
 
 
+def _corrupt(path: Path) -> None:
+    """The packed bytes of [Content_Types].xml spoiled: unpacking it fails (zlib)."""
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("[Content_Types].xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 40] = bytes(b ^ 0x55 for b in data[start : start + 40])
+    path.write_bytes(bytes(data))
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
+        (
+            _corrupt,
+            "bo-y-te.docx: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
+        ),
         (
             _bomb,
             "bo-y-te.docx: tệp Word giải nén ra quá lớn (30,8 MB); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",

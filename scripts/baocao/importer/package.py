@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from baocao.errors import ImportFailure
@@ -51,7 +52,8 @@ def check_package(path: Path) -> None:
                     for rel in _EXTERNAL.findall(package.read(entry)):
                         if b'TargetMode="External"' in rel and _HYPERLINK not in rel:
                             raise ImportFailure(error_text("docx-external", name=name))
-    except zipfile.BadZipFile:
+    # a part whose packed bytes are spoiled, encrypted or packed by an unknown method
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError):
         raise ImportFailure(error_text("docx-broken", name=name)) from None
 
 
