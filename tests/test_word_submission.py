@@ -310,3 +310,37 @@ def test_superscript_underline_and_strikethrough_of_a_word_report_are_kept(word_
     assert ("gạch chân", False, False, True, False) in runs
     assert ("bỏ đi", False, False, False, True) in runs
     assert ("10", True, False, False, False) in runs
+
+
+def _patch(path: Path, part: str, old: str, new: str) -> None:
+    """Replace the first `old` in a part of a .docx package by `new`."""
+    with zipfile.ZipFile(path) as package:
+        text = package.read(part).decode("utf-8")
+    add_part(path, part, text.replace(old, new, 1).encode("utf-8"))
+
+
+def _numbered(path: Path, start: str, fmt: str, ilvl: str = "0") -> None:
+    """A last paragraph numbered by a list of the file's own: its start, format and level."""
+    level = f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%{int(ilvl) + 1})"/></w:lvl>'
+    lists = f'<w:abstractNum w:abstractNumId="90">{level}</w:abstractNum><w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+    _patch(path, "word/numbering.xml", "</w:numbering>", lists + "</w:numbering>")
+    paragraph = f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr></w:pPr><w:r><w:t>Điểm cuối.</w:t></w:r></w:p>'
+    _patch(path, "word/document.xml", "<w:sectPr", paragraph + "<w:sectPr")
+
+
+@pytest.mark.parametrize(
+    ("start", "fmt", "ilvl"),
+    [
+        ("9" * 4000, "lowerLetter", "0"),  # "a" repeated start/26 times: no int fits
+        (str(10**7), "upperRoman", "0"),  # one "M" per thousand
+        ("1", "decimal", str(10**6)),  # every level above counted for the label
+    ],
+)
+def test_a_list_number_or_level_out_of_words_range_is_bounded(word_ws, start, fmt, ilvl):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    _numbered(path, start, fmt, ilvl)
+    report = load_round(word_ws).report("bo-y-te")
+    [line] = [line for line in report.submission.body.split("\n") if "Điểm cuối." in line]
+    assert len(line) < 2000
+    if int(ilvl) > 8:  # Word has levels 0 to 8: no list level, no label
+        assert line == "Điểm cuối."
