@@ -344,3 +344,29 @@ def test_a_list_number_or_level_out_of_words_range_is_bounded(word_ws, start, fm
     assert len(line) < 2000
     if int(ilvl) > 8:  # Word has levels 0 to 8: no list level, no label
         assert line == "Điểm cuối."
+
+
+def _table(path: Path, span: int, first: int) -> None:
+    """A last table of three rows: `first` cells in the first row, one below; each cell spans."""
+    cell = f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>'
+    rows = f"<w:tr>{cell * first}</w:tr>" + f"<w:tr>{cell}</w:tr>" * 2
+    _patch(path, "word/document.xml", "<w:sectPr", f"<w:tbl>{rows}</w:tbl><w:sectPr")
+
+
+def test_a_cell_spans_at_most_the_63_columns_of_a_word_table(word_ws):
+    _table(word_ws / "submissions" / "bo-y-te.docx", 10**12, 1)  # a million million columns
+    report = load_round(word_ws).report("bo-y-te")
+    rows = [line for line in report.submission.body.split("\n") if line.startswith("| a |")]
+    assert [row.count("|") for row in rows] == [63 + 1] * 3
+
+
+def test_a_table_of_more_cells_than_a_report_table_is_refused_before_it_is_laid_out(
+    word_ws, capsys
+):
+    _table(word_ws / "submissions" / "bo-y-te.docx", 63, 200)  # 3 rows of 12,600 columns
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: bo-y-te.docx: một bảng trong tệp Word có 3 dòng × 12.600 cột"
+        " = 37.800 ô, vượt giới hạn 20.000 ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp"
+        " Excel đính kèm, rồi lưu lại."
+    ) in capsys.readouterr().out

@@ -222,6 +222,7 @@ ERRORS: dict[str, str] = {
     "docx-bomb": "{name}: tệp Word giải nén ra quá lớn ({size}); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",
     "docx-macro": "{name}: tệp Word có macro hoặc điều khiển ActiveX; không nhận tệp loại này. Hãy lưu lại dưới dạng Word Document (*.docx), không phải .docm.",
     "docx-external": "{name}: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+    "docx-table-too-large": "{name}: một bảng trong tệp Word có {rows} dòng × {columns} cột = {size} ô, vượt giới hạn {limit} ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm, rồi lưu lại.",
     "docx-broken": "{name}: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
 }
 

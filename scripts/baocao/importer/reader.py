@@ -27,6 +27,7 @@ _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 _LINE_START = re.compile(r"^(?:([#>+=~|-])|(\d+)([.)]))")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):", re.I)
 TEXT, RAW, BREAK = "text", "raw", "break"
+COLUMNS = 63  # Word's widest table: no cell of a file from outside spans more
 # inline HTML around a run's text that Markdown cannot write (superscript "m²", subscript,
 # underline, strikethrough): the site shows these tags and the DOCX makes them Word formatting
 STYLE = "style"
@@ -260,9 +261,8 @@ class _Reader:
                 for block in self.blocks(tc):
                     paras.extend(block.paras if isinstance(block, Table) else [block])
                 merged = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
-                row.append(
-                    Cell(paras, int(span.get(qn("w:val"), "1")) if span is not None else 1, merged)
-                )
+                width = int(span.get(qn("w:val"), "1")) if span is not None else 1
+                row.append(Cell(paras, min(max(width, 1), COLUMNS), merged))
             rows.append(row)
         return Table(rows)
 
