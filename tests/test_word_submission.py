@@ -394,3 +394,45 @@ def test_a_long_chain_of_styles_based_on_each_other_reads_quickly(word_ws):
     start = time.monotonic()
     load_round(word_ws)
     assert time.monotonic() - start < 20  # 160 s when every chain was followed to its end
+
+
+def _stored(path: Path, part: str, data: bytes) -> None:
+    """Add a part to the package, every part stored unpacked (no zip-bomb ratio)."""
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts[part] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/notes.dat"])
+def test_word_text_unpacking_past_the_limit_is_refused_before_it_is_parsed(word_ws, capsys, part):
+    """Parsing and reading take about a second and 50 MB a megabyte of Word's text (XML):
+    bounded however the part is named, as the package's content types may name any part."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    paragraphs = (
+        "<w:p><w:r><w:t>Một đoạn.</w:t></w:r></w:p>" * 150_000
+    )  # 6.9 MB, and the parts of the file
+    _stored(path, part, document.replace("<w:sectPr", paragraphs + "<w:sectPr").encode("utf-8"))
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: bo-y-te.docx: phần văn bản của tệp Word giải nén ra 7,5 MB,"
+        " vượt giới hạn 5,0 MB. Báo cáo thường chỉ vài trăm KB: hãy bỏ phần chép thừa, đưa bảng"
+        " số liệu dài vào tệp Excel đính kèm, rồi lưu lại."
+    ) in capsys.readouterr().out
+
+
+def test_the_text_read_from_a_word_file_has_the_limit_of_a_report_file(word_ws, capsys):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    long = document.replace("Nội dung mục", "Dài " * 300_000 + "Nội dung mục", 1)  # 1.5 MB
+    _stored(path, "word/document.xml", long.encode("utf-8"))
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: Văn bản đọc từ tệp Word dài 1.506.262 byte, vượt giới hạn"
+        " 1.000.000 byte của một báo cáo."
+    ) in capsys.readouterr().out

@@ -1,7 +1,7 @@
 """A .docx is a zip package from outside: bounded and inspected before python-docx opens it.
 
 Refused: files over MAX_BYTES, more than MAX_ENTRIES parts, parts that unpack to more than
-MAX_UNPACKED bytes in all (a zip bomb), macros (vbaProject, macro-enabled content types)
+MAX_UNPACKED bytes in all (a zip bomb), XML parts over limits.WORD_XML_BYTES in all, macros (vbaProject, macro-enabled content types)
 and relationships to anything outside the file other than web links (linked templates,
 linked images, OLE links, frames), which Word or LibreOffice would fetch when opening it.
 """
@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 from baocao.errors import ImportFailure
+from baocao.limits import WORD_XML_BYTES
 from baocao.messages import error_text
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -43,6 +44,13 @@ def check_package(path: Path) -> None:
                 e.file_size > MAX_RATIO * max(e.compress_size, 1024) for e in entries
             ):
                 raise ImportFailure(error_text("docx-bomb", name=name, size=_mb(unpacked)))
+            xml = sum(e.file_size for e in entries if _is_xml(package, e))
+            if xml > WORD_XML_BYTES:
+                raise ImportFailure(
+                    error_text(
+                        "docx-text-too-large", name=name, size=_mb(xml), limit=_mb(WORD_XML_BYTES)
+                    )
+                )
             names = [e.filename for e in entries]
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             if any(_MACRO.search(n) for n in names) or b"macroEnabled" in types:
@@ -55,6 +63,14 @@ def check_package(path: Path) -> None:
     # a part whose packed bytes are spoiled, encrypted or packed by an unknown method
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError):
         raise ImportFailure(error_text("docx-broken", name=name)) from None
+
+
+def _is_xml(package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Whether a part is XML by its first bytes (any name: [Content_Types].xml names the rest),
+    past a byte-order mark, spaces or the zeros of UTF-16 and UTF-32."""
+    with package.open(entry) as part:
+        head = part.read(64)
+    return head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<")
 
 
 def too_large(name: str, size: int) -> str:
