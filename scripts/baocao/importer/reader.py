@@ -28,6 +28,12 @@ _LINE_START = re.compile(r"^(?:([#>+=~|-])|(\d+)([.)]))")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):", re.I)
 TEXT, RAW, BREAK = "text", "raw", "break"
 COLUMNS = 63  # Word's widest table: no cell of a file from outside spans more
+# a picture's part written into the agency's folder: Word's kinds; a name of its own only when
+# plain ("image1.png"), as the package may name a part anything ("..\\x.png", ".gitattributes")
+PICTURE_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".emf", ".wmf"}
+)
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # inline HTML around a run's text that Markdown cannot write (superscript "m²", subscript,
 # underline, strikethrough): the site shows these tags and the DOCX makes them Word formatting
 STYLE = "style"
@@ -452,9 +458,9 @@ class _Reader:
         ]
         for rid in ids:
             part = self.doc.part.related_parts.get(rid) if rid else None
-            if part is None or not hasattr(part, "blob"):
+            name = self._picture_name(part) if hasattr(part, "blob") else None
+            if part is None or name is None:  # an embedded file or package is no picture
                 continue
-            name = PurePosixPath(str(part.partname)).name
             self.source.images[name] = part.blob
             para.segments.append(
                 Segment(
@@ -467,6 +473,20 @@ class _Reader:
             self.diagram(diagram.get(diagrams.DATA), extra)
         for box in node.iter(qn("w:txbxContent")):
             extra.extend(self.blocks(box))
+
+    def _picture_name(self, part) -> str | None:
+        """The name a picture part is written under, beside the report; None for no picture."""
+        name = PurePosixPath(str(part.partname)).name
+        suffix = PurePosixPath(name).suffix.lower()
+        if suffix not in PICTURE_SUFFIXES:
+            return None
+        images = self.source.images
+        if _PLAIN_NAME.fullmatch(name) and images.get(name, part.blob) == part.blob:
+            return name
+        number = len(images) + 1
+        while f"hinh-{number}{suffix}" in images:
+            number += 1
+        return f"hinh-{number}{suffix}"
 
     def diagram(self, rid: str | None, extra: list) -> None:
         """A SmartArt diagram after its paragraph: a caption, then its text as a list."""
