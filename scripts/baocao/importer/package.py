@@ -13,6 +13,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from lxml import etree
+
 from baocao.errors import ImportFailure
 from baocao.limits import WORD_XML_BYTES
 from baocao.messages import error_text
@@ -22,8 +24,8 @@ MAX_ENTRIES = 2000
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200  # unpacked / packed size of one part
 _MACRO = re.compile(r"vbaProject|vbaData|macroEnabled|/activeX/", re.I)
-_EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.I)
-_HYPERLINK = b"/relationships/hyperlink"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_HYPERLINK = "/relationships/hyperlink"
 
 
 def check_package(path: Path) -> None:
@@ -56,13 +58,29 @@ def check_package(path: Path) -> None:
             if any(_MACRO.search(n) for n in names) or b"macroEnabled" in types:
                 raise ImportFailure(error_text("docx-macro", name=name))
             for entry in names:
-                if entry.endswith(".rels"):
-                    for rel in _EXTERNAL.findall(package.read(entry)):
-                        if b'TargetMode="External"' in rel and _HYPERLINK not in rel:
-                            raise ImportFailure(error_text("docx-external", name=name))
-    # a part whose packed bytes are spoiled, encrypted or packed by an unknown method
-    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError):
+                if entry.lower().endswith(".rels") and _links_out(package.read(entry)):
+                    raise ImportFailure(error_text("docx-external", name=name))
+    # a part whose packed bytes are spoiled, encrypted or packed by an unknown method; or
+    # relationships that are no XML
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        etree.XMLSyntaxError,
+    ):
         raise ImportFailure(error_text("docx-broken", name=name)) from None
+
+
+def _links_out(rels: bytes) -> bool:
+    """Whether a relationships part has an external target other than a hyperlink, read as
+    Word reads it (quotes, spaces and character references as XML has them)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return any(
+        rel.get("TargetMode") == "External" and not rel.get("Type", "").endswith(_HYPERLINK)
+        for rel in etree.fromstring(rels, parser=parser).iter(_RELATIONSHIP)
+    )
 
 
 def _is_xml(package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
