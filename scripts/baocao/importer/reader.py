@@ -21,6 +21,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+_TXBX = qn("w:txbxContent")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 # what would start a block at the beginning of a line: escaped as "\#", "\-", "1\." ("\1." shows the "\")
@@ -447,14 +448,15 @@ class _Reader:
             para.notes.extend(block.notes)
 
     def picture(self, node, para: Para, extra: list) -> None:
-        described = node.find(".//" + _WP_DOCPR)
+        own = list(_outside_boxes(node))  # a box's pictures are read with its paragraphs
+        described = next((e for e in own if e.tag == _WP_DOCPR), None)
         alt = (
             (described.get("descr") or described.get("title") or "")
             if described is not None
             else ""
         )
-        ids = [b.get(_R_EMBED) for b in node.iter(_A_BLIP)] + [
-            v.get(_R_ID) for v in node.iter(_V_IMAGEDATA)
+        ids = [e.get(_R_EMBED) for e in own if e.tag == _A_BLIP] + [
+            e.get(_R_ID) for e in own if e.tag == _V_IMAGEDATA
         ]
         for rid in ids:
             part = self.doc.part.related_parts.get(rid) if rid else None
@@ -467,11 +469,11 @@ class _Reader:
                     RAW, f"![{_escape(nfc(alt)).replace(chr(10), ' ')}]({self.image_dir}/{name})"
                 )
             )
-        for chart in node.iter(charts.CHART):
+        for chart in (e for e in own if e.tag == charts.CHART):
             self.chart(chart.get(_R_ID), nfc(alt), extra)
-        for diagram in node.iter(diagrams.REL_IDS):
+        for diagram in (e for e in own if e.tag == diagrams.REL_IDS):
             self.diagram(diagram.get(diagrams.DATA), extra)
-        for box in node.iter(qn("w:txbxContent")):
+        for box in (e for e in own if e.tag == _TXBX):
             extra.extend(self.blocks(box))
 
     def _picture_name(self, part) -> str | None:
@@ -554,6 +556,15 @@ class _Reader:
                 seg.text = nfc(seg.text).replace("\u00a0", " ")
                 if seg.caps:  # after any legacy repair: the capitals of the Unicode letters
                     seg.text = nfc(seg.text.upper())
+
+
+def _outside_boxes(node):
+    """The elements under node but not inside its text boxes (each box itself included): the
+    boxes inside a box are read with the paragraphs of their own box, once."""
+    for child in node.iterchildren():
+        yield child
+        if child.tag != _TXBX:
+            yield from _outside_boxes(child)
 
 
 def read_document(document, image_dir: str) -> Source:
