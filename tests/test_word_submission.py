@@ -469,3 +469,44 @@ def test_text_boxes_inside_each_other_are_read_once(word_ws):
     _patch(path, "word/document.xml", "<w:sectPr", box * 12 + inner + close * 12 + "<w:sectPr")
     report = load_round(word_ws).report("bo-y-te")
     assert report.submission.body.count("Chữ trong hộp.") == 1
+
+
+def _footnotes(path: Path, notes: str) -> None:
+    """A footnotes part of `notes` (w:footnote elements), and a last paragraph citing note 1."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    add_part(path, "word/footnotes.xml", f"<w:footnotes {w}>{notes}</w:footnotes>".encode())
+    rel = (
+        '<Relationship Id="rIdF" Target="footnotes.xml" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/footnotes"/>'
+    )
+    _patch(path, "word/_rels/document.xml.rels", "</Relationships>", rel + "</Relationships>")
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    override = f'<Override PartName="/word/footnotes.xml" ContentType="{kind}"/>'
+    _patch(path, "[Content_Types].xml", "</Types>", override + "</Types>")
+    cite = (
+        '<w:p><w:r><w:t>Có chú thích.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    )
+    _patch(path, "word/document.xml", "<w:sectPr", cite + "<w:sectPr")
+
+
+def _note(number: int, text: str, cites: list[int]) -> str:
+    refs = "".join(f'<w:r><w:footnoteReference w:id="{c}"/></w:r>' for c in cites)
+    return f'<w:footnote w:id="{number}"><w:p><w:r><w:t>{text}</w:t></w:r>{refs}</w:p></w:footnote>'
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (_note(1, "Chú thích tự dẫn.", [1]), ["[^1]: Chú thích tự dẫn.[^1]"]),  # RecursionError
+        (  # each note cites the next twice: 2**20 readings of the last
+            "".join(_note(i, f"Chú {i}.", [i + 1, i + 1]) for i in range(1, 20))
+            + _note(20, "Chú cuối.", []),
+            [f"[^{i}]: Chú {i}.[^{i + 1}][^{i + 1}]" for i in range(1, 20)] + ["[^20]: Chú cuối."],
+        ),
+    ],
+)
+def test_a_footnote_is_read_once_however_often_it_is_cited(word_ws, notes, expected):
+    _footnotes(word_ws / "submissions" / "bo-y-te.docx", notes)
+    report = load_round(word_ws).report("bo-y-te")
+    lines = report.submission.body.split("\n")
+    assert [line for line in lines if line.startswith("[^")] == expected

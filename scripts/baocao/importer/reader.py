@@ -213,6 +213,7 @@ class _Reader:
             "endnotes": self._notes_part("endnotes"),
         }
         self.note_count = 0
+        self.note_labels: dict[tuple[str, str | None], str] = {}
         self.comment_ids: set[str] = set()
 
     def _notes_part(self, kind: str) -> dict[str, object]:
@@ -432,11 +433,15 @@ class _Reader:
         return found
 
     def note(self, ref, para: Para, kind: str) -> None:
-        node = self.notes[kind].get(ref.get(qn("w:id")))
+        key = (kind, ref.get(qn("w:id")))
+        node = self.notes[kind].get(key[1])
         if node is None:
             return
+        if key in self.note_labels:  # cited again, or by itself: read once, cited by its label
+            para.segments.append(Segment(RAW, f"[^{self.note_labels[key]}]"))
+            return
         self.note_count += 1
-        label = f"{self.note_count}"
+        label = self.note_labels[key] = f"{self.note_count}"
         para.segments.append(Segment(RAW, f"[^{label}]"))
         inner: list[Para] = []
         for block in self.blocks(node):
