@@ -299,6 +299,8 @@ def test_hyperlinks_keep_web_targets_only(workspace, tmp_path, capsys):
     for target, text in (
         ("https://dms.gov.vn/tin-tuc", "Cổng thông tin"),
         ("../Tai lieu/ke-hoach.doc", "kế hoạch"),
+        ("javascript:alert(1)", " mã"),
+        ("https://dms.gov.vn/a\n\n# Giả <b>x</b>", " giả"),  # a target is one URL, no text
     ):
         rid = document.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         paragraph._p.append(
@@ -310,7 +312,10 @@ def test_hyperlinks_keep_web_targets_only(workspace, tmp_path, capsys):
     document.save(source)
     assert run_import(workspace, source, AGENCY) == 0, capsys.readouterr().err
     text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
-    assert "Xem [Cổng thông tin](https://dms.gov.vn/tin-tuc)kế hoạch" in text
+    assert (
+        "Xem [Cổng thông tin](https://dms.gov.vn/tin-tuc)kế hoạch mã"
+        "[ giả](https://dms.gov.vn/a%0A%0A#%20Giả%20%3Cb%3Ex%3C/b%3E)\n"
+    ) in text
 
 
 def test_text_boxes_non_breaking_spaces_and_footnotes(workspace, tmp_path, capsys):

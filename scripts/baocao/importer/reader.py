@@ -27,6 +27,8 @@ _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 # what would start a block at the beginning of a line: escaped as "\#", "\-", "1\." ("\1." shows the "\")
 _LINE_START = re.compile(r"^(?:([#>+=~|-])|(\d+)([.)]))")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):", re.I)
+# what would end a link's target in Markdown or start text after it: written %XX
+_URL_UNSAFE = re.compile(r"[\s<>()\[\]\\`\"]")
 TEXT, RAW, BREAK = "text", "raw", "break"
 COLUMNS = 63  # Word's widest table: no cell of a file from outside spans more
 # a picture's part written into the agency's folder: Word's kinds; a name of its own only when
@@ -195,6 +197,10 @@ def _escape(text: str) -> str:
     return _INLINE_ESCAPE.sub(r"\\\1", text)
 
 
+def _percent(m: re.Match) -> str:
+    return "".join(f"%{byte:02X}" for byte in m.group().encode("utf-8"))
+
+
 def _split_space(text: str) -> tuple[str, str, str]:
     core = text.strip()
     start = text.find(core)
@@ -319,7 +325,7 @@ class _Reader:
                     and para.segments[start:]
                     and _WEB.match(rel.target_ref)
                 ):
-                    url = rel.target_ref.replace(" ", "%20").replace(")", "%29")
+                    url = _URL_UNSAFE.sub(_percent, rel.target_ref)
                     para.segments.insert(start, Segment(RAW, "["))
                     para.segments.append(Segment(RAW, f"]({url})"))
             elif tag in (
