@@ -510,3 +510,26 @@ def test_a_footnote_is_read_once_however_often_it_is_cited(word_ws, notes, expec
     report = load_round(word_ws).report("bo-y-te")
     lines = report.submission.body.split("\n")
     assert [line for line in lines if line.startswith("[^")] == expected
+
+
+def test_a_chunk_of_another_format_word_would_import_is_refused(word_ws, capsys):
+    """An altChunk: HTML (or RTF) Word converts when it opens the file, fetching what it links;
+    its text would be missing from the report."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    html = '<html><body><p>Phần chèn.</p><img src="https://attacker.example/x.png"></body></html>'
+    add_part(path, "word/chunk.html", html.encode("utf-8"))
+    rel = (
+        '<Relationship Id="rIdC" Target="chunk.html" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/aFChunk"/>'
+    )
+    _patch(path, "word/_rels/document.xml.rels", "</Relationships>", rel + "</Relationships>")
+    override = '<Override PartName="/word/chunk.html" ContentType="text/html"/>'
+    _patch(path, "[Content_Types].xml", "</Types>", override + "</Types>")
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    _patch(path, "word/document.xml", "<w:sectPr", f'<w:altChunk {r} r:id="rIdC"/><w:sectPr')
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: bo-y-te.docx: tệp Word có phần nội dung chèn từ tệp khác"
+        " (altChunk), Word chỉ chuyển thành văn bản khi mở tệp. Hãy mở tệp bằng Word rồi lưu lại"
+        " dưới dạng .docx."
+    ) in capsys.readouterr().out

@@ -225,6 +225,7 @@ ERRORS: dict[str, str] = {
     "docx-external": "{name}: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
     "docx-table-too-large": "{name}: một bảng trong tệp Word có {rows} dòng × {columns} cột = {size} ô, vượt giới hạn {limit} ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm, rồi lưu lại.",
     "docx-text-too-large": "{name}: phần văn bản của tệp Word giải nén ra {size}, vượt giới hạn {limit}. Báo cáo thường chỉ vài trăm KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm, rồi lưu lại.",
+    "docx-altchunk": "{name}: tệp Word có phần nội dung chèn từ tệp khác (altChunk), Word chỉ chuyển thành văn bản khi mở tệp. Hãy mở tệp bằng Word rồi lưu lại dưới dạng .docx.",
     "docx-broken": "{name}: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
 }
 

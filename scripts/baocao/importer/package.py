@@ -1,9 +1,10 @@
 """A .docx is a zip package from outside: bounded and inspected before python-docx opens it.
 
 Refused: files over MAX_BYTES, more than MAX_ENTRIES parts, parts that unpack to more than
-MAX_UNPACKED bytes in all (a zip bomb), XML parts over limits.WORD_XML_BYTES in all, macros (vbaProject, macro-enabled content types)
-and relationships to anything outside the file other than web links (linked templates,
-linked images, OLE links, frames), which Word or LibreOffice would fetch when opening it.
+MAX_UNPACKED bytes in all (a zip bomb), XML parts over limits.WORD_XML_BYTES in all, macros
+(vbaProject, macro-enabled content types), relationships to anything outside the file other than web links (linked templates,
+linked images, OLE links, frames), which Word or LibreOffice would fetch when opening it, and
+chunks of HTML or RTF (altChunk) Word converts when opening it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ MAX_RATIO = 200  # unpacked / packed size of one part
 _MACRO = re.compile(r"vbaProject|vbaData|macroEnabled|/activeX/", re.I)
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _HYPERLINK = "/relationships/hyperlink"
+_CHUNK = "/relationships/aFChunk"  # HTML, RTF or another .docx Word converts when opening
 
 
 def check_package(path: Path) -> None:
@@ -58,7 +60,12 @@ def check_package(path: Path) -> None:
             if any(_MACRO.search(n) for n in names) or b"macroEnabled" in types:
                 raise ImportFailure(error_text("docx-macro", name=name))
             for entry in names:
-                if entry.lower().endswith(".rels") and _links_out(package.read(entry)):
+                if not entry.lower().endswith(".rels"):
+                    continue
+                rels = _relationships(package.read(entry))
+                if any(r.get("Type", "").endswith(_CHUNK) for r in rels):
+                    raise ImportFailure(error_text("docx-altchunk", name=name))
+                if any(_links_out(r) for r in rels):
                     raise ImportFailure(error_text("docx-external", name=name))
     # a part whose packed bytes are spoiled, encrypted or packed by an unknown method; or
     # relationships that are no XML
@@ -73,14 +80,16 @@ def check_package(path: Path) -> None:
         raise ImportFailure(error_text("docx-broken", name=name)) from None
 
 
-def _links_out(rels: bytes) -> bool:
-    """Whether a relationships part has an external target other than a hyperlink, read as
-    Word reads it (quotes, spaces and character references as XML has them)."""
+def _relationships(rels: bytes) -> list:
+    """The relationships of a .rels part, read as Word reads them (quotes, spaces and
+    character references as XML has them)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return any(
-        rel.get("TargetMode") == "External" and not rel.get("Type", "").endswith(_HYPERLINK)
-        for rel in etree.fromstring(rels, parser=parser).iter(_RELATIONSHIP)
-    )
+    return list(etree.fromstring(rels, parser=parser).iter(_RELATIONSHIP))
+
+
+def _links_out(rel) -> bool:
+    """An external target other than a hyperlink: Word or LibreOffice would fetch it."""
+    return rel.get("TargetMode") == "External" and not rel.get("Type", "").endswith(_HYPERLINK)
 
 
 def _is_xml(package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
