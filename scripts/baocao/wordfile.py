@@ -20,10 +20,11 @@ from baocao.body import scan_headings
 from baocao.campaign import Campaign
 from baocao.entries import TOO_LARGE, EntryError, read_regular
 from baocao.errors import ImportFailure
+from baocao.limits import REPORT_BYTES
 from baocao.messages import CONTACT_PARTS, render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission, load_submission
-from baocao.text import report_stem, shorten
+from baocao.text import format_number, report_stem, shorten
 from baocao.validation import FrontMatterValidator
 
 SUFFIX = ".docx"
@@ -83,6 +84,14 @@ def load_word_submission(
         sub.problems.append(
             Problem(display, None, "word-unreadable", render("word-structure", detail=detail))
         )
+        return sub
+    size = len(result.text.encode("utf-8"))
+    if size > REPORT_BYTES:  # as for a .md: what is accepted builds in bounded time
+        sub = Submission(path=path, file=display)
+        message = render(
+            "word-text-bytes", size=format_number(size), limit=format_number(REPORT_BYTES)
+        )
+        sub.problems.append(Problem(display, None, "limit-file-bytes", message))
         return sub
     text, images = _without_images(result.text)
     sub = load_submission(path, display, validator, text=text)

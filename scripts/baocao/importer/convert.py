@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.campaign import Agency, Campaign
 from baocao.completeness import agency_parts
+from baocao.errors import ImportFailure
 from baocao.importer.figures import Figures, read_figures
 from baocao.importer.frame import ISSUER_MATCH, Contact, Frame, find_frame, issuer_score
 from baocao.importer.letterhead import Letterhead, read_letterhead
-from baocao.importer.markdown import render_body
+from baocao.importer.markdown import grid, render_body
 from baocao.importer.reader import Para, Source, Table, read_document
 from baocao.importer.structure import Title, find_titles, map_titles
-from baocao.messages import render
-from baocao.text import fold, nfc
+from baocao.limits import TABLE_CELLS
+from baocao.messages import error_text, render
+from baocao.text import fold, format_number, nfc
 
 
 @dataclass
@@ -90,6 +92,19 @@ def import_docx(
     """The report a Word file makes; `submission` (a .docx in submissions/): official once
     signed, as an agency uploads it; otherwise a draft for the secretariat to review."""
     source = read_document(document, image_dir=agency.id)
+    for block in source.blocks:  # laid out in Markdown, every row as wide as the widest
+        rows, columns = grid(block) if isinstance(block, Table) else (0, 0)
+        if rows * columns > TABLE_CELLS:
+            raise ImportFailure(
+                error_text(
+                    "docx-table-too-large",
+                    name=source_name,
+                    rows=rows,
+                    columns=format_number(columns),
+                    size=format_number(rows * columns),
+                    limit=format_number(TABLE_CELLS),
+                )
+            )
     specs = agency_parts(campaign, agency)
     titles = find_titles(source.blocks, specs)
     map_titles(titles, specs)

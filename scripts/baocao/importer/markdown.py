@@ -46,6 +46,11 @@ def render_body(
     return "\n\n".join(out) + "\n"
 
 
+def grid(table: Table) -> tuple[int, int]:
+    """Rows and columns of the table as written: each cell as wide as the columns it spans."""
+    return len(table.rows), max((sum(cell.span for cell in row) for row in table.rows), default=0)
+
+
 def _has_grid(table: Table) -> bool:
     return any(len(cell.paras) > 0 and cell.span > 1 for row in table.rows for cell in row)
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 BULLET = "bullet"
+# Word's own ranges, which a file from outside may exceed: labels stay short and quick
+LIST_LEVELS = 9  # levels of one list (0 to 8); a label counts every level above its own
+LIST_NUMBER = 32_767  # the largest number Word starts a list at; Roman writes "M" per thousand
 
 
 def _roman(n: int) -> str:
@@ -55,6 +58,11 @@ class Level:
     text: str
 
 
+def _number(text: str) -> int:
+    """A list number as Word keeps it, 0 to LIST_NUMBER: labels stay short ("a" repeated)."""
+    return min(max(int(text), 0), LIST_NUMBER)
+
+
 def _val(element, tag: str, default: str | None = None) -> str | None:
     child = element.find(qn(tag)) if element is not None else None
     return child.get(qn("w:val"), default) if child is not None else default
@@ -74,8 +82,11 @@ class Numbering:
         for node in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in node.findall(qn("w:lvl")):
-                levels[int(lvl.get(qn("w:ilvl"), "0"))] = Level(
-                    int(_val(lvl, "w:start", "1") or 1),
+                ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                if not 0 <= ilvl < LIST_LEVELS:
+                    continue
+                levels[ilvl] = Level(
+                    _number(_val(lvl, "w:start", "1") or "1"),
                     _val(lvl, "w:numFmt", "decimal") or "decimal",
                     _val(lvl, "w:lvlText", "") or "",
                 )
@@ -87,7 +98,7 @@ class Numbering:
                 start = _val(override, "w:startOverride")
                 if start is not None and ilvl in levels:
                     old = levels[ilvl]
-                    levels[ilvl] = Level(int(start), old.fmt, old.text)
+                    levels[ilvl] = Level(_number(start), old.fmt, old.text)
             self._levels[num.get(qn("w:numId"), "")] = levels
 
     def label(self, num_id: str, ilvl: int) -> str | None:
@@ -106,5 +117,5 @@ class Numbering:
         for i in range(ilvl + 1):
             value = counters.get(i, levels[i].start if i in levels else 1)
             fmt = levels[i].fmt if i in levels else "decimal"
-            text = text.replace(f"%{i + 1}", _FORMATS.get(fmt, str)(value))
+            text = text.replace(f"%{i + 1}", _FORMATS.get(fmt, str)(min(value, LIST_NUMBER)))
         return text.strip() or None

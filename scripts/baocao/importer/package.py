@@ -1,18 +1,23 @@
 """A .docx is a zip package from outside: bounded and inspected before python-docx opens it.
 
 Refused: files over MAX_BYTES, more than MAX_ENTRIES parts, parts that unpack to more than
-MAX_UNPACKED bytes in all (a zip bomb), macros (vbaProject, macro-enabled content types)
-and relationships to anything outside the file other than web links (linked templates,
-linked images, OLE links, frames), which Word or LibreOffice would fetch when opening it.
+MAX_UNPACKED bytes in all (a zip bomb), XML parts over limits.WORD_XML_BYTES in all, macros
+(vbaProject, macro-enabled content types), relationships to anything outside the file other
+than web links (linked templates, linked images, OLE links, frames), which Word or LibreOffice
+would fetch when opening it, and chunks of HTML or RTF (altChunk) Word converts when opening it.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
+from lxml import etree
+
 from baocao.errors import ImportFailure
+from baocao.limits import WORD_XML_BYTES
 from baocao.messages import error_text
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -20,8 +25,9 @@ MAX_ENTRIES = 2000
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200  # unpacked / packed size of one part
 _MACRO = re.compile(r"vbaProject|vbaData|macroEnabled|/activeX/", re.I)
-_EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.I)
-_HYPERLINK = b"/relationships/hyperlink"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_HYPERLINK = "/relationships/hyperlink"
+_CHUNK = "/relationships/aFChunk"  # HTML, RTF or another .docx Word converts when opening
 
 
 def check_package(path: Path) -> None:
@@ -42,17 +48,56 @@ def check_package(path: Path) -> None:
                 e.file_size > MAX_RATIO * max(e.compress_size, 1024) for e in entries
             ):
                 raise ImportFailure(error_text("docx-bomb", name=name, size=_mb(unpacked)))
+            xml = sum(e.file_size for e in entries if _is_xml(package, e))
+            if xml > WORD_XML_BYTES:
+                raise ImportFailure(
+                    error_text(
+                        "docx-text-too-large", name=name, size=_mb(xml), limit=_mb(WORD_XML_BYTES)
+                    )
+                )
             names = [e.filename for e in entries]
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             if any(_MACRO.search(n) for n in names) or b"macroEnabled" in types:
                 raise ImportFailure(error_text("docx-macro", name=name))
             for entry in names:
-                if entry.endswith(".rels"):
-                    for rel in _EXTERNAL.findall(package.read(entry)):
-                        if b'TargetMode="External"' in rel and _HYPERLINK not in rel:
-                            raise ImportFailure(error_text("docx-external", name=name))
-    except zipfile.BadZipFile:
+                if not entry.lower().endswith(".rels"):
+                    continue
+                rels = _relationships(package.read(entry))
+                if any(r.get("Type", "").endswith(_CHUNK) for r in rels):
+                    raise ImportFailure(error_text("docx-altchunk", name=name))
+                if any(_links_out(r) for r in rels):
+                    raise ImportFailure(error_text("docx-external", name=name))
+    # a part whose packed bytes are spoiled, encrypted or packed by an unknown method; or
+    # relationships that are no XML
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        etree.XMLSyntaxError,
+    ):
         raise ImportFailure(error_text("docx-broken", name=name)) from None
+
+
+def _relationships(rels: bytes) -> list:
+    """The relationships of a .rels part, read as Word reads them (quotes, spaces and
+    character references as XML has them)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return list(etree.fromstring(rels, parser=parser).iter(_RELATIONSHIP))
+
+
+def _links_out(rel) -> bool:
+    """An external target other than a hyperlink: Word or LibreOffice would fetch it."""
+    return rel.get("TargetMode") == "External" and not rel.get("Type", "").endswith(_HYPERLINK)
+
+
+def _is_xml(package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Whether a part is XML by its first bytes (any name: [Content_Types].xml names the rest),
+    past a byte-order mark, spaces or the zeros of UTF-16 and UTF-32."""
+    with package.open(entry) as part:
+        head = part.read(64)
+    return head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<")
 
 
 def too_large(name: str, size: int) -> str:

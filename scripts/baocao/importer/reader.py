@@ -21,12 +21,22 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+_TXBX = qn("w:txbxContent")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 # what would start a block at the beginning of a line: escaped as "\#", "\-", "1\." ("\1." shows the "\")
 _LINE_START = re.compile(r"^(?:([#>+=~|-])|(\d+)([.)]))")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):", re.I)
+# what would end a link's target in Markdown or start text after it: written %XX
+_URL_UNSAFE = re.compile(r"[\s<>()\[\]\\`\"]")
 TEXT, RAW, BREAK = "text", "raw", "break"
+COLUMNS = 63  # Word's widest table: no cell of a file from outside spans more
+# a picture's part written into the agency's folder: Word's kinds; a name of its own only when
+# plain ("image1.png"), as the package may name a part anything ("..\\x.png", ".gitattributes")
+PICTURE_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".emf", ".wmf"}
+)
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # inline HTML around a run's text that Markdown cannot write (superscript "m²", subscript,
 # underline, strikethrough): the site shows these tags and the DOCX makes them Word formatting
 STYLE = "style"
@@ -187,6 +197,10 @@ def _escape(text: str) -> str:
     return _INLINE_ESCAPE.sub(r"\\\1", text)
 
 
+def _percent(m: re.Match) -> str:
+    return "".join(f"%{byte:02X}" for byte in m.group().encode("utf-8"))
+
+
 def _split_space(text: str) -> tuple[str, str, str]:
     core = text.strip()
     start = text.find(core)
@@ -205,6 +219,7 @@ class _Reader:
             "endnotes": self._notes_part("endnotes"),
         }
         self.note_count = 0
+        self.note_labels: dict[tuple[str, str | None], str] = {}
         self.comment_ids: set[str] = set()
 
     def _notes_part(self, kind: str) -> dict[str, object]:
@@ -260,9 +275,8 @@ class _Reader:
                 for block in self.blocks(tc):
                     paras.extend(block.paras if isinstance(block, Table) else [block])
                 merged = vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue"
-                row.append(
-                    Cell(paras, int(span.get(qn("w:val"), "1")) if span is not None else 1, merged)
-                )
+                width = int(span.get(qn("w:val"), "1")) if span is not None else 1
+                row.append(Cell(paras, min(max(width, 1), COLUMNS), merged))
             rows.append(row)
         return Table(rows)
 
@@ -311,7 +325,7 @@ class _Reader:
                     and para.segments[start:]
                     and _WEB.match(rel.target_ref)
                 ):
-                    url = rel.target_ref.replace(" ", "%20").replace(")", "%29")
+                    url = _URL_UNSAFE.sub(_percent, rel.target_ref)
                     para.segments.insert(start, Segment(RAW, "["))
                     para.segments.append(Segment(RAW, f"]({url})"))
             elif tag in (
@@ -425,11 +439,15 @@ class _Reader:
         return found
 
     def note(self, ref, para: Para, kind: str) -> None:
-        node = self.notes[kind].get(ref.get(qn("w:id")))
+        key = (kind, ref.get(qn("w:id")))
+        node = self.notes[kind].get(key[1])
         if node is None:
             return
+        if key in self.note_labels:  # cited again, or by itself: read once, cited by its label
+            para.segments.append(Segment(RAW, f"[^{self.note_labels[key]}]"))
+            return
         self.note_count += 1
-        label = f"{self.note_count}"
+        label = self.note_labels[key] = f"{self.note_count}"
         para.segments.append(Segment(RAW, f"[^{label}]"))
         inner: list[Para] = []
         for block in self.blocks(node):
@@ -441,32 +459,47 @@ class _Reader:
             para.notes.extend(block.notes)
 
     def picture(self, node, para: Para, extra: list) -> None:
-        described = node.find(".//" + _WP_DOCPR)
+        own = list(_outside_boxes(node))  # a box's pictures are read with its paragraphs
+        described = next((e for e in own if e.tag == _WP_DOCPR), None)
         alt = (
             (described.get("descr") or described.get("title") or "")
             if described is not None
             else ""
         )
-        ids = [b.get(_R_EMBED) for b in node.iter(_A_BLIP)] + [
-            v.get(_R_ID) for v in node.iter(_V_IMAGEDATA)
+        ids = [e.get(_R_EMBED) for e in own if e.tag == _A_BLIP] + [
+            e.get(_R_ID) for e in own if e.tag == _V_IMAGEDATA
         ]
         for rid in ids:
             part = self.doc.part.related_parts.get(rid) if rid else None
-            if part is None or not hasattr(part, "blob"):
+            name = self._picture_name(part) if hasattr(part, "blob") else None
+            if part is None or name is None:  # an embedded file or package is no picture
                 continue
-            name = PurePosixPath(str(part.partname)).name
             self.source.images[name] = part.blob
             para.segments.append(
                 Segment(
                     RAW, f"![{_escape(nfc(alt)).replace(chr(10), ' ')}]({self.image_dir}/{name})"
                 )
             )
-        for chart in node.iter(charts.CHART):
+        for chart in (e for e in own if e.tag == charts.CHART):
             self.chart(chart.get(_R_ID), nfc(alt), extra)
-        for diagram in node.iter(diagrams.REL_IDS):
+        for diagram in (e for e in own if e.tag == diagrams.REL_IDS):
             self.diagram(diagram.get(diagrams.DATA), extra)
-        for box in node.iter(qn("w:txbxContent")):
+        for box in (e for e in own if e.tag == _TXBX):
             extra.extend(self.blocks(box))
+
+    def _picture_name(self, part) -> str | None:
+        """The name a picture part is written under, beside the report; None for no picture."""
+        name = PurePosixPath(str(part.partname)).name
+        suffix = PurePosixPath(name).suffix.lower()
+        if suffix not in PICTURE_SUFFIXES:
+            return None
+        images = self.source.images
+        if _PLAIN_NAME.fullmatch(name) and images.get(name, part.blob) == part.blob:
+            return name
+        number = len(images) + 1
+        while f"hinh-{number}{suffix}" in images:
+            number += 1
+        return f"hinh-{number}{suffix}"
 
     def diagram(self, rid: str | None, extra: list) -> None:
         """A SmartArt diagram after its paragraph: a caption, then its text as a list."""
@@ -534,6 +567,15 @@ class _Reader:
                 seg.text = nfc(seg.text).replace("\u00a0", " ")
                 if seg.caps:  # after any legacy repair: the capitals of the Unicode letters
                     seg.text = nfc(seg.text.upper())
+
+
+def _outside_boxes(node):
+    """The elements under node but not inside its text boxes (each box itself included): the
+    boxes inside a box are read with the paragraphs of their own box, once."""
+    for child in node.iterchildren():
+        yield child
+        if child.tag != _TXBX:
+            yield from _outside_boxes(child)
 
 
 def read_document(document, image_dir: str) -> Source:

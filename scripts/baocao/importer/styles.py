@@ -7,6 +7,9 @@ import re
 from docx.oxml.ns import qn
 
 _OFF = {"0", "false", "off", "none"}
+# styles followed from a paragraph's or run's own: Word's are a few deep (Heading 2, Heading 1,
+# Normal); a file from outside may chain thousands, each looked up for every paragraph
+CHAIN = 10
 
 
 def is_on(rpr, tag: str) -> bool | None:
@@ -47,8 +50,8 @@ class Styles:
         self.default_font = font_of(rpr)
 
     def _chain(self, style_id: str | None):
-        seen = set()
-        while style_id and style_id in self._nodes and style_id not in seen:
+        seen: set[str] = set()
+        while style_id and style_id in self._nodes and style_id not in seen and len(seen) < CHAIN:
             seen.add(style_id)
             node = self._nodes[style_id]
             yield node
