@@ -182,7 +182,7 @@ def _no_output(root: Path) -> None:
     [
         (
             OLE_MAGIC + "WordDocument".encode("utf-16-le") + b"\x00" * 64,
-            "đây là tệp Word 97-2003 (.doc), lệnh chỉ đọc được tệp .docx",
+            "đây là tệp Word 97-2003 (.doc), công cụ chỉ đọc được tệp .docx",
         ),
         (
             OLE_MAGIC + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64,

@@ -99,6 +99,18 @@ def test_a_docx_named_after_no_agency_is_an_error(word_ws, capsys):
     )
 
 
+def test_an_old_word_file_sent_as_docx_says_to_save_it_as_docx_and_send_that(word_ws, capsys):
+    """The sender has no command to run again with --convert (that is `baocao import`'s)."""
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # Word 97-2003
+    (word_ws / "submissions" / "bo-y-te.docx").write_bytes(ole)
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: bo-y-te.docx: đây là tệp Word 97-2003 (.doc), công cụ chỉ"
+        " đọc được tệp .docx. Hãy mở tệp bằng Word hoặc LibreOffice, chọn Tệp > Lưu thành (Save"
+        ' As) > Word Document (*.docx), rồi tải tệp .docx vừa lưu lên thay cho "bo-y-te.docx".'
+    ) in lines_of(capsys)
+
+
 def _bomb(path: Path) -> None:
     add_part(path, "word/media/zeros.bin", b"\0" * (30 * 1024 * 1024))
 

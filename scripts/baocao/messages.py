@@ -381,7 +381,7 @@ ERRORS.update(
         "import-missing": 'không tìm thấy tệp "{path}".',
         "import-unreadable": "{name}: không đọc được tệp ({reason}).",
         "import-encrypted": "{name}: tệp được bảo vệ bằng mật khẩu. Hãy mở tệp trong Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại lệnh.",
-        "import-old-format": "{name}: đây là tệp {label}, lệnh chỉ đọc được tệp .docx. {how}",
+        "import-old-format": "{name}: đây là tệp {label}, công cụ chỉ đọc được tệp .docx. {how}",
         "import-unknown-format": "{name}: không phải tệp Word .docx (không nhận ra định dạng). {how}",
         "import-broken": "{name}: tệp .docx bị hỏng, không mở được ({kind}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi chạy lại lệnh.",
         "import-not-word": "{name}: không phải tài liệu Word ({detail}). {how}",
@@ -409,6 +409,11 @@ CAMPAIGN_PROBLEMS = {
 HOW_TO_CONVERT = (
     "Hãy mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx (Tệp > Lưu thành > Word Document (*.docx)), "
     'rồi chạy lại lệnh với tệp .docx; hoặc chạy lại lệnh với --convert để LibreOffice tự chuyển "{name}".'
+)
+# the same for a file sent as submissions/<id>.docx: no command to run again
+HOW_TO_RESAVE = (
+    "Hãy mở tệp bằng Word hoặc LibreOffice, chọn Tệp > Lưu thành (Save As) > Word Document (*.docx), "
+    'rồi tải tệp .docx vừa lưu lên thay cho "{name}".'
 )
 
 # What commands print when they succeed (standard output)

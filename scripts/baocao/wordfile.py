@@ -72,7 +72,7 @@ def load_word_submission(
         with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
             copy = Path(work) / path.name
             copy.write_bytes(data)
-            document = open_docx(copy, convert=False, work=Path(work))
+            document = open_docx(copy, convert=False, work=Path(work), sent=True)
             result = import_docx(campaign, agency, document, path.name, submission=True)
     except ImportFailure as error:
         sub = Submission(path=path, file=display)
@@ -133,7 +133,7 @@ def issued_version(campaign: Campaign, path: str, data: bytes) -> bool:
         with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
             copy = Path(work) / Path(path).name
             copy.write_bytes(data)
-            document = open_docx(copy, convert=False, work=Path(work))
+            document = open_docx(copy, convert=False, work=Path(work), sent=True)
             result = import_docx(campaign, agency, document, copy.name, submission=True)
     except (ImportFailure, ValueError, KeyError, AttributeError, TypeError):
         return False

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from baocao.errors import ImportFailure
 from baocao.importer.package import check_package
-from baocao.messages import HOW_TO_CONVERT, error_text
+from baocao.messages import HOW_TO_CONVERT, HOW_TO_RESAVE, error_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -68,8 +68,9 @@ def convert_to_docx(path: Path, work: Path) -> Path:
     return result
 
 
-def open_docx(path: Path, *, convert: bool, work: Path):
-    """The python-docx Document of `path`, converting .doc/.rtf with LibreOffice when `convert`."""
+def open_docx(path: Path, *, convert: bool, work: Path, sent: bool = False):
+    """The python-docx Document of `path`, converting .doc/.rtf with LibreOffice when `convert`;
+    `sent`: a file of submissions/, whose sender has no command to run again."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -81,21 +82,18 @@ def open_docx(path: Path, *, convert: bool, work: Path):
         raise ImportFailure(
             error_text("import-unreadable", name=path.name, reason=error.strerror)
         ) from None
+    how = (HOW_TO_RESAVE if sent else HOW_TO_CONVERT).format(name=path.name)
     if kind == "encrypted":
         raise ImportFailure(error_text("import-encrypted", name=path.name))
     if kind in ("doc", "rtf"):
         label = "Word 97-2003 (.doc)" if kind == "doc" else "RTF"
         if not convert:
             raise ImportFailure(
-                error_text(
-                    "import-old-format", name=path.name, label=label, how=_how_to_convert(path.name)
-                )
+                error_text("import-old-format", name=path.name, label=label, how=how)
             )
         path = convert_to_docx(path, work)
     elif kind != "docx":
-        raise ImportFailure(
-            error_text("import-unknown-format", name=path.name, how=_how_to_convert(path.name))
-        )
+        raise ImportFailure(error_text("import-unknown-format", name=path.name, how=how))
     check_package(path)
     try:
         document = docx.Document(str(path))
@@ -105,9 +103,7 @@ def open_docx(path: Path, *, convert: bool, work: Path):
         ) from None
     except ValueError as error:  # e.g. an .xlsx or .pptx renamed: "file ... is not a Word file"
         raise ImportFailure(
-            error_text(
-                "import-not-word", name=path.name, detail=error, how=_how_to_convert(path.name)
-            )
+            error_text("import-not-word", name=path.name, detail=error, how=how)
         ) from None
     except Exception as error:  # malformed XML inside the package
         raise ImportFailure(
