@@ -349,6 +349,8 @@ ERRORS.update(
         "campaign-not-found": "Không tìm thấy {file} trong thư mục hiện tại hay các thư mục cha. Hãy chạy lệnh trong thư mục kho báo cáo hoặc dùng --root.",
         "campaign-missing": "{file}: không tìm thấy tệp.",
         "campaign-encoding": "{file}: tệp không được lưu dạng UTF-8.",
+        "config-not-regular": "{path} là liên kết (symlink) hoặc tệp đặc biệt, không phải tệp thường của kho: baocao không đọc nó. Hãy thay bằng chính tệp (lấy lại bản trong kho).",
+        "config-too-large": "{path} dài {size} byte, vượt giới hạn {limit} byte của tệp cấu hình. Hãy lấy lại bản trong kho rồi sửa lại phần cần sửa.",
         "campaign-yaml": "{file}:{line}: lỗi cú pháp YAML ({kind}) {detail}",
         "campaign-schema": "{file}:{line}: {where}: không đúng lược đồ ({detail}).",
         "campaign-task-unknown": "{file}: cơ quan {agency} được giao nhiệm vụ {task} không có trong danh sách nhiệm vụ.",
