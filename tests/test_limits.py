@@ -88,6 +88,11 @@ BODY_CASES = {
         "|" + " a |" * 20 + "\n|" + "---|" * 20 + "\n" + ("|" + " 1 |" * 20 + "\n") * 1000,
         "Bảng có 20.020 ô (1.001 dòng × 20 cột), vượt giới hạn 20.000 ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm.",
     ),
+    "html": (
+        "<div><span>" * (limits.HTML_DEPTH // 2) + "<br><p><li>a",  # void, optional ends
+        "<div><span>" * (limits.HTML_DEPTH // 2) + "\n<B\n>a",  # unclosed, on later lines
+        "Thẻ HTML lồng nhau 21 cấp, vượt giới hạn 20 cấp. Hãy đóng các thẻ đã mở (</div>, </span>…) hoặc bỏ bớt thẻ HTML, viết bằng Markdown.",
+    ),
     "list count": (
         "- a\n\nđoạn\n\n" * (limits.LISTS - 1),  # the sample report has one list
         "- a\n\nđoạn\n\n" * limits.LISTS,
@@ -100,7 +105,11 @@ BODY_CASES = {
 def test_body_limit_refused_above_and_accepted_at(workspace, case):
     at, over, message = BODY_CASES[case]
     assert limit_problems(workspace, at + "\n") == []
-    offsets = {"indented lists": limits.BLOCK_DEPTH, "list count": 4 * (limits.LISTS - 1)}
+    offsets = {
+        "indented lists": limits.BLOCK_DEPTH,
+        "list count": 4 * (limits.LISTS - 1),
+        "html": 1,
+    }
     line = FIRST + offsets.get(case, 0)  # where the limit is passed
     assert limit_problems(workspace, over + "\n") == [(REPORT, line, message)]
 
@@ -241,6 +250,7 @@ GUIDE_ROWS = {
     "Chữ đậm, nghiêng, gạch ngang (`*`, `_`, `~~`) lồng nhau trong một đoạn": f"{limits.EMPHASIS_DEPTH} cấp",
     "Số dấu `*`, `_`, `~~` trong một đoạn": f"{n(limits.EMPHASIS_MARKS)} dấu",
     "Một bảng": f"{n(limits.TABLE_ROWS)} dòng (kể cả dòng tiêu đề) và {n(limits.TABLE_CELLS)} ô",
+    "Thẻ HTML lồng nhau (`<div>`, `<span>`…)": f"{limits.HTML_DEPTH} cấp",
     "Số danh sách trong báo cáo (kể cả danh sách con)": f"{limits.LISTS} danh sách",
     "Số ảnh hiện trong báo cáo (`![...](...)`)": f"{limits.IMAGE_REFERENCES} ảnh",
     "Một ảnh (PNG, JPEG, GIF, WebP)": f"{n(limits.IMAGE_BYTES)} byte và {n(limits.IMAGE_PIXELS)} điểm ảnh (chiều rộng × chiều cao)",
@@ -255,7 +265,7 @@ def test_contributor_guide_states_the_limits():
     rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", section, re.M)[1:])
     assert rows == GUIDE_ROWS
     constants = {k for k in vars(limits) if k.isupper()} - {"CONFIG_BYTES"}  # not a report's
-    assert len(constants) == 14  # a new limit needs a row in the guide and here
+    assert len(constants) == 15  # a new limit needs a row in the guide and here
 
 
 def test_a_comment_costs_nothing_and_moves_no_line(workspace):

@@ -22,6 +22,10 @@ EMPHASIS_DEPTH = 10  # emphasis (*, _, ~~) inside each other in one paragraph
 EMPHASIS_MARKS = 1_000
 TABLE_ROWS = 2_000  # rows of one table, its header row included
 TABLE_CELLS = 20_000  # cells of one table (rows x columns)
+# HTML elements written inside each other (`<div>`, `<span>`): Material's search index walks
+# every open element at each tag, so a build's time grows with tags x depth (60,000 unclosed
+# `<span>` in 370 KB: over 10 minutes); a pasted table nests a handful
+HTML_DEPTH = 20
 LISTS = 200  # lists of one report, nested ones included: pandoc's DOCX time grows with their square
 IMAGE_REFERENCES = 200  # images shown by one report (`![...](...)`)
 IMAGE_BYTES = 5_000_000  # one image file of the report's folder

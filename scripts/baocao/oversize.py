@@ -29,6 +29,46 @@ _ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _NEXT_ITEM = re.compile(r" {0,3}([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _INLINE = re.compile(r"\\.|!\[|\[|\]|\*+|_+|~~+")
+# an HTML start or end tag, as far as its name (it may close on a later line)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+# elements that never hold others (void) or are closed by the next of their kind, or ignored
+# outside a table (optional end tags): they add no depth of their own
+_FLAT_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "colgroup",
+        "option",
+        "optgroup",
+        "rb",
+        "rp",
+        "rt",
+        "rtc",
+    ]
+)
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 CODES = {  # limit -> problem code
     "heading": "limit-heading-chars",
@@ -40,6 +80,7 @@ CODES = {  # limit -> problem code
     "cells": "limit-table-cells",
     "images": "limit-image-references",
     "lists": "limit-lists",
+    "html": "limit-html-depth",
 }
 _BODY_CODES = frozenset(CODES.values())
 
@@ -76,6 +117,9 @@ class _Body:
     lists: int = 0  # lists started, nested ones included (pandoc's DOCX writer: quadratic)
     in_list: bool = False
     marker_indent: int = 0
+    html: int = 0  # HTML elements open (never fewer than a browser would have open)
+    html_deepest: int = 0
+    html_passed: int | None = None  # the line where they first passed limits.HTML_DEPTH
 
     def exceed(self, kind: str, index: int, size: int, limit: int, **values: object) -> None:
         if size > limit and kind not in self.found:
@@ -89,6 +133,7 @@ class _Body:
                 if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                     fence = None
                 continue
+            self.html_tags(index, line)
             opened = _FENCE.match(line)
             heading = _ATX.match(line)
             if opened or heading or not line.strip():
@@ -108,6 +153,20 @@ class _Body:
             self.after_blank = False
         self.end_paragraph()
         self.end_table()
+        if self.html_passed is not None:
+            self.exceed("html", self.html_passed, self.html_deepest, limits.HTML_DEPTH)
+
+    def html_tags(self, index: int, line: str) -> None:
+        if "<" not in line:
+            return
+        for tag in _TAG.finditer(line):
+            if tag.group(2).lower() in _FLAT_TAGS:
+                continue
+            self.html = max(0, self.html - 1) if tag.group(1) else self.html + 1
+            if self.html > self.html_deepest:
+                self.html_deepest = self.html
+                if self.html > limits.HTML_DEPTH and self.html_passed is None:
+                    self.html_passed = index
 
     def containers(self, index: int, line: str) -> None:
         quotes = _QUOTES.match(line)
@@ -237,6 +296,7 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         "cells": limits.TABLE_CELLS,
         "images": limits.IMAGE_REFERENCES,
         "lists": limits.LISTS,
+        "html": limits.HTML_DEPTH,
     }
     problems = []
     for kind, (index, size, values) in measure.found.items():
