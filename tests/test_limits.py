@@ -93,6 +93,11 @@ BODY_CASES = {
         "<div><span>" * (limits.HTML_DEPTH // 2) + "\n<B\n>a",  # unclosed, on later lines
         "Thẻ HTML lồng nhau 21 cấp, vượt giới hạn 20 cấp. Hãy đóng các thẻ đã mở (</div>, </span>…) hoặc bỏ bớt thẻ HTML, viết bằng Markdown.",
     ),
+    "combining marks": (
+        "x" + "\u0301\u0323" * (limits.COMBINING_MARKS // 2) + " ệ",
+        "```\nx" + "\u0301" * (limits.COMBINING_MARKS + 5) + "\n```",  # code is read too
+        "Một chữ mang 35 dấu kết hợp liền nhau (dấu thanh, dấu phụ), vượt giới hạn 30 dấu. Hãy xóa các dấu thừa (thường do chép từ nơi khác) hoặc gõ lại chữ đó.",
+    ),
     "list count": (
         "- a\n\nđoạn\n\n" * (limits.LISTS - 1),  # the sample report has one list
         "- a\n\nđoạn\n\n" * limits.LISTS,
@@ -109,6 +114,7 @@ def test_body_limit_refused_above_and_accepted_at(workspace, case):
         "indented lists": limits.BLOCK_DEPTH,
         "list count": 4 * (limits.LISTS - 1),
         "html": 1,
+        "combining marks": 1,
     }
     line = FIRST + offsets.get(case, 0)  # where the limit is passed
     assert limit_problems(workspace, over + "\n") == [(REPORT, line, message)]
@@ -251,6 +257,7 @@ GUIDE_ROWS = {
     "Số dấu `*`, `_`, `~~` trong một đoạn": f"{n(limits.EMPHASIS_MARKS)} dấu",
     "Một bảng": f"{n(limits.TABLE_ROWS)} dòng (kể cả dòng tiêu đề) và {n(limits.TABLE_CELLS)} ô",
     "Thẻ HTML lồng nhau (`<div>`, `<span>`…)": f"{limits.HTML_DEPTH} cấp",
+    "Dấu kết hợp liền nhau trên một chữ (dấu thanh, dấu phụ)": f"{limits.COMBINING_MARKS} dấu",
     "Số danh sách trong báo cáo (kể cả danh sách con)": f"{limits.LISTS} danh sách",
     "Số ảnh hiện trong báo cáo (`![...](...)`)": f"{limits.IMAGE_REFERENCES} ảnh",
     "Một ảnh (PNG, JPEG, GIF, WebP)": f"{n(limits.IMAGE_BYTES)} byte và {n(limits.IMAGE_PIXELS)} điểm ảnh (chiều rộng × chiều cao)",
@@ -265,7 +272,7 @@ def test_contributor_guide_states_the_limits():
     rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", section, re.M)[1:])
     assert rows == GUIDE_ROWS
     constants = {k for k in vars(limits) if k.isupper()} - {"CONFIG_BYTES"}  # not a report's
-    assert len(constants) == 15  # a new limit needs a row in the guide and here
+    assert len(constants) == 16  # a new limit needs a row in the guide and here
 
 
 def test_a_comment_costs_nothing_and_moves_no_line(workspace):

@@ -26,6 +26,11 @@ TABLE_CELLS = 20_000  # cells of one table (rows x columns)
 # every open element at each tag, so a build's time grows with tags x depth (60,000 unclosed
 # `<span>` in 370 KB: over 10 minutes); a pasted table nests a handful
 HTML_DEPTH = 20
+# combining marks in a row on one letter (canonical combining class > 0): pandoc reorders
+# them in time that grows with the square of the run (8,000 on one letter: 15 s; a 900 KB
+# report of such runs: hours). 30 is Unicode's Stream-Safe Text Format (UAX #15); a
+# Vietnamese letter written decomposed carries 2
+COMBINING_MARKS = 30
 LISTS = 200  # lists of one report, nested ones included: pandoc's DOCX time grows with their square
 IMAGE_REFERENCES = 200  # images shown by one report (`![...](...)`)
 IMAGE_BYTES = 5_000_000  # one image file of the report's folder

@@ -69,6 +69,8 @@ _FLAT_TAGS = frozenset(
         "rtc",
     ]
 )
+# a run of non-ASCII characters long enough to hold more combining marks than allowed
+_LONG_NON_ASCII = re.compile(rf"[^\x00-\x7f]{{{limits.COMBINING_MARKS + 1},}}")
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 CODES = {  # limit -> problem code
     "heading": "limit-heading-chars",
@@ -81,6 +83,7 @@ CODES = {  # limit -> problem code
     "images": "limit-image-references",
     "lists": "limit-lists",
     "html": "limit-html-depth",
+    "combining": "limit-combining-marks",
 }
 _BODY_CODES = frozenset(CODES.values())
 
@@ -128,6 +131,8 @@ class _Body:
     def run(self) -> None:
         fence = None
         for index, line in enumerate(self.lines):
+            if not line.isascii():
+                self.combining(index, line)
             if fence:
                 stripped = line.strip()
                 if stripped.startswith(fence) and set(stripped) == {fence[0]}:
@@ -155,6 +160,16 @@ class _Body:
         self.end_table()
         if self.html_passed is not None:
             self.exceed("html", self.html_passed, self.html_deepest, limits.HTML_DEPTH)
+
+    def combining(self, index: int, line: str) -> None:
+        """Combining marks in a row, code included: pandoc's reader sees every line."""
+        longest = 0
+        for candidate in _LONG_NON_ASCII.finditer(line):
+            run = 0
+            for char in candidate.group(0):
+                run = run + 1 if unicodedata.combining(char) else 0
+                longest = max(longest, run)
+        self.exceed("combining", index, longest, limits.COMBINING_MARKS)
 
     def html_tags(self, index: int, line: str) -> None:
         if "<" not in line:
@@ -297,6 +312,7 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         "images": limits.IMAGE_REFERENCES,
         "lists": limits.LISTS,
         "html": limits.HTML_DEPTH,
+        "combining": limits.COMBINING_MARKS,
     }
     problems = []
     for kind, (index, size, values) in measure.found.items():
