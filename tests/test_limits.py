@@ -98,6 +98,11 @@ BODY_CASES = {
         "```\nx" + "\u0301" * (limits.COMBINING_MARKS + 5) + "\n```",  # code is read too
         "Một chữ mang 35 dấu kết hợp liền nhau (dấu thanh, dấu phụ), vượt giới hạn 30 dấu. Hãy xóa các dấu thừa (thường do chép từ nơi khác) hoặc gõ lại chữ đó.",
     ),
+    "links": (
+        "[a](https://a.vn) " * limits.PARAGRAPH_LINKS,
+        "[a](https://a.vn) " * limits.PARAGRAPH_LINKS + "\n![b](b.png)",
+        "Một đoạn có 101 liên kết hoặc dấu [, vượt giới hạn 100 trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, hoặc viết \\[ nếu muốn hiện dấu [.",
+    ),
     "list count": (
         "- a\n\nđoạn\n\n" * (limits.LISTS - 1),  # the sample report has one list
         "- a\n\nđoạn\n\n" * limits.LISTS,
@@ -115,6 +120,7 @@ def test_body_limit_refused_above_and_accepted_at(workspace, case):
         "list count": 4 * (limits.LISTS - 1),
         "html": 1,
         "combining marks": 1,
+        "links": 1,
     }
     line = FIRST + offsets.get(case, 0)  # where the limit is passed
     assert limit_problems(workspace, over + "\n") == [(REPORT, line, message)]
@@ -258,6 +264,7 @@ GUIDE_ROWS = {
     "Một bảng": f"{n(limits.TABLE_ROWS)} dòng (kể cả dòng tiêu đề) và {n(limits.TABLE_CELLS)} ô",
     "Thẻ HTML lồng nhau (`<div>`, `<span>`…)": f"{limits.HTML_DEPTH} cấp",
     "Dấu kết hợp liền nhau trên một chữ (dấu thanh, dấu phụ)": f"{limits.COMBINING_MARKS} dấu",
+    "Số liên kết (dấu `[`) trong một đoạn": f"{limits.PARAGRAPH_LINKS} liên kết",
     "Số danh sách trong báo cáo (kể cả danh sách con)": f"{limits.LISTS} danh sách",
     "Số ảnh hiện trong báo cáo (`![...](...)`)": f"{limits.IMAGE_REFERENCES} ảnh",
     "Một ảnh (PNG, JPEG, GIF, WebP)": f"{n(limits.IMAGE_BYTES)} byte và {n(limits.IMAGE_PIXELS)} điểm ảnh (chiều rộng × chiều cao)",
@@ -272,7 +279,7 @@ def test_contributor_guide_states_the_limits():
     rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", section, re.M)[1:])
     assert rows == GUIDE_ROWS
     constants = {k for k in vars(limits) if k.isupper()} - {"CONFIG_BYTES"}  # not a report's
-    assert len(constants) == 16  # a new limit needs a row in the guide and here
+    assert len(constants) == 17  # a new limit needs a row in the guide and here
 
 
 def test_a_comment_costs_nothing_and_moves_no_line(workspace):

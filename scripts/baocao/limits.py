@@ -17,6 +17,10 @@ HEADING_CHARS = 1_000  # one heading's text; the outline's longest heading is 54
 BLOCK_DEPTH = 10  # lists and block quotes inside each other
 BRACKET_DEPTH = 10  # square brackets inside each other in one paragraph
 EMPHASIS_DEPTH = 10  # emphasis (*, _, ~~) inside each other in one paragraph
+# links (`[`, `![`) of one paragraph: pandoc's reader takes time and memory that grow with
+# their square (2,000 links in one paragraph: 14 s and 1 GB, 8,000: 21 GB); a real
+# paragraph has a few
+PARAGRAPH_LINKS = 100
 # runs of *, _ or ~~ in one paragraph: pandoc's reading time grows faster than their number
 # (25,000 in one paragraph: 25 s); a real paragraph has a few dozen
 EMPHASIS_MARKS = 1_000

@@ -76,6 +76,7 @@ CODES = {  # limit -> problem code
     "heading": "limit-heading-chars",
     "block": "limit-block-depth",
     "bracket": "limit-bracket-depth",
+    "links": "limit-paragraph-links",
     "emphasis": "limit-emphasis-depth",
     "marks": "limit-emphasis-marks",
     "rows": "limit-table-rows",
@@ -112,6 +113,7 @@ class _Body:
     bracket: int = 0
     emphasis: int = 0
     marks: int = 0  # delimiter runs of the paragraph
+    links: int = 0  # "[" and "![" of the paragraph
     deepest: dict[str, int] = field(default_factory=dict)  # the paragraph's deepest depths
     passed: dict[str, int] = field(default_factory=dict)  # where the paragraph passed a limit
     table: _Table | None = None
@@ -246,6 +248,8 @@ class _Body:
             if text in ("[", "!["):
                 self.bracket += 1
                 self.deeper("bracket", index, self.bracket, limits.BRACKET_DEPTH)
+                self.links += 1
+                self.deeper("links", index, self.links, limits.PARAGRAPH_LINKS)
                 if text == "![":
                     self.images += 1
                     self.exceed("images", index, self.images, limits.IMAGE_REFERENCES)
@@ -268,10 +272,12 @@ class _Body:
         for kind, index in self.passed.items():
             self.exceed(kind, index, self.deepest[kind], _PARAGRAPH_LIMITS[kind])
         self.deepest, self.passed, self.bracket, self.emphasis, self.marks = {}, {}, 0, 0, 0
+        self.links = 0
 
 
 _PARAGRAPH_LIMITS = {
     "bracket": limits.BRACKET_DEPTH,
+    "links": limits.PARAGRAPH_LINKS,
     "emphasis": limits.EMPHASIS_DEPTH,
     "marks": limits.EMPHASIS_MARKS,
 }
@@ -305,6 +311,7 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         "heading": limits.HEADING_CHARS,
         "block": limits.BLOCK_DEPTH,
         "bracket": limits.BRACKET_DEPTH,
+        "links": limits.PARAGRAPH_LINKS,
         "emphasis": limits.EMPHASIS_DEPTH,
         "marks": limits.EMPHASIS_MARKS,
         "rows": limits.TABLE_ROWS,
