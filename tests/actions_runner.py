@@ -174,31 +174,54 @@ def _unescape(value: str, prop: bool) -> str:
     return value
 
 
+# the runner's own commands (ActionCommandManager); a line naming another is no command
+_COMMANDS = {
+    "add-mask", "add-matcher", "add-path", "debug", "echo", "endgroup", "error", "group",
+    "notice", "remove-matcher", "save-state", "set-env", "set-output", "stop-commands", "warning",
+}  # fmt: skip
+
+
+def _command(line: str, known: set[str]) -> tuple[str, list[str], str] | None:
+    """(name, properties, data) of the command a line holds, parsed as the runner does:
+    `::name props::data` at the start (after any blank), else the older `##[name props]data`
+    anywhere in the line."""
+    stripped = line.lstrip()
+    if stripped.startswith("::") and "::" in stripped[2:]:
+        info, data = stripped[2:].split("::", 1)
+        name, _, props = info.partition(" ")
+        if name in known:
+            return name, props.split(","), _unescape(data, prop=False)
+    start = line.find("##[")
+    if start >= 0 and "]" in line[start:]:
+        info, data = line[start + 3 :].split("]", 1)
+        name, _, props = info.partition(" ")
+        if name in known:
+            return name, props.split(";"), _unescape(data, prop=False)
+    return None
+
+
 def read_commands(output: str, step: str) -> list[Annotation]:
     """Annotations in a step's output, read as the runner reads them, stop-commands included."""
     found = []
     stop_token = None
     for line in re.split(r"\r\n|\r|\n", output):
-        line = line.lstrip()
-        if not line.startswith("::"):
+        command = _command(line, _COMMANDS | ({stop_token} if stop_token else set()))
+        if command is None:
             continue
-        m = re.match(r"::([\w-]+)(?: ([^:]*))?::(.*)$", line)
-        if not m:
-            continue
-        name, props, data = m.groups()
+        name, props, data = command
         if stop_token is not None:
-            if name == stop_token and not props:
+            if name == stop_token:
                 stop_token = None
             continue
         if name == "stop-commands":
             stop_token = data
         elif name in ("error", "warning", "notice"):
             properties = {}
-            for pair in (props or "").split(","):
+            for pair in props:
                 if "=" in pair:
                     key, value = pair.split("=", 1)
                     properties[key.strip()] = _unescape(value, prop=True)
-            found.append(Annotation(name, properties, _unescape(data, prop=False), step))
+            found.append(Annotation(name, properties, data, step))
     return found
 
 

@@ -13,7 +13,7 @@ from baocao.campaign import load_campaign
 from baocao.cli import main
 from baocao.errors import CampaignError
 from baocao.text import collapse
-from conftest import shared
+from conftest import ROOT, shared
 
 PROVINCES = 63
 ITEM7 = [
@@ -194,3 +194,42 @@ def test_missing_campaign(tmp_path, capsys):
     tmp_path.mkdir()
     assert main(["--root", str(tmp_path), "tasks"]) == 1
     assert "không tìm thấy" in capsys.readouterr().err
+
+
+def _secret(tmp_path):
+    secret = tmp_path / "ngoai" / "bi-mat.yml"
+    secret.parent.mkdir()
+    secret.write_text("BI_MAT=abc123\n", encoding="utf-8")
+    return secret
+
+
+@pytest.mark.parametrize("name", ["campaign.yml", "schema", "schema/campaign.schema.json"])
+def test_a_configuration_file_reached_through_a_link_is_refused(workspace, tmp_path, name):
+    """`owners --check` reads a pull request's campaign.yml and schema/ in CI: a link there
+    must not make baocao read, and quote in the log, a file outside the workspace."""
+    secret = _secret(tmp_path)
+    shutil.copy(workspace / "schema" / "campaign.schema.json", secret.parent)
+    target = workspace / name
+    shutil.rmtree(target) if target.is_dir() else target.unlink()
+    target.symlink_to(secret if name == "campaign.yml" else secret.parent / target.name)
+    with pytest.raises(CampaignError, match=f"^{name}.* liên kết") as caught:
+        load_campaign(workspace)
+    assert "BI_MAT" not in str(caught.value)
+
+
+def test_a_configuration_file_too_large_or_special_is_refused(workspace, tmp_path, capsys):
+    path = workspace / "campaign.yml"
+    path.write_bytes(path.read_bytes() + b"#" * 6_000_000)
+    with pytest.raises(CampaignError, match="^campaign.yml dài 6078704 byte, vượt giới hạn"):
+        load_campaign(workspace)
+    path.unlink()
+    path.symlink_to("/dev/zero")  # read without end by a plain read
+    with pytest.raises(CampaignError, match="liên kết"):
+        load_campaign(workspace)
+    codeowners = workspace / ".github" / "CODEOWNERS"
+    codeowners.parent.mkdir()
+    codeowners.symlink_to(_secret(tmp_path))
+    path.unlink()
+    shutil.copy(ROOT / "campaign.yml", path)
+    assert main(["--root", str(workspace), "owners", "--check"]) == 1
+    assert "lỗi: .github/CODEOWNERS là liên kết" in capsys.readouterr().err

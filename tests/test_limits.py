@@ -88,6 +88,21 @@ BODY_CASES = {
         "|" + " a |" * 20 + "\n|" + "---|" * 20 + "\n" + ("|" + " 1 |" * 20 + "\n") * 1000,
         "Bảng có 20.020 ô (1.001 dòng × 20 cột), vượt giới hạn 20.000 ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm.",
     ),
+    "html": (
+        "<div><span>" * (limits.HTML_DEPTH // 2) + "<br><p><li>a",  # void, optional ends
+        "<div><span>" * (limits.HTML_DEPTH // 2) + "\n<B\n>a",  # unclosed, on later lines
+        "Thẻ HTML lồng nhau 21 cấp, vượt giới hạn 20 cấp. Hãy đóng các thẻ đã mở (</div>, </span>…) hoặc bỏ bớt thẻ HTML, viết bằng Markdown.",
+    ),
+    "combining marks": (
+        "x" + "\u0301\u0323" * (limits.COMBINING_MARKS // 2) + " ệ",
+        "```\nx" + "\u0301" * (limits.COMBINING_MARKS + 5) + "\n```",  # code is read too
+        "Một chữ mang 35 dấu kết hợp liền nhau (dấu thanh, dấu phụ), vượt giới hạn 30 dấu. Hãy xóa các dấu thừa (thường do chép từ nơi khác) hoặc gõ lại chữ đó.",
+    ),
+    "links": (
+        "[a](https://a.vn) " * limits.PARAGRAPH_LINKS,
+        "[a](https://a.vn) " * limits.PARAGRAPH_LINKS + "\n![b](b.png)",
+        "Một đoạn có 101 liên kết hoặc dấu [, vượt giới hạn 100 trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, hoặc viết \\[ nếu muốn hiện dấu [.",
+    ),
     "list count": (
         "- a\n\nđoạn\n\n" * (limits.LISTS - 1),  # the sample report has one list
         "- a\n\nđoạn\n\n" * limits.LISTS,
@@ -100,7 +115,13 @@ BODY_CASES = {
 def test_body_limit_refused_above_and_accepted_at(workspace, case):
     at, over, message = BODY_CASES[case]
     assert limit_problems(workspace, at + "\n") == []
-    offsets = {"indented lists": limits.BLOCK_DEPTH, "list count": 4 * (limits.LISTS - 1)}
+    offsets = {
+        "indented lists": limits.BLOCK_DEPTH,
+        "list count": 4 * (limits.LISTS - 1),
+        "html": 1,
+        "combining marks": 1,
+        "links": 1,
+    }
     line = FIRST + offsets.get(case, 0)  # where the limit is passed
     assert limit_problems(workspace, over + "\n") == [(REPORT, line, message)]
 
@@ -242,6 +263,9 @@ GUIDE_ROWS = {
     "Chữ đậm, nghiêng, gạch ngang (`*`, `_`, `~~`) lồng nhau trong một đoạn": f"{limits.EMPHASIS_DEPTH} cấp",
     "Số dấu `*`, `_`, `~~` trong một đoạn": f"{n(limits.EMPHASIS_MARKS)} dấu",
     "Một bảng": f"{n(limits.TABLE_ROWS)} dòng (kể cả dòng tiêu đề) và {n(limits.TABLE_CELLS)} ô",
+    "Thẻ HTML lồng nhau (`<div>`, `<span>`…)": f"{limits.HTML_DEPTH} cấp",
+    "Dấu kết hợp liền nhau trên một chữ (dấu thanh, dấu phụ)": f"{limits.COMBINING_MARKS} dấu",
+    "Số liên kết (dấu `[`) trong một đoạn": f"{limits.PARAGRAPH_LINKS} liên kết",
     "Số danh sách trong báo cáo (kể cả danh sách con)": f"{limits.LISTS} danh sách",
     "Số ảnh hiện trong báo cáo (`![...](...)`)": f"{limits.IMAGE_REFERENCES} ảnh",
     "Một ảnh (PNG, JPEG, GIF, WebP)": f"{n(limits.IMAGE_BYTES)} byte và {n(limits.IMAGE_PIXELS)} điểm ảnh (chiều rộng × chiều cao)",
@@ -255,8 +279,8 @@ def test_contributor_guide_states_the_limits():
     section = page[page.index("## Giới hạn của báo cáo") :]
     rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", section, re.M)[1:])
     assert rows == GUIDE_ROWS
-    constants = {k for k in vars(limits) if k.isupper()}
-    assert len(constants) == 15  # a new limit needs a row in the guide and here
+    constants = {k for k in vars(limits) if k.isupper()} - {"CONFIG_BYTES"}  # not a report's
+    assert len(constants) == 18  # a new limit needs a row in the guide and here
 
 
 def test_a_comment_costs_nothing_and_moves_no_line(workspace):

@@ -153,3 +153,17 @@ def test_values_nested_hundreds_deep_are_one_violation_not_a_crash():
     for data in ({"so_lieu": deep}, {"so_lieu": deep, 1: "x"}):
         [violation] = SchemaValidator(schema).iter_errors(data)
         assert (violation.keyword, violation.path) == ("nesting", ())
+
+
+def test_a_reference_outside_the_schema_is_never_fetched(tmp_path):
+    """A pull request's schema/ is read by `baocao owners --check` in CI: a `$ref` to a URL or
+    a file must not make the validator open a connection or read another file."""
+    (tmp_path / "other.json").write_text('{"type": "string"}', encoding="utf-8")
+    for ref in ((tmp_path / "other.json").as_uri(), "http://127.0.0.1:9/schema.json"):
+        schema = {"$defs": {"x": {"$ref": ref}}, "properties": {"a": {"$ref": ref}}}
+        check_schema(schema)
+        with pytest.raises(SchemaFileError) as caught:
+            compile_check(schema)
+        assert "Retrieval is disabled" in caught.value.reason
+        with pytest.raises(ValueError):
+            SchemaValidator(schema)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -71,16 +72,12 @@ def run_commands() -> list[str]:
     commands = []
     for path in WORKFLOWS.glob("*.yml"):
         for step in workflow_steps(path.name):
-            script = step.get("run", "")
-            script = (
-                re.sub(r"\s*\n\s*", " ", script)
-                if step.get("run", "").startswith("baocao")
-                else script
-            )
+            script = re.sub(r"\\\n\s*", "", step.get("run", ""))  # continued lines
+            script = re.sub(r"\s*\n\s*", " ", script) if script.startswith("baocao") else script
             for line in script.splitlines():
                 line = line.strip()
                 if line.startswith("baocao "):
-                    commands.append(line.split(" || ")[0])
+                    commands.append(re.split(r" \|\| | [12]?> ", line)[0])
     return commands
 
 
@@ -400,6 +397,23 @@ def test_report_text_cannot_forge_the_summary(pull_request):
     assert rendered.xpath("//a | //img") == []
     assert len(rendered.xpath("//details")) == result.summary.count("<details>") == 1
     assert "</details>" not in result.summary.split("<li>", 1)[1].split("</ul>")[0]
+
+
+def test_file_names_and_files_of_the_pull_request_cannot_forge_a_workflow_command(pull_request):
+    """The changed files' names are listed in the log, and `owners --check` reads the pull
+    request's campaign.yml and schema/ (its errors quote them): none of it may be read as a
+    workflow command, `::error` at the start of a line or `##[error]` anywhere in one."""
+    pr = pull_request
+    pr.write("::error file=submissions/ubnd-ha-noi.md::GIẢ MẠO 1", "x")
+    pr.write("ghi chú ##[warning]GIẢ MẠO 2", "x")
+    schema = json.loads(pr.path("schema/campaign.schema.json").read_text(encoding="utf-8"))
+    schema["properties"]["gia_mao"] = {"$ref": "#/khong-co\n::error::GIẢ MẠO 3"}
+    pr.write("schema/campaign.schema.json", json.dumps(schema))
+    pr.commit("tên tệp lạ")
+    result = pr.run(SECRETARIAT_ACCOUNT, until="CODEOWNERS khớp với campaign.yml")
+    assert "GIẢ MẠO 1" in result.step("Danh sách tệp thay đổi").stdout  # still listed
+    assert "GIẢ MẠO 3" in result.step("CODEOWNERS khớp với campaign.yml").stderr
+    assert [a.message for a in result.annotations if a.message.startswith("GIẢ MẠO")] == []
 
 
 def render_gfm(markdown: str):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from baocao import entries, limits
 from baocao.errors import CampaignError
 from baocao.messages import campaign_problem, error_text
 from baocao.text import heading_key
@@ -217,11 +219,25 @@ def find_root(start: Path | None = None) -> Path:
     raise CampaignError(error_text("campaign-not-found", file=CAMPAIGN_FILE))
 
 
+def read_config(root: Path, name: str) -> bytes:
+    """The bytes of the workspace's file at the /-separated path name (campaign.yml, a schema,
+    reviews.yml, CODEOWNERS). In CI `owners --check` reads a pull request's, and its errors
+    quote them: never through a link (at the end or on the way), never past
+    limits.CONFIG_BYTES. FileNotFoundError if there is none."""
+    path = root / name
+    try:
+        if os.path.realpath(path) != os.path.join(os.path.realpath(root), name):
+            raise entries.EntryError(entries.SYMLINK)
+        return entries.read_regular(path, limits.CONFIG_BYTES)
+    except entries.EntryError as error:
+        code = "config-too-large" if error.code == entries.TOO_LARGE else "config-not-regular"
+        raise CampaignError(error_text(code, path=name, **error.values)) from None
+
+
 def load_schema(root: Path, name: str) -> dict:
-    path = root / SCHEMA_DIR / name
     shown = f"{SCHEMA_DIR}/{name}"
     try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema = json.loads(read_config(root, shown).decode("utf-8"))
     except FileNotFoundError:
         raise CampaignError(error_text("schema-file-missing", path=shown)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -284,9 +300,8 @@ def _node(data: dict, depth: int) -> OutlineNode:
 
 def load_campaign(root: Path) -> Campaign:
     """Read, validate and type campaign.yml of the workspace at root."""
-    path = root / CAMPAIGN_FILE
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_config(root, CAMPAIGN_FILE).decode("utf-8-sig")
     except FileNotFoundError:
         raise CampaignError(error_text("campaign-missing", file=CAMPAIGN_FILE)) from None
     except UnicodeDecodeError:

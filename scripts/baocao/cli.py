@@ -382,14 +382,18 @@ def _changed_files(args) -> list[str] | None:
 
 
 def _owners(root: Path, args) -> int:
-    from baocao.campaign import load_campaign
+    from baocao.campaign import load_campaign, read_config
     from baocao.files import write_atomic
     from baocao.ownership import CODEOWNERS_PATH, codeowners
 
     wanted = codeowners(load_campaign(root))
     path = root / CODEOWNERS_PATH
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
     if args.check:
+        try:  # the pull request's in CI: read as data, never through a link
+            data = read_config(root, CODEOWNERS_PATH)
+            current = data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+        except FileNotFoundError:
+            current = None
         if current != wanted:
             raise BaocaoError(error_text("owners-stale", path=CODEOWNERS_PATH))
         print(say("owners-ok", path=CODEOWNERS_PATH))

@@ -29,17 +29,62 @@ _ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _NEXT_ITEM = re.compile(r" {0,3}([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _INLINE = re.compile(r"\\.|!\[|\[|\]|\*+|_+|~~+")
+# an HTML start or end tag, as far as its name (it may close on a later line)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+# elements that never hold others (void) or are closed by the next of their kind, or ignored
+# outside a table (optional end tags): they add no depth of their own
+_FLAT_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "colgroup",
+        "option",
+        "optgroup",
+        "rb",
+        "rp",
+        "rt",
+        "rtc",
+    ]
+)
+# a run of non-ASCII characters long enough to hold more combining marks than allowed
+_LONG_NON_ASCII = re.compile(rf"[^\x00-\x7f]{{{limits.COMBINING_MARKS + 1},}}")
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 CODES = {  # limit -> problem code
     "heading": "limit-heading-chars",
     "block": "limit-block-depth",
     "bracket": "limit-bracket-depth",
+    "links": "limit-paragraph-links",
     "emphasis": "limit-emphasis-depth",
     "marks": "limit-emphasis-marks",
     "rows": "limit-table-rows",
     "cells": "limit-table-cells",
     "images": "limit-image-references",
     "lists": "limit-lists",
+    "html": "limit-html-depth",
+    "combining": "limit-combining-marks",
 }
 _BODY_CODES = frozenset(CODES.values())
 
@@ -68,6 +113,7 @@ class _Body:
     bracket: int = 0
     emphasis: int = 0
     marks: int = 0  # delimiter runs of the paragraph
+    links: int = 0  # "[" and "![" of the paragraph
     deepest: dict[str, int] = field(default_factory=dict)  # the paragraph's deepest depths
     passed: dict[str, int] = field(default_factory=dict)  # where the paragraph passed a limit
     table: _Table | None = None
@@ -76,6 +122,9 @@ class _Body:
     lists: int = 0  # lists started, nested ones included (pandoc's DOCX writer: quadratic)
     in_list: bool = False
     marker_indent: int = 0
+    html: int = 0  # HTML elements open (never fewer than a browser would have open)
+    html_deepest: int = 0
+    html_passed: int | None = None  # the line where they first passed limits.HTML_DEPTH
 
     def exceed(self, kind: str, index: int, size: int, limit: int, **values: object) -> None:
         if size > limit and kind not in self.found:
@@ -84,11 +133,14 @@ class _Body:
     def run(self) -> None:
         fence = None
         for index, line in enumerate(self.lines):
+            if not line.isascii():
+                self.combining(index, line)
             if fence:
                 stripped = line.strip()
                 if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                     fence = None
                 continue
+            self.html_tags(index, line)
             opened = _FENCE.match(line)
             heading = _ATX.match(line)
             if opened or heading or not line.strip():
@@ -108,6 +160,30 @@ class _Body:
             self.after_blank = False
         self.end_paragraph()
         self.end_table()
+        if self.html_passed is not None:
+            self.exceed("html", self.html_passed, self.html_deepest, limits.HTML_DEPTH)
+
+    def combining(self, index: int, line: str) -> None:
+        """Combining marks in a row, code included: pandoc's reader sees every line."""
+        longest = 0
+        for candidate in _LONG_NON_ASCII.finditer(line):
+            run = 0
+            for char in candidate.group(0):
+                run = run + 1 if unicodedata.combining(char) else 0
+                longest = max(longest, run)
+        self.exceed("combining", index, longest, limits.COMBINING_MARKS)
+
+    def html_tags(self, index: int, line: str) -> None:
+        if "<" not in line:
+            return
+        for tag in _TAG.finditer(line):
+            if tag.group(2).lower() in _FLAT_TAGS:
+                continue
+            self.html = max(0, self.html - 1) if tag.group(1) else self.html + 1
+            if self.html > self.html_deepest:
+                self.html_deepest = self.html
+                if self.html > limits.HTML_DEPTH and self.html_passed is None:
+                    self.html_passed = index
 
     def containers(self, index: int, line: str) -> None:
         quotes = _QUOTES.match(line)
@@ -172,6 +248,8 @@ class _Body:
             if text in ("[", "!["):
                 self.bracket += 1
                 self.deeper("bracket", index, self.bracket, limits.BRACKET_DEPTH)
+                self.links += 1
+                self.deeper("links", index, self.links, limits.PARAGRAPH_LINKS)
                 if text == "![":
                     self.images += 1
                     self.exceed("images", index, self.images, limits.IMAGE_REFERENCES)
@@ -194,10 +272,12 @@ class _Body:
         for kind, index in self.passed.items():
             self.exceed(kind, index, self.deepest[kind], _PARAGRAPH_LIMITS[kind])
         self.deepest, self.passed, self.bracket, self.emphasis, self.marks = {}, {}, 0, 0, 0
+        self.links = 0
 
 
 _PARAGRAPH_LIMITS = {
     "bracket": limits.BRACKET_DEPTH,
+    "links": limits.PARAGRAPH_LINKS,
     "emphasis": limits.EMPHASIS_DEPTH,
     "marks": limits.EMPHASIS_MARKS,
 }
@@ -231,12 +311,15 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         "heading": limits.HEADING_CHARS,
         "block": limits.BLOCK_DEPTH,
         "bracket": limits.BRACKET_DEPTH,
+        "links": limits.PARAGRAPH_LINKS,
         "emphasis": limits.EMPHASIS_DEPTH,
         "marks": limits.EMPHASIS_MARKS,
         "rows": limits.TABLE_ROWS,
         "cells": limits.TABLE_CELLS,
         "images": limits.IMAGE_REFERENCES,
         "lists": limits.LISTS,
+        "html": limits.HTML_DEPTH,
+        "combining": limits.COMBINING_MARKS,
     }
     problems = []
     for kind, (index, size, values) in measure.found.items():

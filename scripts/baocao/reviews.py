@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from baocao.campaign import Campaign, load_schema
+from baocao.campaign import Campaign, load_schema, read_config
 from baocao.messages import REVIEW_LABELS, render
 from baocao.problems import Problem
 from baocao.schemas import SchemaValidator
@@ -80,15 +81,14 @@ def _why(error: YamlError | UnicodeDecodeError) -> str:
 
 
 def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Problem]]:
-    path = root / REVIEWS_FILE
-    if not path.is_file():
+    if not os.path.lexists(root / REVIEWS_FILE):
         return ReviewBook(), []
 
     def problem(where, code: str, **values) -> Problem:
         return Problem(REVIEWS_FILE, doc.line_of(where), code, render(code, **values))
 
     try:
-        doc = load_document(path.read_text(encoding="utf-8-sig"))
+        doc = load_document(read_config(root, REVIEWS_FILE).decode("utf-8-sig"))
     except (YamlError, UnicodeDecodeError) as error:
         line = getattr(error, "line", None)
         return ReviewBook(), [

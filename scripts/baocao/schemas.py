@@ -51,9 +51,10 @@ def check_schema(schema: Any) -> None:
 
 def compile_check(schema: dict) -> None:
     """SchemaFileError where a schema that passed `check_schema` still does not compile (a
-    `pattern` that is not a regular expression)."""
+    `pattern` that is not a regular expression, a `$ref` to a URL or a file: a pull request's
+    schema/ is read in CI, so nothing is ever fetched)."""
     try:
-        jsonschema_rs.Draft202012Validator(schema)
+        jsonschema_rs.Draft202012Validator(schema, offline=True)
     except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError) as error:
         raise SchemaFileError(
             _where(getattr(error, "instance_path", ())), getattr(error, "message", str(error))
@@ -74,7 +75,7 @@ class SchemaValidator:
             self.schema = _strict_integers(self.schema)
             keywords = {INTEGER: _Integer}
         self._validator = jsonschema_rs.Draft202012Validator(
-            self.schema, validate_formats=formats, keywords=keywords
+            self.schema, validate_formats=formats, keywords=keywords, offline=True
         )
 
     def iter_errors(self, data: Any) -> Iterator[Violation]:
