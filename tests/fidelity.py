@@ -153,6 +153,9 @@ def _run_text(element) -> str:
     return (element.text or "") if element.tag == qn("w:t") else " "
 
 
+CONTENTS = f".//{qn('w:docPartGallery')}[@{qn('w:val')}='Table of Contents']"
+
+
 def docx_paragraphs(path: Path) -> list[str]:
     """Every body paragraph and table cell paragraph, Word numbering rendered."""
     doc = Document(str(path))
@@ -173,6 +176,8 @@ def docx_paragraphs(path: Path) -> list[str]:
 
     def walk(element):
         for child in element.iterchildren():
+            if child.tag == qn("w:sdt") and child.find(CONTENTS) is not None:
+                continue  # the table of contents: headings again
             if child.tag == qn("w:p"):
                 text = norm(label(child) + "".join(map(_run_text, child.iter(*_RUN_PARTS))))
                 if text:
