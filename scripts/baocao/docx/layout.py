@@ -492,8 +492,8 @@ def _addressees(doc, names: tuple[str, ...]) -> list:
 
 _TR, _TC, _TCPR, _TRPR, _T = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:trPr"), qn("w:t")
 _TBL = qn("w:tbl")
-_P, _R, _T, _PPR, _PSTYLE = (qn(f"w:{name}") for name in ("p", "r", "t", "pPr", "pStyle"))
-_FLDCHAR, _FLDTYPE, _VAL = qn("w:fldChar"), qn("w:fldCharType"), qn("w:val")
+_P, _R, _PPR, _PSTYLE = (qn(f"w:{name}") for name in ("p", "r", "pPr", "pStyle"))
+_FLDCHAR, _FLDTYPE = qn("w:fldChar"), qn("w:fldCharType")
 _GALLERY, _BOOKMARK, _HYPERLINK = qn("w:docPartGallery"), qn("w:bookmarkStart"), qn("w:hyperlink")
 _KEEP_NEXT, _BOOKMARKS = qn("w:keepNext"), (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 CONTENTS_LEVELS = {"Heading1": 1, "Heading2": 2}  # pandoc's toc-depth: 2 (defaults.yaml)
@@ -563,7 +563,9 @@ def _fill_contents(body) -> None:
     the document), linked to their headings, as the field's result: LibreOffice and previews
     show them instead of an empty table; Word still puts in the page numbers."""
     gallery = body.find(f".//{_GALLERY}[@{_VAL}='Table of Contents']")
-    content = [] if gallery is None else gallery.getparent().getparent().getnext()  # sdtContent
+    content = None if gallery is None else gallery.getparent().getparent().getnext()  # sdtContent
+    if content is None:
+        return
     fields = [p for p in content if p.tag == _P and p.find(f"{_R}/{_FLDCHAR}") is not None]
     if not fields:
         return
