@@ -468,3 +468,89 @@ def test_a_special_space_inside_a_value_is_left_alone():
 
     text = f"trich_yeu: Kế hoạch số 5:{NBSP}triển khai\nchuc_vu: “KT. CHỦ TỊCH” và “PHÓ”\n"
     assert repair_front_matter(text) == (text, [])
+
+
+def test_escaped_control_and_bidi_characters_in_values_are_removed(workspace, capsys):
+    """YAML turns "\\e" and "\\u202e" into the characters themselves: ESC is an error (it
+    would colour a terminal), a right-to-left override a warning (it reverses what a reader
+    sees); neither reaches the model."""
+    path = filled_template(workspace, capsys)
+    type_mistake(path, "so_ky_hieu: 412/BC-UBND", 'so_ky_hieu: "412\\e[31m/BC-UBND"')
+    type_mistake(path, "ho_ten: Trần Thị Bình", 'ho_ten: "Trần \\u202eThị Bình"')
+    code, problems, out = check(workspace, capsys)
+    assert "\x1b" not in out and "\u202e" not in out
+    tail = (
+        ", có thể được viết bằng mã như \\e hay \\u202e trong dấu ngoặc kép. Công cụ đã bỏ ký tự"
+        " đó; hãy xóa nó (hoặc mã đó) khỏi giá trị."
+    )
+    assert (code, problems) == (
+        1,
+        [
+            f"{FILE}:6: lỗi: Số, ký hiệu văn bản (so_ky_hieu) có ký tự không nhìn thấy (ESC)"
+            + tail,
+            f"{FILE}:13: cảnh báo: Họ và tên người liên hệ (ho_ten) có ký tự không nhìn thấy"
+            " (RIGHT-TO-LEFT OVERRIDE)" + tail,
+        ],
+    )
+    meta = load_round(workspace).report(AGENCY).submission.meta
+    assert meta["so_ky_hieu"] == "412[31m/BC-UBND"
+    assert meta["lien_he"]["ho_ten"] == "Trần Thị Bình"
+
+
+def test_a_bidi_override_in_the_body_is_removed_with_a_warning(workspace, capsys):
+    path = filled_template(workspace, capsys)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body_line = lines.index(HEADING_3) + 3
+    lines[body_line - 1] = "Đã chi \u202e1,2 tỷ đồng\u202c cho \u2066hội nghị\u2069."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, problems, _ = check(workspace, capsys)
+    warning = (
+        "Có ký tự định hướng chữ không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này"
+        " (thường lọt vào khi sao chép số điện thoại hoặc chữ từ trang web). Ký tự này có thể làm"
+        " chữ hiện ra theo thứ tự khác với khi gõ, nên công cụ đã bỏ nó; nên xóa và gõ lại đoạn"
+        " đó."
+    )
+    assert (code, problems) == (
+        0,
+        [
+            f"{FILE}:{body_line}: cảnh báo: " + warning.format(name=name, column=column)
+            for name, column in (
+                ("RIGHT-TO-LEFT OVERRIDE", 8),
+                ("POP DIRECTIONAL FORMATTING", 20),
+                ("LEFT-TO-RIGHT ISOLATE", 26),
+                ("POP DIRECTIONAL ISOLATE", 35),
+            )
+        ],
+    )
+    body = load_round(workspace).report(AGENCY).submission.body
+    assert "Đã chi 1,2 tỷ đồng cho hội nghị." in body
+
+
+def test_file_names_a_terminal_would_act_on_or_cannot_encode(workspace):
+    """A name with a byte that is not UTF-8 and an escape sequence: every format prints it
+    with "�", and a terminal that refuses what it cannot encode gets no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    folder = os.fsencode(workspace / "submissions")
+    source = (Path(__file__).parents[1] / "submissions" / "bo-cong-an.md").read_bytes()
+    with open(folder + b"/bo-\xff\x1b[2Jx.md", "wb") as handle:
+        handle.write(source)
+    with open(folder + b"/ghi-ch\xfa.txt", "wb") as handle:
+        handle.write(b"x")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # strict: a lone surrogate raises
+    summary = workspace / "summary.md"
+    for fmt in ("text", "json", "github"):
+        done = subprocess.run(
+            [sys.executable, "-m", "baocao", "--root", str(workspace), "check"]
+            + ["--format", fmt, "--summary", str(summary), "--today", "2024-12-04"],
+            capture_output=True,
+            env=env,
+        )
+        assert done.returncode == 1 and done.stderr == b"", done.stderr.decode()[-300:]
+        out = done.stdout.decode("utf-8")  # strict: every byte printed is UTF-8
+        assert "\x1b" not in out
+        assert "submissions/bo-��[2Jx.md" in out.replace("\\/", "/")
+        assert "submissions/ghi-ch�.txt" in out.replace("\\/", "/")
+    assert "\x1b" not in summary.read_text(encoding="utf-8")

@@ -1,5 +1,7 @@
 """Every Vietnamese text a user reads from a command, by code; tests pin these texts."""
 
+from baocao.text import printable
+
 MESSAGES: dict[str, str] = {
     # reading the file
     "file-empty": "Tệp rỗng. Hãy tạo lại tệp bằng lệnh `baocao new {agency}` rồi điền nội dung.",
@@ -21,6 +23,8 @@ MESSAGES: dict[str, str] = {
     # invisible and look-alike characters (messages: issue 20)
     "control-character": "Có ký tự điều khiển không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này{where}. Xóa ký tự đó: {how} (ký tự này thường lọt vào khi sao chép từ phần mềm khác).",
     "space-special": "Có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã coi nó là dấu cách thường; nên xóa khoảng trắng đó và gõ lại bằng phím cách.",
+    "bidi-control": "Có ký tự định hướng chữ không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này (thường lọt vào khi sao chép số điện thoại hoặc chữ từ trang web). Ký tự này có thể làm chữ hiện ra theo thứ tự khác với khi gõ, nên công cụ đã bỏ nó; nên xóa và gõ lại đoạn đó.",
+    "control-in-field": "{label} có ký tự không nhìn thấy ({name}), có thể được viết bằng mã như \\e hay \\u202e trong dấu ngoặc kép. Công cụ đã bỏ ký tự đó; hãy xóa nó (hoặc mã đó) khỏi giá trị.",
     "zero-width": "Có ký tự không nhìn thấy (khoảng trắng độ rộng 0, thường lọt vào khi sao chép từ trang web hoặc Word) ở ký tự thứ {column} của dòng này. Công cụ đã bỏ nó; nên xóa và gõ lại dòng này.",
     "quotes-curly": 'Giá trị của {label} nằm trong dấu ngoặc kép cong “ ” (Word tự đổi dấu nháy). Công cụ đã bỏ hai dấu này và đọc giá trị là "{value}"; nên xóa hai dấu đó hoặc thay bằng dấu nháy thẳng "...".',
     "heading-space-special": 'Sau dấu # có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã đọc dòng này là tiêu đề "{title}"; nên xóa khoảng trắng đó và gõ lại bằng phím cách.',
@@ -282,6 +286,7 @@ PROBLEM_TITLES = {
     "control": "Ký tự không nhìn thấy",
     "space": "Khoảng trắng đặc biệt",
     "zero": "Ký tự không nhìn thấy",
+    "bidi": "Ký tự định hướng chữ",
     "quotes": "Dấu ngoặc kép cong",
     "schema": "Thông tin đầu tệp chưa đúng",
     "field": "Thông tin chưa điền",
@@ -463,7 +468,7 @@ OUTPUT = {
 
 def error_line(text: object) -> str:
     """What the CLI prints for an error that stops a command."""
-    return f"lỗi: {text}"
+    return printable(f"lỗi: {text}")
 
 
 def say(code: str, **values: object) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from baocao.text import printable
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -20,6 +22,10 @@ class Problem:
     field: str | None = None
     column: int | None = None
     order: int = 0  # a Word file's problem: the line it had in the text made from the file
+
+    def __post_init__(self) -> None:  # file names and quoted text come from the reports
+        object.__setattr__(self, "file", printable(self.file))
+        object.__setattr__(self, "message", printable(self.message))
 
     @property
     def is_error(self) -> bool:

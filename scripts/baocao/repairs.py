@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from baocao.text import strip_numbering
@@ -16,6 +16,9 @@ SPECIAL_SPACES = (
 _SPECIAL = f"[{SPECIAL_SPACES}]"
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# embeddings, overrides and isolates: they change the order in which a reader sees the text
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 _SUSPECT_FRONT = re.compile(f"[{SPECIAL_SPACES}{ZERO_WIDTH}“”„‟‘’‚‛]")
 _INDENT = re.compile(f"^[ {SPECIAL_SPACES}]*{_SPECIAL}[ {SPECIAL_SPACES}]*")
@@ -39,7 +42,7 @@ class Repair:
     """One repaired or removed character: 1-based line and column in the text given."""
 
     code: str  # "space-special", "zero-width", "quotes-curly", "heading-space-special",
-    # "heading-no-space", "control-character"
+    # "heading-no-space", "control-character", "bidi-control"
     line: int
     column: int
     detail: str = ""  # the value read (quotes), the heading (headings), the character (controls)
@@ -61,6 +64,39 @@ def remove_controls(text: str) -> tuple[str, list[Repair]]:
                 Repair("control-character", index + 1, m.start() + 1, m.group(), before, after)
             )
     return _CONTROL.sub("", text), found
+
+
+def remove_bidi(text: str) -> tuple[str, list[Repair]]:
+    """text without bidirectional controls, and where each was."""
+    if not _BIDI.search(text):
+        return text, []
+    found = []
+    for index, line in enumerate(text.split("\n")):
+        found += [
+            Repair("bidi-control", index + 1, m.start() + 1, m.group())
+            for m in _BIDI.finditer(line)
+        ]
+    return _BIDI.sub("", text), found
+
+
+def clean_values(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Remove control characters and bidirectional controls from every string of data (what
+    YAML made of escapes like "\\e" or "\\u202e"); yields the path and the first one removed."""
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    for key, value in items:
+        if isinstance(value, str):
+            m = _CONTROL.search(value) or _BIDI.search(value)
+            if m:
+                data[key] = _BIDI.sub("", _CONTROL.sub("", value))  # type: ignore[index]
+                yield path + (key,), m.group()
+        else:
+            yield from clean_values(value, path + (key,))
 
 
 def repair_front_matter(text: str) -> tuple[str, list[Repair]]:

@@ -15,8 +15,11 @@ from baocao.messages import render
 from baocao.oversize import report_problems
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.repairs import (
+    BIDI_CONTROLS,
     Repair,
+    clean_values,
     control_name,
+    remove_bidi,
     remove_controls,
     repair_front_matter,
     repair_headings,
@@ -92,14 +95,16 @@ def load_submission(
         return sub
     front, front_controls = remove_controls(parts.front_matter)
     body, body_controls = remove_controls(parts.body)
+    front, front_bidi = remove_bidi(front)
+    body, body_bidi = remove_bidi(body)
     front, front_repairs = repair_front_matter(front)
     body_lines, heading_repairs = repair_headings(body.split("\n"), scan_headings)
     sub.body, sub.body_start = "\n".join(body_lines), parts.body_start
     sub.__dict__["body_lines"] = body_lines
     sub.headings = scan_headings(body_lines)
-    for repair in front_controls + front_repairs:
+    for repair in front_controls + front_bidi + front_repairs:
         sub.problems.append(_repair_problem(display, repair, repair.line + 1))
-    for repair in body_controls + heading_repairs:
+    for repair in body_controls + body_bidi + heading_repairs:
         sub.problems.append(_repair_problem(display, repair, sub.file_line(repair.line - 1)))
     sub.problems.extend(report_problems(display, body_lines, sub.body_start, sub.headings))
     sub.problems.extend(legacy_problems(display, body_lines, sub.file_line(0)))
@@ -119,6 +124,15 @@ def load_submission(
         return sub
     validator.coerce(doc)
     sub.yaml, sub.meta, sub.readable = doc, doc.value, True
+    for at, char in list(clean_values(doc.value)):
+        found = doc.line_of(at)
+        label = validator.label(at, doc.value)
+        message = render("control-in-field", label=label, name=control_name(char))
+        severity = WARNING if char in BIDI_CONTROLS else ERROR
+        line = found + 1 if found else 2
+        sub.problems.append(
+            Problem(display, line, "control-in-field", message, severity, field=field_name(at))
+        )
     for index, problem in enumerate(sub.problems):
         if problem.code == "quotes-curly" and problem.line:
             at = doc.path_at(problem.line - 1) or ()
@@ -152,7 +166,9 @@ def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
             code, name=control_name(repair.detail), column=column, where=where, how=how
         )
         return Problem(display, line, code, message, ERROR, column=column)
-    if code == "quotes-curly":
+    if code == "bidi-control":
+        message = render(code, name=control_name(repair.detail), column=column)
+    elif code == "quotes-curly":
         message = render(code, label=_SOME_FIELD, value=repair.detail)
     elif code in ("heading-space-special", "heading-no-space"):
         hashes = "#" * (column - 1)

@@ -24,6 +24,9 @@ _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
 )
 _TRAILING = re.compile(r"[\s.;:,…]+$")
+# what a terminal, a log or a browser would act on or cannot show: control characters but tab
+# and line feed, bidirectional controls, and the lone surrogates a non-UTF-8 file name leaves
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def without_comments(text: str, *, keep_lines: bool = False) -> str:
@@ -44,6 +47,11 @@ def without_comments(text: str, *, keep_lines: bool = False) -> str:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def printable(text: str) -> str:
+    """text with every character a terminal or log would act on, or cannot encode, as "�"."""
+    return _UNPRINTABLE.sub("\ufffd", text)
 
 
 def collapse(text: str) -> str:

@@ -18,6 +18,7 @@ from baocao.problems import WARNING, Problem
 from baocao.reviews import Extension, Review, load_reviews
 from baocao.stages import Receipt, settle
 from baocao.submission import Submission, load_submission
+from baocao.text import printable
 from baocao.validation import FrontMatterValidator
 from baocao.wordfile import (
     both_formats,
@@ -189,13 +190,15 @@ def submission_files(campaign: Campaign) -> list[Path]:
 
 
 def display_path(root: Path, path: Path) -> str:
+    """path as shown to people: relative to root, its unprintable characters as "�"."""
     try:
-        return path.relative_to(root).as_posix()
+        shown = path.relative_to(root).as_posix()
     except ValueError:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            shown = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
-            return path.as_posix()
+            shown = path.as_posix()
+    return printable(shown)
 
 
 def load_round(
