@@ -582,3 +582,34 @@ def test_long_files_and_later_drafts_in_history(repo):
     assert (report.receipt.day, report.changed) == (date(2024, 12, 3), date(2024, 12, 8))
     other = rnd.report("bo-tu-phap")
     assert (other.receipt.day, other.receipt.source) == (date(2024, 12, 4), "issued")
+
+
+def test_dashboard_lists_the_problems_no_agency_page_shows(workspace):
+    """A `.doc` the agency sent (its report counted as not submitted), a wrong reviews.yml
+    entry: on the dashboard, escaped; an agency's own problems stay on its page only."""
+    _write(
+        workspace,
+        "bo-tu-phap",
+        _report(workspace, "bo-tu-phap").replace("co_quan:", "x: 1\nco_quan:"),
+    )
+    (workspace / "submissions" / "bo-y-te.doc").write_bytes(b"\xd0\xcf\x11\xe0<b>")
+    (workspace / "submissions" / "<i>ghi-chu.txt").write_text("x", encoding="utf-8")
+    _reviews(workspace, "reviews: []\ngia_han:\n  - co_quan: bo-y-te\n    han_moi: 2024-02-31\n")
+    rnd = load_round(workspace, today=TODAY)
+    loose = [p.file for p in rnd.loose_problems]
+    assert loose == ["reviews.yml", "submissions/<i>ghi-chu.txt", "submissions/bo-y-te.doc"]
+    site = generate(rnd)
+    html = "".join(site.fragments.html(i) for i in range(len(site.fragments.sources)))
+    dashboard = next(p for p in site.pages if p.path == "index.md").markdown
+    assert "## Tệp cần Ban Thư ký xem lại" in dashboard
+    assert "(<code>submissions/bo-y-te.doc</code>): Tệp &quot;submissions/bo-y-te.doc&quot;" in html
+    assert "Nếu đây là báo cáo của Bộ Y tế, hãy lưu lại thành bo-y-te.docx" in html
+    assert "(<code>submissions/&lt;i&gt;ghi-chu.txt</code>)" in html and "<i>" not in html
+    assert "(<code>reviews.yml</code>): reviews.yml: gia_han, mục 1" in html
+    assert "schema-additional" in {p.code for p in rnd.report("bo-tu-phap").problems}
+    assert "(x)" not in html.split("Tệp cần Ban Thư ký")[-1]  # bo-tu-phap's own problem
+    for path in ("bo-y-te.doc", "<i>ghi-chu.txt", "bo-tu-phap.md"):
+        (workspace / "submissions" / path).unlink()
+    (workspace / "reviews.yml").unlink()
+    site = generate(load_round(workspace, today=TODAY))
+    assert "Tệp cần Ban Thư ký" not in next(p for p in site.pages if p.path == "index.md").markdown

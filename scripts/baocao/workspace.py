@@ -120,6 +120,13 @@ class Round:
         return next((r for r in self.reports if r.agency.id == agency_id), None)
 
     @property
+    def loose_problems(self) -> list[Problem]:
+        """Problems no agency's report shows: files in submissions/ that are no agency's
+        report, a second file for an agency, reviews.yml."""
+        shown = {id(p) for r in self.reports for p in r.problems}
+        return [p for p in self.problems if id(p) not in shown]
+
+    @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 

@@ -293,6 +293,22 @@ def dashboard(rnd: Round, fragments: Fragments, has_reminder: bool = False) -> s
         "</div>",
         "",
     ]
+    loose = rnd.loose_problems
+    if loose:
+        items = [
+            f"<strong>{SEVERITY_LABELS[p.severity].capitalize()}</strong> "
+            f"(<code>{h.escape(p.file)}</code>): {h.escape(p.message)}"
+            for p in loose
+        ]
+        out += [
+            "## Tệp cần Ban Thư ký xem lại",
+            "",
+            "Các tệp dưới đây không thuộc báo cáo nào đã đọc được, hoặc là tệp xem xét của Ban "
+            "Thư ký. Cơ quan đã gửi các tệp này có thể đang bị tính là chưa nộp.",
+            "",
+            fragments.raw(h.ul(items)),
+            "",
+        ]
     return "\n".join(out)
 
 
