@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -121,8 +123,26 @@ def test_tasks_json_is_the_stable_interface(campaign, capsys):
 def test_tasks_csv_opens_in_a_spreadsheet(capsys):
     assert main(["tasks", "--csv", "--agency", "ngan-hang-nha-nuoc"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("\ufeffagency_id,agency_name,appendix")
-    assert out.count("\r\n") == 3
+    assert out.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(out[1:])))
+    assert rows[0] == [
+        "Mã cơ quan",
+        "Cơ quan",
+        "Phụ lục",
+        "Nhóm",
+        "Mục của công văn",
+        "Số thứ tự nhiệm vụ",
+        "Mã nhiệm vụ",
+        "Nhiệm vụ",
+        "Số cơ quan được giao",
+    ]
+    assert len(rows) == 3 and out.count("\r\n") == 3
+    assert rows[1][:4] == [
+        "ngan-hang-nha-nuoc",
+        "Ngân hàng Nhà nước Việt Nam",
+        "II",
+        "Các Bộ, ngành",
+    ]
 
 
 def test_broken_campaign_is_a_clear_error(workspace, capsys):

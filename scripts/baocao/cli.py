@@ -431,7 +431,7 @@ def _tasks(root: Path, args) -> int:
     out = (
         export.to_json(rows)
         if args.json
-        else export.to_csv(rows)
+        else export.to_csv(rows, campaign)
         if args.csv
         else export.to_text(rows)
     )

@@ -1,4 +1,4 @@
-"""`baocao tasks`: the assignments as rows, the secretariat's checklist and a stable interface."""
+"""`baocao tasks`: the assignments as rows: a checklist (text, CSV for Excel) and JSON for programs."""
 
 from __future__ import annotations
 
@@ -19,6 +19,20 @@ COLUMNS = [
     "text",
     "assignee_count",
 ]
+
+
+# the CSV is opened in Excel by the secretariat: Vietnamese headers; the JSON keeps the keys
+CSV_HEADERS = {
+    "agency_id": "Mã cơ quan",
+    "agency_name": "Cơ quan",
+    "appendix": "Phụ lục",
+    "group": "Nhóm",
+    "letter_item": "Mục của công văn",
+    "task_no": "Số thứ tự nhiệm vụ",
+    "task_id": "Mã nhiệm vụ",
+    "text": "Nhiệm vụ",
+    "assignee_count": "Số cơ quan được giao",
+}
 
 
 def assignment_rows(campaign: Campaign, agency_id: str | None = None) -> list[dict]:
@@ -47,11 +61,12 @@ def to_json(rows: list[dict]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(rows: list[dict]) -> str:
+def to_csv(rows: list[dict], campaign: Campaign) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([CSV_HEADERS[c] for c in COLUMNS])
+    for row in rows:
+        writer.writerow([campaign.group(row[c]).name if c == "group" else row[c] for c in COLUMNS])
     return "\ufeff" + buffer.getvalue()  # BOM so that Excel opens Vietnamese text correctly
 
 
