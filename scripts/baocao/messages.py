@@ -277,6 +277,16 @@ FORMAT_NAMES = {
 }
 
 
+# why an image's header cannot be read (pixels.HeaderError), in "limit-image-unreadable"
+IMAGE_HEADER_REASONS = {
+    "truncated": "phần đầu tệp bị cắt cụt",
+    "malformed": "phần đầu tệp không đúng dạng",
+    "zero-size": "kích thước bằng 0",
+    "no-size": "không có phần khai báo kích thước",
+    "unreadable": "không đọc được tệp",
+}
+
+
 # Short titles of GitHub annotations, by the first part of a problem code (messages: issue
 # 20); the code itself stays in the JSON output.
 PROBLEM_TITLES = {

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from baocao import limits
 from baocao.entries import EntryError, read_regular
-from baocao.messages import render
+from baocao.messages import IMAGE_HEADER_REASONS, render
 from baocao.pixels import KINDS, HeaderError, dimensions
 from baocao.problems import Problem
 from baocao.text import format_number, without_comments
@@ -361,7 +361,8 @@ def _image_problems(shown: str, path: Path, suffix: str) -> list[Problem]:
     except EntryError as error:  # replaced since the folder was read
         return [Problem(shown, None, error.code, error.message(shown))]
     except (HeaderError, OSError) as error:
-        detail = str(error) if isinstance(error, HeaderError) else "không đọc được tệp"
+        reason = str(error) if isinstance(error, HeaderError) else "unreadable"
+        detail = IMAGE_HEADER_REASONS[reason]
         message = render("limit-image-unreadable", detail=detail, kind=KINDS[suffix])
         return [Problem(shown, None, "limit-image-unreadable", message)]
     if width * height > limits.IMAGE_PIXELS:

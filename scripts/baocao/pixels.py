@@ -10,7 +10,8 @@ _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 
 
 class HeaderError(ValueError):
-    """Not an image of the kind its name says, or a damaged header (Vietnamese reason)."""
+    """Not an image of the kind its name says, or a damaged header: its argument is a key of
+    messages.IMAGE_HEADER_REASONS."""
 
 
 def dimensions(data: bytes, suffix: str) -> tuple[int, int]:
@@ -26,13 +27,13 @@ def dimensions(data: bytes, suffix: str) -> tuple[int, int]:
         if kind == "WebP" and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
             return _webp(data)
     except struct.error:
-        raise HeaderError("phần đầu tệp bị cắt cụt") from None
-    raise HeaderError("phần đầu tệp không đúng dạng")
+        raise HeaderError("truncated") from None
+    raise HeaderError("malformed")
 
 
 def _checked(width: int, height: int) -> tuple[int, int]:
     if width <= 0 or height <= 0:
-        raise HeaderError("kích thước bằng 0")
+        raise HeaderError("zero-size")
     return width, height
 
 
@@ -40,7 +41,7 @@ def _jpeg(data: bytes) -> tuple[int, int]:
     at = 2
     while at + 4 <= len(data):
         if data[at] != 0xFF:
-            raise HeaderError("phần đầu tệp không đúng dạng")
+            raise HeaderError("malformed")
         marker = data[at + 1]
         if marker == 0xFF:  # fill byte
             at += 1
@@ -55,7 +56,7 @@ def _jpeg(data: bytes) -> tuple[int, int]:
         if marker in (0xD9, 0xDA) or length < 2:  # end of image or scan before any frame
             break
         at += 2 + length
-    raise HeaderError("không có phần khai báo kích thước")
+    raise HeaderError("no-size")
 
 
 def _webp(data: bytes) -> tuple[int, int]:
@@ -74,4 +75,4 @@ def _webp(data: bytes) -> tuple[int, int]:
     if chunk == b"VP8 " and data[23:26] == b"\x9d\x01\x2a":
         width, height = struct.unpack("<HH", data[26:30])
         return _checked(width & 0x3FFF, height & 0x3FFF)
-    raise HeaderError("phần đầu tệp không đúng dạng")
+    raise HeaderError("malformed")
