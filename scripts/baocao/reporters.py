@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
-from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title
+from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title, say
 from baocao.preview import word_previews
 from baocao.problems import Problem
 from baocao.text import format_date, format_percent
@@ -36,13 +36,8 @@ def problem_line(p: Problem) -> str:
 
 
 def round_sentence(rnd: Round) -> str:
-    c = summary_counts(rnd)
     deadline = format_date(rnd.campaign.letter.deadline)
-    return (
-        f"Hạn nộp {deadline}: {c['submitted']}/{c['agencies']} cơ quan đã nộp bản chính thức "
-        f"({c['on_time']} đúng hạn, {c['late']} trễ hạn), {c['draft']} dự thảo, "
-        f"{c['invalid']} chưa đạt yêu cầu kiểm tra, {c['not_submitted']} chưa nộp."
-    )
+    return say("check-round", deadline=deadline, **summary_counts(rnd))
 
 
 def not_submitted_lines(rnd: Round, escape: Callable[[str], str] = str) -> list[str]:
@@ -70,13 +65,13 @@ def text(rnd: Round, problems: list[Problem]) -> str:
         out.append("")
     missing = not_submitted_lines(rnd)
     if missing:
-        out += ["Chưa nộp:", *missing, ""]
+        out += [say("check-missing"), *missing, ""]
     out.append(round_sentence(rnd))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     files = len(rnd.submissions)
-    verdict = "Đạt" if not errors else "Chưa đạt"
-    out.append(f"{verdict}: {errors} lỗi, {warnings} cảnh báo trong {files} tệp.")
+    verdict = "check-failed" if errors else "check-passed"
+    out.append(say(verdict, errors=errors, warnings=warnings, files=files))
     return "\n".join(out) + "\n"
 
 
