@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
     # invisible and look-alike characters (messages: issue 20)
     "control-character": "Có ký tự điều khiển không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này{where}. Xóa ký tự đó: {how} (ký tự này thường lọt vào khi sao chép từ phần mềm khác).",
     "space-special": "Có khoảng trắng đặc biệt (copy từ Word) ở ký tự thứ {column} của dòng này. Công cụ đã coi nó là dấu cách thường; nên xóa khoảng trắng đó và gõ lại bằng phím cách.",
-    "bidi-control": "Có ký tự định hướng chữ không nhìn thấy ({name}) ở ký tự thứ {column} của dòng này (thường lọt vào khi sao chép số điện thoại hoặc chữ từ trang web). Ký tự này có thể làm chữ hiện ra theo thứ tự khác với khi gõ, nên công cụ đã bỏ nó; nên xóa và gõ lại đoạn đó.",
+    "bidi-control": "Có ký tự định hướng chữ không nhìn thấy ({name}), đầu tiên ở ký tự thứ {column} của dòng này (thường lọt vào khi sao chép số điện thoại hoặc chữ từ trang web). Các ký tự này có thể làm chữ hiện ra theo thứ tự khác với khi gõ, nên công cụ đã bỏ chúng; nên xóa và gõ lại đoạn đó.",
     "control-in-field": "{label} có ký tự không nhìn thấy ({name}), có thể được viết bằng mã như \\e hay \\u202e trong dấu ngoặc kép. Công cụ đã bỏ ký tự đó; hãy xóa nó (hoặc mã đó) khỏi giá trị.",
     "zero-width": "Có ký tự không nhìn thấy (khoảng trắng độ rộng 0, thường lọt vào khi sao chép từ trang web hoặc Word) ở ký tự thứ {column} của dòng này. Công cụ đã bỏ nó; nên xóa và gõ lại dòng này.",
     "quotes-curly": 'Giá trị của {label} nằm trong dấu ngoặc kép cong “ ” (Word tự đổi dấu nháy). Công cụ đã bỏ hai dấu này và đọc giá trị là "{value}"; nên xóa hai dấu đó hoặc thay bằng dấu nháy thẳng "...".',

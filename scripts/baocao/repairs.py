@@ -72,10 +72,10 @@ def remove_bidi(text: str) -> tuple[str, list[Repair]]:
         return text, []
     found = []
     for index, line in enumerate(text.split("\n")):
-        found += [
-            Repair("bidi-control", index + 1, m.start() + 1, m.group())
-            for m in _BIDI.finditer(line)
-        ]
+        chars = _BIDI.findall(line)  # one warning a line: they come in pairs (LRE … PDF)
+        if chars:
+            column = _BIDI.search(line).start() + 1  # type: ignore[union-attr]
+            found.append(Repair("bidi-control", index + 1, column, "".join(chars)))
     return _BIDI.sub("", text), found
 
 

@@ -167,7 +167,8 @@ def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
         )
         return Problem(display, line, code, message, ERROR, column=column)
     if code == "bidi-control":
-        message = render(code, name=control_name(repair.detail), column=column)
+        names = ", ".join(dict.fromkeys(control_name(c) for c in repair.detail))
+        message = render(code, name=names, column=column)
     elif code == "quotes-curly":
         message = render(code, label=_SOME_FIELD, value=repair.detail)
     elif code in ("heading-space-special", "heading-no-space"):
