@@ -544,3 +544,23 @@ def test_file_names_a_terminal_would_act_on_or_cannot_encode(workspace):
         assert "submissions/bo-��[2Jx.md" in out.replace("\\/", "/")
         assert "submissions/ghi-ch�.txt" in out.replace("\\/", "/")
     assert "\x1b" not in summary.read_text(encoding="utf-8")
+
+
+def test_the_pull_request_check_shows_every_problem_of_a_kind(workspace, capsys):
+    """--changed (the pull request's check) once kept one problem of each kind a file: an
+    official report with three empty sections showed one."""
+    path = filled_template(workspace, capsys)
+    text = path.read_text(encoding="utf-8").replace("trang_thai: du_thao", "trang_thai: chinh_thuc")
+    lines = text.split("\n")
+    for heading in (HEADING_2, HEADING_3):
+        index = lines.index(heading) + 2
+        assert lines[index] == "Đã thực hiện."
+        lines[index] = PLACEHOLDER_TEXT
+    path.write_text("\n".join(lines), encoding="utf-8")
+    argv = ["--root", str(workspace), "check", "--today", "2024-12-04"]
+    assert main([*argv, str(path)]) == 1
+    full = [line for line in capsys.readouterr().out.splitlines() if line.startswith(FILE)]
+    assert main([*argv, "--changed", FILE]) == 1
+    changed = [line for line in capsys.readouterr().out.splitlines() if line.startswith(FILE)]
+    assert len([line for line in full if "chưa có nội dung" in line]) == 2
+    assert changed == full

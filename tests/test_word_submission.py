@@ -545,3 +545,23 @@ def test_a_chunk_of_another_format_word_would_import_is_refused(word_ws, capsys)
         " (altChunk), Word chỉ chuyển thành văn bản khi mở tệp. Hãy mở tệp bằng Word rồi lưu lại"
         " dưới dạng .docx."
     ) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("changed", ["bo-y-te.docx", "bo-y-te.md"])
+def test_the_pull_request_check_sees_the_agency_s_other_file(word_ws, capsys, changed):
+    """A Word file uploaded beside the agency's .md (or the reverse) fails the pull request's
+    check, which reads only the changed file, as it fails the full check."""
+    from baocao.blank_report import render_template
+
+    campaign = load_campaign(word_ws)
+    text = render_template(campaign, campaign.agency("bo-y-te"))
+    (word_ws / "submissions" / "bo-y-te.md").write_text(text, encoding="utf-8")
+    listing = word_ws / "changed.txt"
+    listing.write_text(f"submissions/{changed}\n", encoding="utf-8")
+    code = main(["--root", str(word_ws), "check", "--changed-list", str(listing)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert (
+        "submissions/bo-y-te.docx: lỗi: Cơ quan có cả tệp bo-y-te.docx và tệp bo-y-te.md; mỗi cơ"
+        " quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp bo-y-te.docx chưa được đọc)."
+    ) in out

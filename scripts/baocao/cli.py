@@ -335,8 +335,10 @@ def _check(root: Path, args) -> int:
     # a change to the campaign, the schemas or the reviews concerns every report: check them all
     rnd = load_round(root, paths, today=args.today, campaign=campaign)
     problems = list(rnd.problems)
-    if changed is not None:
-        problems = _unique(entries.changed_problems(root, changed) + problems)
+    if changed is not None:  # a path refused by its type is also refused by the full check
+        refused = entries.changed_problems(root, changed)
+        twice = {(p.file, p.code) for p in refused}
+        problems = refused + [p for p in problems if (p.file, p.code) not in twice]
     if changed is not None and args.author:
         rules = load_campaign(args.owners_from.resolve()) if args.owners_from else campaign
         problems = changed_file_problems(rules, changed, args.author) + problems
@@ -356,17 +358,6 @@ def _check(root: Path, args) -> int:
 def _absolute(path: Path) -> Path:
     """The path made absolute without following a link at its end (a link is refused)."""
     return path.parent.resolve() / path.name
-
-
-def _unique(problems: list) -> list:
-    """A changed path refused by its type is also refused by the full check: once is enough."""
-    seen: set[tuple] = set()
-    kept = []
-    for problem in problems:
-        if (problem.file, problem.code) not in seen:
-            seen.add((problem.file, problem.code))
-            kept.append(problem)
-    return kept
 
 
 def _changed_files(args) -> list[str] | None:

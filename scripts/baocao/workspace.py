@@ -218,7 +218,20 @@ def load_round(
     campaign = campaign or load_campaign(root)
     validator = FrontMatterValidator(campaign.submission_schema)
     files = sorted(paths) if paths is not None else submission_files(campaign)
+    if paths is not None:  # an agency's other file decides which one is read
+        files = sorted({*files, *_other_formats(campaign, paths)})
     return _load(root, campaign, validator, files, paths, today)
+
+
+def _other_formats(campaign: Campaign, paths: list[Path]) -> list[Path]:
+    """`<id>.md` for a named `<id>.docx` and the reverse, where it exists."""
+    found = []
+    for path in paths:
+        if path.parent == campaign.submissions_dir and path.suffix in (".md", ".docx"):
+            other = path.with_suffix(".docx" if path.suffix == ".md" else ".md")
+            if os.path.lexists(other):
+                found.append(other)
+    return found
 
 
 def _load(
