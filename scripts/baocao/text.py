@@ -50,8 +50,9 @@ def nfc(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """text with every character a terminal or log would act on, or cannot encode, as "�"."""
-    return _UNPRINTABLE.sub("\ufffd", text)
+    """text with every character a terminal or log would act on, or cannot encode, as "�"
+    (line ends as line feeds)."""
+    return _UNPRINTABLE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def collapse(text: str) -> str:
