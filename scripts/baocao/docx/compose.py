@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
+from baocao.body import has_text
 from baocao.campaign import OutlineNode, Task
 from baocao.completeness import COMPLETE, Part
 from baocao.docx import appendix
@@ -126,7 +127,7 @@ def part_a(composer: Composer) -> list[Node]:
     rnd = composer.rnd
     campaign = rnd.campaign
     blocks = [heading(1, PART_A), note(_summary(rnd))]
-    preambles = [r for r in rnd.reports if r.usable and r.preamble.strip()]
+    preambles = [r for r in rnd.reports if r.usable and has_text(r.preamble)]  # not a comment
     if preambles:
         blocks.append(heading(2, PREAMBLES))
         for report in preambles:
@@ -238,7 +239,7 @@ def agency_body(
     if documents:
         blocks += [styled(LABEL, "Văn bản đã ban hành"), documents]
     preamble = report.preamble
-    if preamble.strip():
+    if has_text(preamble):
         blocks.append(composer.chunk(report, preamble, level))
     for part in report.parts:
         blocks.append(heading(level + part.spec.depth, part.spec.heading))

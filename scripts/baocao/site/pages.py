@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from baocao.blank_report import render_template
+from baocao.body import has_text
 from baocao.build import DOCX_NAME, REMINDER_NAME
 from baocao.campaign import CAMPAIGN_FILE, Agency, Campaign, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
@@ -524,7 +525,7 @@ def _report_body(report: AgencyReport, fragments: Fragments, body: HtmlPage) -> 
     a = report.agency
     blocks, headings = [], []
     preamble = report.completeness.preamble if report.completeness else ""
-    if preamble.strip():
+    if has_text(preamble):
         blocks.append(fragments.in_html(preamble, a.id, f"{a.id}-mo-dau"))
     for part in report.parts:
         level = min(part.spec.depth + 2, 6)
