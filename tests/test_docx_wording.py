@@ -10,6 +10,14 @@ from baocao.docx import build_docx
 from baocao.workspace import LATE, ON_TIME
 
 
+def text_of(node) -> str:  # pandoc JSON: words are Str nodes, spaces Space nodes
+    if isinstance(node, dict):
+        if node.get("t") == "Str":
+            return node["c"]
+        return " " if node.get("t") in ("Space", "SoftBreak") else text_of(node.get("c"))
+    return "".join(text_of(n) for n in node) if isinstance(node, list) else ""
+
+
 def test_the_summary_says_late_as_everywhere_else(sample_round, tmp_path: Path):
     path = build_docx(sample_round, tmp_path / "x.docx")
     summary = next(
@@ -35,13 +43,6 @@ def test_the_template_s_comment_is_no_preamble(workspace, capsys):
     report = load_round(workspace).report("bo-y-te")
     assert report.usable and "<!-- Viết nội dung" in report.preamble
 
-    def text_of(node) -> str:  # pandoc JSON: words are Str nodes, spaces Space nodes
-        if isinstance(node, dict):
-            if node.get("t") == "Str":
-                return node["c"]
-            return " " if node.get("t") in ("Space", "SoftBreak") else text_of(node.get("c"))
-        return "".join(text_of(n) for n in node) if isinstance(node, list) else ""
-
     def merged(rnd) -> tuple[str, list]:
         done = compose.merged_document(rnd, [])
         return text_of(done.document["blocks"]), done.pieces
@@ -56,3 +57,16 @@ def test_the_template_s_comment_is_no_preamble(workspace, capsys):
     tree, pieces = merged(load_round(workspace))
     assert compose.PREAMBLES in tree
     assert any("Kính gửi Ban Chỉ đạo." in str(piece) for piece in pieces)
+
+
+def test_part_b_says_each_report_s_state_as_the_site_does(sample_round):
+    """Part B's line under an agency said "Đúng hạn" for a report the secretariat had sent
+    back; it now gives the state the site, Phụ lục 1 and the reminder give."""
+    from baocao.docx import compose
+
+    text = text_of(compose.merged_document(sample_round, []).document["blocks"])
+    states = {r.stage_label for r in sample_round.reports if r.usable}
+    assert len(states) > 2  # the samples have reports in several states
+    for report in sample_round.reports:
+        if report.usable:
+            assert f"tình trạng: {report.stage_label}; mức độ đầy đủ" in text, report.agency.id

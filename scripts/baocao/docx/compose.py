@@ -259,7 +259,7 @@ def _facts(report: AgencyReport, submission: Submission) -> str:
     ]
     if signer:
         bits.append(f"người ký: {signer.get('chuc_vu', '')} {signer.get('ho_ten', '')}".rstrip())
-    bits += [f"tình trạng: {report.status_label}", f"mức độ đầy đủ: {format_percent(report.ratio)}"]
+    bits += [f"tình trạng: {report.stage_label}", f"mức độ đầy đủ: {format_percent(report.ratio)}"]
     return "; ".join(bits) + "."
 
 
