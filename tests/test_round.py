@@ -613,3 +613,33 @@ def test_dashboard_lists_the_problems_no_agency_page_shows(workspace):
     (workspace / "reviews.yml").unlink()
     site = generate(load_round(workspace, today=TODAY))
     assert "Tệp cần Ban Thư ký" not in next(p for p in site.pages if p.path == "index.md").markdown
+
+
+def test_the_reminder_keeps_an_agency_s_extension(workspace, capsys):
+    """--han 16/12 to an agency whose deadline was extended to 20/12: the letter gives its
+    own deadline, as the extension's letter did, instead of asking for it four days early."""
+    _round_for_reminder(workspace)
+    (workspace / "reviews.yml").write_text(
+        (workspace / "reviews.yml").read_text(encoding="utf-8")
+        + "gia_han:\n  - co_quan: bo-y-te\n    han_moi: 2024-12-20\n"
+        "    van_ban: Công văn số 3702/BCĐ319 ngày 04/12/2024\n",
+        encoding="utf-8",
+    )
+    out = workspace / "build" / "cv.docx"
+    argv = ["--root", str(workspace), "remind", "--nhom", "du-thao", "--nhom", "bo-sung"]
+    argv += ["--han", "2024-12-16", "--today", "2024-12-10", "--out", str(out)]
+    assert main(argv) == 0
+    assert (
+        "   2. Bộ Y tế (bo-y-te): Dự thảo (được gia hạn đến 20/12/2024)" in capsys.readouterr().out
+    )
+    doc = Document(str(out))
+    listed = [[c.text for c in row.cells] for row in doc.tables[1].rows]
+    assert listed[1:] == [
+        ["1", "Bộ Tư pháp", "Yêu cầu bổ sung ngày 06/12/2024"],
+        ["2", "Bộ Y tế", "Dự thảo (được gia hạn đến 20/12/2024)"],
+    ]
+    asked = next(p.text for p in doc.paragraphs if "trước ngày 16 tháng 12 năm 2024" in p.text)
+    assert (
+        "trước ngày 16 tháng 12 năm 2024 (cơ quan, đơn vị được gia hạn: trước hạn đã được gia hạn"
+        " nêu trong danh sách)." in asked
+    )

@@ -55,8 +55,12 @@ def list_text(rnd: Round, reports: list[AgencyReport]) -> str:
 def _why(report: AgencyReport) -> str:
     review = report.review
     if report.stage == RETURNED and review is not None:
-        return f"{report.stage_label} ngày {review.date:%d/%m/%Y}"
-    return report.stage_label
+        why = f"{report.stage_label} ngày {review.date:%d/%m/%Y}"
+    else:
+        why = report.stage_label
+    if report.extension is not None:  # the letter must not ask for it before its own deadline
+        why += f" (được gia hạn đến {report.extension.deadline:%d/%m/%Y})"
+    return why
 
 
 def _cell(value: str) -> str:
@@ -130,6 +134,12 @@ def letter_document(
     letter = campaign.letter
     about = letter.subject.removeprefix("V/v ").strip()
     when = f"trước {_long_date(until)}" if until else "trong thời gian sớm nhất"
+    later = [r for r in reports if r.extension and (until is None or r.extension.deadline > until)]
+    extended = (
+        " (cơ quan, đơn vị được gia hạn: trước hạn đã được gia hạn nêu trong danh sách)"
+        if later
+        else ""
+    )
     paragraphs = [
         f"Thực hiện Công văn số {letter.number} {_long_date(letter.date)} về việc {about}, "
         f"các cơ quan, đơn vị được đề nghị gửi báo cáo về {letter.receiver_unit} "
@@ -141,8 +151,8 @@ def letter_document(
     tail = [
         f"Để kịp tổng hợp, đề nghị Quý cơ quan, đơn vị khẩn trương hoàn thành và gửi báo cáo "
         f"về {letter.receiver_unit} (kèm theo bản mềm tới email: {letter.receiver_email}) "
-        f"{when}. Cơ quan, đơn vị đã được đề nghị bổ sung gửi lại báo cáo đã hoàn thiện "
-        "theo ý kiến của Ban Thư ký.",
+        f"{when}{extended}. Cơ quan, đơn vị đã được đề nghị bổ sung gửi lại báo cáo đã hoàn "
+        "thiện theo ý kiến của Ban Thư ký.",
         f"Chi tiết xin liên hệ: Đ/c {letter.contact_name}, {letter.contact_title}; "
         f"điện thoại: {letter.contact_phone}.",
         "Trân trọng cảm ơn sự phối hợp của Quý cơ quan, đơn vị./.",
