@@ -29,12 +29,11 @@ def paragraphs(document):
         yield docx.text.paragraph.Paragraph(element, document)
 
 
-def type_into(paragraph, text: str, *, italic: bool | None = None) -> None:
-    """What a person does: select the paragraph's text and type over it."""
+def type_into(paragraph, text: str) -> None:
+    """What a person does: select the paragraph's text and type over it (Word keeps the
+    formatting of the first character selected)."""
     runs = paragraph.runs
     runs[0].text = text
-    if italic is not None:
-        runs[0].italic = italic
     for run in runs[1:]:
         run.text = ""
 
@@ -63,7 +62,7 @@ def fill(path: Path, campaign) -> dict:
             type_into(paragraph, "Đỗ Xuân Tuyên")
         elif text == PLACEHOLDER:
             words = f"Bộ Y tế đã thực hiện nội dung thứ {leaf + 1}: a) kiểm tra; đ) xử lý."
-            type_into(paragraph, words, italic=False)
+            type_into(paragraph, words)  # over the placeholder, keeping its formatting
             written[leaf] = words
             leaf += 1
         elif text == CONTACT:

@@ -133,7 +133,7 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes, head) -> bytes
         heading = style(f"Heading {min(spec.depth, 9)}")
         sect.addprevious(_paragraph(heading, spec.heading, no_page_break=True))
         if spec.leaf:
-            sect.addprevious(_paragraph(style("Body Text"), PLACEHOLDER, italic=True))
+            sect.addprevious(_paragraph(style("Body Text"), PLACEHOLDER))  # typed over: plain
     sect.addprevious(_paragraph(style("Table Caption"), FIGURES_CAPTION))
     fields = campaign.figure_fields
     table = doc.add_table(rows=1 + len(fields), cols=1 + len(campaign.years), style="Table")
@@ -151,17 +151,13 @@ def _shared(campaign: Campaign, agency: Agency, reference: bytes, head) -> bytes
     return out.getvalue()
 
 
-def _paragraph(style_id: str, text: str, *, italic: bool = False, no_page_break: bool = False):
+def _paragraph(style_id: str, text: str, *, no_page_break: bool = False):
     """<w:p> of one run in a paragraph style, as python-docx's add_paragraph writes it."""
     p, ppr, run, t = (OxmlElement(tag) for tag in ("w:p", "w:pPr", "w:r", "w:t"))
     ppr.append(OxmlElement("w:pStyle", {qn("w:val"): style_id}))
     if no_page_break:
         ppr.append(OxmlElement("w:pageBreakBefore", {qn("w:val"): "0"}))
     p.append(ppr)
-    if italic:
-        rpr = OxmlElement("w:rPr")
-        rpr.append(OxmlElement("w:i"))
-        run.append(rpr)
     t.text = text
     if text != text.strip():
         t.set(qn("xml:space"), "preserve")
