@@ -152,3 +152,30 @@ def test_a_figure_written_in_words_says_how_to_write_it(workspace, report, capsy
         {"nam": 2023, "xu_ly": 967},
         {"nam": 2024, "kiem_tra": 1322, "xu_ly": 1198},
     ]
+
+
+@pytest.mark.parametrize(
+    "start, typed, field, value",
+    [
+        ("Hà Nội, ngày", "Nghệ An, ngày 5/12/2024", "ngay_ban_hanh", "05/12/2024"),
+        ("Hà Nội, ngày", "Hà Nội, ngày 05-12-2024", "ngay_ban_hanh", "05/12/2024"),
+        ("Số:", "Số 7361/BC-BYT", "so_ky_hieu", "7361/BC-BYT"),
+    ],
+)
+def test_a_date_or_number_typed_short_is_read(
+    workspace, report, capsys, start, typed, field, value
+):
+    """What clerks type instead of "ngày 05 tháng 12 năm 2024" and "Số: ...": read, not a
+    silent draft."""
+    _edit(report, start, typed)
+    assert _check(workspace, capsys) == []
+    assert load_round(workspace).report("bo-y-te").submission.meta[field] == value
+
+
+def test_a_date_that_does_not_exist_is_told_so(workspace, report, capsys):
+    _edit(report, "Hà Nội, ngày", "Hà Nội, ngày 31 tháng 11 năm 2024")
+    assert _check(workspace, capsys) == [
+        "submissions/bo-y-te.docx: lỗi: Phần đầu văn bản (số, ngày, người ký): Ngày ban hành"
+        ' (ngay_ban_hanh): "31/11/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm,'
+        " ví dụ 03/12/2024."
+    ]

@@ -12,9 +12,15 @@ from baocao.text import collapse, fold
 
 SIGNATURE_LINES = 3  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
 HEAD_SCAN = 20  # paragraphs from the start searched for the number and the date
-_NUMBER = re.compile(r"^s[oố]\s*(?:ky hieu\s*)?[:.]\s*(?P<value>.*)$")
-_DATE = re.compile(
+# "Số: 125/BC-UBND"; also "Số 125/BC-UBND", the colon forgotten before a number
+_NUMBER = re.compile(r"^s[oố]\s*(?:ky hieu\s*)?(?:[:.]\s*|\s+(?=\d))(?P<value>.*)$")
+_DATE = re.compile(  # "ngày 03 tháng 12 năm 2024"
     r"ngay\s*(?P<d>\d{1,2})?[\s.…_]*thang\s*(?P<m>\d{1,2})?[\s.…_]*nam\s*(?P<y>\d{4})"
+)
+# typed short, as a line of its own ("Nghệ An, ngày 5/12/2024"): in a sentence, "ngày 29/3/2023"
+# is the date of another document
+_SHORT_DATE = re.compile(
+    r"(?:[^,]{0,40},\s*)?ngay\s*(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{4})\s*\.?"
 )
 _SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký[^)]*|da ky)\s*\)?$", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
@@ -59,18 +65,18 @@ def _number(text: str) -> str | None:
 
 def _date(text: str) -> tuple[str | None, str | None] | None:
     folded = fold(text)
-    m = _DATE.search(folded)
+    m = _DATE.search(folded) or _SHORT_DATE.fullmatch(folded.strip())
     if not m:
         return None
-    place = (
-        collapse(text[: folded.find(",", 0, m.start()) if "," in folded[: m.start()] else 0])
-        or None
-    )
-    if m.group("d") and m.group("m"):
+    start = m.start() if m.re is _DATE else folded.find("ngay")
+    place = collapse(text[: folded.find(",", 0, start) if "," in folded[:start] else 0]) or None
+    day, month = m.group("d"), m.group("m")
+    if day and month:
+        year = int(m.group("y"))
         try:
-            issued = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            return None, place
+            issued = date(year, int(month), int(day))
+        except ValueError:  # "ngày 31 tháng 11": kept, for the check to say it does not exist
+            return f"{int(day):02d}/{int(month):02d}/{year}", place
         return issued.strftime("%d/%m/%Y"), place
     return None, place
 
