@@ -564,3 +564,44 @@ def test_the_pull_request_check_shows_every_problem_of_a_kind(workspace, capsys)
     changed = [line for line in capsys.readouterr().out.splitlines() if line.startswith(FILE)]
     assert len([line for line in full if "chưa có nội dung" in line]) == 2
     assert changed == full
+
+
+def test_table_rows_that_do_not_fit_their_header(workspace, capsys):
+    """A cell past the header's is lost by every Markdown reader (site and DOCX): an error.
+    A short row is left empty, and a `|---|` row of another width makes no table: warnings.
+    An escaped pipe is no cell; a well-formed table says nothing."""
+    path = filled_template(workspace, capsys)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index(HEADING_3) + 3
+    lines[at - 1 : at] = [
+        "Đã chi 1,2 tỷ đồng.",
+        "",
+        "| Năm | Số vụ |",
+        "|---|---:|",
+        "| 2023 | 1.240 | ghi chú thừa |",
+        "| 2024 |",
+        "| 2025 | 3 \\| 4 |",
+        "",
+        "| A | B | C |",
+        "|---|---|",
+        "| 1 | 2 | 3 |",
+        "",
+        "| Đúng | bảng |",
+        "|---|---|",
+        "| 1 | 2 |",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, problems, _ = check(workspace, capsys)
+    assert (code, problems) == (
+        1,
+        [
+            f"{FILE}:{at + 4}: lỗi: Hàng này của bảng có 3 ô, nhiều hơn hàng tiêu đề (2 ô): ô thừa"
+            ' ("ghi chú thừa") không hiện trên trang web và trong báo cáo tổng hợp. Thêm cột ở'
+            " hàng tiêu đề và ở dòng |---| ngay dưới nó, hoặc gộp ô thừa vào ô trước.",
+            f"{FILE}:{at + 5}: cảnh báo: Hàng này của bảng có 1 ô, ít hơn hàng tiêu đề (2 ô): các"
+            ' ô cuối sẽ để trống. Nếu còn thiếu số liệu, thêm ô cho đủ (ô trống viết "| |").',
+            f"{FILE}:{at + 8}: cảnh báo: Bảng bắt đầu ở dòng này không được đọc thành bảng: hàng"
+            " tiêu đề có 3 ô nhưng dòng |---| dưới nó có 2 ô, nên cả bảng hiện thành một đoạn chữ"
+            " có các dấu |. Sửa dòng thứ hai cho có đúng 3 ô: |---|---|---|",
+        ],
+    )

@@ -18,6 +18,7 @@ from baocao.problems import WARNING, Problem
 from baocao.reviews import Extension, Review, load_reviews
 from baocao.stages import Receipt, settle
 from baocao.submission import Submission, load_submission
+from baocao.tables import table_problems
 from baocao.text import printable
 from baocao.validation import FrontMatterValidator
 from baocao.wordfile import (
@@ -264,6 +265,7 @@ def _load(
         if filed.readable and not any(over_body_limit(p) for p in filed.problems):
             report.completeness = assess(campaign, report.agency, filed)
             filed.problems.extend(link_problems(filed, report.agency.id))
+            filed.problems.extend(table_problems(filed))
         report.status = _status(campaign, report)
     note = settle(root, campaign, reports.values(), reviews)
     for report in reports.values():  # a Word file's problems name places, not lines
