@@ -183,6 +183,54 @@ CASES = [
     ),
 ]
 
+# the YAML mistakes a web-editor user makes, named where they are, not on the line below
+INDENT = (
+    "Dòng này thụt lề sâu hơn dòng trên ({above}) nên không được đọc thành trường. Các trường"
+    " cùng nhóm phải thẳng hàng: thụt vào đúng bằng trường ngay trên (các trường con như ho_ten,"
+    " chuc_vu thụt 2 dấu cách dưới tên nhóm)."
+)
+CASES += [
+    (
+        "no-space-after-colon",
+        "so_ky_hieu: 412/BC-UBND",
+        "so_ky_hieu:412/BC-UBND",
+        1,
+        [
+            f'{FILE}:6: lỗi: Sau dấu hai chấm của "so_ky_hieu:" thiếu một dấu cách, nên dòng này'
+            ' không được đọc thành trường. Viết "so_ky_hieu: 412/BC-UBND".'
+        ],
+    ),
+    (
+        "no-colon",
+        "ngay_ban_hanh: 04/12/2024",
+        "ngay_ban_hanh 04/12/2024",
+        1,
+        [
+            f'{FILE}:7: lỗi: Thiếu dấu hai chấm sau tên trường "ngay_ban_hanh". Viết'
+            ' "ngay_ban_hanh: 04/12/2024".'
+        ],
+    ),
+    (
+        "a-group-field-at-the-margin",
+        "  dien_thoai: 0238.3844.123",
+        "dien_thoai: 0238.3844.123",
+        1,
+        [f"{FILE}:15: lỗi: " + INDENT.format(above='"dien_thoai: 0238.3844.123"')],
+    ),
+    (
+        "the-last-field-of-a-group-at-the-margin",
+        "  email: binhtt@nghean.gov.vn",
+        "email: binhtt@nghean.gov.vn",
+        1,
+        [
+            f"{FILE}:12: lỗi: Thiếu trường bắt buộc Thư điện tử (email) trong nhóm Người liên hệ"
+            " (lien_he). Thêm dòng `email: ...` trong nhóm Người liên hệ (lien_he).",
+            f'{FILE}:15: lỗi: Trường "email" thuộc nhóm lien_he nhưng đang viết sát lề trái. Thụt'
+            ' dòng này vào 2 dấu cách, thẳng hàng với các trường khác dưới dòng "lien_he:".',
+        ],
+    ),
+]
+
 
 @pytest.mark.parametrize("name,old,new,exit_code,expected", CASES, ids=[c[0] for c in CASES])
 def test_a_mistake_typed_into_the_template(workspace, capsys, name, old, new, exit_code, expected):

@@ -15,6 +15,9 @@ MESSAGES: dict[str, str] = {
     "frontmatter-too-large": "Phần thông tin đầu tệp quá dài ({size} ký tự, tối đa {limit}). Nội dung báo cáo phải đặt sau dòng `---` thứ hai.",
     # front matter syntax (messages: issue 20)
     "yaml-syntax": 'Phần thông tin đầu tệp viết sai ở ký tự thứ {column} của dòng này: {detail}. Kiểm tra dấu hai chấm, thụt lề và dấu nháy; giá trị có dấu `:` hãy đặt trong dấu nháy kép thẳng "...".',
+    "yaml-colon-space": 'Sau dấu hai chấm của "{key}:" thiếu một dấu cách, nên dòng này không được đọc thành trường. Viết "{key}: {value}".',
+    "yaml-colon-missing": 'Thiếu dấu hai chấm sau tên trường "{key}". Viết "{key}: {value}".',
+    "yaml-indent": 'Dòng này thụt lề sâu hơn dòng trên ("{above}") nên không được đọc thành trường. Các trường cùng nhóm phải thẳng hàng: thụt vào đúng bằng trường ngay trên (các trường con như ho_ten, chuc_vu thụt 2 dấu cách dưới tên nhóm).',
     "yaml-tab": "Dòng này thụt lề bằng phím Tab. Xóa Tab và thụt lề bằng 2 dấu cách, thẳng hàng với các trường cùng nhóm.",
     "yaml-duplicate-key": 'Trường "{key}" xuất hiện hai lần (lần đầu ở dòng {first}). Giữ lại một lần, nếu không giá trị trước sẽ bị mất.',
     "yaml-tag": 'Không được dùng thẻ "{tag}" trong phần thông tin đầu tệp. Hãy viết giá trị bình thường, không có dấu `!`.',
@@ -34,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "heading-no-space": 'Thiếu dấu cách sau "{hashes}" ở ký tự thứ {column} của dòng này: tiêu đề phải viết "{hashes} {title}". Công cụ đã đọc dòng này là tiêu đề; hãy thêm một dấu cách sau dấu # cuối cùng.',
     # schema (messages: issue 20; {label} is the field's title and key, e.g. "Số, ký hiệu văn bản (so_ky_hieu)")
     "schema-required": "Thiếu trường bắt buộc {label}{where}. Thêm dòng `{name}: ...`{where}.",
+    "schema-additional-indent": 'Trường "{name}" thuộc nhóm {group} nhưng đang viết sát lề trái. Thụt dòng này vào 2 dấu cách, thẳng hàng với các trường khác dưới dòng "{group}:".',
     "schema-additional": 'Trường "{name}" không có trong mẫu báo cáo. Kiểm tra lỗi chính tả (các trường hợp lệ: {allowed}).',
     "schema-type": "{label}: phải là {expected}, đang là {actual}.",
     "schema-enum": '{label}: giá trị "{value}" không hợp lệ; chỉ được chọn một trong: {allowed}.',

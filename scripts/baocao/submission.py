@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -115,6 +116,8 @@ def load_submission(
         bad = front_lines[error.line - 1] if 0 < error.line <= len(front_lines) else ""
         if error.code == "yaml-syntax" and "\t" in bad[: len(bad) - len(bad.lstrip())]:
             error = YamlError("yaml-tab", error.line, error.column)
+        elif error.code == "yaml-syntax":
+            error = _misplaced_colon(front_lines, error)
         sub.problems.append(_yaml_problem(display, error))
         return sub
     if not isinstance(doc.value, dict):
@@ -179,9 +182,54 @@ def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
     return Problem(display, line, code, message, WARNING, column=column)
 
 
+_KEY_GLUED = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(\S.*)$")  # so_ky_hieu:215/BC
+_KEY_NO_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s+([^:#\s].*)$")  # ngay 04/12
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+\S")
+
+
+def _misplaced_colon(lines: list[str], error: YamlError) -> YamlError:
+    """A colon missing, glued to its value, or a line indented deeper than the one above:
+    PyYAML says "could not find expected ':'", "mapping values are not allowed" or "did not
+    find expected key", often a line below the mistake. Name the mistake, on the line to fix."""
+    index = error.line - 1
+    if not 0 <= index < len(lines):
+        return error
+    if "could not find expected ':'" in error.detail:  # its line is the key's own
+        return _key_mistake(lines[index], index) or error
+    indenting = "did not find expected key" in error.detail
+    if "mapping values are not allowed" not in error.detail and not indenting:
+        return error
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if above is None or lines[above].lstrip().startswith("#"):
+        return error
+    line, previous = lines[index], lines[above]
+    indent = len(line) - len(line.lstrip(" "))
+    if len(previous) - len(previous.lstrip(" ")) >= indent:
+        return error if indenting else _key_mistake(previous, above) or error
+    if _KEY_VALUE.match(previous):
+        return YamlError("yaml-indent", error.line, indent + 1, previous.split(" #", 1)[0].strip())
+    return error
+
+
+def _key_mistake(line: str, index: int) -> YamlError | None:
+    """`so_ky_hieu:215/BC` (no space after the colon), `ngay_ban_hanh 04/12` (no colon)."""
+    text = line.split(" #", 1)[0].rstrip()
+    for code, pattern in (("yaml-colon-space", _KEY_GLUED), ("yaml-colon-missing", _KEY_NO_COLON)):
+        m = pattern.match(text)
+        if m:
+            detail = f"{m.group(2)}\x00{m.group(3).strip()}"
+            return YamlError(code, index + 1, len(m.group(1)) + len(m.group(2)) + 1, detail)
+    return None
+
+
 def _yaml_problem(display: str, error: YamlError) -> Problem:
     line = error.line + 1  # the YAML text starts on line 2 of the file
-    if error.code == "yaml-duplicate-key":
+    if error.code in ("yaml-colon-space", "yaml-colon-missing"):
+        key, value = error.detail.split("\x00")
+        message = render(error.code, key=key, value=shorten(value, 40))
+    elif error.code == "yaml-indent":
+        message = render(error.code, above=shorten(error.detail, 60))
+    elif error.code == "yaml-duplicate-key":
         key, first = error.detail.split("\x00")
         message = render("yaml-duplicate-key", key=key, first=int(first) + 1)
     elif error.code == "yaml-tag":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -126,17 +126,35 @@ class FrontMatterValidator:
                 for key in error.instance if isinstance(error.instance, dict) else ():
                     if str(key) not in allowed:
                         name = _dotted(parent, str(key))
+                        at = line(error.path + (key,))
+                        group = None if error.path else self._group_of(str(key), at, line)
+                        message = (
+                            render("schema-additional-indent", name=name, group=group)
+                            if group
+                            else render("schema-additional", name=name, allowed=", ".join(allowed))
+                        )
                         yield Problem(
                             file,
                             line(error.path + (key,)),
                             "schema-additional",
-                            render("schema-additional", name=name, allowed=", ".join(allowed)),
+                            message,
                             field=name,
                         )
                 continue
             yield self._problem(file, error, line, doc)
         yield from self._dates(file, data, line)
         yield from self._years(file, data, line)
+
+    def _group_of(self, key: str, at: int, line: Callable[[tuple], int]) -> str | None:
+        """The top-level group with a field of this name (`email` -> `lien_he`), the one
+        written nearest above line `at` if there are several (`ho_ten`)."""
+        groups = [
+            name
+            for name, node in self.schema.get("properties", {}).items()
+            if key in node.get("items", node).get("properties", {})
+        ]
+        above = [(line((name,)), name) for name in groups if line((name,)) < at]
+        return max(above)[1] if above else groups[0] if groups else None
 
     def label(self, path: tuple, data: Any = None) -> str:
         """How a user finds a field: its Vietnamese title, the year or item, and its key:

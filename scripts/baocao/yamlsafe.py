@@ -99,6 +99,8 @@ class YamlDocument:
 
 def _mark(error: yaml.MarkedYAMLError) -> tuple[int, int | None]:
     mark = error.problem_mark or error.context_mark
+    if error.context == "while scanning a simple key" and error.context_mark:
+        mark = error.context_mark  # where the key without its ":" began, not a line below
     if mark is None:
         return 1, None
     return mark.line + 1, mark.column + 1
