@@ -44,7 +44,7 @@ def test_a_deleted_heading_is_placed_by_its_neighbours_not_by_line_numbers(
 ):
     _edit(report, "2. Công tác kiểm tra, đôn đốc", None)
     assert _check(workspace, capsys) == [
-        'submissions/bo-y-te.docx: lỗi: Phần 1, mục I.3: Thiếu mục "2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg." của đề cương. Thêm tiêu đề này sau tiêu đề "1. Tình hình quán triệt và tổ chức thực hiện Quyết định số…" và trước tiêu đề "3. Kinh phí thực hiện Đề án hằng năm và cho cả giai đoạn.", ngay trước đoạn đã viết cho nó (nếu có), rồi viết nội dung bên dưới.'
+        'submissions/bo-y-te.docx: lỗi: Thiếu mục "2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg." của đề cương. Thêm tiêu đề này sau tiêu đề "1. Tình hình quán triệt và tổ chức thực hiện Quyết định số…" và trước tiêu đề "3. Kinh phí thực hiện Đề án hằng năm và cho cả giai đoạn.", ngay trước đoạn đã viết cho nó (nếu có), rồi viết nội dung bên dưới.'
     ]
 
 

@@ -214,6 +214,10 @@ _WORD_FIELDS = {
 }
 
 
+# a heading missing: its place would be the next heading's, where it must not be written
+_BETWEEN = ("section-missing", "task-missing")
+
+
 def locate(sub: Submission, problems: list[Problem]) -> list[Problem]:
     """The problems of a Word submission with their place instead of a line."""
     if sub.places is None:
@@ -230,7 +234,12 @@ def locate(sub: Submission, problems: list[Problem]) -> list[Problem]:
             else render("word-place-end")
         )
         word = _WORD_FIELDS.get((problem.code, (problem.field or "").split(".")[0]))
-        message = render(word) if word else f"{place}: {problem.message}"
+        if word:
+            message = render(word)
+        elif problem.code in _BETWEEN:  # the message names the headings around it
+            message = problem.message
+        else:
+            message = f"{place}: {problem.message}"
         if word == "word-field-contact" and (missing := _missing_contact(sub.meta)):
             message = render("word-field-contact-part", missing=missing)
         if (problem.code, message) in seen:  # the three contact fields: one line to write
