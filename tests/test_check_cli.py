@@ -266,7 +266,8 @@ def test_one_bad_review_entry_does_not_discard_the_others(workspace, capsys):
     assert (
         "reviews.yml",
         7,
-        "reviews.yml: mục 2, ket_qua: không đúng mẫu; mục này bị bỏ qua.",
+        'reviews.yml: mục 2, ket_qua "tu_duyet" không đúng: chỉ dùng da_tiep_nhan hoặc'
+        " yeu_cau_bo_sung; mục này bị bỏ qua.",
     ) in messages
     assert (
         "reviews.yml",

@@ -32,3 +32,27 @@ def test_a_syntax_error_says_what_is_wrong_on_the_line(workspace, capsys):
     assert _problems(workspace, text, capsys) == [
         "reviews.yml:3: lỗi: reviews.yml: lỗi cú pháp YAML ở ký tự thứ 21 của dòng này (có dấu hai chấm không hợp lệ trong giá trị), nên cả tệp bị bỏ qua. Sửa dòng này rồi chạy lại."
     ]
+
+
+def test_an_entry_the_schema_refuses_says_what_it_takes(workspace, capsys):
+    """The allowed results, a sent-back report's missing reason, a date's form, an agency id
+    mistyped: each says what to write, not only "không đúng mẫu"."""
+    entry = "  - co_quan: {agency}\n    ket_qua: {result}\n    nguoi_xem_xet: A\n    ngay: {day}\n"
+    text = "reviews:\n" + "".join(
+        entry.format(agency=agency, result=result, day=day)
+        for agency, result, day in (
+            ("bo-cong-an", "tiep_nhan", "2024-12-06"),
+            ("bo-tai-chinh", "yeu_cau_bo_sung", "2024-12-06"),
+            ("bo-cong-ann", "da_tiep_nhan", "2024-12-06"),
+            ("bo-y-te", "da_tiep_nhan", "6.12.2024"),
+        )
+    )
+    assert _problems(workspace, text, capsys) == [
+        'reviews.yml:3: lỗi: reviews.yml: mục 1, ket_qua "tiep_nhan" không đúng: chỉ dùng'
+        " da_tiep_nhan hoặc yeu_cau_bo_sung; mục này bị bỏ qua.",
+        "reviews.yml:6: lỗi: reviews.yml: mục 2, thiếu ghi_chu; mục này bị bỏ qua.",
+        'reviews.yml:10: lỗi: reviews.yml: mã cơ quan "bo-cong-ann" không có trong danh sách của'
+        ' đợt báo cáo. Có phải là "bo-cong-an"?',
+        "reviews.yml:17: lỗi: reviews.yml: mục 4, ngay: không đúng mẫu (Ngày dạng"
+        " năm-tháng-ngày hoặc ngày/tháng/năm. Ví dụ: 2024-12-06.); mục này bị bỏ qua.",
+    ]

@@ -203,7 +203,8 @@ def test_extension_moves_the_agency_deadline(repo, capsys):
     assert rnd.report("bo-tu-phap").deadline == date(2024, 12, 5)  # refused entry: the letter's
     assert [p.message for p in rnd.problems if p.file == "reviews.yml"] == [
         'reviews.yml: gia_han, mục 2, han_moi: "2024-02-31" không phải ngày có thật; mục này bị bỏ qua.',
-        "reviews.yml: gia_han, mục 3, han_moi: không đúng mẫu; mục này bị bỏ qua.",
+        "reviews.yml: gia_han, mục 3, han_moi: không đúng mẫu (Ngày dạng năm-tháng-ngày hoặc"
+        " ngày/tháng/năm. Ví dụ: 2024-12-15.); mục này bị bỏ qua.",
     ]
     site = generate(rnd)
     html = "".join(site.fragments.html(i) for i in range(len(site.fragments.sources)))

@@ -82,7 +82,12 @@ MESSAGES: dict[str, str] = {
     "review-yaml-duplicate": 'dòng "{key}:" xuất hiện hai lần (lần đầu ở dòng {first}), nên cả tệp bị bỏ qua. Đưa các mục của dòng này vào dưới một dòng "{key}:" rồi chạy lại.',
     "review-yaml-syntax": "lỗi cú pháp YAML ở ký tự thứ {column} của dòng này ({detail}), nên cả tệp bị bỏ qua. Sửa dòng này rồi chạy lại.",
     "review-yaml-other": "lỗi cú pháp YAML, hãy sửa lại tệp.",
-    "review-unknown-agency": 'reviews.yml: mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo.',
+    "review-unknown-agency": 'reviews.yml: mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo.{hint}',
+    "review-agency-hint": ' Có phải là "{agency}"?',
+    "review-field-required": "thiếu {name}",
+    "review-field-enum": '{name} "{value}" không đúng: chỉ dùng {allowed}',
+    "review-field-other": "{name}: không đúng mẫu ({description}{example})",
+    "review-field-example": " Ví dụ: {example}.",
     # completeness
     "section-missing": 'Thiếu mục "{title}" của đề cương. Thêm tiêu đề này{where}, rồi viết nội dung bên dưới.',
     "task-missing": 'Thiếu nhiệm vụ được giao "{title}". Thêm tiêu đề nhiệm vụ này{where}, rồi báo cáo kết quả thực hiện bên dưới.',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,7 +11,7 @@ from pathlib import Path
 from baocao.campaign import Campaign, load_schema, read_config
 from baocao.messages import REVIEW_LABELS, render
 from baocao.problems import Problem
-from baocao.schemas import SchemaValidator
+from baocao.schemas import SchemaValidator, Violation
 from baocao.submission import yaml_detail
 from baocao.validation import parse_date
 from baocao.yamlsafe import YamlError, load_document
@@ -68,6 +69,19 @@ def _where(section: str, index: int) -> str:
     return f"mục {index + 1}" if section == "reviews" else f"{section}, mục {index + 1}"
 
 
+def _what(name: str, violation: Violation) -> str:
+    """What is wrong with one field of an entry, with the values or the form it takes."""
+    if violation.keyword == "required":
+        return render("review-field-required", name=violation.missing)
+    if violation.keyword == "enum":
+        allowed = " hoặc ".join(str(v) for v in violation.value)
+        return render("review-field-enum", name=name, value=violation.instance, allowed=allowed)
+    description = violation.schema.get("description", "")
+    examples = violation.schema.get("examples") or []
+    example = render("review-field-example", example=examples[0]) if examples else ""
+    return render("review-field-other", name=name, description=description, example=example)
+
+
 def _why(error: YamlError | UnicodeDecodeError) -> str:
     """What YAML could not read, so the secretariat can fix it (the whole file is ignored)."""
     if isinstance(error, YamlError) and error.code == "yaml-duplicate-key":
@@ -113,21 +127,25 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
         section = str(where[0])
         bad.add((section, where[1]))
         name = ".".join(str(p) for p in where[2:]) or "mục"
-        problems.append(
-            problem(
-                where,
-                "review-invalid",
-                detail=f"{_where(section, where[1])}, {name}: không đúng mẫu; mục này bị bỏ qua.",
-            )
-        )
+        detail = f"{_where(section, where[1])}, {_what(name, violation)}; mục này bị bỏ qua."
+        problems.append(problem(where, "review-invalid", detail=detail))
     book = ReviewBook()
     for section in SECTIONS:
         for index, item in enumerate(doc.value.get(section) or []):
             if (section, index) in bad:
                 continue
             if campaign.agency(item["co_quan"]) is None:
+                close = difflib.get_close_matches(
+                    item["co_quan"], [a.id for a in campaign.agencies], n=1, cutoff=0.6
+                )
+                hint = render("review-agency-hint", agency=close[0]) if close else ""
                 problems.append(
-                    problem((section, index), "review-unknown-agency", agency=item["co_quan"])
+                    problem(
+                        (section, index, "co_quan"),
+                        "review-unknown-agency",
+                        agency=item["co_quan"],
+                        hint=hint,
+                    )
                 )
                 continue
             key = DATE_KEYS[section]
