@@ -30,6 +30,25 @@ def test_its_own_report_misnamed_is_told_how_to_name_it(campaign, name):
     assert "title=Tên tệp báo cáo::" in github([problem])
 
 
+@pytest.mark.parametrize("path", ["bo-cong-an.docx", "Báo cáo BCA.docx", "docs/bo-cong-an.md"])
+def test_its_own_report_beside_submissions_is_told_where_it_goes(campaign, path):
+    """Uploaded at the top of the repository (the web editor's default folder), or named as
+    the agency's report anywhere else: not "a file you may not change"."""
+    [problem] = changed_file_problems(campaign, [path], ACCOUNT)
+    assert (problem.code, problem.message) == (
+        "filename-outside",
+        f'Tệp "{path}" nằm ngoài thư mục submissions/, nên không được đọc. Báo cáo phải đặt trong'
+        " thư mục đó, tên submissions/bo-cong-an.docx (tệp Word) hoặc submissions/bo-cong-an.md:"
+        " trên GitHub, mở thư mục submissions rồi mới bấm Add file → Upload files. Xóa tệp này"
+        " khỏi yêu cầu gộp.",
+    )
+
+
+def test_a_guide_page_is_still_the_secretariat_s(campaign):
+    [problem] = changed_file_problems(campaign, ["docs/huong-dan/index.md"], ACCOUNT)
+    assert problem.code == "ownership"
+
+
 def test_another_agencys_report_is_still_not_its_to_change(campaign):
     [problem] = changed_file_problems(campaign, ["submissions/ubnd-ha-noi.doc"], ACCOUNT)
     assert problem.code == "ownership"

@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     # ownership (pull requests)
     "ownership": 'Tệp "{path}" ({what}) không thuộc quyền sửa của {author} ({names}). Yêu cầu gộp của cơ quan chỉ được sửa {own} và ảnh trong thư mục cùng tên; hãy bỏ thay đổi này, hoặc đề nghị Ban Thư ký thực hiện.',
     # newcomer: the agency's own report under a name the tool does not read
+    "filename-outside": 'Tệp "{path}" nằm ngoài thư mục submissions/, nên không được đọc. Báo cáo phải đặt trong thư mục đó, tên submissions/{agency}.docx (tệp Word) hoặc submissions/{agency}.md: trên GitHub, mở thư mục submissions rồi mới bấm Add file → Upload files. Xóa tệp này khỏi yêu cầu gộp.',
     "filename-misnamed": 'Tệp "{path}" không được đọc: báo cáo phải có tên đúng {agency}.docx (tệp Word) hoặc {agency}.md, chữ thường. Tệp .doc cũ: mở bằng Word, chọn Lưu thành (Save As) → Word Document (*.docx). Đổi tên hoặc lưu lại cho đúng, tải lên tệp đó và xóa tệp này khỏi yêu cầu gộp.',
     # a file at the top of submissions/ that is not read (baocao check, build)
     "unread-file": 'Tệp "{path}" không được đọc: trong thư mục submissions/ chỉ đọc báo cáo có tên đúng mã cơ quan, dạng <mã>.docx (tệp Word) hoặc <mã>.md, chữ thường.{hint} Nếu tệp không phải báo cáo, hãy xóa nó khỏi thư mục này.',

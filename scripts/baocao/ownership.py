@@ -82,6 +82,9 @@ def read_changed_list(data: bytes) -> list[str]:
     return [name.removeprefix("./") for name in names if name.strip()]
 
 
+_DOCUMENTS = (".docx", ".doc", ".md", ".pdf", ".odt", ".rtf")
+
+
 def _misnamed(name: str, own: set[str]) -> str | None:
     """The agency's id when `name` is its report under another suffix or spelling
     ("qltt-an-giang.doc", "QLTT-An-Giang.docx", "qltt-an-giang (1).docx")."""
@@ -130,6 +133,13 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
             other = campaign.agency(agency_id) if agency_id else None
             what = f"báo cáo của {other.name}" if other else "tệp không thuộc báo cáo của cơ quan"
         else:
+            own_id = _misnamed(path.name, allowed_ids)
+            if own_id is None and len(parts) == 1 and len(agencies) == 1:
+                own_id = agencies[0].id if path.suffix.lower() in _DOCUMENTS else None
+            if own_id is not None:  # uploaded beside submissions/, not into it
+                message = render("filename-outside", path=str(path), agency=own_id)
+                problems.append(Problem(str(path), None, "filename-outside", message))
+                continue
             what = _SECRETARIAT_AREAS.get(parts[0], "tệp chung của kho báo cáo")
         problems.append(
             Problem(
