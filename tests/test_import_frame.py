@@ -153,8 +153,9 @@ def test_a_table_that_is_not_the_rounds_figures_stays_and_is_named(campaign, tmp
     path = ministry_report(tmp_path / "byt.docx", campaign, table=table)
     result = imported(campaign, path, "bo-y-te")
     assert result.warnings == [
-        "Bảng số liệu có dòng hoặc ô không khớp chỉ tiêu nào của đợt báo cáo nên không đưa vào so_lieu "
-        "(bảng được giữ nguyên trong nội dung): Số cuộc họp | 4 | 5. Mỗi dòng phải đúng tên một chỉ"
+        "Bảng số liệu có dòng hoặc ô không khớp chỉ tiêu nào của đợt báo cáo nên các dòng, ô đó"
+        " không được tính vào số liệu tổng hợp của đợt báo cáo (bảng vẫn được giữ nguyên trong nội"
+        " dung báo cáo): Số cuộc họp | 4 | 5. Mỗi dòng phải đúng tên một chỉ"
         " tiêu của mẫu; mỗi ô chỉ ghi số nguyên, có thể có dấu chấm ngăn cách hàng nghìn (ví dụ"
         ' 2.450.000.000), không ghi chữ như "tỷ", "triệu".'
     ]

@@ -143,7 +143,8 @@ def test_a_figure_written_in_words_says_how_to_write_it(workspace, report, capsy
     doc.save(str(report))
     assert _check(workspace, capsys) == [
         "submissions/bo-y-te.docx: cảnh báo: Bảng số liệu có dòng hoặc ô không khớp chỉ tiêu nào của"
-        " đợt báo cáo nên không đưa vào so_lieu (bảng được giữ nguyên trong nội dung): Số vụ kiểm"
+        " đợt báo cáo nên các dòng, ô đó không được tính vào số liệu tổng hợp của đợt báo cáo"
+        " (bảng vẫn được giữ nguyên trong nội dung báo cáo): Số vụ kiểm"
         " tra (vụ) | 1,2 nghìn | 1.322 (2023: 1,2 nghìn). Mỗi dòng phải đúng tên một chỉ tiêu của"
         " mẫu; mỗi ô chỉ ghi số nguyên, có thể có dấu chấm ngăn cách hàng nghìn (ví dụ"
         ' 2.450.000.000), không ghi chữ như "tỷ", "triệu".'
