@@ -489,6 +489,7 @@ OUTPUT = {
     "import-hint-list": " Xem danh sách bằng lệnh `baocao tasks`.",
     # baocao check's text report
     "check-round": "Hạn nộp {deadline}: {submitted}/{agencies} cơ quan đã nộp bản chính thức ({on_time} đúng hạn, {late} trễ hạn), {draft} dự thảo, {invalid} chưa đạt yêu cầu kiểm tra, {not_submitted} chưa nộp.",
+    "check-round-partial": "Hạn nộp {deadline}.",
     "check-missing": "Chưa nộp:",
     "check-passed": "Đạt: {errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
     "check-failed": "Chưa đạt: {errors} lỗi, {warnings} cảnh báo trong {files} tệp.",

@@ -37,6 +37,8 @@ def problem_line(p: Problem) -> str:
 
 def round_sentence(rnd: Round) -> str:
     deadline = format_date(rnd.campaign.letter.deadline)
+    if rnd.partial:  # "1/1 cơ quan đã nộp" of the files named: not the round's state
+        return say("check-round-partial", deadline=deadline)
     return say("check-round", deadline=deadline, **summary_counts(rnd))
 
 

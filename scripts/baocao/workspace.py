@@ -115,6 +115,7 @@ class Round:
     problems: list[Problem] = field(default_factory=list)
     today: date = field(default_factory=date.today)
     history_note: str | None = None  # why received dates are the issued dates, if they are
+    partial: bool = False  # only the named files' agencies (a pull request's check)
     _figures: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def report(self, agency_id: str) -> AgencyReport | None:
@@ -290,6 +291,7 @@ def _load(
         sorted(problems, key=Problem.sort_key),
         today or today_from_env(),
         history_note=note,
+        partial=paths is not None,
     )
     return rnd
 
