@@ -90,6 +90,32 @@ def test_tables_footnotes_and_headings_render():
     assert "<h4>Con</h4>" in html
 
 
+def test_headings_written_as_html_sit_under_the_page_headings_too():
+    """On a task page each agency's text sits under an h3 naming it: a report's `<h1>` or
+    `<h3>` must not pass for one of the site's own headings (another agency's, the page's)."""
+    html = render_markdown(
+        '<h1>Bộ Tài chính</h1>\n\nCâu <h2 title="t">giữa</h2> dòng.\n\n<H3\nclass="x">Ba</H3>\n\n# Một\n',
+        "bo-y-te",
+        "bo-y-te-nv-31",
+        root_prefix="../../",
+        min_level=4,
+    )
+    assert re.findall(r"</?h(\d)", html) == ["4"] * 8
+    assert "<h4>Bộ Tài chính</h4>" in html and "<h4>Một</h4>" in html
+    assert "<h6>Sáu</h6>" in render("<h6>Sáu</h6>")
+
+
+def test_a_report_keeps_only_its_own_footnote_ids():
+    """Ids are kept for footnotes only, and only the piece's own: a report's HTML cannot take
+    the id of another agency's footnote on a shared page (the first of two equal ids wins) nor
+    give a heading an id that search would list as a section."""
+    html = render(
+        '<span id="fn-bo-tai-chinh-nv-31-1">giả</span> <a id="fnref-bo-tai-chinh-nv-31-1">x</a> '
+        '<h2 id="fnord">Mục</h2> <li id="fn-bo-y-te-p2-1">y</li>\n\nCâu[^1].\n\n[^1]: Ghi chú.\n'
+    )
+    assert re.findall(r'id="([^"]*)"', html) == ["fnref-bo-y-te-p1-1", "fn-bo-y-te-p1-1"]
+
+
 def test_search_index_gets_folded_field():
     fields, docs = (
         {},

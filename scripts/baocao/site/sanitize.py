@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
@@ -74,6 +76,11 @@ ATTRIBUTES = {
 }
 CLEAN_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
 SCHEMES = WEB_SCHEMES
+# A heading tag of sanitised HTML (text has its "<" escaped there), markdown-it's or raw HTML's.
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_FOOTNOTE_NUMBER = re.compile(r"\d+(:\d+)?")  # markdown-it's footnote ids: "fn-<doc id>-2:1"
+# The doc id of the piece being sanitised: the one whose footnote ids it may keep.
+_PIECE: ContextVar[str] = ContextVar("piece")
 
 
 def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> str | None:
@@ -105,16 +112,33 @@ def render_markdown(
     md = parser()
     env = {"docId": doc_id}
     tokens = type_markers(md.parse(markdown, env))
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = max(int(token.tag[1]), min_level)
-            token.tag = f"h{min(level, 6)}"
-    html = md.renderer.render(tokens, md.options, env)
-    return sanitize(html, agency_id, root_prefix=root_prefix)
+    html = sanitize(
+        md.renderer.render(tokens, md.options, env),
+        agency_id,
+        root_prefix=root_prefix,
+        doc_id=doc_id,
+    )
+    # every heading, the ones written in raw HTML too: a report's `<h1>` or `<h3>` must not
+    # pass for the page's own headings (on a task page, another agency's name)
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(max(int(m[2]), min_level), 6)}", html)
 
 
-def sanitize(html: str, agency_id: str, *, root_prefix: str) -> str:
-    return _cleaner(agency_id, root_prefix).clean(html)
+def sanitize(html: str, agency_id: str, *, root_prefix: str, doc_id: str = "") -> str:
+    """Safe HTML of agency_id's piece doc_id: the only ids kept are its own footnotes'."""
+    token = _PIECE.set(doc_id)
+    try:
+        return _cleaner(agency_id, root_prefix).clean(html)
+    finally:
+        _PIECE.reset(token)
+
+
+def _own_footnote(value: str) -> bool:
+    """Whether value is an id markdown-it writes for a footnote of the piece being sanitised."""
+    doc_id = _PIECE.get("")
+    for prefix in (f"fn-{doc_id}-", f"fnref-{doc_id}-"):
+        if doc_id and value.startswith(prefix):
+            return _FOOTNOTE_NUMBER.fullmatch(value, len(prefix)) is not None
+    return False
 
 
 @cache
@@ -127,10 +151,9 @@ def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
             return confine(value, agency_id, root_prefix, image=False)
         if attribute == "src":
             return confine(value, agency_id, root_prefix, image=True)
-        if (
-            attribute == "id"
-        ):  # only the footnote anchors markdown-it writes: no look-alikes of the site's own ids
-            return value if value.startswith(("fn", "fnref")) else None
+        if attribute == "id":  # only the footnote anchors markdown-it writes for this piece:
+            # neither another agency's on a shared page nor look-alikes of the site's own ids
+            return value if _own_footnote(value) else None
         if attribute == "class":
             kept = [c for c in value.split() if c.startswith("footnote") or c == TYPED_CLASS]
             return " ".join(kept) or None
