@@ -545,3 +545,28 @@ def test_a_chunk_of_another_format_word_would_import_is_refused(word_ws, capsys)
         " (altChunk), Word chỉ chuyển thành văn bản khi mở tệp. Hãy mở tệp bằng Word rồi lưu lại"
         " dưới dạng .docx."
     ) in capsys.readouterr().out
+
+
+def test_text_typed_in_word_shows_as_typed_not_as_markdown_entities_or_strikethrough(word_ws):
+    """A Word report's text is read into Markdown: "&lt;" or "&#x202E;" typed in Word showed
+    as "<" and as a right-to-left override (reversing what follows) on the site and in the
+    DOCX, and "~~…~~" as struck-out text, as if its author had crossed it out."""
+    import pypandoc
+
+    from baocao.docx.pandoc import READER
+    from baocao.site.sanitize import render_markdown
+
+    typed = "Ký hiệu &lt;b&gt;, &amp;, &#x202E;số 0123 và ~~không gạch~~, AT&T."
+    word_report(
+        load_campaign(word_ws),
+        "bo-y-te",
+        word_ws / "submissions" / "bo-y-te.docx",
+        extra={0: [typed]},
+    )
+    body = load_round(word_ws).report("bo-y-te").submission.body
+    line = next(line for line in body.splitlines() if line.startswith("Ký hiệu"))
+    html = render_markdown(line, "bo-y-te", "bo-y-te-p1", root_prefix="../../")
+    assert html == f"<p>{typed.replace('&', '&amp;')}</p>\n"
+    assert pypandoc.convert_text(line, "plain", format=READER, extra_args=["--wrap=none"]) == (
+        typed + "\n"
+    )
