@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import nh3
+from markdown_it.token import Token
 
 from baocao.lists import TYPED_CLASS, type_markers
 from baocao.mdparse import parser
@@ -112,15 +114,35 @@ def render_markdown(
     md = parser()
     env = {"docId": doc_id}
     tokens = type_markers(md.parse(markdown, env))
-    html = sanitize(
-        md.renderer.render(tokens, md.options, env),
-        agency_id,
-        root_prefix=root_prefix,
-        doc_id=doc_id,
+    # Each top-level block on its own, as confine.lua reads them for the DOCX: raw HTML left
+    # open (a tag, a quote, a comment, `<style>`) hides the rest of its block in both, and no
+    # text after it that the DOCX would show.
+    html = "".join(
+        sanitize(
+            md.renderer.render(block, md.options, env),
+            agency_id,
+            root_prefix=root_prefix,
+            doc_id=doc_id,
+        )
+        for block in _blocks(tokens)
     )
     # every heading, the ones written in raw HTML too: a report's `<h1>` or `<h3>` must not
     # pass for the page's own headings (on a task page, another agency's name)
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(max(int(m[2]), min_level), 6)}", html)
+
+
+def _blocks(tokens: list[Token]) -> Iterator[list[Token]]:
+    """The top-level blocks of a parsed piece, each as its tokens."""
+    block: list[Token] = []
+    depth = 0
+    for token in tokens:
+        block.append(token)
+        depth += token.nesting
+        if depth <= 0 and token.nesting <= 0:
+            yield block
+            block, depth = [], 0
+    if block:
+        yield block
 
 
 def sanitize(html: str, agency_id: str, *, root_prefix: str, doc_id: str = "") -> str:
