@@ -510,3 +510,17 @@ def test_a_second_build_in_one_process_compiles_no_template(site_workspace, tmp_
     monkeypatch.setattr(KEPT_TEMPLATES, "dump_bytecode", compiled.append)
     build_site(rnd, tmp_path / "second")
     assert compiled == []  # as `mkdocs serve` rebuilds: every template from the first build
+
+
+def test_an_image_alone_in_its_paragraph_shows_its_caption_as_the_docx_does():
+    """pandoc makes an image alone in its paragraph a figure captioned by its alt text ("Hình
+    1: …" in the DOCX); the site showed the text only as an alt attribute, so a caption, however
+    long, was in the signed DOCX and nowhere a reviewer reads."""
+    html = render("![Biểu đồ *số vụ* năm 2024](bo-y-te/a.png)\n\nCâu ![trong câu](bo-y-te/b.png).")
+    assert (
+        '<figure><img src="../../tep/bo-y-te/a.png" alt="Biểu đồ số vụ năm 2024">'
+        "<figcaption>Biểu đồ <em>số vụ</em> năm 2024</figcaption></figure>"
+    ) in html
+    assert "<figcaption>trong câu" not in html  # an image inside a sentence is no figure
+    assert "<figcaption>" not in render("![](bo-y-te/a.png)")  # no alt text, no caption
+    assert "<figcaption>" not in render("- ![tên](bo-y-te/a.png)\n- b\n")  # pandoc: Plain

@@ -113,7 +113,7 @@ def render_markdown(
     """
     md = parser()
     env = {"docId": doc_id}
-    tokens = type_markers(md.parse(markdown, env))
+    tokens = type_markers(_figures(md.parse(markdown, env)))
     # Each top-level block on its own, as confine.lua reads them for the DOCX: raw HTML left
     # open (a tag, a quote, a comment, `<style>`) hides the rest of its block in both, and no
     # text after it that the DOCX would show.
@@ -129,6 +129,24 @@ def render_markdown(
     # every heading, the ones written in raw HTML too: a report's `<h1>` or `<h3>` must not
     # pass for the page's own headings (on a task page, another agency's name)
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(max(int(m[2]), min_level), 6)}", html)
+
+
+def _figures(tokens: list[Token]) -> list[Token]:
+    """An image alone in its paragraph, with alt text, as a figure captioned by that text:
+    pandoc's implicit figure, which the DOCX shows as "Hình 1: <alt text>"."""
+    for index, token in enumerate(tokens[1:-1], 1):
+        opening, closing = tokens[index - 1], tokens[index + 1]
+        if token.type != "inline" or opening.type != "paragraph_open" or opening.hidden:
+            continue
+        shown = [t for t in token.children or [] if t.type != "text" or t.content.strip()]
+        if len(shown) != 1 or shown[0].type != "image" or not shown[0].children:
+            continue
+        if shown[0].content.strip():  # the alt text as written
+            opening.tag = closing.tag = "figure"
+            token.children = [shown[0], Token("html_inline", "", 0, content="<figcaption>")]
+            token.children += shown[0].children
+            token.children.append(Token("html_inline", "", 0, content="</figcaption>"))
+    return tokens
 
 
 def _blocks(tokens: list[Token]) -> Iterator[list[Token]]:
