@@ -524,3 +524,28 @@ def test_an_image_alone_in_its_paragraph_shows_its_caption_as_the_docx_does():
     assert "<figcaption>trong câu" not in html  # an image inside a sentence is no figure
     assert "<figcaption>" not in render("![](bo-y-te/a.png)")  # no alt text, no caption
     assert "<figcaption>" not in render("- ![tên](bo-y-te/a.png)\n- b\n")  # pandoc: Plain
+
+
+def test_footnotes_are_shown_where_cited_as_in_the_docx(workspace):
+    """Notes are usually defined at the end of the file, so in its last part: the site read
+    each part on its own and showed "[^1]" as text in the part citing it, the note itself
+    nowhere, and a note cited nowhere not at all; the DOCX carries each note to where it is
+    cited and shows one cited nowhere as text (baocao.docx.blocks.relocate)."""
+    notes = "\n\n[^1]: CHU-CHU-THICH-CUOI.\n\n[^x]: CHU-KHONG-DAN.\n"
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te").rstrip("\n") + notes)
+    part = next(p for p in load_round(workspace).report("bo-y-te").parts if p.content.strip())
+    path = workspace / "submissions" / "bo-y-te.md"
+    text = path.read_text(encoding="utf-8")
+    with_note = part.content.strip() + "\n\nCâu có chú thích[^1]."
+    path.write_text(text.replace(part.content.strip(), with_note, 1), encoding="utf-8")
+    rnd = load_round(workspace)
+    assert not rnd.report("bo-y-te").problems
+    site = generate(rnd)
+    html = [site.fragments.html(i) for i in range(len(site.fragments.sources))]
+    cited = [h for h in html if "Câu có chú thích" in h]
+    assert cited and all(
+        re.search(r'<li id="fn-bo-y-te-[^"]*" class="footnote-item"><p>CHU-CHU-THICH-CUOI\.', h)
+        for h in cited
+    )
+    assert not any("[^1]" in h for h in html)
+    assert any("[^x]: CHU-KHONG-DAN." in h for h in html)
