@@ -582,3 +582,42 @@ def test_a_malformed_html_declaration_is_read_as_text(tmp_path, capsys):
     rnd = load_round(ws, today=TODAY)
     shown = texts(build_docx(rnd, tmp_path / "tong-hop.docx"))
     assert shown.splitlines().count("Chữ <!A[ > và  hết.") == 2  # Part A and Part B
+
+
+# Raw HTML whose text a browser does not show, each with a marker word. Whatever the site
+# hides, the DOCX must hide too: the site is where a report is read and reviewed, so text
+# shown only in the DOCX (the signed, merged report) would reach it unseen.
+UNSEEN = {
+    "CHU-THUOC-TINH": 'Câu <span title="x>CHU-THUOC-TINH">y</span> hết.',
+    "CHU-THE-KHONG-DONG": '<div title="x\nCHU-THE-KHONG-DONG',
+    "CHU-SAU-STYLE": "Đầu <style>\n\nCHU-SAU-STYLE\n\n</style>",
+    "CHU-SAU-OBJECT": "Đầu <object>\n\nCHU-SAU-OBJECT",
+    "CHU-TRONG-STYLE": "Đầu <style>CHU-TRONG-STYLE</style> giữa <script>x</script> cuối.",
+    "CHU-TRONG-O": "| A | B |\n|---|---|\n| x <style> | CHU-TRONG-O |\n| y | z |",
+    "CHU-SAU-SCRIPT": "- Một <script>\n- CHU-SAU-SCRIPT\n\nHai",
+    "CHU-SAU-CHU-THICH": "<div>a <!-- b\n\nCHU-SAU-CHU-THICH",
+    "CHU-TRONG-IFRAME": "<div>\n<iframe>CHU-TRONG-IFRAME</iframe>\n</div>",
+    "CHU-TRONG-THE": "<div>\n<p>CHU-TRONG-THE</p>\n</div>",
+}
+
+
+def test_text_the_site_does_not_show_is_not_in_the_docx(tmp_path):
+    """Raw HTML could hide text on the site and not in the DOCX: a `>` inside an attribute
+    value ended the tag for the DOCX, an unclosed tag, comment or `<style>` hid the rest of
+    the report on the site, and `<iframe>`, `<object>` hid their text on the site only."""
+    from baocao.site.sanitize import render_markdown
+
+    ws, _ = make_workspace(tmp_path)
+    shutil.rmtree(ws / "submissions" / AGENCY)  # the files of the other attacks
+    site = ""
+    for n, markdown in enumerate(UNSEEN.values()):
+        append(ws, f"MOC-{n}\n\n{markdown}")
+        html = render_markdown(f"MOC-{n}\n\n{markdown}", AGENCY, "p", root_prefix="")
+        site += re.sub(r"<[^>]*>", " ", html)
+    rnd = load_round(ws, today=TODAY)
+    assert not rnd.report(AGENCY).submission.has_errors
+    docx = texts(build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx"))
+    on_site = {m for m in UNSEEN if m in site}
+    assert on_site == {"CHU-SAU-STYLE", "CHU-SAU-OBJECT", "CHU-SAU-CHU-THICH", "CHU-TRONG-THE"}
+    assert {m for m in UNSEEN if m in docx} == on_site
+    assert all(f"MOC-{n}" in site and f"MOC-{n}" in docx for n in range(len(UNSEEN)))

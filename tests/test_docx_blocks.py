@@ -270,20 +270,22 @@ def test_character_references_beyond_unicode_in_raw_html_do_not_stop_the_build(t
     ("html", "shown"),
     [
         ("<div>\na <!-- ẩn --> b <!--> c --> d\n</div>", "a b d"),
-        ("<div>\na <!-- chưa đóng <b>x</b> y\n</div>", "a x y"),
+        ("<div>\na <!-- chưa đóng <b>x</b> y\n</div>", "a"),
         ("<div>\na <SCRIPT type=x>ẩn</script > b <style>ẩn</STYLE> c\n</div>", "a b c"),
-        ("<div>\na <scripts>x</scripts> <script>chưa đóng\n</div>", "a x chưa đóng"),
+        ("<div>\na <scripts>x</scripts> <script>chưa đóng\n</div>", "a x"),
         ("<div>\na <script>x</scriptx> y </script> b\n</div>", "a b"),
         ("<div>\na <b\nc d\n</div>", "a"),
-        ("<div\na <b c d", "<div a <b c d"),
+        ("<div\na <b c d", ""),
     ],
 )
 def test_raw_html_shows_as_its_text(tmp_path, html, shown):
-    """Comments, scripts and styles hidden, other tags removed; what is never closed stays
-    text (each is found in one pass over the text, never again from every start)."""
+    """Comments, scripts and styles hidden, other tags removed; what is never closed hides
+    the rest, as on the site (each is found in one pass over the text, never again from
+    every start)."""
     pieces = [{"agency": "bo-y-te", "level": 4, "text": html + "\n\nSau.\n"}]
     paragraphs = _pieces_docx(tmp_path, pieces)
-    assert [t for _, t in paragraphs if t and t != "Sau."] == [shown]
+    assert [t for _, t in paragraphs if t and t != "Sau."] == ([shown] if shown else [])
+    assert "Sau." in [t for _, t in paragraphs]
 
 
 def test_a_picture_shown_many_times_is_one_media_file(tmp_path):

@@ -148,6 +148,35 @@ def test_received_date_is_when_the_official_version_reached_main(repo):
     assert row[3:6] == ["04/12/2024", "07/12/2024", "Đã nộp (trễ hạn)"]
 
 
+@pytest.mark.parametrize(
+    "inside",
+    [
+        # a line of a multi-line value that looks like the field itself
+        "  trich_yeu: |\n    Kế hoạch\n    trang_thai: chinh_thuc\n",
+        # a quoted value going on over a line that starts at the margin
+        '  trich_yeu: "Kế hoạch\ntrang_thai: chinh_thuc"\n',
+    ],
+)
+def test_a_draft_with_a_line_that_only_looks_official_is_not_received(repo, inside):
+    """A valid draft merged before the deadline with `trang_thai: chinh_thuc` written inside
+    another value made the late official version "received" on the draft's day, on time."""
+    head, rest = _report(repo, "bo-y-te", official=False).split("\nvan_ban:\n", 1)
+    document = "- so_ky_hieu: 1/KH-BYT\n  ngay: 01/03/2024\n" + inside
+    _write(repo, "bo-y-te", f"{head}\nvan_ban:\n{document}{rest}")
+    rnd = load_round(repo, today=TODAY)
+    assert (rnd.report("bo-y-te").status, rnd.report("bo-y-te").problems) == ("draft", [])
+    _commit(repo, "Dự thảo", "2024-12-02T10:00:00+07:00")
+    _write(repo, "bo-y-te", _report(repo, "bo-y-te"))
+    _commit(repo, "Chính thức", "2024-12-07T09:00:00+07:00")
+
+    report = load_round(repo, today=TODAY).report("bo-y-te")
+    assert (report.receipt.day, report.receipt.source, report.status) == (
+        date(2024, 12, 7),
+        "git",
+        "late",
+    )
+
+
 def test_override_replaces_the_git_date_and_shows_its_reason(repo):
     _pull_request(
         repo,

@@ -90,6 +90,32 @@ def test_tables_footnotes_and_headings_render():
     assert "<h4>Con</h4>" in html
 
 
+def test_headings_written_as_html_sit_under_the_page_headings_too():
+    """On a task page each agency's text sits under an h3 naming it: a report's `<h1>` or
+    `<h3>` must not pass for one of the site's own headings (another agency's, the page's)."""
+    html = render_markdown(
+        '<h1>Bộ Tài chính</h1>\n\nCâu <h2 title="t">giữa</h2> dòng.\n\n<H3\nclass="x">Ba</H3>\n\n# Một\n',
+        "bo-y-te",
+        "bo-y-te-nv-31",
+        root_prefix="../../",
+        min_level=4,
+    )
+    assert re.findall(r"</?h(\d)", html) == ["4"] * 8
+    assert "<h4>Bộ Tài chính</h4>" in html and "<h4>Một</h4>" in html
+    assert "<h6>Sáu</h6>" in render("<h6>Sáu</h6>")
+
+
+def test_a_report_keeps_only_its_own_footnote_ids():
+    """Ids are kept for footnotes only, and only the piece's own: a report's HTML cannot take
+    the id of another agency's footnote on a shared page (the first of two equal ids wins) nor
+    give a heading an id that search would list as a section."""
+    html = render(
+        '<span id="fn-bo-tai-chinh-nv-31-1">giả</span> <a id="fnref-bo-tai-chinh-nv-31-1">x</a> '
+        '<h2 id="fnord">Mục</h2> <li id="fn-bo-y-te-p2-1">y</li>\n\nCâu[^1].\n\n[^1]: Ghi chú.\n'
+    )
+    assert re.findall(r'id="([^"]*)"', html) == ["fnref-bo-y-te-p1-1", "fn-bo-y-te-p1-1"]
+
+
 def test_search_index_gets_folded_field():
     fields, docs = (
         {},
@@ -484,3 +510,42 @@ def test_a_second_build_in_one_process_compiles_no_template(site_workspace, tmp_
     monkeypatch.setattr(KEPT_TEMPLATES, "dump_bytecode", compiled.append)
     build_site(rnd, tmp_path / "second")
     assert compiled == []  # as `mkdocs serve` rebuilds: every template from the first build
+
+
+def test_an_image_alone_in_its_paragraph_shows_its_caption_as_the_docx_does():
+    """pandoc makes an image alone in its paragraph a figure captioned by its alt text ("Hình
+    1: …" in the DOCX); the site showed the text only as an alt attribute, so a caption, however
+    long, was in the signed DOCX and nowhere a reviewer reads."""
+    html = render("![Biểu đồ *số vụ* năm 2024](bo-y-te/a.png)\n\nCâu ![trong câu](bo-y-te/b.png).")
+    assert (
+        '<figure><img src="../../tep/bo-y-te/a.png" alt="Biểu đồ số vụ năm 2024">'
+        "<figcaption>Biểu đồ <em>số vụ</em> năm 2024</figcaption></figure>"
+    ) in html
+    assert "<figcaption>trong câu" not in html  # an image inside a sentence is no figure
+    assert "<figcaption>" not in render("![](bo-y-te/a.png)")  # no alt text, no caption
+    assert "<figcaption>" not in render("- ![tên](bo-y-te/a.png)\n- b\n")  # pandoc: Plain
+
+
+def test_footnotes_are_shown_where_cited_as_in_the_docx(workspace):
+    """Notes are usually defined at the end of the file, so in its last part: the site read
+    each part on its own and showed "[^1]" as text in the part citing it, the note itself
+    nowhere, and a note cited nowhere not at all; the DOCX carries each note to where it is
+    cited and shows one cited nowhere as text (baocao.docx.blocks.relocate)."""
+    notes = "\n\n[^1]: CHU-CHU-THICH-CUOI.\n\n[^x]: CHU-KHONG-DAN.\n"
+    _write(workspace, "bo-y-te", _complete(workspace, "bo-y-te").rstrip("\n") + notes)
+    part = next(p for p in load_round(workspace).report("bo-y-te").parts if p.content.strip())
+    path = workspace / "submissions" / "bo-y-te.md"
+    text = path.read_text(encoding="utf-8")
+    with_note = part.content.strip() + "\n\nCâu có chú thích[^1]."
+    path.write_text(text.replace(part.content.strip(), with_note, 1), encoding="utf-8")
+    rnd = load_round(workspace)
+    assert not rnd.report("bo-y-te").problems
+    site = generate(rnd)
+    html = [site.fragments.html(i) for i in range(len(site.fragments.sources))]
+    cited = [h for h in html if "Câu có chú thích" in h]
+    assert cited and all(
+        re.search(r'<li id="fn-bo-y-te-[^"]*" class="footnote-item"><p>CHU-CHU-THICH-CUOI\.', h)
+        for h in cited
+    )
+    assert not any("[^1]" in h for h in html)
+    assert any("[^x]: CHU-KHONG-DAN." in h for h in html)

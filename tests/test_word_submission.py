@@ -565,3 +565,28 @@ def test_the_pull_request_check_sees_the_agency_s_other_file(word_ws, capsys, ch
         "submissions/bo-y-te.docx: lỗi: Cơ quan có cả tệp bo-y-te.docx và tệp bo-y-te.md; mỗi cơ"
         " quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp bo-y-te.docx chưa được đọc)."
     ) in out
+
+
+def test_text_typed_in_word_shows_as_typed_not_as_markdown_entities_or_strikethrough(word_ws):
+    """A Word report's text is read into Markdown: "&lt;" or "&#x202E;" typed in Word showed
+    as "<" and as a right-to-left override (reversing what follows) on the site and in the
+    DOCX, and "~~…~~" as struck-out text, as if its author had crossed it out."""
+    import pypandoc
+
+    from baocao.docx.pandoc import READER
+    from baocao.site.sanitize import render_markdown
+
+    typed = "Ký hiệu &lt;b&gt;, &amp;, &#x202E;số 0123 và ~~không gạch~~, AT&T."
+    word_report(
+        load_campaign(word_ws),
+        "bo-y-te",
+        word_ws / "submissions" / "bo-y-te.docx",
+        extra={0: [typed]},
+    )
+    body = load_round(word_ws).report("bo-y-te").submission.body
+    line = next(line for line in body.splitlines() if line.startswith("Ký hiệu"))
+    html = render_markdown(line, "bo-y-te", "bo-y-te-p1", root_prefix="../../")
+    assert html == f"<p>{typed.replace('&', '&amp;')}</p>\n"
+    assert pypandoc.convert_text(line, "plain", format=READER, extra_args=["--wrap=none"]) == (
+        typed + "\n"
+    )

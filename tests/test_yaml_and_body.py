@@ -69,6 +69,38 @@ def test_text_fields_keep_what_the_user_typed(workspace):
     assert doc.value["so_lieu"][0]["kiem_tra"] == 8  # a number field stays a number
 
 
+def test_a_number_yaml_reads_as_another_number_is_an_error(workspace):
+    """`kiem_tra: 0120` is 80 to YAML (octal), `1:04:20` is 3860 (base 60), `0x8E` is 142:
+    the site, the DOCX, the workbook and the totals showed a number the report does not."""
+    from baocao.campaign import load_campaign
+    from baocao.validation import FrontMatterValidator
+
+    validator = FrontMatterValidator(load_campaign(workspace).submission_schema)
+    doc = load_document(
+        "so_lieu:\n  - nam: 2023\n    kiem_tra: 0120\n    xu_ly: 1:04:20\n    go_bo: 0x8E\n"
+        "    tin_bai: 0b101\n    lop_tap_huan: 12\n    luot_nguoi: +15\n    chuyen_dieu_tra: 0\n"
+        "    tien_phat: 1_250_000\n  - nam: 0x7E8\n"
+    )
+    validator.coerce(doc)
+    found = sorted(
+        (p.line, p.code, p.field, p.message)
+        for p in validator.validate("submissions/bo-y-te.md", doc, 20)
+        if p.code == "schema-integer-written"
+    )
+    assert [(line, field) for line, _, field, _ in found] == [
+        (4, "so_lieu (năm 2023).kiem_tra"),
+        (5, "so_lieu (năm 2023).xu_ly"),
+        (6, "so_lieu (năm 2023).go_bo"),
+        (7, "so_lieu (năm 2023).tin_bai"),
+        (12, "so_lieu (năm 2024).nam"),
+    ]
+    assert found[0][3] == (
+        'Số vụ kiểm tra, năm 2023 (kiem_tra): viết là "0120" nhưng được đọc thành số 80 (số có '
+        "số 0 ở đầu, dấu hai chấm hay 0x, 0b đứng trước được đọc theo cách khác). Viết số bằng "
+        "các chữ số liền nhau, không có số 0 ở đầu, ví dụ 1250000000."
+    )
+
+
 HEADING_CASES = [
     "# Một\n\ntext\n\n## Hai ##\n",
     "Tiêu đề setext\n===\n\nđoạn văn\ndòng hai\n---\n",

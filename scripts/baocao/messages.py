@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "schema-multiple-of": "{label}: số {value} phải là bội số của {limit}.",
     "schema-max-length": "{label}: dài {length} ký tự, quá giới hạn {limit} ký tự. Hãy viết ngắn lại.",
     "schema-min-length": "{label}: quá ngắn ({length} ký tự, cần ít nhất {limit}).",
+    "schema-integer-written": '{label}: viết là "{written}" nhưng được đọc thành số {value} (số có số 0 ở đầu, dấu hai chấm hay 0x, 0b đứng trước được đọc theo cách khác). Viết số bằng các chữ số liền nhau, không có số 0 ở đầu, ví dụ 1250000000.',
     "schema-pattern": '{label}: "{value}" không đúng dạng. {description}',
     "schema-format": '{label}: "{value}" không đúng dạng {format}.',
     "schema-empty": "{label}: chưa được điền. {description}",

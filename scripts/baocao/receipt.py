@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -11,13 +10,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from baocao.frontmatter import FRONT_MATTER_LIMIT, ReadError, split
+from baocao.repairs import remove_controls, repair_front_matter
+from baocao.yamlsafe import YamlError, load_document
+
 ROUND_ZONE = timezone(timedelta(hours=7), "ICT")  # dates are read on Hà Nội's clock
 LOG_TIMEOUT = 120  # seconds, for the whole history
-BLOB_HEAD = 64 * 1024  # a front matter is looked for in a file's first 64 KB only
+# a front matter is looked for in a file's head only: its characters take up to 4 bytes each
+BLOB_HEAD = 4 * FRONT_MATTER_LIMIT + 1024
 WORD_SUFFIX = ".docx"
 WORD_HEAD = 20 * 1024 * 1024  # a Word file is read whole, up to the importer's limit
 WordOfficial = Callable[[str, bytes], bool]  # (path, bytes of one version): issued?
-_OFFICIAL = re.compile(r"^trang_thai\s*:\s*[\"']?chinh_thuc[\"']?\s*(#.*)?$")
+OFFICIAL = "chinh_thuc"
 
 
 @dataclass(frozen=True)
@@ -51,16 +55,19 @@ def local_day(moment: datetime | None) -> date | None:
 
 
 def is_official(text: bytes) -> bool:
-    """The file's front matter says `trang_thai: chinh_thuc` (a line of its own)."""
-    lines = text[:BLOB_HEAD].decode("utf-8", "replace").lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != "---":
+    """The file's front matter says `trang_thai: chinh_thuc`, read as the checker reads it: a
+    line that only looks like the field, inside another value, does not make a draft official."""
+    head = text[:BLOB_HEAD].decode("utf-8", "replace").lstrip("\ufeff")
+    try:
+        front = split(head.replace("\r\n", "\n").replace("\r", "\n")).front_matter
+    except ReadError:
         return False
-    for line in lines[1:]:
-        if line.strip() == "---":
-            return False
-        if _OFFICIAL.match(line.strip()):
-            return True
-    return False
+    front, _ = repair_front_matter(remove_controls(front)[0])
+    try:
+        value = load_document(front).value
+    except YamlError:
+        return False
+    return isinstance(value, dict) and value.get("trang_thai") == OFFICIAL
 
 
 def _git(root: Path, *args: str, timeout: float = LOG_TIMEOUT) -> str:

@@ -16,6 +16,9 @@ from baocao.yamlsafe import YamlDocument
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PLACEHOLDER = re.compile(r"^\s*\(\s*chưa điền\b", re.I)
+# an integer as YAML reads it with the value of its digits: not "0120" (octal, 80), "1:04:20"
+# (base 60, 3860), "0x8E" or "0b101"
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 
 
 def parse_date(value: str) -> date | None:
@@ -41,6 +44,7 @@ class FrontMatterValidator:
         self._validator = SchemaValidator(schema, formats=True)
         self.schema = self._validator.schema  # references inlined: titles and types read directly
         self._string_patterns = list(self._patterns(self.schema, ()))
+        self._integer_patterns = list(self._patterns(self.schema, (), "integer"))
 
     # -- YAML typed scalars back to text where the schema wants text ---------------------
     def coerce(self, doc: YamlDocument) -> None:
@@ -51,8 +55,9 @@ class FrontMatterValidator:
                 if raw is not None:
                     _set(doc.value, path, raw)
 
-    def _text_paths(self, data: Any) -> Iterator[tuple]:
-        """Paths in data where the schema expects text (list items expanded)."""
+    def _text_paths(self, data: Any, patterns: list[tuple] | None = None) -> Iterator[tuple]:
+        """Paths in data where the schema expects text, or the type of `patterns` (list items
+        expanded)."""
 
         def expand(pattern: tuple, node: Any, prefix: tuple) -> Iterator[tuple]:
             if not pattern:
@@ -66,16 +71,16 @@ class FrontMatterValidator:
             elif isinstance(node, dict) and head in node:
                 yield from expand(rest, node[head], prefix + (head,))
 
-        for pattern in self._string_patterns:
+        for pattern in self._string_patterns if patterns is None else patterns:
             yield from expand(pattern, data, ())
 
-    def _patterns(self, node: dict, prefix: tuple) -> Iterator[tuple]:
-        if node.get("type") == "string":
+    def _patterns(self, node: dict, prefix: tuple, kind: str = "string") -> Iterator[tuple]:
+        if node.get("type") == kind:
             yield prefix
         for name, child in node.get("properties", {}).items():
-            yield from self._patterns(child, prefix + (name,))
+            yield from self._patterns(child, prefix + (name,), kind)
         if "items" in node:
-            yield from self._patterns(node["items"], prefix + (_EACH,))
+            yield from self._patterns(node["items"], prefix + (_EACH,), kind)
 
     def _title(self, path: tuple) -> dict:
         node = self.schema
@@ -144,6 +149,7 @@ class FrontMatterValidator:
             yield self._problem(file, error, line, doc)
         yield from self._dates(file, data, line)
         yield from self._years(file, data, line)
+        yield from self._integers(file, doc, line)
 
     def _group_of(self, key: str, at: int, line: Callable[[tuple], int]) -> str | None:
         """The top-level group with a field of this name (`email` -> `lien_he`), the one
@@ -320,6 +326,30 @@ class FrontMatterValidator:
                     "date-invalid",
                     render("date-invalid", label=self.label(path, data), value=value),
                     field=field_name(path, data),
+                )
+
+    def _integers(self, file: str, doc: YamlDocument, line) -> Iterator[Problem]:
+        """Numbers YAML reads as another number than their digits say (`0120` is 80): the
+        outputs and totals would show a figure the report does not."""
+        for path in self._text_paths(doc.value, self._integer_patterns):
+            value, written = _get_any(doc.value, path), doc.plain_text(path)
+            if (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and written is not None
+                and not _DECIMAL.match(written)
+            ):
+                yield Problem(
+                    file,
+                    line(path),
+                    "schema-integer-written",
+                    render(
+                        "schema-integer-written",
+                        label=self.label(path, doc.value),
+                        written=written,
+                        value=value,
+                    ),
+                    field=field_name(path, doc.value),
                 )
 
     def _years(self, file: str, data: Any, line) -> Iterator[Problem]:

@@ -124,16 +124,18 @@ local function decode(text)
 end
 
 -- `html` without what lies between each start and the end that follows it (`starts` finds a
--- start, returning where it begins and ends; `ends` finds its end). Each search goes on from
--- where the last one stopped, so the time is linear: a pattern such as "<!%-%-.-%-%->" would
--- read to the end of the text again from every start that is never closed.
+-- start, returning where it begins and ends; `ends` finds its end); a start never ended hides
+-- the rest, as in a browser (and on the site). Each search goes on from where the last one
+-- stopped, so the time is linear: a pattern such as "<!%-%-.-%-%->" would read to the end of
+-- the text again from every start that is never closed.
 local function cut(html, starts, ends)
   local out, position = {}, 1
   while true do
     local first, after = starts(position)
-    local last = first and ends(after + 1)
-    if not last then break end
+    if not first then break end
     out[#out + 1] = html:sub(position, first - 1)
+    local last = ends(after + 1)
+    if not last then return table.concat(out) end
     position = last + 1
   end
   out[#out + 1] = html:sub(position)
@@ -144,7 +146,8 @@ end
 local function without_hidden(html)
   html = cut(html, function(at) return html:find("<!--", at, true) end,
              function(at) return select(2, html:find("-->", at, true)) end)
-  for _, name in ipairs({"script", "style", "template", "noscript", "textarea"}) do
+  -- (the elements the site's sanitiser removes with their content, and <textarea>)
+  for _, name in ipairs({"script", "style", "template", "noscript", "textarea", "iframe", "object"}) do
     local lower = html:lower()  -- same bytes, same offsets: ASCII letters only change
     html = cut(html, function(at)
       while true do
@@ -166,21 +169,38 @@ local function without_hidden(html)
   return html
 end
 
+-- Where the tag starting at `first` ends: its first ">" outside a quoted attribute value
+-- (title="a>b" does not end it); nil when it does not end.
+local function tag_end(html, first)
+  local at = first + 1
+  while true do
+    local stop = html:find("[>=]", at)
+    if not stop or html:sub(stop, stop) == ">" then return stop end
+    local _, open = html:find("^%s*[\"']", stop + 1)
+    at = stop + 1
+    if open then
+      local close = html:find(html:sub(open, open), open + 1, true)
+      if not close then return nil end
+      at = close + 1
+    end
+  end
+end
+
 local function html_inlines(html, allowed)
   html = without_hidden(html)
   local out = pandoc.Inlines({})
   local position = 1
   while true do
-    -- a tag: "<" and a letter, "/" or "!", up to the next ">" (none: the rest is text)
+    -- a tag: "<" and a letter, "/" or "!", up to its end (none: the rest is hidden, as in a
+    -- browser; a "<" without a letter after it is text)
     local first = html:find("<[!/%a]", position)
-    local last = first and html:find(">", first + 2, true)
-    if not last then first = nil end
+    local last = first and tag_end(html, first)
     local text = html:sub(position, (first or 0) - 1)
     if text:match("%S") then
       if #out > 0 then out:insert(pandoc.Space()) end
       out:insert(pandoc.Str(decode(text:gsub("%s+", " "):match("^%s*(.-)%s*$"))))
     end
-    if not first then break end
+    if not last then break end
     local tag = html:sub(first, last)
     if tag:match("^<[iI][mM][gG][%s/>]") then
       local src = attribute(tag, "src") or ""
@@ -254,8 +274,43 @@ local function formatted(inlines)
   return build(1, #inlines + 1, 0)
 end
 
+-- Elements the site's sanitiser removes with what they hold (baocao.site.sanitize
+-- CLEAN_CONTENT; <embed> holds nothing). Written inline, each hides on the site all that
+-- follows in its block up to its end tag, whatever it is (text, a whole table cell); the
+-- site reads each top-level block on its own.
+local HIDING = {script = true, style = true, iframe = true, object = true,
+  template = true, noscript = true}
+
+local function hiding_tag(inline)
+  if inline.t ~= "RawInline" or not inline.format:match("^html") then return nil end
+  local closing, name = inline.text:match("^<(/?)(%a+)")
+  name = name and name:lower()
+  if not HIDING[name] then return nil end
+  return name, closing == "/"
+end
+
+-- A top-level block without what such an element hides, in document order.
+local function without_hiding(block)
+  local hidden = nil  -- the element whose end tag ends what is hidden
+  return block:walk({
+    traverse = "topdown",
+    Inline = function(inline)
+      local name, closing = hiding_tag(inline)
+      if hidden then
+        if name == hidden and closing then hidden = nil end
+        return {}
+      end
+      if name and not closing then
+        hidden = name
+        return {}
+      end
+    end,
+  })
+end
+
 local function with_html_formatting(blocks, text)
   if not text:find("<%/?%a") then return blocks end
+  blocks = pandoc.Blocks(pandoc.List.map(blocks, without_hiding))
   return blocks:walk({Inlines = formatted})
 end
 

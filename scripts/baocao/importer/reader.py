@@ -23,7 +23,9 @@ _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDra
 _M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _TXBX = qn("w:txbxContent")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
-_INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+# what Markdown would read as markup inside a line: emphasis, code, links, HTML, "~~"
+# strikethrough, and "&" of an entity ("&lt;", "&#x202E;" typed in Word stay as typed)
+_INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>~]|&(?=#?\w+;))")
 # what would start a block at the beginning of a line: escaped as "\#", "\-", "1\." ("\1." shows the "\")
 _LINE_START = re.compile(r"^(?:([#>+=~|-])|(\d+)([.)]))")
 _WEB = re.compile(r"^(?:https?|ftp|mailto):", re.I)

@@ -6,6 +6,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
+from baocao.docx.blocks import NoteSet
 from baocao.site.sanitize import render_markdown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]>|#])")  # Python-Markdown's escapes, and "|" for table cells
@@ -55,6 +56,7 @@ class Fragments:
     # Tokens carry a random nonce: a submission cannot forge one to pull other HTML into its text.
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
+    notes: dict[str, NoteSet] = field(default_factory=dict)  # each agency's footnotes
     _html: dict[int, str] = field(default_factory=dict)
 
     def token(self, markdown: str, agency_id: str, doc_id: str) -> str:

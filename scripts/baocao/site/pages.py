@@ -13,6 +13,7 @@ from baocao.body import has_text
 from baocao.build import DOCX_NAME, REMINDER_NAME
 from baocao.campaign import CAMPAIGN_FILE, Agency, Campaign, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
+from baocao.docx.blocks import NoteSet, relocate
 from baocao.docx.template import templates
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
 from baocao.site import figures, tracking
@@ -520,20 +521,33 @@ def agency_page(rnd: Round, report: AgencyReport, fragments: Fragments) -> SiteP
     return html_page(page, front_matter(a.name), body)
 
 
+def _with_notes(report: AgencyReport, markdown: str, fragments: Fragments) -> str:
+    """A piece of report text with the footnotes it cites, as the DOCX reads it
+    (baocao.docx.blocks.relocate): a note defined in another part (at the end of the file) is
+    shown where it is cited, one cited nowhere as text; neither is left out of the site only."""
+    notes = fragments.notes.get(report.agency.id)
+    if notes is None:
+        texts = [report.preamble] + [p.content for p in report.parts]
+        notes = fragments.notes[report.agency.id] = NoteSet.collect(texts, [0])
+    return relocate(markdown, notes)
+
+
 def _report_body(report: AgencyReport, fragments: Fragments, body: HtmlPage) -> None:
     """The report under its outline's headings (their ids are the parts' own)."""
     a = report.agency
     blocks, headings = [], []
     preamble = report.completeness.preamble if report.completeness else ""
     if has_text(preamble):
-        blocks.append(fragments.in_html(preamble, a.id, f"{a.id}-mo-dau"))
+        text = _with_notes(report, preamble, fragments)
+        blocks.append(fragments.in_html(text, a.id, f"{a.id}-mo-dau"))
     for part in report.parts:
         level = min(part.spec.depth + 2, 6)
         title = h.escape(part.spec.heading)
         blocks.append(f'<h{level} id="{part.spec.id}">{title}</h{level}>')
         headings.append((level, part.spec.id, title))
         if part.content.strip():
-            blocks.append(fragments.in_html(part.content, a.id, f"{a.id}-{part.spec.id}"))
+            text = _with_notes(report, part.content, fragments)
+            blocks.append(fragments.in_html(text, a.id, f"{a.id}-{part.spec.id}"))
         elif part.spec.leaf:
             blocks.append(h.p(f"<em>{STATE_LABELS[part.state]}.</em>"))
     body.html("\n".join(blocks), headings)
@@ -614,7 +628,9 @@ def _writers(
             h.p(
                 f"{h.a('Xem toàn bộ báo cáo', url(page, agency_path(agency.id)) + '#' + part_id)} · {status_badge(report)}"
             ),
-            fragments.in_html(part.content, agency.id, f"{agency.id}-{part_id}"),
+            fragments.in_html(
+                _with_notes(report, part.content, fragments), agency.id, f"{agency.id}-{part_id}"
+            ),
         ]
     if blocks:
         body.p(fragments.raw("\n".join(blocks)))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import nh3
+from markdown_it.token import Token
 
 from baocao.lists import TYPED_CLASS, type_markers
 from baocao.mdparse import parser
@@ -74,6 +78,11 @@ ATTRIBUTES = {
 }
 CLEAN_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
 SCHEMES = WEB_SCHEMES
+# A heading tag of sanitised HTML (text has its "<" escaped there), markdown-it's or raw HTML's.
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_FOOTNOTE_NUMBER = re.compile(r"\d+(:\d+)?")  # markdown-it's footnote ids: "fn-<doc id>-2:1"
+# The doc id of the piece being sanitised: the one whose footnote ids it may keep.
+_PIECE: ContextVar[str] = ContextVar("piece")
 
 
 def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> str | None:
@@ -104,17 +113,72 @@ def render_markdown(
     """
     md = parser()
     env = {"docId": doc_id}
-    tokens = type_markers(md.parse(markdown, env))
+    tokens = type_markers(_figures(md.parse(markdown, env)))
+    # Each top-level block on its own, as confine.lua reads them for the DOCX: raw HTML left
+    # open (a tag, a quote, a comment, `<style>`) hides the rest of its block in both, and no
+    # text after it that the DOCX would show.
+    html = "".join(
+        sanitize(
+            md.renderer.render(block, md.options, env),
+            agency_id,
+            root_prefix=root_prefix,
+            doc_id=doc_id,
+        )
+        for block in _blocks(tokens)
+    )
+    # every heading, the ones written in raw HTML too: a report's `<h1>` or `<h3>` must not
+    # pass for the page's own headings (on a task page, another agency's name)
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(max(int(m[2]), min_level), 6)}", html)
+
+
+def _figures(tokens: list[Token]) -> list[Token]:
+    """An image alone in its paragraph, with alt text, as a figure captioned by that text:
+    pandoc's implicit figure, which the DOCX shows as "Hình 1: <alt text>"."""
+    for index, token in enumerate(tokens[1:-1], 1):
+        opening, closing = tokens[index - 1], tokens[index + 1]
+        if token.type != "inline" or opening.type != "paragraph_open" or opening.hidden:
+            continue
+        shown = [t for t in token.children or [] if t.type != "text" or t.content.strip()]
+        if len(shown) != 1 or shown[0].type != "image" or not shown[0].children:
+            continue
+        if shown[0].content.strip():  # the alt text as written
+            opening.tag = closing.tag = "figure"
+            token.children = [shown[0], Token("html_inline", "", 0, content="<figcaption>")]
+            token.children += shown[0].children
+            token.children.append(Token("html_inline", "", 0, content="</figcaption>"))
+    return tokens
+
+
+def _blocks(tokens: list[Token]) -> Iterator[list[Token]]:
+    """The top-level blocks of a parsed piece, each as its tokens."""
+    block: list[Token] = []
+    depth = 0
     for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = max(int(token.tag[1]), min_level)
-            token.tag = f"h{min(level, 6)}"
-    html = md.renderer.render(tokens, md.options, env)
-    return sanitize(html, agency_id, root_prefix=root_prefix)
+        block.append(token)
+        depth += token.nesting
+        if depth <= 0 and token.nesting <= 0:
+            yield block
+            block, depth = [], 0
+    if block:
+        yield block
 
 
-def sanitize(html: str, agency_id: str, *, root_prefix: str) -> str:
-    return _cleaner(agency_id, root_prefix).clean(html)
+def sanitize(html: str, agency_id: str, *, root_prefix: str, doc_id: str = "") -> str:
+    """Safe HTML of agency_id's piece doc_id: the only ids kept are its own footnotes'."""
+    token = _PIECE.set(doc_id)
+    try:
+        return _cleaner(agency_id, root_prefix).clean(html)
+    finally:
+        _PIECE.reset(token)
+
+
+def _own_footnote(value: str) -> bool:
+    """Whether value is an id markdown-it writes for a footnote of the piece being sanitised."""
+    doc_id = _PIECE.get("")
+    for prefix in (f"fn-{doc_id}-", f"fnref-{doc_id}-"):
+        if doc_id and value.startswith(prefix):
+            return _FOOTNOTE_NUMBER.fullmatch(value, len(prefix)) is not None
+    return False
 
 
 @cache
@@ -127,10 +191,9 @@ def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
             return confine(value, agency_id, root_prefix, image=False)
         if attribute == "src":
             return confine(value, agency_id, root_prefix, image=True)
-        if (
-            attribute == "id"
-        ):  # only the footnote anchors markdown-it writes: no look-alikes of the site's own ids
-            return value if value.startswith(("fn", "fnref")) else None
+        if attribute == "id":  # only the footnote anchors markdown-it writes for this piece:
+            # neither another agency's on a shared page nor look-alikes of the site's own ids
+            return value if _own_footnote(value) else None
         if attribute == "class":
             kept = [c for c in value.split() if c.startswith("footnote") or c == TYPED_CLASS]
             return " ".join(kept) or None
