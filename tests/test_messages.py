@@ -653,3 +653,35 @@ def test_table_rows_that_do_not_fit_their_header(workspace, capsys):
             " có các dấu |. Sửa dòng thứ hai cho có đúng 3 ô: |---|---|---|",
         ],
     )
+
+
+def test_character_references_to_invisible_characters_are_errors(workspace, capsys):
+    """`&#x202E;` or `&#8203;` in the text write the characters the check removes, in every
+    output; "&#233;" (é) and an escaped "\\&#27;" are text as usual. U+FFFF, which no XML may
+    hold, is removed from a field like a control character (the agency's DOCX failed on it)."""
+    path = filled_template(workspace, capsys)
+    type_mistake(path, "chuc_vu: Phó Chủ tịch", 'chuc_vu: "Phó Chủ tịch\\uFFFF"')
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index(HEADING_3) + 3
+    lines[at - 1] = "Đã chi &#x202E;1,2 tỷ đồng &#233; \\&#27; &#8203;."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, problems, _ = check(workspace, capsys)
+    entity = (
+        'Mã "{entity}" ở ký tự thứ {column} của dòng này viết ra một ký tự không nhìn thấy'
+        " ({name}), có thể làm chữ hiện ra khác với khi gõ. Xóa mã đó."
+    )
+    assert (code, problems) == (
+        1,
+        [
+            f"{FILE}:10: lỗi: Chức vụ người ký (chuc_vu) có ký tự không nhìn thấy (mã U+FFFF), có"
+            " thể được viết bằng mã như \\e hay \\u202e trong dấu ngoặc kép. Công cụ đã bỏ ký tự"
+            " đó; hãy xóa nó (hoặc mã đó) khỏi giá trị.",
+            f"{FILE}:{at}: lỗi: "
+            + entity.format(entity="&#x202E;", column=8, name="RIGHT-TO-LEFT OVERRIDE"),
+            f"{FILE}:{at}: lỗi: "
+            + entity.format(entity="&#8203;", column=42, name="ZERO WIDTH SPACE"),
+        ],
+    )
+    assert load_round(workspace).report(AGENCY).submission.meta["nguoi_ky"]["chuc_vu"] == (
+        "Phó Chủ tịch"
+    )

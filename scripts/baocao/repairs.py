@@ -14,7 +14,7 @@ SPECIAL_SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
 _SPECIAL = f"[{SPECIAL_SPACES}]"
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")  # U+FFFE/F: not in XML
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # embeddings, overrides and isolates: they change the order in which a reader sees the text
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -42,10 +42,11 @@ class Repair:
     """One repaired or removed character: 1-based line and column in the text given."""
 
     code: str  # "space-special", "zero-width", "quotes-curly", "heading-space-special",
-    # "heading-no-space", "control-character", "bidi-control"
+    # "heading-no-space", "control-character", "bidi-control", "entity-invisible"
     line: int
     column: int
-    detail: str = ""  # the value read (quotes), the heading (headings), the character (controls)
+    detail: str = ""  # the value read (quotes), the heading (headings), the character (controls),
+    # the reference as written (entities)
     before: str = ""  # controls: the text before the character on its line
     after: str = ""  # controls: the text after it
 
@@ -77,6 +78,25 @@ def remove_bidi(text: str) -> tuple[str, list[Repair]]:
             column = _BIDI.search(line).start() + 1  # type: ignore[union-attr]
             found.append(Repair("bidi-control", index + 1, column, "".join(chars)))
     return _BIDI.sub("", text), found
+
+
+_ENTITY = re.compile(r"(?<!\\)&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")  # "\&#27;" is text
+
+
+def invisible_entities(text: str) -> list[Repair]:
+    """`&#x202E;`, `&#27;`, `&#8203;`: character references that write a control, a
+    bidirectional control or a zero-width character into every output (not removed: an
+    error says where)."""
+    if "&#" not in text:
+        return []
+    found = []
+    for index, line in enumerate(text.split("\n")):
+        for m in _ENTITY.finditer(line):
+            code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+            char = chr(code) if code < 0x110000 else ""
+            if char and (_CONTROL.match(char) or _BIDI.match(char) or char in ZERO_WIDTH):
+                found.append(Repair("entity-invisible", index + 1, m.start() + 1, m.group()))
+    return found
 
 
 def clean_values(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,6 +21,7 @@ from baocao.repairs import (
     Repair,
     clean_values,
     control_name,
+    invisible_entities,
     remove_bidi,
     remove_controls,
     repair_front_matter,
@@ -105,7 +107,7 @@ def load_submission(
     sub.headings = scan_headings(body_lines)
     for repair in front_controls + front_bidi + front_repairs:
         sub.problems.append(_repair_problem(display, repair, repair.line + 1))
-    for repair in body_controls + body_bidi + heading_repairs:
+    for repair in body_controls + body_bidi + heading_repairs + invisible_entities(body):
         sub.problems.append(_repair_problem(display, repair, sub.file_line(repair.line - 1)))
     sub.problems.extend(report_problems(display, body_lines, sub.body_start, sub.headings))
     sub.problems.extend(legacy_problems(display, body_lines, sub.file_line(0)))
@@ -168,6 +170,10 @@ def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
         message = render(
             code, name=control_name(repair.detail), column=column, where=where, how=how
         )
+        return Problem(display, line, code, message, ERROR, column=column)
+    if code == "entity-invisible":
+        name = control_name(html.unescape(repair.detail))
+        message = render(code, entity=repair.detail, name=name, column=column)
         return Problem(display, line, code, message, ERROR, column=column)
     if code == "bidi-control":
         names = ", ".join(dict.fromkeys(control_name(c) for c in repair.detail))

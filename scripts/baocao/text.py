@@ -26,7 +26,9 @@ _QUOTES = str.maketrans(
 _TRAILING = re.compile(r"[\s.;:,…]+$")
 # what a terminal, a log or a browser would act on or cannot show: control characters but tab
 # and line feed, bidirectional controls, and the lone surrogates a non-UTF-8 file name leaves
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def without_comments(text: str, *, keep_lines: bool = False) -> str:
