@@ -49,6 +49,15 @@ def type_mistake(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def write_under_heading_3(path: Path, *new_lines: str) -> int:
+    """Replace the paragraph under heading 3 by new_lines; the file line it was on."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index(HEADING_3) + 3
+    lines[at - 1 : at] = list(new_lines)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return at
+
+
 def check(workspace: Path, capsys) -> tuple[int, list[str], str]:
     code = main(["--root", str(workspace), "check", str(workspace / FILE), "--today", "2024-12-04"])
     out = capsys.readouterr().out
@@ -547,10 +556,9 @@ def test_escaped_control_and_bidi_characters_in_values_are_removed(workspace, ca
 
 def test_a_bidi_override_in_the_body_is_removed_with_a_warning(workspace, capsys):
     path = filled_template(workspace, capsys)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    body_line = lines.index(HEADING_3) + 3
-    lines[body_line - 1] = "Đã chi \u202e1,2 tỷ đồng\u202c cho \u2066hội nghị\u2069."
-    path.write_text("\n".join(lines), encoding="utf-8")
+    body_line = write_under_heading_3(
+        path, "Đã chi \u202e1,2 tỷ đồng\u202c cho \u2066hội nghị\u2069."
+    )
     code, problems, _ = check(workspace, capsys)
     warning = (
         "Có ký tự định hướng chữ không nhìn thấy (RIGHT-TO-LEFT OVERRIDE, POP DIRECTIONAL"
@@ -619,9 +627,8 @@ def test_table_rows_that_do_not_fit_their_header(workspace, capsys):
     A short row is left empty, and a `|---|` row of another width makes no table: warnings.
     An escaped pipe is no cell; a well-formed table says nothing."""
     path = filled_template(workspace, capsys)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = lines.index(HEADING_3) + 3
-    lines[at - 1 : at] = [
+    at = write_under_heading_3(
+        path,
         "Đã chi 1,2 tỷ đồng.",
         "",
         "| Năm | Số vụ |",
@@ -637,8 +644,7 @@ def test_table_rows_that_do_not_fit_their_header(workspace, capsys):
         "| Đúng | bảng |",
         "|---|---|",
         "| 1 | 2 |",
-    ]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    )
     code, problems, _ = check(workspace, capsys)
     assert (code, problems) == (
         1,
@@ -661,10 +667,7 @@ def test_character_references_to_invisible_characters_are_errors(workspace, caps
     hold, is removed from a field like a control character (the agency's DOCX failed on it)."""
     path = filled_template(workspace, capsys)
     type_mistake(path, "chuc_vu: Phó Chủ tịch", 'chuc_vu: "Phó Chủ tịch\\uFFFF"')
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = lines.index(HEADING_3) + 3
-    lines[at - 1] = "Đã chi &#x202E;1,2 tỷ đồng &#233; \\&#27; &#8203;."
-    path.write_text("\n".join(lines), encoding="utf-8")
+    at = write_under_heading_3(path, "Đã chi &#x202E;1,2 tỷ đồng &#233; \\&#27; &#8203;.")
     code, problems, _ = check(workspace, capsys)
     entity = (
         'Mã "{entity}" ở ký tự thứ {column} của dòng này viết ra một ký tự không nhìn thấy'
