@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import random
 import shutil
@@ -488,6 +489,26 @@ def test_reminder_csv_for_a_mail_merge(workspace, capsys):
         "daumoi@mt.example",
         "campaign.yml",
     ]
+
+
+def test_a_failing_report_s_contact_is_not_mail_merged(workspace, capsys):
+    """A report that fails the check may have a list for a name or two addresses in one email
+    field: the mail merge takes the campaign's contact instead, and the JSON's report number
+    is text or nothing."""
+    text = _report(workspace, "bo-y-te")
+    head, _, rest = text.partition("lien_he:\n")
+    rest = rest.split("\n", 3)[3]  # its three contact lines
+    text = f"{head}lien_he:\n  ho_ten: [A, B]\n  dien_thoai: '1'\n  email: a@x.vn,b@y.vn\n{rest}"
+    _write(workspace, "bo-y-te", text.replace("so_ky_hieu: ", "so_ky_hieu: [1, 2] #", 1))
+    argv = ["--root", str(workspace), "remind", "--csv", "--today", "2024-12-10"]
+    assert main(argv) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out[1:])))
+    row = next(r for r in rows if r[0] == "bo-y-te")
+    assert row[2] == "Chưa đạt yêu cầu kiểm tra" and row[4:8] == ["", "", "", ""]
+    main(["--root", str(workspace), "check", "--format", "json", "--today", "2024-12-10"])
+    data = json.loads(capsys.readouterr().out)
+    agency = next(a for a in data["agencies"] if a["agency_id"] == "bo-y-te")
+    assert agency["status"] == "invalid" and agency["report_number"] is None
 
 
 # -- the workbook ------------------------------------------------------------------------------

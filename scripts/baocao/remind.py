@@ -63,6 +63,10 @@ def _why(report: AgencyReport) -> str:
     return why
 
 
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _cell(value: str) -> str:
     """A CSV cell that Excel will not read as a formula."""
     return "'" + value if value.startswith(_FORMULA_START) else value
@@ -75,10 +79,12 @@ def contacts_csv(reports: list[AgencyReport]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for r in reports:
-        meta = r.submission.meta if r.submission is not None else {}
+        # a report that fails the check may hold anything there: its contact is not used
+        usable = r.submission is not None and r.stage != INVALID
+        meta = r.submission.meta if usable and r.submission is not None else {}
         contact = meta.get("lien_he") if isinstance(meta, dict) else None
         contact = contact if isinstance(contact, dict) else {}
-        found = [str(contact.get(k) or "") for k in ("ho_ten", "dien_thoai", "email")]
+        found = [_text(contact.get(k)) for k in ("ho_ten", "dien_thoai", "email")]
         source = FROM_REPORT if any(found) else FROM_CAMPAIGN if any(r.agency.contact) else ""
         if not any(found):
             found = list(r.agency.contact)

@@ -85,7 +85,7 @@ def agency_json(r: AgencyReport) -> dict:
         "appendix": r.agency.appendix,
         "file": sub.file if sub else None,
         "status": r.status,
-        "report_number": sub.meta.get("so_ky_hieu") if sub else None,
+        "report_number": _string(sub.meta.get("so_ky_hieu")) if sub else None,
         "issued": sub.issued.isoformat() if sub and sub.issued else None,
         "completeness": round(r.ratio, 4),
         "review": r.review.result if r.review else None,
@@ -101,6 +101,11 @@ def agency_json(r: AgencyReport) -> dict:
             for p in r.parts
         ],
     }
+
+
+def _string(value: object) -> str | None:
+    """A field's value for programs: text, or nothing (a failing report may hold a list)."""
+    return value if isinstance(value, str) else None
 
 
 def as_json(rnd: Round, problems: list[Problem]) -> str:
