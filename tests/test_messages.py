@@ -688,3 +688,25 @@ def test_character_references_to_invisible_characters_are_errors(workspace, caps
     assert load_round(workspace).report(AGENCY).submission.meta["nguoi_ky"]["chuc_vu"] == (
         "Phó Chủ tịch"
     )
+
+
+def test_a_comment_that_hides_part_of_the_report_is_told(workspace, capsys):
+    """A comment runs to its first "-->": one left open hides the rest of the report, one
+    closed late hides the headings inside it (and the sections are then "missing")."""
+    path = filled_template(workspace, capsys)
+    type_mistake(path, HEADING_3, f"<!-- bản nháp, chưa gửi\n\n{HEADING_3}")
+    at = write_under_heading_3(path, "Đã chi 1,2 tỷ đồng. -->")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n<!-- ghi chú cuối\n\nĐoạn cuối.\n", encoding="utf-8")
+    last = len(path.read_text(encoding="utf-8").split("\n")) - 1
+    code, problems, _ = check(workspace, capsys)
+    comments = [p for p in problems if "Ghi chú mở bằng" in p]
+    assert comments == [
+        f'{FILE}:{at - 4}: cảnh báo: Ghi chú mở bằng "<!--" ở dòng này kéo dài đến dòng {at} và'
+        ' che mất tiêu đề "3. Kinh phí thực hiện Đề án hằng năm và cho cả giai đoạn." cùng nội'
+        " dung đi kèm: chúng bị ẩn trên trang web và trong báo cáo tổng hợp. Có thể ghi chú này"
+        ' thiếu "-->" ở cuối; thêm "-->" ngay sau ghi chú.',
+        f'{FILE}:{last - 2}: cảnh báo: Ghi chú mở bằng "<!--" ở dòng này không được đóng bằng'
+        f' "-->", nên mọi chữ từ đây đến hết báo cáo (dòng {last}) bị ẩn trên trang web và trong'
+        ' báo cáo tổng hợp. Thêm "-->" ở cuối ghi chú.',
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from baocao import entries
 from baocao.campaign import Agency, Campaign, load_campaign
+from baocao.comments import comment_problems
 from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.links import link_problems
 from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, render
@@ -267,6 +268,7 @@ def _load(
             report.completeness = assess(campaign, report.agency, filed)
             filed.problems.extend(link_problems(filed, report.agency.id))
             filed.problems.extend(table_problems(filed))
+            filed.problems.extend(comment_problems(filed))
         report.status = _status(campaign, report)
     note = settle(root, campaign, reports.values(), reviews)
     for report in reports.values():  # a Word file's problems name places, not lines
