@@ -250,6 +250,32 @@ def test_extension_moves_the_agency_deadline(repo, capsys):
     ]
 
 
+def test_a_review_of_a_report_received_outside_git_stands(repo):
+    """Received by e-mail and accepted (the secretariat's ngay_nhan and review), its file
+    reaching main only later: that first version is the one reviewed, so the review stands
+    (the sample round's history is of this kind) until the file changes again."""
+    _reviews(
+        repo,
+        "reviews:\n  - co_quan: bo-y-te\n    ket_qua: da_tiep_nhan\n    nguoi_xem_xet: Lê Thế"
+        " Chính\n    ngay: 2024-12-06\nngay_nhan:\n  - co_quan: bo-y-te\n    ngay: 2024-12-04\n"
+        "    ly_do: Nhận bản ký số qua thư điện tử.\n",
+    )
+    _commit(repo, "Xem xét", "2024-12-06T15:00:00+07:00")
+    _pull_request(
+        repo, "bo-y-te", _report(repo, "bo-y-te"), "2024-12-09T10:00:00+07:00", "2024-12-10T09:00"
+    )
+    report = load_round(repo, today=TODAY).report("bo-y-te")
+    assert (report.stage, report.receipt.day) == ("da-tiep-nhan", date(2024, 12, 4))
+    _pull_request(
+        repo,
+        "bo-y-te",
+        _report(repo, "bo-y-te") + "\nSửa sau khi được tiếp nhận.\n",
+        "2024-12-11T10:00:00+07:00",
+        "2024-12-11T11:00:00+07:00",
+    )
+    assert load_round(repo, today=TODAY).report("bo-y-te").stage == "cho-xem-lai"
+
+
 def test_return_change_awaits_review_then_accepted(repo):
     _pull_request(
         repo,

@@ -30,6 +30,11 @@ class FileHistory:
 
     official_at: datetime | None
     changed_at: datetime | None
+    first_at: datetime | None = None  # when it first reached the main line
+
+    @property
+    def first_seen(self) -> date | None:
+        return local_day(self.first_at)
 
     @property
     def received(self) -> date | None:
@@ -164,7 +169,8 @@ def _first_official(
                 if word(path, blob) if is_word and word else is_official(blob):
                     official = moment
                     break
-            out[path] = FileHistory(official, commits[-1][1] if commits else None)
+            last, first = (commits[-1][1], commits[0][1]) if commits else (None, None)
+            out[path] = FileHistory(official, last, first)
         git.stdin.close()
         git.wait(timeout=LOG_TIMEOUT)
     return out

@@ -69,6 +69,9 @@ def settle(
         sub = report.submission
         found = history.of(sub.file) if sub is not None else None
         report.changed = found.changed if found else None
+        report.first_seen = found.first_seen if found else None
+        first, last = (found.first_at, found.changed_at) if found else (None, None)
+        report.revised = first is not None and last is not None and last > first
         if report.status in (ON_TIME, LATE) and sub is not None:
             override = book.received.get(agency_id)
             if override is not None:
@@ -95,7 +98,11 @@ def stage_of(report: AgencyReport) -> str:
     draft = report.status == DRAFT_STATUS
     review = report.review
     if review is not None:
-        if report.changed is not None and report.changed > review.date:  # changed after it
+        # changed after it: since the review if its file was on the main line then, else
+        # since the file's first version there (the one it reviewed came another way)
+        seen = report.first_seen
+        on_main = seen is None or seen <= review.date
+        if report.changed and report.changed > review.date and (on_main or report.revised):
             return DRAFT if draft else RESUBMITTED
         return ACCEPTED if review.result == "da_tiep_nhan" else RETURNED
     return DRAFT if draft else SUBMITTED

@@ -57,6 +57,8 @@ class AgencyReport:
     deadline: date | None = None
     receipt: Receipt | None = None
     changed: date | None = None  # last change of its file on the main line (git)
+    first_seen: date | None = None  # when its file first reached the main line (git)
+    revised: bool = False  # its file changed on the main line after its first version there
     stage: str = "chua-nop"
 
     @property
