@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from baocao.mdparse import parser
 from baocao.messages import render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
 from baocao.text import shorten
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")  # a list item's marker before its table
 
 
 def cells(line: str) -> list[str]:
@@ -34,44 +35,44 @@ def cells(line: str) -> list[str]:
 
 def table_problems(sub: Submission) -> list[Problem]:
     """A row with more cells than the header (the last ones are lost in every output), a row
-    with fewer (left empty), a header and `|---|` row of different widths (no table at all)."""
+    with fewer (left empty), a header and `|---|` row of different widths (no table at all).
+    A table starts where a line with pipes is followed by a `|---|` row, and ends at a blank
+    line, as markdown-it, Python-Markdown and pandoc read it; tables in quotes are left out."""
     if "|" not in sub.body:
         return []
     lines = sub.body.split("\n")
     problems: list[Problem] = []
-    tokens = parser().parse(sub.body)
-    columns: int | None = None  # the header's cells, once its source agrees with the parser
-    for index, token in enumerate(tokens):
-        if token.type == "table_open":
+    fence: str | None = None
+    columns: int | None = None  # the open table's header cells
+    for index, line in enumerate(lines):
+        if fence:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        if columns is not None:
+            if "|" in line and line.strip():
+                count = len(cells(line))
+                if count != columns:
+                    problems.append(_row_problem(sub, index, cells(line), columns))
+                continue
             columns = None
-        elif token.type == "tr_open" and token.map:
-            source = cells(lines[token.map[0]])
-            if tokens[index - 1].type == "thead_open":
-                parsed = 0
-                for following in tokens[index + 1 :]:
-                    if following.type == "tr_close":
-                        break
-                    parsed += following.type == "th_open"
-                columns = parsed if parsed == len(source) else None  # else in a list or quote
-            elif columns is not None and len(source) != columns:
-                problems.append(_row_problem(sub, token.map[0], source, columns))
-        elif token.type == "paragraph_open" and token.map and token.map[1] - token.map[0] >= 2:
-            first, second = lines[token.map[0]], lines[token.map[0] + 1]
-            if "|" in first and "|" in second and _DELIMITER_ROW.match(second):
-                problems.append(
-                    Problem(
-                        sub.file,
-                        sub.file_line(token.map[0]),
-                        "table-not-read",
-                        render(
-                            "table-not-read",
-                            header=len(cells(first)),
-                            delimiter=len(cells(second)),
-                            example="|" + "---|" * len(cells(first)),
-                        ),
-                        WARNING,
-                    )
-                )
+        if (m := _FENCE.match(line)) is not None:
+            fence = m.group(1)
+            continue
+        header = _ITEM.sub("", lines[index - 1]) if index else ""
+        if "|" in line and "|" in header and _DELIMITER_ROW.match(line):
+            if line.lstrip().startswith(">") or header.lstrip().startswith(">"):
+                continue
+            width, delimiter = len(cells(header)), len(cells(line))
+            if width == delimiter:
+                columns = width
+                continue
+            values = {"header": width, "delimiter": delimiter, "example": "|" + "---|" * width}
+            message = render("table-not-read", **values)
+            problems.append(
+                Problem(sub.file, sub.file_line(index - 1), "table-not-read", message, WARNING)
+            )
     return problems
 
 

@@ -19,6 +19,13 @@ _PLACEHOLDER = re.compile(r"^\s*\(\s*chưa điền\b", re.I)
 # an integer as YAML reads it with the value of its digits: not "0120" (octal, 80), "1:04:20"
 # (base 60, 3860), "0x8E" or "0b101"
 _DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+# a plain value YAML 1.1 reads as an integer other than its decimal digits: octal, hexadecimal,
+# binary, with "_" or in base 60 ("1:04:20")
+_MISREAD = re.compile(
+    r":[ \t]+[-+]?(?:0[0-7_]+|0[xX][0-9a-fA-F_]+|0[bB][01_]+|\d[\d_]*_[\d_]*|\d[\d_]*(?::[0-5]?\d)+)"
+    r"[ \t]*(?:#.*)?$",
+    re.M,
+)
 
 
 def parse_date(value: str) -> date | None:
@@ -331,6 +338,8 @@ class FrontMatterValidator:
     def _integers(self, file: str, doc: YamlDocument, line) -> Iterator[Problem]:
         """Numbers YAML reads as another number than their digits say (`0120` is 80): the
         outputs and totals would show a figure the report does not."""
+        if not _MISREAD.search(doc.text):  # the common case: no field's tree is composed
+            return
         for path in self._text_paths(doc.value, self._integer_patterns):
             value, written = _get_any(doc.value, path), doc.plain_text(path)
             if (
