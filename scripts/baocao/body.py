@@ -74,28 +74,49 @@ def _drop_closing(text: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Block:
+    """Lines read as they are, not as Markdown: a fenced code block, an HTML block, a comment."""
+
+    kind: str  # "fence", "html", "comment"
+    start: int  # 0-based index of its first line
+    end: int | None  # index of its last line; None: never closed, it runs to the end
+
+
 def scan_headings(lines: list[str]) -> list[Heading]:
     """Headings of a body given as its lines."""
-    return _scan_lines(lines)
+    return _scan_lines(lines, [])
 
 
-def _scan_lines(lines: list[str]) -> list[Heading]:
+def literal_blocks(lines: list[str]) -> list[Block]:
+    """The fenced code, HTML and comment blocks of a body, found by the heading scanner."""
+    blocks: list[Block] = []
+    _scan_lines(lines, blocks)
+    return blocks
+
+
+def _scan_lines(lines: list[str], blocks: list[Block]) -> list[Heading]:
     headings: list[Heading] = []
     fence: str | None = None
     html_end: str | None = None  # inside an HTML block: the text that ends it ("" = a blank line)
+    opened = 0  # the line where the open fence or HTML block started
     paragraph = False  # previous line is paragraph text (a setext heading may follow)
     for index, line in enumerate(lines):
         if html_end is not None:
+            kind = "comment" if html_end == "-->" else "html"
             if html_end == "":
                 if not line.strip():
                     html_end, paragraph = None, False
             elif html_end in line.lower():
                 html_end = None
+            if html_end is None:
+                blocks.append(Block(kind, opened, index))
             continue
         if fence:
             stripped = line.strip()
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                 fence = None
+                blocks.append(Block("fence", opened, index))
             continue
         first = line[:1]
         if first not in _SPECIAL:  # ordinary paragraph text: the common case, decided at once
@@ -110,12 +131,12 @@ def _scan_lines(lines: list[str]) -> list[Heading]:
                 start = line.index("<") + 4 if end == "-->" else line.index("<") + 1
                 if end and end in line[start:].lower():
                     end = None  # opened and closed on this line
-                html_end, paragraph = end, False
+                html_end, paragraph, opened = end, False, index
                 continue
         if first in " \t`~":
             m = _FENCE.match(line)
             if m:
-                fence = m.group(1)
+                fence, opened = m.group(1), index
                 paragraph = False
                 continue
             if not paragraph and (line.startswith("    ") or first == "\t"):
@@ -151,6 +172,10 @@ def _scan_lines(lines: list[str]) -> list[Heading]:
         paragraph = not _BLOCK_START.match(line) or (
             paragraph and not line.lstrip().startswith(("#", ">"))
         )
+    if html_end is not None:
+        blocks.append(Block("comment" if html_end == "-->" else "html", opened, None))
+    elif fence:
+        blocks.append(Block("fence", opened, None))
     return headings
 
 

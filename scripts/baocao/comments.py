@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
+from baocao.body import literal_blocks
 from baocao.messages import render
 from baocao.problems import WARNING, Problem
 from baocao.submission import Submission
 from baocao.text import shorten
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_OPEN = re.compile(r"^ {0,3}<!--")  # an HTML block of comment (CommonMark 4.6, kind 2)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(\S.*)$")
 
 
@@ -22,33 +21,26 @@ def comment_problems(sub: Submission) -> list[Problem]:
         return []
     lines = sub.body.split("\n")
     problems: list[Problem] = []
-    fence: str | None = None
-    start: int | None = None  # the open comment's first line
-    hidden: str | None = None  # the first heading inside it
-    for index, line in enumerate(lines):
-        if start is not None:
-            if hidden is None and (m := _HEADING.match(line)):
-                hidden = m.group(1).strip(" #")
-            if "-->" in line:
-                if hidden:
-                    values = {"title": shorten(hidden, 60), "last": sub.file_line(index)}
-                    problems.append(_problem(sub, start, "comment-headings", values))
-                start = None
+    for block in literal_blocks(lines):
+        if block.kind != "comment":
             continue
-        if fence:
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
+        if block.end is None:
+            last = max((i for i, line in enumerate(lines) if line.strip()), default=block.start)
+            problems.append(_problem(sub, block.start, "comment-open", last=sub.file_line(last)))
             continue
-        if (m := _FENCE.match(line)) is not None:
-            fence = m.group(1)
-        elif _OPEN.match(line) and "-->" not in line[line.index("<!--") + 4 :]:
-            start, hidden = index, None
-    if start is not None:
-        last = max((i for i, line in enumerate(lines) if line.strip()), default=start)
-        problems.append(_problem(sub, start, "comment-open", {"last": sub.file_line(last)}))
+        hidden = next(
+            (
+                m.group(1)
+                for line in lines[block.start + 1 : block.end]
+                if (m := _HEADING.match(line))
+            ),
+            None,
+        )
+        if hidden:
+            title, last = shorten(hidden.strip(" #"), 60), sub.file_line(block.end)
+            problems.append(_problem(sub, block.start, "comment-headings", title=title, last=last))
     return problems
 
 
-def _problem(sub: Submission, index: int, code: str, values: dict) -> Problem:
+def _problem(sub: Submission, index: int, code: str, **values: object) -> Problem:
     return Problem(sub.file, sub.file_line(index), code, render(code, **values), WARNING)

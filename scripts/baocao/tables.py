@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from baocao.body import literal_blocks
 from baocao.messages import render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
 from baocao.text import shorten
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")  # a list item's marker before its table
 
@@ -41,14 +41,16 @@ def table_problems(sub: Submission) -> list[Problem]:
     if "|" not in sub.body:
         return []
     lines = sub.body.split("\n")
+    literal = {
+        i
+        for block in literal_blocks(lines)
+        for i in range(block.start, len(lines) if block.end is None else block.end + 1)
+    }
     problems: list[Problem] = []
-    fence: str | None = None
     columns: int | None = None  # the open table's header cells
     for index, line in enumerate(lines):
-        if fence:
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
+        if index in literal:  # code, HTML, a comment: no table there
+            columns = None
             continue
         if columns is not None:
             if "|" in line and line.strip():
@@ -57,9 +59,6 @@ def table_problems(sub: Submission) -> list[Problem]:
                     problems.append(_row_problem(sub, index, cells(line), columns))
                 continue
             columns = None
-        if (m := _FENCE.match(line)) is not None:
-            fence = m.group(1)
-            continue
         header = _ITEM.sub("", lines[index - 1]) if index else ""
         if "|" in line and "|" in header and _DELIMITER_ROW.match(line):
             if line.lstrip().startswith(">") or header.lstrip().startswith(">"):
