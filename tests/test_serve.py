@@ -1,7 +1,9 @@
-"""`mkdocs serve` shows an edit to a submission on reload (issue 3), charts included."""
+"""`mkdocs serve` shows an edit to a submission on reload (issue 3), charts included;
+`mkdocs serve --dirty` writes only the pages that changed, and the same site."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -44,11 +46,16 @@ def _until(check, seconds: float = 90) -> bool:
     return False
 
 
-def test_serve_shows_an_edited_submission(root: Path, tmp_path: Path):
+def _workspace(root: Path, dest: Path) -> Path:
     for name in ("campaign.yml", "reviews.yml", "mkdocs.yml"):
-        shutil.copy(root / name, tmp_path / name)
+        shutil.copy(root / name, dest / name)
     for name in ("schema", "submissions", "docs"):
-        shutil.copytree(root / name, tmp_path / name)
+        shutil.copytree(root / name, dest / name)
+    return dest
+
+
+def test_serve_shows_an_edited_submission(root: Path, tmp_path: Path):
+    _workspace(root, tmp_path)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -85,3 +92,84 @@ def test_serve_shows_an_edited_submission(root: Path, tmp_path: Path):
         server.stderr.close()
     assert "Documentation built" in log
     assert "link" not in log  # every generated link is one MkDocs recognises: no INFO line
+
+
+def _serve_build(ws: Path, site: Path, *, dirty: bool) -> None:
+    """One build as `mkdocs serve [--dirty] --no-strict` makes it (plugins kept across builds)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ws / "mkdocs.yml"), site_dir=str(site), strict=False)
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
+
+
+FULL_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=False)
+config.plugins.on_startup(command="serve", dirty=False)
+build(config, serve_url="http://127.0.0.1:8000/")
+"""
+
+
+def _full_build(ws: Path, site: Path) -> None:
+    """The same build without --dirty, in another process (this one keeps the plugins)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-c", FULL_BUILD, str(ws / "mkdocs.yml"), str(site)]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+
+
+def _site_files(site: Path) -> dict[str, object]:
+    """Each file's bytes; the search index as its configuration and its entries in any order."""
+    files: dict[str, object] = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        key = path.relative_to(site).as_posix()
+        if path.name == "search_index.json":
+            index = json.loads(path.read_text(encoding="utf-8"))
+            entries = sorted(json.dumps(e, sort_keys=True) for e in index["docs"])
+            files[key] = (index["config"], entries)
+        else:
+            files[key] = path.read_bytes()
+    return files
+
+
+def test_dirty_serve_rewrites_only_changed_pages_and_builds_the_same_site(root, tmp_path):
+    (tmp_path / "ws").mkdir()
+    ws = _workspace(root, tmp_path / "ws")
+    site = tmp_path / "site"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        _serve_build(ws, site, dirty=True)
+        pages = sorted(site.rglob("*.html"))
+        for page in pages:
+            os.utime(page, ns=(0, 0))
+        report = ws / "submissions" / "vu-phap-che.md"
+        text = report.read_text(encoding="utf-8")
+        head, sep, rest = text.partition("\n## ")
+        report.write_text(f"{head}\n{PHRASE}.\n{sep}{rest}", encoding="utf-8")
+        _serve_build(ws, site, dirty=True)
+        written = [p for p in pages if p.stat().st_mtime_ns]
+        assert site / "co-quan" / "vu-phap-che" / "index.html" in written
+        assert PHRASE in (site / "co-quan" / "vu-phap-che" / "index.html").read_text("utf-8")
+        assert len(written) < len(pages) / 4, f"{len(written)} of {len(pages)} pages written"
+
+        # and the site equals a full build of the same files, search index included
+        _full_build(ws, tmp_path / "full")
+        assert _site_files(site) == _site_files(tmp_path / "full")
+
+        # a report made invalid changes the dashboard and the agency's state everywhere
+        broken = ws / "submissions" / "bo-tai-chinh.md"
+        broken.write_text(
+            broken.read_text(encoding="utf-8").replace("\n---\n", "\n--\n", 1),
+            encoding="utf-8",
+        )
+        _serve_build(ws, site, dirty=True)
+        shutil.rmtree(tmp_path / "full")
+        _full_build(ws, tmp_path / "full")
+        assert _site_files(site) == _site_files(tmp_path / "full")
+    finally:  # the plugins are kept for the process: later builds are not dirty
+        from mkdocs.config import load_config
+
+        load_config(str(ws / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class Fragments:
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
     notes: dict[str, NoteSet] = field(default_factory=dict)  # each agency's footnotes
     _html: dict[int, str] = field(default_factory=dict)
+    _digests: dict[int, str] = field(default_factory=dict)
 
     def token(self, markdown: str, agency_id: str, doc_id: str) -> str:
         """A token for a piece of agency_id's submission (Markdown, untrusted)."""
@@ -89,6 +91,18 @@ class Fragments:
                 )
                 self._html[index] = f'<div class="bc-report">\n{body}</div>'
         return self._html[index]
+
+    def digest(self, text: str) -> str:
+        """A digest of text with each token read as what it stands for: the same for the same
+        page whatever this build's nonce (`mkdocs serve --dirty` rewrites changed pages only)."""
+        parts = re.split(rf"BC(?:FRAG|RAW){self.nonce}:(\d+)", text)
+        for i in range(1, len(parts), 2):  # a source holds tokens of earlier sources only
+            n = int(parts[i])
+            if n not in self._digests:
+                source, agency_id, doc_id = self.sources[n]
+                self._digests[n] = f"{agency_id}/{doc_id}/{self.digest(source)}"
+            parts[i] = self._digests[n]
+        return hashlib.blake2b(repr(parts).encode("utf-8")).hexdigest()
 
     def _pieces(self, html: str) -> str:
         return re.sub(

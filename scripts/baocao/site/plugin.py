@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +44,11 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.command: str | None = None  # from on_startup: "build", "gh-deploy", "serve"
         self.publication: Publication | None = None  # `mkdocs build`: the site until published
         self.publication_ready = False  # the build went through all its events
+        self.dirty = False  # `mkdocs serve --dirty`: only what changed is written again
+        self.signatures: dict[str, str] = {}  # generated file -> its content at the last build
+        self.pending: dict[str, str] = {}  # the same for this build, kept once it succeeds
+        self.pages: set[str] = set()  # this build's page URLs
+        self.built: set[str] = set()  # those rendered in this build
 
     def use(self, rnd: Round, docx: Docx | None, reminder_path: Path | None = None) -> None:
         """Build the site of rnd (already loaded by `build_site`) instead of loading it; docx
@@ -50,6 +57,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = None if dirty else command
+        self.dirty = dirty
 
     @event_priority(100)  # site_dir is replaced before another plugin reads it
     def on_config(self, config):
@@ -76,20 +84,41 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for page in self.content.pages:
+        content = self.content
+        site = repr(
+            [(page.path, page.in_nav) for page in content.pages]
+        )  # a page more or less: all
+        for page in content.pages:
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            _replace(
-                files, File.generated(config, page.path, content=page.markdown, inclusion=level)
-            )
-        for item in self.content.files:
+            file = Generated.generated(config, page.path, content=page.markdown, inclusion=level)
+            if self.dirty:
+                made = (site, page.markdown, page.html, page.headings, page.title)
+                self._track(file, content.fragments.digest(repr(made)))
+            _replace(files, file)
+        for item in content.files:
             if item.content is not None:
-                file = File.generated(config, item.path, content=item.content)
+                file = Generated.generated(config, item.path, content=item.content)
+                if self.dirty:
+                    self._track(file, hashlib.blake2b(item.content).hexdigest())
             else:
-                file = File.generated(config, item.path, abs_src_path=str(item.source))
+                file = Generated.generated(config, item.path, abs_src_path=str(item.source))
+                if self.dirty and item.source is not None:
+                    self._track(file, f"{item.source} {os.stat(item.source).st_mtime_ns}")
             if item.dest:
                 file.dest_uri = item.dest
             _replace(files, file)
         return files
+
+    def on_nav(self, nav, config, files):
+        self.pages = {file.page.url for file in files.documentation_pages() if file.page}
+        self.built = set()
+        return nav
+
+    def _track(self, file: File, signature: str) -> None:
+        """`mkdocs serve --dirty`: file is written again only if it changed since the last build."""
+        assert isinstance(file, Generated)
+        self.pending[file.src_uri] = signature
+        file.changed = self.signatures.get(file.src_uri) != signature
 
     def on_env(self, env, config, files):
         env.bytecode_cache = KEPT_TEMPLATES
@@ -107,6 +136,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     @event_priority(50)  # before the search plugin reads the page
     def on_page_context(self, context, page, config, nav):
         page.content = self.content.fragments.inject(page.content)
+        self.built.add(page.url)
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -118,6 +148,10 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
                 index = plugin.search_index
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
+                previous, plugin.search_index_prev = plugin.search_index_prev, None
+                if previous is not None:  # serve --dirty: the pages not rendered keep theirs
+                    kept = self.pages - self.built
+                    index.entries[:0] = [e for e in previous.entries if _page_of(e) in kept]
 
     def _add_docx(self, config) -> None:
         """The merged DOCX, copied in last: `baocao build` makes it while the site builds."""
@@ -127,12 +161,14 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     @event_priority(-100)  # after every plugin wrote its files
     def _built(self, config) -> None:
+        self.signatures, self.pending = self.pending, {}
         if self.publication is not None:
             self.publication_ready = True
 
     on_post_build = CombinedEvent(_fold_search, _add_docx, _built)
 
     def on_build_error(self, error) -> None:  # strict mode's abort for warnings comes here too
+        self.signatures, self.pending = {}, {}  # a dirty rebuild after this writes all again
         self.publication_ready = False
         self.on_shutdown()
 
@@ -160,6 +196,20 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     def _failure(self, message: str) -> PluginError:
         self.failure = message
         return PluginError(message)
+
+
+class Generated(File):
+    """A file the plugin made; `changed` is set for `mkdocs serve --dirty` (`_track`)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+def _page_of(entry: dict) -> str:
+    """The page URL of a search index entry (its location without the heading's anchor)."""
+    return str(entry["location"]).partition("#")[0]
 
 
 def _waiting(target: Path) -> None:
