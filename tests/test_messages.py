@@ -666,6 +666,40 @@ def test_table_rows_that_do_not_fit_their_header(workspace, capsys):
     )
 
 
+def test_a_table_in_a_block_quote_is_checked_like_any_other(workspace, capsys):
+    """A quoted table loses its extra cells in every output too. A line without the quote's
+    "> " ends the table (a paragraph of pipes, shown as typed), and pipes in a quoted code
+    block are no table."""
+    path = filled_template(workspace, capsys)
+    at = write_under_heading_3(
+        path,
+        "Đã chi 1,2 tỷ đồng.",
+        "",
+        "> | Năm | Số vụ |",
+        "> |---|---:|",
+        "> | 2023 | 1.240 |",
+        "| ngoài | trích | dẫn |",
+        "",
+        ">> | A | B |",
+        "> > |---|---|",
+        ">> | 1 | 2 | ô thừa |",
+        "",
+        "> ```",
+        "> | trong | khối mã |",
+        "> |---|",
+        "> ```",
+    )
+    code, problems, _ = check(workspace, capsys)
+    assert (code, problems) == (
+        1,
+        [
+            f"{FILE}:{at + 9}: lỗi: Hàng này của bảng có 3 ô, nhiều hơn hàng tiêu đề (2 ô): ô thừa"
+            ' ("ô thừa") không hiện trên trang web và trong báo cáo tổng hợp. Thêm cột ở'
+            " hàng tiêu đề và ở dòng |---| ngay dưới nó, hoặc gộp ô thừa vào ô trước.",
+        ],
+    )
+
+
 def test_character_references_to_invisible_characters_are_errors(workspace, capsys):
     """`&#x202E;` or `&#8203;` in the text write the characters the check removes, in every
     output; "&#233;" (é) and an escaped "\\&#27;" are text as usual. U+FFFF, which no XML may

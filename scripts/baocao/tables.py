@@ -12,6 +12,7 @@ from baocao.text import shorten
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")  # a list item's marker before its table
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?")  # one block quote level's marker
 
 
 def cells(line: str) -> list[str]:
@@ -37,32 +38,34 @@ def table_problems(sub: Submission) -> list[Problem]:
     """A row with more cells than the header (the last ones are lost in every output), a row
     with fewer (left empty), a header and `|---|` row of different widths (no table at all).
     A table starts where a line with pipes is followed by a `|---|` row, and ends at a blank
-    line, as markdown-it, Python-Markdown and pandoc read it; tables in quotes are left out."""
+    line or another quote level, as markdown-it, Python-Markdown and pandoc read it."""
     if "|" not in sub.body:
         return []
     lines = sub.body.split("\n")
-    literal = {
-        i
-        for block in literal_blocks(lines)
-        for i in range(block.start, len(lines) if block.end is None else block.end + 1)
-    }
+    literal = _literal(lines)  # code, HTML, a comment: no table there
+    depths = [0] * len(lines)  # a table in a block quote: its lines without the "> "
+    for i, line in enumerate(lines):
+        while ">" in line and (marker := _QUOTE.match(line)):
+            line, depths[i] = line[marker.end() :], depths[i] + 1
+        lines[i] = line
+    if any(depths):  # and code or HTML in a quote
+        literal |= {i for i in _literal(lines) if depths[i]}
     problems: list[Problem] = []
     columns: int | None = None  # the open table's header cells
     for index, line in enumerate(lines):
-        if index in literal:  # code, HTML, a comment: no table there
+        if index in literal:
             columns = None
             continue
         if columns is not None:
-            if "|" in line and line.strip():
+            if "|" in line and line.strip() and depths[index] == depths[index - 1]:
                 count = len(cells(line))
                 if count != columns:
                     problems.append(_row_problem(sub, index, cells(line), columns))
                 continue
             columns = None
-        header = _ITEM.sub("", lines[index - 1]) if index else ""
+        same = index and depths[index] == depths[index - 1]
+        header = _ITEM.sub("", lines[index - 1]) if same else ""
         if "|" in line and "|" in header and _DELIMITER_ROW.match(line):
-            if line.lstrip().startswith(">") or header.lstrip().startswith(">"):
-                continue
             width, delimiter = len(cells(header)), len(cells(line))
             if width == delimiter:
                 columns = width
@@ -73,6 +76,14 @@ def table_problems(sub: Submission) -> list[Problem]:
                 Problem(sub.file, sub.file_line(index - 1), "table-not-read", message, WARNING)
             )
     return problems
+
+
+def _literal(lines: list[str]) -> set[int]:
+    return {
+        i
+        for block in literal_blocks(lines)
+        for i in range(block.start, len(lines) if block.end is None else block.end + 1)
+    }
 
 
 def _row_problem(sub: Submission, index: int, source: list[str], columns: int) -> Problem:
