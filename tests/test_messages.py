@@ -622,6 +622,13 @@ def test_the_pull_request_check_shows_every_problem_of_a_kind(workspace, capsys)
     assert changed == full
 
 
+EXTRA_CELL = (
+    'Hàng này của bảng có 3 ô, nhiều hơn hàng tiêu đề (2 ô): ô thừa ("{extra}") không hiện trên'
+    " trang web và trong báo cáo tổng hợp. Thêm cột ở hàng tiêu đề và ở dòng |---| ngay dưới nó,"
+    " hoặc gộp ô thừa vào ô trước."
+)
+
+
 def test_table_rows_that_do_not_fit_their_header(workspace, capsys):
     """A cell past the header's is lost by every Markdown reader (site and DOCX): an error.
     A short row is left empty, and a `|---|` row of another width makes no table: warnings.
@@ -654,9 +661,7 @@ def test_table_rows_that_do_not_fit_their_header(workspace, capsys):
     assert (code, problems) == (
         1,
         [
-            f"{FILE}:{at + 4}: lỗi: Hàng này của bảng có 3 ô, nhiều hơn hàng tiêu đề (2 ô): ô thừa"
-            ' ("ghi chú thừa") không hiện trên trang web và trong báo cáo tổng hợp. Thêm cột ở'
-            " hàng tiêu đề và ở dòng |---| ngay dưới nó, hoặc gộp ô thừa vào ô trước.",
+            f"{FILE}:{at + 4}: lỗi: " + EXTRA_CELL.format(extra="ghi chú thừa"),
             f"{FILE}:{at + 5}: cảnh báo: Hàng này của bảng có 1 ô, ít hơn hàng tiêu đề (2 ô): các"
             ' ô cuối sẽ để trống. Nếu còn thiếu số liệu, thêm ô cho đủ (ô trống viết "| |").',
             f"{FILE}:{at + 8}: cảnh báo: Bảng bắt đầu ở dòng này không được đọc thành bảng: hàng"
@@ -690,14 +695,7 @@ def test_a_table_in_a_block_quote_is_checked_like_any_other(workspace, capsys):
         "> ```",
     )
     code, problems, _ = check(workspace, capsys)
-    assert (code, problems) == (
-        1,
-        [
-            f"{FILE}:{at + 9}: lỗi: Hàng này của bảng có 3 ô, nhiều hơn hàng tiêu đề (2 ô): ô thừa"
-            ' ("ô thừa") không hiện trên trang web và trong báo cáo tổng hợp. Thêm cột ở'
-            " hàng tiêu đề và ở dòng |---| ngay dưới nó, hoặc gộp ô thừa vào ô trước.",
-        ],
-    )
+    assert (code, problems) == (1, [f"{FILE}:{at + 9}: lỗi: " + EXTRA_CELL.format(extra="ô thừa")])
 
 
 def test_character_references_to_invisible_characters_are_errors(workspace, capsys):
