@@ -94,31 +94,54 @@ def test_serve_shows_an_edited_submission(root: Path, tmp_path: Path):
     assert "link" not in log  # every generated link is one MkDocs recognises: no INFO line
 
 
-def _serve_build(ws: Path, site: Path, *, dirty: bool) -> None:
-    """One build as `mkdocs serve [--dirty] --no-strict` makes it (plugins kept across builds)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(ws / "mkdocs.yml"), site_dir=str(site), strict=False)
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
-
-
-FULL_BUILD = """
+SERVE = """
 import sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=False)
-config.plugins.on_startup(command="serve", dirty=False)
-build(config, serve_url="http://127.0.0.1:8000/")
+config_file, site, dirty = sys.argv[1], sys.argv[2], sys.argv[3] == "dirty"
+for count, line in enumerate(sys.stdin):  # a build a line, as serve makes one a change
+    config = load_config(config_file, site_dir=site, strict=False)
+    if not count:  # once, as serve does; the plugins that have this event are kept
+        config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
+    print("built", flush=True)
 """
 
 
+class Serve:
+    """Builds of the site as `mkdocs serve [--dirty] --no-strict` makes them, in a process of
+    their own (the plugins are kept across builds, and for the rest of the process)."""
+
+    def __init__(self, ws: Path, site: Path, *, dirty: bool) -> None:
+        command = [sys.executable, "-c", SERVE, str(ws / "mkdocs.yml"), str(site)]
+        self.process = subprocess.Popen(
+            [*command, "dirty" if dirty else "full"],
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def build(self) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+        assert self.process.stdout.readline() == "built\n", "the build failed"
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+
 def _full_build(ws: Path, site: Path) -> None:
-    """The same build without --dirty, in another process (this one keeps the plugins)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-c", FULL_BUILD, str(ws / "mkdocs.yml"), str(site)]
-    subprocess.run(command, env=env, check=True, capture_output=True)
+    serve = Serve(ws, site, dirty=False)
+    try:
+        serve.build()
+    finally:
+        serve.stop()
 
 
 def _site_files(site: Path) -> dict[str, object]:
@@ -139,9 +162,9 @@ def test_dirty_serve_rewrites_only_changed_pages_and_builds_the_same_site(root, 
     (tmp_path / "ws").mkdir()
     ws = _workspace(root, tmp_path / "ws")
     site = tmp_path / "site"
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    serve = Serve(ws, site, dirty=True)
     try:
-        _serve_build(ws, site, dirty=True)
+        serve.build()
         pages = sorted(site.rglob("*.html"))
         for page in pages:
             os.utime(page, ns=(0, 0))
@@ -149,7 +172,7 @@ def test_dirty_serve_rewrites_only_changed_pages_and_builds_the_same_site(root, 
         text = report.read_text(encoding="utf-8")
         head, sep, rest = text.partition("\n## ")
         report.write_text(f"{head}\n{PHRASE}.\n{sep}{rest}", encoding="utf-8")
-        _serve_build(ws, site, dirty=True)
+        serve.build()
         written = [p for p in pages if p.stat().st_mtime_ns]
         assert site / "co-quan" / "vu-phap-che" / "index.html" in written
         assert PHRASE in (site / "co-quan" / "vu-phap-che" / "index.html").read_text("utf-8")
@@ -165,11 +188,9 @@ def test_dirty_serve_rewrites_only_changed_pages_and_builds_the_same_site(root, 
             broken.read_text(encoding="utf-8").replace("\n---\n", "\n--\n", 1),
             encoding="utf-8",
         )
-        _serve_build(ws, site, dirty=True)
+        serve.build()
         shutil.rmtree(tmp_path / "full")
         _full_build(ws, tmp_path / "full")
         assert _site_files(site) == _site_files(tmp_path / "full")
-    finally:  # the plugins are kept for the process: later builds are not dirty
-        from mkdocs.config import load_config
-
-        load_config(str(ws / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)
+    finally:
+        serve.stop()
