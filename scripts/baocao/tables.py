@@ -12,7 +12,7 @@ from baocao.text import shorten
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")  # a list item's marker before its table
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?")  # one block quote level's marker
+_QUOTES = re.compile(r"^(?: {0,3}>[ \t]?)+")  # the block quote levels' markers
 
 
 def cells(line: str) -> list[str]:
@@ -45,9 +45,8 @@ def table_problems(sub: Submission) -> list[Problem]:
     literal = _literal(lines)  # code, HTML, a comment: no table there
     depths = [0] * len(lines)  # a table in a block quote: its lines without the "> "
     for i, line in enumerate(lines):
-        while ">" in line and (marker := _QUOTE.match(line)):
-            line, depths[i] = line[marker.end() :], depths[i] + 1
-        lines[i] = line
+        if ">" in line and (markers := _QUOTES.match(line)):
+            lines[i], depths[i] = line[markers.end() :], markers.group().count(">")
     if any(depths):  # and code or HTML in a quote
         literal |= {i for i in _literal(lines) if depths[i]}
     problems: list[Problem] = []

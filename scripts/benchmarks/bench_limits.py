@@ -48,6 +48,12 @@ CASES = {
     + "\n"
     + ("|" + " 1 |" * 20 + "\n") * 999
     + "\n",
+    "quoted_table": "> " * D
+    + "| a | b |\n"
+    + "> " * D
+    + "|---|---|\n"
+    + ("> " * D + "| 1 | 2 |\n") * 200
+    + "\n",
     "headings": "## " + "tiêu đề " * (limits.HEADING_CHARS // 8 - 1) + "\n\nvăn bản\n\n",
     "images": f"![Ảnh]({AGENCY}/anh.png)\n\n",
 }
