@@ -85,9 +85,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         content = self.content
-        site = repr(
-            [(page.path, page.in_nav) for page in content.pages]
-        )  # a page more or less: all
+        # in every page's signature: a page more or less, and --dirty writes all pages again
+        site = repr([(page.path, page.in_nav) for page in content.pages])
         for page in content.pages:
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = Generated.generated(config, page.path, content=page.markdown, inclusion=level)
