@@ -103,8 +103,12 @@ for count, line in enumerate(sys.stdin):  # a build a line, as serve makes one a
     config = load_config(config_file, site_dir=site, strict=False)
     if not count:  # once, as serve does; the plugins that have this event are kept
         config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
-    print("built", flush=True)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
+    except Exception:  # serve says so, and goes on
+        print("failed", flush=True)
+    else:
+        print("built", flush=True)
 """
 
 
@@ -122,11 +126,11 @@ class Serve:
             text=True,
         )
 
-    def build(self) -> None:
+    def build(self, outcome: str = "built") -> None:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write("\n")
         self.process.stdin.flush()
-        assert self.process.stdout.readline() == "built\n", "the build failed"
+        assert self.process.stdout.readline() == f"{outcome}\n"
 
     def stop(self) -> None:
         self.process.kill()
@@ -142,6 +146,13 @@ def _full_build(ws: Path, site: Path) -> None:
         serve.build()
     finally:
         serve.stop()
+
+
+def _same_as_full_build(ws: Path, site: Path, tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    shutil.rmtree(full, ignore_errors=True)
+    _full_build(ws, full)
+    assert _site_files(site) == _site_files(full)
 
 
 def _site_files(site: Path) -> dict[str, object]:
@@ -179,8 +190,7 @@ def test_dirty_serve_rewrites_only_changed_pages_and_builds_the_same_site(root, 
         assert len(written) < len(pages) / 4, f"{len(written)} of {len(pages)} pages written"
 
         # and the site equals a full build of the same files, search index included
-        _full_build(ws, tmp_path / "full")
-        assert _site_files(site) == _site_files(tmp_path / "full")
+        _same_as_full_build(ws, site, tmp_path)
 
         # a report made invalid changes the dashboard and the agency's state everywhere
         broken = ws / "submissions" / "bo-tai-chinh.md"
@@ -189,8 +199,37 @@ def test_dirty_serve_rewrites_only_changed_pages_and_builds_the_same_site(root, 
             encoding="utf-8",
         )
         serve.build()
-        shutil.rmtree(tmp_path / "full")
-        _full_build(ws, tmp_path / "full")
-        assert _site_files(site) == _site_files(tmp_path / "full")
+        _same_as_full_build(ws, site, tmp_path)
+
+        # an image replaced keeping its time (cp -p, unzip), then its report deleted
+        image = ws / "submissions" / "tcqltt-cuc-nghiep-vu" / "bieu-do-xu-ly.png"
+        times = image.stat()
+        image.write_bytes(image.read_bytes() + b"\0")
+        os.utime(image, ns=(times.st_atime_ns, times.st_mtime_ns))
+        serve.build()
+        _same_as_full_build(ws, site, tmp_path)
+        (ws / "submissions" / "tcqltt-cuc-nghiep-vu.md").unlink()
+        serve.build()
+        _same_as_full_build(ws, site, tmp_path)
+
+        # a build that fails after writing a page, then the fix
+        guide = ws / "docs" / "huong-dan" / "lay-mau.md"
+        guide.write_text(guide.read_text(encoding="utf-8") + f"\n{PHRASE}\n", encoding="utf-8")
+        page = ws / "docs" / "huong-dan" / "viet-bao-cao.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text("---\ntemplate: khong-co.html\n---\n" + text, encoding="utf-8")
+        serve.build("failed")
+        page.write_text(text, encoding="utf-8")
+        serve.build()
+        _same_as_full_build(ws, site, tmp_path)
+
+        # mkdocs.yml changed: every page has the new site name
+        config = ws / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Mới ", 1),
+            encoding="utf-8",
+        )
+        serve.build()
+        _same_as_full_build(ws, site, tmp_path)
     finally:
         serve.stop()

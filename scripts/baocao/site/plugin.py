@@ -14,6 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 from baocao.build import DOCX_NAME, REMINDER_NAME
 from baocao.errors import BaocaoError
@@ -49,6 +50,9 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.pending: dict[str, str] = {}  # the same for this build, kept once it succeeds
         self.pages: set[str] = set()  # this build's page URLs
         self.built: set[str] = set()  # those rendered in this build
+        self.outputs: set[str] = set()  # the files the last build wrote (their paths)
+        self.settings = ""  # a digest of mkdocs.yml at the last build
+        self.failed = False  # the last build failed
 
     def use(self, rnd: Round, docx: Docx | None, reminder_path: Path | None = None) -> None:
         """Build the site of rnd (already loaded by `build_site`) instead of loading it; docx
@@ -57,7 +61,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = None if dirty else command
-        self.dirty = dirty
+        self.dirty = dirty and command == "serve"
 
     @event_priority(100)  # site_dir is replaced before another plugin reads it
     def on_config(self, config):
@@ -83,6 +87,17 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             raise self._failure(str(error)) from None
         return config
 
+    def on_pre_build(self, config) -> None:
+        """`mkdocs serve --dirty` after a failed build, or once mkdocs.yml changed: the site is
+        built whole again, its folder emptied first as a build without --dirty does."""
+        if not self.dirty:
+            return
+        settings = hashlib.blake2b(Path(config.config_file_path or os.devnull).read_bytes())
+        if self.failed or settings.hexdigest() != self.settings:
+            clean_directory(config.site_dir)
+            self.signatures, self.outputs = {}, set()
+        self.settings, self.failed = settings.hexdigest(), False
+
     def on_files(self, files: Files, config) -> Files:
         content = self.content
         # in every page's signature: a page more or less, and --dirty writes all pages again
@@ -102,10 +117,18 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
             else:
                 file = Generated.generated(config, item.path, abs_src_path=str(item.source))
                 if self.dirty and item.source is not None:
-                    self._track(file, f"{item.source} {os.stat(item.source).st_mtime_ns}")
+                    found = os.stat(item.source)
+                    self._track(file, f"{item.source} {found.st_mtime_ns} {found.st_ctime_ns}")
             if item.dest:
                 file.dest_uri = item.dest
             _replace(files, file)
+        if self.dirty:  # what the last build wrote and this one does not: deleted
+            outputs = {file.abs_dest_path for file in files if file.abs_dest_path}
+            root = Path(config.site_dir)
+            for gone in map(Path, self.outputs - outputs):
+                if gone.is_relative_to(root):
+                    gone.unlink(missing_ok=True)
+            self.outputs = outputs
         return files
 
     def on_nav(self, nav, config, files):
@@ -154,9 +177,12 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     def _add_docx(self, config) -> None:
         """The merged DOCX, copied in last: `baocao build` makes it while the site builds."""
+        target = Path(config.site_dir) / "tai-ve" / DOCX_NAME
         if self.docx is not None:
             docx, self.docx = self.docx, None
-            shutil.copyfile(docx(), Path(config.site_dir) / "tai-ve" / DOCX_NAME)
+            shutil.copyfile(docx(), target)
+        elif self.dirty:  # serve --dirty: one built before and deleted since
+            target.unlink(missing_ok=True)
 
     @event_priority(-100)  # after every plugin wrote its files
     def _built(self, config) -> None:
@@ -167,7 +193,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     on_post_build = CombinedEvent(_fold_search, _add_docx, _built)
 
     def on_build_error(self, error) -> None:  # strict mode's abort for warnings comes here too
-        self.signatures, self.pending = {}, {}  # a dirty rebuild after this writes all again
+        self.pending, self.failed = {}, True  # a dirty rebuild after this builds all again
         self.publication_ready = False
         self.on_shutdown()
 
