@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -57,6 +59,24 @@ class SiteContent:
     pages: list[SitePage] = field(default_factory=list)
     files: list[SiteFile] = field(default_factory=list)
     fragments: Fragments = field(default_factory=Fragments)
+
+    def signatures(self) -> dict[str, str]:
+        """Each generated page's and file's content as a digest, the same whatever this build's
+        nonce (`mkdocs serve --dirty` writes again only what changed)."""
+        site = repr([(page.path, page.in_nav) for page in self.pages])  # a page more or less: all
+        found = {
+            page.path: self.fragments.digest(
+                repr((site, page.markdown, page.html, page.headings, page.title))
+            )
+            for page in self.pages
+        }
+        for item in self.files:
+            if item.content is not None:
+                found[item.path] = hashlib.blake2b(item.content).hexdigest()
+            elif item.source is not None:  # a file replaced keeping its time has a new ctime
+                stat = os.stat(item.source)
+                found[item.path] = f"{item.source} {stat.st_mtime_ns} {stat.st_ctime_ns}"
+        return found
 
     @property
     def html_pages(self) -> dict[str, SitePage]:

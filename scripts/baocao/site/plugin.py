@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from baocao.files import LOCK_WAIT, Publication
 from baocao.messages import OUTPUT_WAIT
 from baocao.site import assets, pages, search
 from baocao.site.build import KEPT_TEMPLATES
+from baocao.site.rebuilds import Rebuilds, carried
 from baocao.site.toc import table_of_contents
 from baocao.workspace import Round, load_round
 
@@ -46,13 +46,9 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         self.publication: Publication | None = None  # `mkdocs build`: the site until published
         self.publication_ready = False  # the build went through all its events
         self.dirty = False  # `mkdocs serve --dirty`: only what changed is written again
-        self.signatures: dict[str, str] = {}  # generated file -> its content at the last build
-        self.pending: dict[str, str] = {}  # the same for this build, kept once it succeeds
+        self.rebuilds = Rebuilds()
         self.pages: set[str] = set()  # this build's page URLs
-        self.built: set[str] = set()  # those rendered in this build
-        self.outputs: set[str] = set()  # the files the last build wrote (their paths)
-        self.settings = ""  # a digest of mkdocs.yml at the last build
-        self.failed = False  # the last build failed
+        self.rendered: set[str] = set()  # those rendered in this build
 
     def use(self, rnd: Round, docx: Docx | None, reminder_path: Path | None = None) -> None:
         """Build the site of rnd (already loaded by `build_site`) instead of loading it; docx
@@ -88,59 +84,43 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
-        """`mkdocs serve --dirty` after a failed build, or once mkdocs.yml changed: the site is
-        built whole again, its folder emptied first as a build without --dirty does."""
-        if not self.dirty:
-            return
-        settings = hashlib.blake2b(Path(config.config_file_path or os.devnull).read_bytes())
-        if self.failed or settings.hexdigest() != self.settings:
-            clean_directory(config.site_dir)
-            self.signatures, self.outputs = {}, set()
-        self.settings, self.failed = settings.hexdigest(), False
+        if self.dirty:
+            settings = Path(config.config_file_path or os.devnull).read_bytes()
+            if self.rebuilds.begin(settings):
+                clean_directory(config.site_dir)
 
     def on_files(self, files: Files, config) -> Files:
         content = self.content
-        # in every page's signature: a page more or less, and --dirty writes all pages again
-        site = repr([(page.path, page.in_nav) for page in content.pages])
+        signatures = content.signatures() if self.dirty else {}
         for page in content.pages:
             level = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = Generated.generated(config, page.path, content=page.markdown, inclusion=level)
-            if self.dirty:
-                made = (site, page.markdown, page.html, page.headings, page.title)
-                self._track(file, content.fragments.digest(repr(made)))
-            _replace(files, file)
+            _replace(files, self._track(file, signatures))
         for item in content.files:
             if item.content is not None:
                 file = Generated.generated(config, item.path, content=item.content)
-                if self.dirty:
-                    self._track(file, hashlib.blake2b(item.content).hexdigest())
             else:
                 file = Generated.generated(config, item.path, abs_src_path=str(item.source))
-                if self.dirty and item.source is not None:
-                    found = os.stat(item.source)
-                    self._track(file, f"{item.source} {found.st_mtime_ns} {found.st_ctime_ns}")
             if item.dest:
                 file.dest_uri = item.dest
-            _replace(files, file)
-        if self.dirty:  # what the last build wrote and this one does not: deleted
-            outputs = {file.abs_dest_path for file in files if file.abs_dest_path}
+            _replace(files, self._track(file, signatures))
+        if self.dirty:
             root = Path(config.site_dir)
-            for gone in map(Path, self.outputs - outputs):
+            outputs = {file.abs_dest_path for file in files if file.abs_dest_path}
+            for gone in map(Path, self.rebuilds.stale(outputs)):
                 if gone.is_relative_to(root):
                     gone.unlink(missing_ok=True)
-            self.outputs = outputs
         return files
+
+    def _track(self, file: File, signatures: dict[str, str]) -> File:
+        if isinstance(file, Generated) and file.src_uri in signatures:
+            file.changed = self.rebuilds.changed(file.src_uri, signatures[file.src_uri])
+        return file
 
     def on_nav(self, nav, config, files):
         self.pages = {file.page.url for file in files.documentation_pages() if file.page}
-        self.built = set()
+        self.rendered = set()
         return nav
-
-    def _track(self, file: File, signature: str) -> None:
-        """`mkdocs serve --dirty`: file is written again only if it changed since the last build."""
-        assert isinstance(file, Generated)
-        self.pending[file.src_uri] = signature
-        file.changed = self.signatures.get(file.src_uri) != signature
 
     def on_env(self, env, config, files):
         env.bytecode_cache = KEPT_TEMPLATES
@@ -158,7 +138,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
     @event_priority(50)  # before the search plugin reads the page
     def on_page_context(self, context, page, config, nav):
         page.content = self.content.fragments.inject(page.content)
-        self.built.add(page.url)
+        self.rendered.add(page.url)
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -172,8 +152,7 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
                 search.fold_entries(index.entries, index.config.setdefault("fields", {}))
                 previous, plugin.search_index_prev = plugin.search_index_prev, None
                 if previous is not None:  # serve --dirty: the pages not rendered keep theirs
-                    kept = self.pages - self.built
-                    index.entries[:0] = [e for e in previous.entries if _page_of(e) in kept]
+                    index.entries[:0] = carried(previous.entries, self.pages, self.rendered)
 
     def _add_docx(self, config) -> None:
         """The merged DOCX, copied in last: `baocao build` makes it while the site builds."""
@@ -186,14 +165,14 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
     @event_priority(-100)  # after every plugin wrote its files
     def _built(self, config) -> None:
-        self.signatures, self.pending = self.pending, {}
+        self.rebuilds.succeeded()
         if self.publication is not None:
             self.publication_ready = True
 
     on_post_build = CombinedEvent(_fold_search, _add_docx, _built)
 
     def on_build_error(self, error) -> None:  # strict mode's abort for warnings comes here too
-        self.pending, self.failed = {}, True  # a dirty rebuild after this builds all again
+        self.rebuilds.fail()  # a dirty rebuild after this builds all again
         self.publication_ready = False
         self.on_shutdown()
 
@@ -224,17 +203,12 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
 
 
 class Generated(File):
-    """A file the plugin made; `changed` is set for `mkdocs serve --dirty` (`_track`)."""
+    """A file the plugin made; `changed` is set for `mkdocs serve --dirty`."""
 
     changed = True
 
     def is_modified(self) -> bool:
         return self.changed or not os.path.isfile(self.abs_dest_path)
-
-
-def _page_of(entry: dict) -> str:
-    """The page URL of a search index entry (its location without the heading's anchor)."""
-    return str(entry["location"]).partition("#")[0]
 
 
 def _waiting(target: Path) -> None:
