@@ -135,8 +135,8 @@ def _converting(
                 nonlocal finished
                 if not finished:
                     with _written(out_path):
-                        pandoc.wait()
                         natives = {chart.file: native(chart, rnd.today) for chart in charts}
+                        pandoc.wait()  # the charts were made while pandoc still ran
                         finish_layout(partial, head, natives, rnd.today)
                     finished = True
                 return partial
