@@ -314,24 +314,13 @@ local function with_html_formatting(blocks, text)
   return blocks:walk({Inlines = formatted})
 end
 
--- The filter for one agency's report text, read as one list of blocks in which a separator
--- (a code block equal to `mark`) ends each piece. Block functions run in document order
--- (children first), so counting separators tells which piece a heading is in; `tops` gets each
--- piece's highest heading level, and `placed` sets the headings under their place. Blocks are
--- compared, never taken apart: a block whose parts were read in Lua must be rebuilt from them,
--- which is slow.
-local function confined(agency, mark, tops)
-  local allowed = config.images[agency]
-  local piece = 1
+-- The filters for one piece of report text. The inline one runs only where the text has "["
+-- or "<": a link, image, span or raw HTML starts so, and a walk over every word is the slow
+-- part of reading a report. Blocks are compared, never taken apart: a block whose parts were
+-- read in Lua must be rebuilt from them, which is slow.
+local function inline_filter(allowed)
   return {
-    Div = function(div) return div.content end,
     Span = function(span) return span.content end,
-    CodeBlock = function(code) if code == mark then piece = piece + 1 end end,
-    Header = function(header)
-      header.attr = pandoc.Attr()
-      if not tops[piece] or header.level < tops[piece] then tops[piece] = header.level end
-      return header
-    end,
     Image = function(image) return admit(image, allowed) end,
     Link = function(link)
       if not web_link(link.target) then return link.content end
@@ -341,6 +330,18 @@ local function confined(agency, mark, tops)
     RawInline = function(raw)
       if raw.format:match("^html") then return html_inlines(raw.text, allowed) end
       return pandoc.Code(raw.text)
+    end,
+  }
+end
+
+-- `top` gets the piece's highest heading level; `placed` sets the headings under their place.
+local function block_filter(allowed, top)
+  return {
+    Div = function(div) return div.content end,
+    Header = function(header)
+      header.attr = pandoc.Attr()
+      if not top.level or header.level < top.level then top.level = header.level end
+      return header
     end,
     RawBlock = function(raw)
       if raw.format:match("^html") then
@@ -352,10 +353,14 @@ local function confined(agency, mark, tops)
   }
 end
 
--- A piece's confined blocks: typed list markers put in when its text may hold a list.
-local function finished(piece, blocks, top)
+-- A piece's confined blocks, typed list markers put in when its text may hold a list.
+local function confine(piece, blocks)
+  local allowed = config.images[piece.agency]
+  if piece.text:find("[%[<]") then blocks = blocks:walk(inline_filter(allowed)) end
+  local top = {}
+  blocks = blocks:walk(block_filter(allowed, top))
   if piece.markers then blocks = typed_lists(blocks, piece.markers) end
-  return {blocks = blocks, top = top}
+  return {blocks = blocks, top = top.level}
 end
 
 -- The block ending each piece where one agency's pieces are read together: a fenced code
@@ -368,20 +373,13 @@ end
 -- by fenced code blocks no report can write (this build's random class); nil when a piece
 -- swallowed or moved a separator (an unclosed fence or HTML block): its pieces are then read
 -- one by one.
-local function read_together(agency, pieces)
+local function read_together(pieces)
   local separator = config.chunk .. "-next"
   local mark = separator_mark()
   local texts = {}
   for i, piece in ipairs(pieces) do texts[i] = piece.text end
   local joined = table.concat(texts, "\n\n```" .. separator .. "\n```\n\n")
   local blocks = with_html_formatting(pandoc.read(joined, config.reader).blocks, joined)
-  local count = 1
-  for _, block in ipairs(blocks) do
-    if block.t == "CodeBlock" and block == mark then count = count + 1 end
-  end
-  if count ~= #pieces then return nil end
-  local tops = {}
-  blocks = blocks:walk(confined(agency, mark, tops))
   local parts, current = {}, pandoc.Blocks({})
   for _, block in ipairs(blocks) do
     if block.t == "CodeBlock" and block == mark then
@@ -392,15 +390,14 @@ local function read_together(agency, pieces)
     end
   end
   parts[#parts + 1] = current
-  for i, piece in ipairs(pieces) do parts[i] = finished(piece, parts[i], tops[i]) end
+  if #parts ~= #pieces then return nil end
+  for i, piece in ipairs(pieces) do parts[i] = confine(piece, parts[i]) end
   return parts
 end
 
-local function read_alone(agency, piece)
-  local tops = {}
-  local blocks = with_html_formatting(pandoc.read(piece.text, config.reader).blocks, piece.text)
-  blocks = blocks:walk(confined(agency, separator_mark(), tops))
-  return finished(piece, blocks, tops[1])
+local function read_alone(piece)
+  local blocks = pandoc.read(piece.text, config.reader).blocks
+  return confine(piece, with_html_formatting(blocks, piece.text))
 end
 
 -- A piece's blocks at a place whose lowest heading level is `level`.
@@ -429,9 +426,9 @@ local function read_pieces(texts)
     local numbers = by_agency[agency]
     local pieces = {}
     for i, n in ipairs(numbers) do pieces[i] = texts[n] end
-    local parts = read_together(agency, pieces)
+    local parts = read_together(pieces)
     for i, n in ipairs(numbers) do
-      out[n] = parts and parts[i] or read_alone(agency, texts[n])
+      out[n] = parts and parts[i] or read_alone(texts[n])
     end
   end
   return out
