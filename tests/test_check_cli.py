@@ -94,6 +94,23 @@ def test_official_report_with_gaps_is_an_error(workspace, capsys):
     }
 
 
+def test_parts_that_show_nothing_are_not_written(workspace, capsys):
+    """A space, a line break or a dash in place of the placeholder still leaves a part empty."""
+    main(["--root", str(workspace), "new", "ngan-hang-nha-nuoc"])
+    path = workspace / "submissions" / "ngan-hang-nha-nuoc.md"
+    blanks = iter(["&nbsp;", "<br>", "-", "&#160;", "---"] * 100)
+    text = re.sub(re.escape(PLACEHOLDER_TEXT), lambda m: next(blanks), path.read_text("utf-8"))
+    assert "Chưa viết" not in text
+    path.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    code, data = check_json(workspace, capsys)
+    report = next(a for a in data["agencies"] if a["agency_id"] == "ngan-hang-nha-nuoc")
+    assert set(states(report).values()) == {"empty"}
+    empties = [p for p in data["problems"] if p["code"] in ("section-empty", "task-empty")]
+    assert {p["code"] for p in empties} == {"section-empty", "task-empty"}
+    assert all("không có chữ, số hay hình" in p["message"] for p in empties)
+
+
 def test_strict_turns_warnings_into_errors(workspace, capsys):
     main(["--root", str(workspace), "new", "ngan-hang-nha-nuoc"])
     capsys.readouterr()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from baocao.body import plain_heading, scan_headings, strip_placeholder
+from baocao.body import has_text, plain_heading, scan_headings, strip_placeholder
 from baocao.text import fold, format_number, heading_key, strip_numbering
 from baocao.yamlsafe import YamlError, load_document
 
@@ -185,6 +185,33 @@ def test_placeholder_is_recognised_and_removed():
     kept = "Ghi chú (chưa viết xong phần phụ lục, sẽ bổ sung) cuối câu.\n(Chưa viết báo cáo riêng vì đã gộp.)"
     assert strip_placeholder(kept) == (kept, False)
     assert strip_placeholder("Đã viết xong.") == ("Đã viết xong.", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  \n",
+        "&nbsp;",
+        "&#160; &#xA0;\n\n<br>",
+        "<p>&nbsp;</p>",
+        "-",
+        "---",
+        "* * *",
+        "|  |  |\n|---|---|",
+        "\\",
+        "<!-- Viết nội dung -->",
+    ],
+)
+def test_what_shows_nothing_is_no_text(text):
+    assert not has_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Không.", "0", "- 12", "![](a.png)", '<img src="a.png">', "&#65;", "| Số vụ |\n|---|"]
+)
+def test_a_letter_a_digit_or_a_picture_is_text(text):
+    assert has_text(text)
 
 
 def test_vietnamese_formats():

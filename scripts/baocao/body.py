@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +13,9 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|[ \t]*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*[*_]*\(\s*chưa viết\s*:[^)]*\)[*_]*\s*$", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+_PICTURE = re.compile(r"!\[|<img\b", re.I)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _INLINE = re.compile(r"(\*\*|__|`|\\(?=[^\w\s]))")
 # HTML blocks (CommonMark 4.6): headings inside them are not headings
 _HTML_1 = re.compile(r"^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)", re.I)
@@ -198,4 +202,9 @@ def strip_placeholder(markdown: str) -> tuple[str, bool]:
 
 
 def has_text(markdown: str) -> bool:
-    return bool(without_comments(markdown).strip())
+    """Whether a reader sees something: a letter, a digit or a picture. "&nbsp;", "<br>",
+    "-" or "---" alone leave a part unwritten."""
+    text = without_comments(markdown)
+    if _PICTURE.search(text):
+        return True
+    return _LETTER_OR_DIGIT.search(html.unescape(_TAG.sub("", text))) is not None

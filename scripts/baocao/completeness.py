@@ -243,8 +243,11 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
                 Problem(
                     sub.file,
                     part.line,
-                    f"{kind}-empty",
-                    render(f"{kind}-empty", title=part.spec.short),
+                    f"{kind}-empty",  # the placeholder left, or nothing a reader sees
+                    render(
+                        f"{kind}-empty" if part.placeholder else f"{kind}-no-text",
+                        title=part.spec.short,
+                    ),
                     severity,
                 )
             )

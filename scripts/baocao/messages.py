@@ -98,6 +98,8 @@ MESSAGES: dict[str, str] = {
     "task-missing": 'Thiếu nhiệm vụ được giao "{title}". Thêm tiêu đề nhiệm vụ này{where}, rồi báo cáo kết quả thực hiện bên dưới.',
     "section-empty": 'Mục "{title}" chưa có nội dung. Thay dòng giữ chỗ "(Chưa viết ...)" bằng nội dung báo cáo.',
     "task-empty": 'Nhiệm vụ "{title}" chưa có nội dung. Thay dòng giữ chỗ "(Chưa viết ...)" bằng kết quả thực hiện.',
+    "section-no-text": 'Mục "{title}" chưa có nội dung: dưới tiêu đề không có chữ, số hay hình nào. Hãy viết nội dung báo cáo ngay dưới tiêu đề của mục.',
+    "task-no-text": 'Nhiệm vụ "{title}" chưa có nội dung: dưới tiêu đề không có chữ, số hay hình nào. Hãy viết kết quả thực hiện ngay dưới tiêu đề của nhiệm vụ.',
     "placeholder-left": '{kind} "{title}" đã có nội dung nhưng vẫn còn dòng giữ chỗ "(Chưa viết ...)". Xóa dòng đó.',
     "heading-unknown": 'Tiêu đề "{title}" không khớp mục nào trong đề cương của cơ quan.{suggestion} Nội dung dưới tiêu đề này được tính vào mục "{parent}".',
     "heading-near": 'Tiêu đề "{title}" gần giống mục "{expected}" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.',
