@@ -97,6 +97,24 @@ def repo(workspace: Path) -> Path:
     return workspace
 
 
+def test_the_pull_request_summary_says_a_report_not_merged_is_pending(repo):
+    """In a pull request the report is not on the main line yet: it is received when merged,
+    so its issued date tells nothing of on time or late."""
+    from baocao import reporters
+
+    _write(repo, "bo-y-te", _report(repo, "bo-y-te"))  # official, issued 04/12, not committed
+
+    def status(today: date) -> str:
+        rnd = load_round(repo, today=today)
+        row = next(line for line in reporters.markdown(rnd, []).splitlines() if "bo-y-te" in line)
+        return row.split(" | ")[2]
+
+    assert status(date(2024, 12, 3)) == "Chờ gộp: đúng hạn nếu được gộp đến hết ngày 05/12/2024"
+    assert status(date(2024, 12, 6)) == "Chờ gộp: trễ hạn (hạn 05/12/2024 đã qua)"
+    _commit(repo, "Báo cáo", "2024-12-05T10:00:00+07:00")
+    assert status(date(2024, 12, 6)) == "Đúng hạn"
+
+
 def test_received_date_is_when_the_official_version_reached_main(repo):
     # a draft committed on main first, then the official version by pull request: the agency's
     # own commit is dated 04/12, GitHub's merge 07/12 -> received 07/12, late

@@ -496,6 +496,8 @@ OUTPUT = {
     "import-hint": ' Có phải là "{agency}"?',
     "import-hint-list": " Xem danh sách bằng lệnh `baocao tasks`.",
     # baocao check's text report
+    "status-pending": "Chờ gộp: đúng hạn nếu được gộp đến hết ngày {deadline}",
+    "status-pending-late": "Chờ gộp: trễ hạn (hạn {deadline} đã qua)",
     "check-round": "Hạn nộp {deadline}: {submitted}/{agencies} cơ quan đã nộp bản chính thức ({on_time} đúng hạn, {late} trễ hạn), {draft} dự thảo, {invalid} chưa đạt yêu cầu kiểm tra, {not_submitted} chưa nộp.",
     "check-round-partial": "Hạn nộp {deadline}.",
     "check-missing": "Chưa nộp:",

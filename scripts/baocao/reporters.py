@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS, problem_title, say
 from baocao.preview import word_previews
 from baocao.problems import Problem
+from baocao.stages import ISSUED
 from baocao.text import format_date, format_percent
 from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, AgencyReport, Round
 
@@ -186,6 +187,15 @@ def _html(value: str) -> str:
     return html.escape(_one_line(value))
 
 
+def _status(rnd: Round, r: AgencyReport) -> str:
+    """An official report not yet on the main line (a pull request's) is received when merged."""
+    if r.receipt is None or r.receipt.source != ISSUED or rnd.history_note is not None:
+        return STATUS_LABELS[r.status]
+    deadline = r.deadline or rnd.campaign.letter.deadline
+    code = "status-pending-late" if rnd.today > deadline else "status-pending"
+    return say(code, deadline=format_date(deadline))
+
+
 def markdown(rnd: Round, problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -206,7 +216,7 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
             leaves = r.completeness.leaves if r.completeness else []
             counts = {s: sum(p.state == s for p in leaves) for s in STATE_LABELS}
             out.append(
-                f"| {_text(r.agency.name)} | {_code(sub.file)} | {STATUS_LABELS[r.status]} | {format_percent(r.ratio)} "
+                f"| {_text(r.agency.name)} | {_code(sub.file)} | {_status(rnd, r)} | {format_percent(r.ratio)} "
                 f"| {counts['complete']} | {counts['empty']} | {counts['missing']} |"
             )
         out.append("")
