@@ -316,8 +316,7 @@ end
 
 -- The filters for one piece of report text. The inline one runs only where the text has "["
 -- or "<": a link, image, span or raw HTML starts so, and a walk over every word is the slow
--- part of reading a report. Blocks are compared, never taken apart: a block whose parts were
--- read in Lua must be rebuilt from them, which is slow.
+-- part of reading a report.
 local function inline_filter(allowed)
   return {
     Span = function(span) return span.content end,
@@ -372,7 +371,8 @@ end
 -- The confined blocks of each of one agency's pieces, from one pandoc.read of them all, joined
 -- by fenced code blocks no report can write (this build's random class); nil when a piece
 -- swallowed or moved a separator (an unclosed fence or HTML block): its pieces are then read
--- one by one.
+-- one by one. Blocks are compared, never taken apart: a block whose parts were read in Lua must
+-- be rebuilt from them, which is slow.
 local function read_together(pieces)
   local separator = config.chunk .. "-next"
   local mark = separator_mark()
