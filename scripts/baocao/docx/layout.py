@@ -497,6 +497,10 @@ _FLDCHAR, _FLDTYPE = qn("w:fldChar"), qn("w:fldCharType")
 _GALLERY, _BOOKMARK, _HYPERLINK = qn("w:docPartGallery"), qn("w:bookmarkStart"), qn("w:hyperlink")
 _KEEP_NEXT, _BOOKMARKS = qn("w:keepNext"), (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 CONTENTS_LEVELS = {"Heading1": 1, "Heading2": 2}  # pandoc's toc-depth: 2 (defaults.yaml)
+_CONTENTS_STYLES = etree.XPath(
+    "w:p/w:pPr/w:pStyle[" + " or ".join(f"@w:val='{s}'" for s in CONTENTS_LEVELS) + "]",
+    namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
+)
 _SPAN, _HEADER, _CANT = qn("w:gridSpan"), qn("w:tblHeader"), qn("w:cantSplit")
 _VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
@@ -570,13 +574,13 @@ def _fill_contents(body) -> None:
     if not fields:
         return
     field = fields[0]
-    entries, anchor = [], None
-    for element in body.iterchildren():
-        style = element.find(f"{_PPR}/{_PSTYLE}") if element.tag == _P else None
-        level = None if style is None else CONTENTS_LEVELS.get(style.get(_VAL))
-        if level and anchor:
-            entries.append((level, anchor, "".join(t.text or "" for t in element.iter(_T))))
-        anchor = element.get(qn("w:name")) if element.tag == _BOOKMARK else None
+    entries = []
+    for style in _CONTENTS_STYLES(body):  # the headings' styles, in document order
+        heading = style.getparent().getparent()
+        before = heading.getprevious()
+        if before is not None and before.tag == _BOOKMARK:
+            text = "".join(t.text or "" for t in heading.iter(_T))
+            entries.append((CONTENTS_LEVELS[style.get(_VAL)], before.get(qn("w:name")), text))
     if not entries:
         return
     for char in field.iter(_FLDCHAR):
