@@ -543,6 +543,7 @@ def test_invalid_submission_is_noted_not_dropped(root, workspace, tmp_path):
     assert "Bộ Tài chính" in part_b.split("\n")
     note = next(b for b in part_b.split("\n") if b.startswith("Báo cáo của Bộ Tài chính"))
     assert "chưa đạt yêu cầu kiểm tra" in note and "submissions/bo-tai-chinh.md" in note
+    assert ".." not in note  # the first error's own full stop ends in the sentence's
     # its text is left out; the valid agency's is there
     body = report.submission.body
     first_text = source_blocks(body)[0][0]

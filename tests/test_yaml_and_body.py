@@ -199,7 +199,8 @@ def test_placeholder_is_recognised_and_removed():
         "---",
         "* * *",
         "|  |  |\n|---|---|",
-        "\\",
+        "&#8203;",
+        '<span title="Nội dung"></span>',
         "<!-- Viết nội dung -->",
     ],
 )
@@ -208,9 +209,29 @@ def test_what_shows_nothing_is_no_text(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Không.", "0", "- 12", "![](a.png)", '<img src="a.png">', "&#65;", "| Số vụ |\n|---|"]
+    "text",
+    [
+        "Không.",
+        "0",
+        "- 12",
+        "![](a.png)",
+        '<img src="a.png">',
+        "&#65;",
+        "| Số vụ |\n|---|",
+        # shown, though no letter is outside angle brackets or markup
+        "<https://moh.gov.vn/bao-cao-319.pdf>",
+        "<vanthu@moh.gov.vn>",
+        "<Không có>",
+        "`<br>`",
+        "```\n<config/>\n```",
+        "\\<b\\>",
+        "✓",
+        "| ✓ |\n|---|\n| ✗ |",
+        "—",
+        "\\",
+    ],
 )
-def test_a_letter_a_digit_or_a_picture_is_text(text):
+def test_what_a_reader_sees_is_text(text):
     assert has_text(text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,9 +14,11 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|[ \t]*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*[*_]*\(\s*chưa viết\s*:[^)]*\)[*_]*\s*$", re.I)
-_TAG = re.compile(r"<[^<>]*>")
+# an HTML tag as CommonMark reads one (not an autolink "<https://…>" or "<a@b.vn>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _PICTURE = re.compile(r"!\[|<img\b", re.I)
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_SHOWN = ("text", "code_inline", "code_block", "fence", "html_inline", "html_block")
 _INLINE = re.compile(r"(\*\*|__|`|\\(?=[^\w\s]))")
 # HTML blocks (CommonMark 4.6): headings inside them are not headings
 _HTML_1 = re.compile(r"^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)", re.I)
@@ -202,9 +205,23 @@ def strip_placeholder(markdown: str) -> tuple[str, bool]:
 
 
 def has_text(markdown: str) -> bool:
-    """Whether a reader sees something: a letter, a digit or a picture. "&nbsp;", "<br>",
-    "-" or "---" alone leave a part unwritten."""
+    """Whether a reader sees something: "&nbsp;", "<br>", "-" or "---" alone leave a part
+    unwritten; "✓", "—" or "`<br>`" are written."""
     text = without_comments(markdown)
-    if _PICTURE.search(text):
+    if _PICTURE.search(text) or _LETTER_OR_DIGIT.search(html.unescape(_TAG.sub("", text))):
         return True
-    return _LETTER_OR_DIGIT.search(html.unescape(_TAG.sub("", text))) is not None
+    if not text.strip():
+        return False
+    from baocao.mdparse import parser  # what the site shows: the rare part with no letter
+
+    for token in parser().parse(text):
+        for shown in [token, *(token.children or [])]:
+            if shown.type == "image":
+                return True
+            if shown.type in _SHOWN:
+                content = shown.content
+                if shown.type.startswith("html"):
+                    content = html.unescape(_TAG.sub("", content))
+                if any(unicodedata.category(c)[0] not in "ZC" for c in content):
+                    return True
+    return False

@@ -214,7 +214,7 @@ def invalid_note(report: AgencyReport) -> Node:
     assert report.submission is not None, "only a submitted report is invalid"
     errors = [p for p in report.problems if p.is_error]
     first = (
-        f"; lỗi đầu tiên ở dòng {errors[0].line}: {errors[0].message}"
+        f"; lỗi đầu tiên ở dòng {errors[0].line}: {errors[0].message.rstrip('.')}"
         if errors and errors[0].line
         else ""
     )
