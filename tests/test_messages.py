@@ -6,6 +6,8 @@ that the site and the DOCX use."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -747,3 +749,36 @@ def test_a_comment_that_hides_part_of_the_report_is_told(workspace, capsys):
         f' "-->", nên mọi chữ từ đây đến hết báo cáo (dòng {last}) bị ẩn trên trang web và trong'
         ' báo cáo tổng hợp. Thêm "-->" ở cuối ghi chú.',
     ]
+
+
+def test_a_footnote_defined_inside_a_list_or_quote_is_refused(workspace, capsys, tmp_path):
+    """pandoc never ends reading a note that cites itself from inside a list or a quote: such a
+    definition is an error, so the report stays out of the merged DOCX, which is built."""
+    path = filled_template(workspace, capsys)
+    at = write_under_heading_3(
+        path,
+        "Đã chi 1,2 tỷ đồng[^1].",
+        "",
+        "- [^1]: Ghi chú[^1]",
+        "",
+        "> [^2]: Trích dẫn[^2]",
+        "",
+        "[^1]: Theo báo cáo quyết toán.",
+        "",
+        "```",
+        "- [^3]: trong khối mã",
+        "```",
+    )
+    code, problems, _ = check(workspace, capsys)
+    assert code == 1
+    assert [p for p in problems if "[^" in p] == [
+        f'{FILE}:{line}: lỗi: Định nghĩa chú thích "[^{label}]:" nằm trong danh sách, trích dẫn'
+        " hoặc đoạn thụt lề, nên không được đặt đúng chỗ trên trang web và trong báo cáo tổng"
+        f' hợp. Viết dòng "[^{label}]: ..." sát lề trái, không có dấu "-", "+", "*", số thứ tự,'
+        ' ">" hay khoảng trắng phía trước, và cách đoạn trên một dòng trống.'
+        for line, label in ((at + 2, 1), (at + 4, 2))
+    ]
+    build = [sys.executable, "-m", "baocao", "--root", str(workspace), "build", "docx"]
+    done = subprocess.run([*build, "--out", str(tmp_path)], capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / "bao-cao-tong-hop.docx").is_file()

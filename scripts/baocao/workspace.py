@@ -14,6 +14,7 @@ from baocao.comments import comment_problems
 from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.links import link_problems
 from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, render
+from baocao.notes import note_problems
 from baocao.oversize import folder_problems, over_body_limit
 from baocao.problems import WARNING, Problem
 from baocao.reviews import Extension, Review, load_reviews
@@ -271,6 +272,7 @@ def _load(
             filed.problems.extend(link_problems(filed, report.agency.id))
             filed.problems.extend(table_problems(filed))
             filed.problems.extend(comment_problems(filed))
+            filed.problems.extend(note_problems(filed))
         report.status = _status(campaign, report)
     note = settle(root, campaign, reports.values(), reviews)
     for report in reports.values():  # a Word file's problems name places, not lines
