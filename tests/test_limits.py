@@ -103,6 +103,23 @@ BODY_CASES = {
         "[a](https://a.vn) " * limits.PARAGRAPH_LINKS + "\n![b](b.png)",
         "Một đoạn có 101 liên kết hoặc dấu [, vượt giới hạn 100 trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, hoặc viết \\[ nếu muốn hiện dấu [.",
     ),
+    "comments": (
+        "a" + "<!--" * limits.PARAGRAPH_COMMENTS,
+        "a" + "<!--" * (limits.PARAGRAPH_COMMENTS + 1),
+        'Một đoạn có 101 dấu mở ghi chú "<!--" không được đóng, vượt giới hạn 100 trong một đoạn. Hãy đóng mỗi ghi chú bằng "-->", xóa các dấu "<!--" thừa, hoặc viết \\<!-- nếu muốn hiện dấu đó.',
+    ),
+    "links in continued lines": (
+        "Nội dung\n" + "2. [a](https://a.vn)\n" * limits.PARAGRAPH_LINKS,
+        "Nội dung\n"
+        + "2. [a](https://a.vn)\n" * limits.PARAGRAPH_LINKS
+        + "    - [a](https://a.vn)",
+        "Một đoạn có 101 liên kết hoặc dấu [, vượt giới hạn 100 trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, hoặc viết \\[ nếu muốn hiện dấu [.",
+    ),
+    "links after an inline comment": (  # "<!--" after text hides nothing past its paragraph
+        "Mở đầu <!--\n\n" + "[a](https://a.vn) " * limits.PARAGRAPH_LINKS + "\n\n-->",
+        "Mở đầu <!--\n\n" + "[a](https://a.vn) " * (limits.PARAGRAPH_LINKS + 1) + "\n\n-->",
+        "Một đoạn có 101 liên kết hoặc dấu [, vượt giới hạn 100 trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, hoặc viết \\[ nếu muốn hiện dấu [.",
+    ),
     "list count": (
         "- a\n\nđoạn\n\n" * (limits.LISTS - 1),  # the sample report has one list
         "- a\n\nđoạn\n\n" * limits.LISTS,
@@ -121,6 +138,8 @@ def test_body_limit_refused_above_and_accepted_at(workspace, case):
         "html": 1,
         "combining marks": 1,
         "links": 1,
+        "links after an inline comment": 2,
+        "links in continued lines": limits.PARAGRAPH_LINKS + 1,
     }
     line = FIRST + offsets.get(case, 0)  # where the limit is passed
     assert limit_problems(workspace, over + "\n") == [(REPORT, line, message)]
@@ -266,6 +285,7 @@ GUIDE_ROWS = {
     "Thẻ HTML lồng nhau (`<div>`, `<span>`…)": f"{limits.HTML_DEPTH} cấp",
     "Dấu kết hợp liền nhau trên một chữ (dấu thanh, dấu phụ)": f"{limits.COMBINING_MARKS} dấu",
     "Số liên kết (dấu `[`) trong một đoạn": f"{limits.PARAGRAPH_LINKS} liên kết",
+    "Số dấu mở ghi chú `<!--` chưa đóng trong một đoạn": f"{limits.PARAGRAPH_COMMENTS} dấu",
     "Số danh sách trong báo cáo (kể cả danh sách con)": f"{limits.LISTS} danh sách",
     "Số ảnh hiện trong báo cáo (`![...](...)`)": f"{limits.IMAGE_REFERENCES} ảnh",
     "Một ảnh (PNG, JPEG, GIF, WebP)": f"{n(limits.IMAGE_BYTES)} byte và {n(limits.IMAGE_PIXELS)} điểm ảnh (chiều rộng × chiều cao)",
@@ -280,7 +300,7 @@ def test_contributor_guide_states_the_limits():
     rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", section, re.M)[1:])
     assert rows == GUIDE_ROWS
     constants = {k for k in vars(limits) if k.isupper()} - {"CONFIG_BYTES"}  # not a report's
-    assert len(constants) == 18  # a new limit needs a row in the guide and here
+    assert len(constants) == 19  # a new limit needs a row in the guide and here
 
 
 def test_a_comment_costs_nothing_and_moves_no_line(workspace):

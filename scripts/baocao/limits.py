@@ -27,6 +27,9 @@ PARAGRAPH_LINKS = 100
 # runs of *, _ or ~~ in one paragraph: pandoc's reading time grows faster than their number
 # (25,000 in one paragraph: 25 s); a real paragraph has a few dozen
 EMPHASIS_MARKS = 1_000
+# "<!--" never closed, after text in one paragraph: pandoc looks for the end of each one to the
+# end of the paragraph (1,000: 1.3 s, 4,000: over 30 s); a real paragraph has none
+PARAGRAPH_COMMENTS = 100
 TABLE_ROWS = 2_000  # rows of one table, its header row included
 TABLE_CELLS = 20_000  # cells of one table (rows x columns)
 # HTML elements written inside each other (`<div>`, `<span>`): Material's search index walks

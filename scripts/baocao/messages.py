@@ -134,6 +134,7 @@ MESSAGES: dict[str, str] = {
     "limit-lists": "Báo cáo có {size} danh sách (kể cả danh sách con), vượt giới hạn {limit}. Hãy gộp các danh sách liền nhau, hoặc viết thành đoạn văn.",
     "limit-html-depth": "Thẻ HTML lồng nhau {size} cấp, vượt giới hạn {limit} cấp. Hãy đóng các thẻ đã mở (</div>, </span>…) hoặc bỏ bớt thẻ HTML, viết bằng Markdown.",
     "limit-combining-marks": "Một chữ mang {size} dấu kết hợp liền nhau (dấu thanh, dấu phụ), vượt giới hạn {limit} dấu. Hãy xóa các dấu thừa (thường do chép từ nơi khác) hoặc gõ lại chữ đó.",
+    "limit-paragraph-comments": 'Một đoạn có {size} dấu mở ghi chú "<!--" không được đóng, vượt giới hạn {limit} trong một đoạn. Hãy đóng mỗi ghi chú bằng "-->", xóa các dấu "<!--" thừa, hoặc viết \\<!-- nếu muốn hiện dấu đó.',
     "limit-paragraph-links": "Một đoạn có {size} liên kết hoặc dấu [, vượt giới hạn {limit} trong một đoạn. Hãy chia đoạn văn này thành nhiều đoạn ngắn, hoặc viết \\[ nếu muốn hiện dấu [.",
     "limit-image-references": "Báo cáo hiện {size} ảnh, vượt giới hạn {limit} ảnh. Hãy chỉ giữ những ảnh cần thiết.",
     "limit-image-bytes": "Ảnh dài {size} byte, vượt giới hạn {limit} byte một ảnh. Hãy giảm kích thước ảnh (lưu lại dạng JPEG, chất lượng vừa phải).",

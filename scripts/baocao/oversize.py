@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao import limits
+from baocao.body import literal_blocks
 from baocao.entries import EntryError, read_regular
 from baocao.messages import IMAGE_HEADER_REASONS, render
 from baocao.pixels import KINDS, HeaderError, dimensions
 from baocao.problems import Problem
-from baocao.text import format_number, without_comments
+from baocao.text import format_number
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -28,7 +29,7 @@ _QUOTES = re.compile(r"(?: {0,3}>[ \t]?)+")
 _ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _NEXT_ITEM = re.compile(r" {0,3}([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_INLINE = re.compile(r"\\.|!\[|\[|\]|\*+|_+|~~+")
+_INLINE = re.compile(r"\\.|!\[|\[|\]|\*+|_+|~~+|<!--")
 # an HTML start or end tag, as far as its name (it may close on a later line)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 # elements that never hold others (void) or are closed by the next of their kind, or ignored
@@ -77,6 +78,7 @@ CODES = {  # limit -> problem code
     "block": "limit-block-depth",
     "bracket": "limit-bracket-depth",
     "links": "limit-paragraph-links",
+    "comments": "limit-paragraph-comments",
     "emphasis": "limit-emphasis-depth",
     "marks": "limit-emphasis-marks",
     "rows": "limit-table-rows",
@@ -114,6 +116,7 @@ class _Body:
     emphasis: int = 0
     marks: int = 0  # delimiter runs of the paragraph
     links: int = 0  # "[" and "![" of the paragraph
+    comments: int = 0  # "<!--" of the paragraph (closed ones were taken out before)
     deepest: dict[str, int] = field(default_factory=dict)  # the paragraph's deepest depths
     passed: dict[str, int] = field(default_factory=dict)  # where the paragraph passed a limit
     table: _Table | None = None
@@ -190,6 +193,8 @@ class _Body:
         depth = quotes.group(0).count(">") if quotes else 0
         rest = line[quotes.end() :] if quotes else line
         item = _ITEM.match(rest)
+        if item and not self.after_blank and not self.interrupts(item, rest):
+            item = None  # the paragraph goes on: "2." or "    -" under text (CommonMark 5.3)
         if item:
             self.end_paragraph()  # a new list item is a new block
             indent = len(item.group(1))
@@ -211,6 +216,18 @@ class _Body:
             while self.items and self.items[-1] > indent:
                 self.items.pop()
         self.exceed("block", index, depth + len(self.items), limits.BLOCK_DEPTH)
+
+    def interrupts(self, item: re.Match, rest: str) -> bool:
+        """Whether a list marker right under paragraph text starts an item: in a list, one
+        indented as an item may be; a new list only with "-", "+", "*" or "1." and text."""
+        indent = len(item.group(1))
+        if indent > (self.items[-1] if self.items else 0) + 3:
+            return False
+        if self.in_list:
+            return True
+        marker = item.group(2)
+        first = marker in "-+*" or int(marker[:-1]) == 1
+        return first and bool(rest[item.end() :].strip())
 
     def table_row(self, index: int, line: str) -> None:
         if self.table:
@@ -255,6 +272,9 @@ class _Body:
                     self.exceed("images", index, self.images, limits.IMAGE_REFERENCES)
             elif text == "]":
                 self.bracket = max(0, self.bracket - 1)
+            elif text == "<!--":
+                self.comments += 1
+                self.deeper("comments", index, self.comments, limits.PARAGRAPH_COMMENTS)
             else:
                 self.emphasis = max(0, self.emphasis + _emphasis_step(line, token, self.emphasis))
                 self.deeper("emphasis", index, self.emphasis, limits.EMPHASIS_DEPTH)
@@ -272,12 +292,13 @@ class _Body:
         for kind, index in self.passed.items():
             self.exceed(kind, index, self.deepest[kind], _PARAGRAPH_LIMITS[kind])
         self.deepest, self.passed, self.bracket, self.emphasis, self.marks = {}, {}, 0, 0, 0
-        self.links = 0
+        self.links = self.comments = 0
 
 
 _PARAGRAPH_LIMITS = {
     "bracket": limits.BRACKET_DEPTH,
     "links": limits.PARAGRAPH_LINKS,
+    "comments": limits.PARAGRAPH_COMMENTS,
     "emphasis": limits.EMPHASIS_DEPTH,
     "marks": limits.EMPHASIS_MARKS,
 }
@@ -302,8 +323,15 @@ def _punct(char: str) -> bool:
 
 def report_problems(file: str, body_lines: list[str], body_start: int, headings) -> list[Problem]:
     """The limits a report's body passes: heading length, nesting, tables, images."""
-    # closed comments are not shown and cost nothing; line breaks kept for the line numbers
-    measure = _Body(without_comments("\n".join(body_lines), keep_lines=True).split("\n"))
+    # comment blocks (a line starting "<!--", to the line holding "-->") are not read as
+    # Markdown and cost nothing; a "<!--" after text is, to the paragraph's end, and what
+    # follows that paragraph is read, whatever "-->" comes later
+    lines = list(body_lines)
+    for block in literal_blocks(lines):
+        if block.kind == "comment":
+            last = len(lines) - 1 if block.end is None else block.end
+            lines[block.start : last + 1] = [""] * (last + 1 - block.start)
+    measure = _Body(lines)
     for heading in headings:
         measure.exceed("heading", heading.index, len(heading.text), limits.HEADING_CHARS)
     measure.run()
@@ -312,6 +340,7 @@ def report_problems(file: str, body_lines: list[str], body_start: int, headings)
         "block": limits.BLOCK_DEPTH,
         "bracket": limits.BRACKET_DEPTH,
         "links": limits.PARAGRAPH_LINKS,
+        "comments": limits.PARAGRAPH_COMMENTS,
         "emphasis": limits.EMPHASIS_DEPTH,
         "marks": limits.EMPHASIS_MARKS,
         "rows": limits.TABLE_ROWS,

@@ -54,6 +54,8 @@ CASES = {
     + "|---|---|\n"
     + ("> " * D + "| 1 | 2 |\n") * 200
     + "\n",
+    "comments": "a" + "<!--" * limits.PARAGRAPH_COMMENTS + "\n\n",
+    "continued_links": "Nội dung\n" + "2. [a](https://a.vn)\n" * limits.PARAGRAPH_LINKS + "\n",
     "headings": "## " + "tiêu đề " * (limits.HEADING_CHARS // 8 - 1) + "\n\nvăn bản\n\n",
     "images": f"![Ảnh]({AGENCY}/anh.png)\n\n",
 }
