@@ -621,3 +621,20 @@ def test_text_the_site_does_not_show_is_not_in_the_docx(tmp_path):
     assert on_site == {"CHU-SAU-STYLE", "CHU-SAU-OBJECT", "CHU-SAU-CHU-THICH", "CHU-TRONG-THE"}
     assert {m for m in UNSEEN if m in docx} == on_site
     assert all(f"MOC-{n}" in site and f"MOC-{n}" in docx for n in range(len(UNSEEN)))
+
+
+def test_a_heading_named_in_brackets_is_text_as_on_the_site(tmp_path):
+    """ "[Kết quả]" under a heading "Kết quả" is text on the site (markdown-it has no implicit
+    header references); pandoc read it as a link, and matched such names in time that grows
+    with the square of a report's repeated headings. The DOCX shows the brackets too."""
+    from baocao.site.sanitize import render_markdown
+
+    ws, _ = make_workspace(tmp_path)
+    shutil.rmtree(ws / "submissions" / AGENCY)  # the files of the other attacks
+    markdown = "#### Kết quả kiểm tra\n\nXem [Kết quả kiểm tra] ở trên."
+    append(ws, markdown)
+    html = render_markdown(markdown, AGENCY, "p", root_prefix="")
+    assert "Xem [Kết quả kiểm tra] ở trên." in html
+    rnd = load_round(ws, today=TODAY)
+    docx = texts(build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx"))
+    assert "Xem [Kết quả kiểm tra] ở trên." in docx.splitlines()

@@ -56,6 +56,7 @@ CASES = {
     + "\n",
     "comments": "a" + "<!--" * limits.PARAGRAPH_COMMENTS + "\n\n",
     "continued_links": "Nội dung\n" + "2. [a](https://a.vn)\n" * limits.PARAGRAPH_LINKS + "\n",
+    "repeated_headings": "Mục\n===\n\n",
     "headings": "## " + "tiêu đề " * (limits.HEADING_CHARS // 8 - 1) + "\n\nvăn bản\n\n",
     "images": f"![Ảnh]({AGENCY}/anh.png)\n\n",
 }

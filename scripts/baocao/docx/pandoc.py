@@ -23,12 +23,14 @@ CONFINE = Path(__file__).with_name("confine.lua")
 # metadata blocks and "> [!NOTE]" alerts (an English title; the site shows the text as
 # written); lettered, definition and task lists (lists as the site reads them, baocao/lists.py);
 # attributes, divs and spans (report text can give itself no style, id or class, and `{…}` or
-# `:::` shows as typed, as on the site). On: images with alt text get a numbered "Hình" caption.
+# `:::` shows as typed, as on the site); implicit header references ("[Tiêu đề]" is text, as on
+# the site; pandoc matches them in time that grows with the square of the repeated headings).
+# On: images with alt text get a numbered "Hình" caption.
 READER = (
     "commonmark_x+implicit_figures-smart-tex_math_dollars-emoji-subscript-superscript"
     "-raw_attribute-yaml_metadata_block-alerts"
     "-fancy_lists-definition_lists-task_lists"
-    "-attributes-fenced_divs-bracketed_spans"
+    "-attributes-fenced_divs-bracketed_spans-implicit_header_references"
 )
 TIMEOUT = 900  # seconds; inputs are bounded by baocao.limits, this only stops a hung process
 
