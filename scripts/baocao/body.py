@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from baocao.mdparse import parser
 from baocao.text import collapse, heading_key, without_comments
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|[ \t]*)$")
@@ -100,6 +101,15 @@ def literal_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     _scan_lines(lines, blocks)
     return blocks
+
+
+def literal_lines(lines: list[str]) -> set[int]:
+    """The indexes of the lines inside fenced code, HTML and comment blocks."""
+    return {
+        i
+        for block in literal_blocks(lines)
+        for i in range(block.start, len(lines) if block.end is None else block.end + 1)
+    }
 
 
 def _scan_lines(lines: list[str], blocks: list[Block]) -> list[Heading]:
@@ -212,9 +222,7 @@ def has_text(markdown: str) -> bool:
         return True
     if not text.strip():
         return False
-    from baocao.mdparse import parser  # what the site shows: the rare part with no letter
-
-    for token in parser().parse(text):
+    for token in parser().parse(text):  # what the site shows: the rare part with no letter
         for shown in [token, *(token.children or [])]:
             if shown.type == "image":
                 return True

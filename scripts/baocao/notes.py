@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from baocao.body import literal_blocks
+from baocao.body import literal_lines
 from baocao.messages import render
 from baocao.problems import ERROR, Problem
 from baocao.submission import Submission
@@ -21,7 +21,7 @@ def note_problems(sub: Submission) -> list[Problem]:
     if "[^" not in sub.body:
         return []
     lines = sub.body.split("\n")
-    literal = {i for b in literal_blocks(lines) for i in range(b.start, (b.end or len(lines)) + 1)}
+    literal = literal_lines(lines)
     problems = []
     for index, line in enumerate(lines):
         m = _DEFINITION.match(line)

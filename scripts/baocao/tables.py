@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from baocao.body import literal_blocks
+from baocao.body import literal_lines
 from baocao.messages import render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
@@ -42,13 +42,13 @@ def table_problems(sub: Submission) -> list[Problem]:
     if "|" not in sub.body:
         return []
     lines = sub.body.split("\n")
-    literal = _literal(lines)  # code, HTML, a comment: no table there
+    literal = literal_lines(lines)  # code, HTML, a comment: no table there
     depths = [0] * len(lines)  # a table in a block quote: its lines without the "> "
     for i, line in enumerate(lines):
         if ">" in line and (markers := _QUOTES.match(line)):
             lines[i], depths[i] = line[markers.end() :], markers.group().count(">")
     if any(depths):  # and code or HTML in a quote
-        literal |= {i for i in _literal(lines) if depths[i]}
+        literal |= {i for i in literal_lines(lines) if depths[i]}
     problems: list[Problem] = []
     columns: int | None = None  # the open table's header cells
     for index, line in enumerate(lines):
@@ -75,14 +75,6 @@ def table_problems(sub: Submission) -> list[Problem]:
                 Problem(sub.file, sub.file_line(index - 1), "table-not-read", message, WARNING)
             )
     return problems
-
-
-def _literal(lines: list[str]) -> set[int]:
-    return {
-        i
-        for block in literal_blocks(lines)
-        for i in range(block.start, len(lines) if block.end is None else block.end + 1)
-    }
 
 
 def _row_problem(sub: Submission, index: int, source: list[str], columns: int) -> Problem:
