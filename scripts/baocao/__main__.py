@@ -1,3 +1,5 @@
+"""`python -m baocao`: the `baocao` command."""
+
 from baocao.cli import run
 
 run()

@@ -1,11 +1,4 @@
-"""What may be under submissions/: regular files and plain folders, nothing else.
-
-Reports come from outside. A symbolic link, a device, a FIFO, a socket or a git submodule
-anywhere under submissions/ is refused wherever baocao meets it: by the scan of the folder
-(`load_round`), by the check of a pull request's changed paths, by the importer before it
-writes, and by `read_regular`, the one way baocao reads a report (it never follows a link,
-never blocks on a FIFO and never reads past a bound).
-"""
+"""What may be under submissions/: regular files and plain folders, nothing else."""
 
 from __future__ import annotations
 

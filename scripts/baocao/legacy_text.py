@@ -1,9 +1,4 @@
-"""Lines of a Markdown report typed in a legacy Vietnamese encoding (TCVN3, VNI).
-
-Text copied from an old .VnTime or VNI-Times document into a report shows as "Bé C«ng
-Th­¬ng" on the site and in the DOCX. The checker says so, with the line in Unicode. Only a
-line with Latin-1 letters and none that Unicode Vietnamese alone uses is examined.
-"""
+"""Lines of a Markdown report typed in a legacy Vietnamese encoding (TCVN3, VNI)."""
 
 from __future__ import annotations
 

@@ -1,11 +1,4 @@
-"""Document limits: how large a report and the files of its folder may be.
-
-`baocao check` refuses a report over any of them (and so does every build, like any check
-error), so that every accepted report builds in time and memory linear in its size: pandoc's
-time grows with the square of nesting depth, its memory with table cells and image pixels
-(measured by scripts/benchmarks/bench_limits.py). The contributor guide states them
-(docs/huong-dan/viet-bao-cao.md, pinned by a test).
-"""
+"""Document limits: how large a report and the files of its folder may be."""
 
 from __future__ import annotations
 

@@ -1,13 +1,4 @@
-"""How a report's lists reach the reader: every list item shows the marker its author typed.
-
-Vietnamese administrative text letters its points a) b) c) d) đ) e) g)… and numbers them
-"1.", "1.1.", "I."; dashes "-" and "+" are its bullets. Letters, "1.1." and roman numerals
-are never list markers (CommonMark, and pandoc with `-fancy_lists`): they stay paragraph
-text. What CommonMark does read as a list ("1." "3)" "-" "+" "*") would be renumbered or
-given a bullet glyph by the browser and by Word, so both outputs show instead the marker as
-typed, as the first text of the item: the site from the markdown-it tokens (`type_markers`),
-the DOCX from the same markers passed to pandoc (`markers`, applied by lists.lua).
-"""
+"""How a report's lists reach the reader: every list item shows the marker its author typed."""
 
 from __future__ import annotations
 

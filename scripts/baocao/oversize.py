@@ -1,11 +1,4 @@
-"""What in a report, or in its folder, is over a limit of baocao.limits: problems.
-
-The body is measured by one pass over its lines (linear in its size, whatever it holds), not
-by a Markdown parser: what it measures is what would make a parser slow. Depths are counted
-the way CommonMark nests (list items by indentation, emphasis by flanking delimiter runs),
-and may only count too high on odd input, never too low. Each limit is reported once a file,
-where it is first passed, with the size found there.
-"""
+"""What in a report, or in its folder, is over a limit of baocao.limits: problems."""
 
 from __future__ import annotations
 

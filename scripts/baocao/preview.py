@@ -1,9 +1,4 @@
-"""A Word report as text for the pull request's job summary: a reviewer reads it there.
-
-Headings in outline order with their completeness state, and the first lines of each part.
-The report's text is untrusted: it goes inside a fenced code block whose fence is longer
-than any run of backticks in it, so nothing in it is read as Markdown or HTML.
-"""
+"""A Word report as text for the pull request's job summary: a reviewer reads it there."""
 
 from __future__ import annotations
 

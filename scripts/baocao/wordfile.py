@@ -1,11 +1,4 @@
-"""A Word file as a submission: `submissions/<agency-id>.docx`, read through the importer.
-
-The file is converted in memory to the text `baocao import` would write, then read as a
-`.md` submission is, so every feature works unchanged. A .docx has no lines: each problem
-is given the place a Word user can find instead ("Mục II.2, đoạn 3"), and the GitHub
-annotation falls on the file. Images in the Word file are not published (yet): each is
-replaced by a visible note, and a warning says so.
-"""
+"""A Word file as a submission: `submissions/<agency-id>.docx`, read through the importer."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""The DOCX's own blocks as pandoc's document tree (JSON), and report text moved with its notes.
-
-baocao's text (names, titles, figures) goes to pandoc as tree nodes, not Markdown: nothing in
-it can be read as structure, and pandoc skips a Markdown read of the document's frame.
-Report text stays Markdown, read by confine.lua in the placeholders (`placeholder`).
-"""
+"""The DOCX's own blocks as pandoc's document tree (JSON), and report text moved with its notes."""
 
 from __future__ import annotations
 

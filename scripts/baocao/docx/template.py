@@ -1,12 +1,4 @@
-"""One agency's blank report as a Word file, laid out per Nghị định 30/2020, that imports back.
-
-Letterhead and closing as the built reports have them (layout.blocks), with fields to fill
-in brackets; every outline heading and assigned task as a Word heading (Heading 1..9), each
-leaf with the placeholder line the checker knows; a "Số liệu" table, one row a figure and
-one column a year; and a "Người liên hệ:" line. Read back by the importer (wordfile.py or
-`baocao import`), a filled template is a report with no warning: headings match the
-outline exactly, the table becomes so_lieu, letterhead and signature become front matter.
-"""
+"""One agency's blank report as a Word file, laid out per Nghị định 30/2020, that imports back."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""A Word chart (Insert > Chart) as the data it draws: its title and a table of its series.
-
-A chart is no picture: its numbers are in the chart part's cache (c:numCache, c:strCache),
-which Word keeps for showing the chart without its workbook. Nothing of it would reach the
-report otherwise.
-"""
+"""A Word chart (Insert > Chart) as the data it draws: its title and a table of its series."""
 
 from __future__ import annotations
 

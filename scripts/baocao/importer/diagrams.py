@@ -1,8 +1,4 @@
-"""The text of a SmartArt diagram (Insert > SmartArt), in the order and nesting of its points.
-
-A diagram is no picture: its text lives in the diagram's data part (dgm:dataModel), whose
-points hang from the document point by "parOf" connections, ordered by srcOrd.
-"""
+"""The text of a SmartArt diagram (Insert > SmartArt), in the order and nesting of its points."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""A figures table of a Word report ("Số liệu": one row a figure, one column a year) to
-`so_lieu`, when its rows are the round's figures; otherwise a note of what did not match."""
+"""A Word report's "Số liệu" table (a row a figure, a column a year) as `so_lieu`, or a note."""
 
 from __future__ import annotations
 

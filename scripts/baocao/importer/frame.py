@@ -1,12 +1,4 @@
-"""The frame of an administrative document, told apart from its content.
-
-Opening: the letterhead (issuing body, Quốc hiệu, Tiêu ngữ, often a borderless table), "Số:",
-the place and date line, the kind ("BÁO CÁO"), the title (bold lines after the kind), rule
-lines and "Kính gửi:". Closing: "Nơi nhận:" and its "- ..." lines, the signature block
-("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(Đã ký)", the name) and a "Người liên hệ:" line. These
-become front matter (letterhead.py reads them) or are dropped as layout; they are never body
-text. `Frame.moved` says what was taken out, for the import report.
-"""
+"""The frame of an administrative document, told apart from its content."""
 
 from __future__ import annotations
 

@@ -1,11 +1,4 @@
-"""A .docx is a zip package from outside: bounded and inspected before python-docx opens it.
-
-Refused: files over MAX_BYTES, more than MAX_ENTRIES parts, parts that unpack to more than
-MAX_UNPACKED bytes in all (a zip bomb), XML parts over limits.WORD_XML_BYTES in all, macros
-(vbaProject, macro-enabled content types), relationships to anything outside the file other
-than web links (linked templates, linked images, OLE links, frames), which Word or LibreOffice
-would fetch when opening it, and chunks of HTML or RTF (altChunk) Word converts when opening it.
-"""
+"""A .docx is a zip package from outside: bounded and inspected before python-docx opens it."""
 
 from __future__ import annotations
 

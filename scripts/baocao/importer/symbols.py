@@ -1,10 +1,4 @@
-"""Characters of Word's symbol fonts (Symbol, Wingdings) as Unicode.
-
-Insert > Symbol writes `<w:sym w:font="Symbol" w:char="F0B3"/>`, and text formatted in such a
-font keeps codes whose meaning is the font's glyph: Symbol's 0xB3 is "≥", not "³". Symbol is
-the Adobe Symbol encoding (as in Unicode's SYMBOL.TXT, Greek letters as Greek); of the
-Wingdings fonts, the bullets, boxes, ticks and arrows that reports use.
-"""
+"""Characters of Word's symbol fonts (Symbol, Wingdings) as Unicode."""
 
 from __future__ import annotations
 
