@@ -308,6 +308,42 @@ IMAGE_HEADER_REASONS = {
 }
 
 
+# where and how to delete a control character, in "control-character": after the text before
+# it, before the text after it, or by its column
+CONTROL_CHARACTER_FIX = {
+    "after": (", ngay sau “{before}”", "đặt con trỏ ngay sau “{before}” rồi nhấn phím Delete"),
+    "before": (
+        ", ngay trước “{after}”",
+        "đặt con trỏ ngay trước “{after}” rồi nhấn phím Backspace",
+    ),
+    "column": ("", "đặt con trỏ ở ký tự thứ {column} rồi nhấn phím Delete"),
+}
+
+# a field named by its line, in "quotes-curly" until the field's label is known
+SOME_FIELD = "trường ở dòng này"
+
+# PyYAML's reason for a syntax error, in "yaml-syntax" and "review-yaml-syntax"
+YAML_REASONS = {
+    "mapping values are not allowed": "có dấu hai chấm không hợp lệ trong giá trị",
+    "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
+    "did not find expected key": "thụt lề không thẳng hàng",
+    "found character '\\t'": "có ký tự Tab; hãy dùng dấu cách để thụt lề",
+    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (như @, ` hoặc %); hãy đặt giá trị trong dấu nháy kép",
+    "found unexpected end of stream": "thiếu dấu nháy đóng",
+    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông chưa đóng",
+    "did not find expected ',' or '}'": "nhóm trong ngoặc nhọn chưa đóng",
+    "expected a single document": "có nhiều hơn một tài liệu YAML",
+    "found undefined alias": "tham chiếu không tồn tại",
+}
+
+
+def yaml_detail(detail: str) -> str:
+    for english, vietnamese in YAML_REASONS.items():
+        if english in detail:
+            return vietnamese
+    return "cấu trúc không hợp lệ"
+
+
 # Short titles of GitHub annotations, by the first part of a problem code (messages: issue
 # 20); the code itself stays in the JSON output.
 PROBLEM_TITLES = {

@@ -9,10 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from baocao.campaign import Campaign, load_schema, read_config
-from baocao.messages import REVIEW_LABELS, render
+from baocao.messages import REVIEW_LABELS, render, yaml_detail
 from baocao.problems import Problem
 from baocao.schemas import SchemaValidator, Violation
-from baocao.submission import yaml_detail
 from baocao.validation import parse_date
 from baocao.yamlsafe import YamlError, load_document
 

@@ -13,7 +13,7 @@ from typing import Any
 from baocao.body import Heading, scan_headings
 from baocao.frontmatter import ReadError, read, split
 from baocao.legacy_text import legacy_problems
-from baocao.messages import render
+from baocao.messages import CONTROL_CHARACTER_FIX, SOME_FIELD, render, yaml_detail
 from baocao.oversize import report_problems
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.repairs import (
@@ -141,14 +141,11 @@ def load_submission(
     for index, problem in enumerate(sub.problems):
         if problem.code == "quotes-curly" and problem.line:
             at = doc.path_at(problem.line - 1) or ()
-            label = validator.label(at, doc.value) if at else _SOME_FIELD
-            message = problem.message.replace(_SOME_FIELD, label, 1)
+            label = validator.label(at, doc.value) if at else SOME_FIELD
+            message = problem.message.replace(SOME_FIELD, label, 1)
             sub.problems[index] = replace(problem, message=message, field=field_name(at))
     sub.problems.extend(validator.validate(display, doc, sub.body_start))
     return sub
-
-
-_SOME_FIELD = "trường ở dòng này"
 
 
 def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
@@ -158,15 +155,13 @@ def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
         before = " ".join(repair.before.split()[-3:])[-40:]
         after = " ".join(repair.after.split()[:3])[:40]
         if before and not repair.before[-1:].isspace():
-            where, how = (
-                f", ngay sau “{before}”",
-                f"đặt con trỏ ngay sau “{before}” rồi nhấn phím Delete",
-            )
+            where, how = CONTROL_CHARACTER_FIX["after"]
         elif after and not repair.after[:1].isspace():
-            where = f", ngay trước “{after}”"
-            how = f"đặt con trỏ ngay trước “{after}” rồi nhấn phím Backspace"
+            where, how = CONTROL_CHARACTER_FIX["before"]
         else:
-            where, how = "", f"đặt con trỏ ở ký tự thứ {column} rồi nhấn phím Delete"
+            where, how = CONTROL_CHARACTER_FIX["column"]
+        where = where.format(before=before, after=after)
+        how = how.format(before=before, after=after, column=column)
         message = render(
             code, name=control_name(repair.detail), column=column, where=where, how=how
         )
@@ -179,7 +174,7 @@ def _repair_problem(display: str, repair: Repair, line: int) -> Problem:
         names = ", ".join(dict.fromkeys(control_name(c) for c in repair.detail))
         message = render(code, name=names, column=column)
     elif code == "quotes-curly":
-        message = render(code, label=_SOME_FIELD, value=repair.detail)
+        message = render(code, label=SOME_FIELD, value=repair.detail)
     elif code in ("heading-space-special", "heading-no-space"):
         hashes = "#" * (column - 1)
         message = render(code, column=column, hashes=hashes, title=shorten(repair.detail))
@@ -245,24 +240,3 @@ def _yaml_problem(display: str, error: YamlError) -> Problem:
     else:
         message = render(error.code)
     return Problem(display, line, error.code, message, ERROR, column=error.column)
-
-
-_YAML_DETAILS = {
-    "mapping values are not allowed": "có dấu hai chấm không hợp lệ trong giá trị",
-    "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
-    "did not find expected key": "thụt lề không thẳng hàng",
-    "found character '\\t'": "có ký tự Tab; hãy dùng dấu cách để thụt lề",
-    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (như @, ` hoặc %); hãy đặt giá trị trong dấu nháy kép",
-    "found unexpected end of stream": "thiếu dấu nháy đóng",
-    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông chưa đóng",
-    "did not find expected ',' or '}'": "nhóm trong ngoặc nhọn chưa đóng",
-    "expected a single document": "có nhiều hơn một tài liệu YAML",
-    "found undefined alias": "tham chiếu không tồn tại",
-}
-
-
-def yaml_detail(detail: str) -> str:
-    for english, vietnamese in _YAML_DETAILS.items():
-        if english in detail:
-            return vietnamese
-    return "cấu trúc không hợp lệ"
