@@ -14,9 +14,11 @@ from baocao.messages import OUTPUT_WAIT, error_text, say
 if TYPE_CHECKING:
     from baocao.workspace import Round
 
+OUT_DIR = "build"  # where the outputs go unless told
 SITE_DIR = "site"
 DOCX_NAME = "bao-cao-tong-hop.docx"
 REMINDER_NAME = "cong-van-don-doc.docx"
+WORKBOOK_NAME = "so-lieu-dot-bao-cao.xlsx"
 
 
 def run_build(

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from baocao import __version__
+from baocao.build import OUT_DIR, REMINDER_NAME, WORKBOOK_NAME
 from baocao.errors import BaocaoError
 from baocao.messages import ARGPARSE, USAGE, error_line, error_text, os_reason, say
 
@@ -184,9 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out",
         type=Path,
-        default=Path("build"),
+        default=Path(OUT_DIR),
         metavar="THƯ_MỤC",
-        help="thư mục kết quả (mặc định: build/)",
+        help=f"thư mục kết quả (mặc định: {OUT_DIR}/)",
     )
     p.add_argument(
         "--agency",
@@ -242,9 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out",
         type=Path,
-        default=Path("build") / "cong-van-don-doc.docx",
+        default=Path(OUT_DIR) / REMINDER_NAME,
         metavar="TỆP",
-        help="tệp công văn (mặc định: build/cong-van-don-doc.docx, trang web dẫn tới tệp này)",
+        help="tệp công văn (mặc định: %(default)s, trang web dẫn tới tệp này)",
     )
     p.add_argument(
         "--today", type=_date, metavar="NGÀY", help="ngày của công văn (mặc định: hôm nay)"
@@ -259,9 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out",
         type=Path,
-        default=Path("build") / "so-lieu-dot-bao-cao.xlsx",
+        default=Path(OUT_DIR) / WORKBOOK_NAME,
         metavar="TỆP",
-        help="tệp kết quả (mặc định: build/so-lieu-dot-bao-cao.xlsx)",
+        help="tệp kết quả (mặc định: %(default)s)",
     )
     p.add_argument(
         "--today", type=_date, metavar="NGÀY", help="ngày tính trễ hạn (mặc định: hôm nay)"

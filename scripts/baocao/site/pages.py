@@ -12,7 +12,7 @@ from pathlib import Path
 
 from baocao.blank_report import render_template
 from baocao.body import has_text
-from baocao.build import DOCX_NAME, REMINDER_NAME
+from baocao.build import DOCX_NAME, REMINDER_NAME, WORKBOOK_NAME
 from baocao.campaign import CAMPAIGN_FILE, Agency, Campaign, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.docx.blocks import NoteSet, relocate
@@ -197,7 +197,7 @@ def generate(rnd: Round, has_docx: bool = False, reminder_path: Path | None = No
             True,
         )
     )
-    site.files.append(SiteFile(f"tai-ve/{tracking.WORKBOOK_NAME}", workbook_bytes(rnd)))
+    site.files.append(SiteFile(f"tai-ve/{WORKBOOK_NAME}", workbook_bytes(rnd)))
     if reminder_path is not None:
         site.files.append(SiteFile(f"tai-ve/{REMINDER_NAME}", source=reminder_path))
     for agency in rnd.campaign.agencies:
@@ -866,7 +866,7 @@ def downloads_page(
             "Báo cáo tổng hợp (DOCX) chưa được dựng. Chạy lệnh `baocao build` để dựng cả trang web và báo cáo.",
             "",
         ]
-    workbook, reminder = tracking.WORKBOOK_NAME, REMINDER_NAME
+    workbook, reminder = WORKBOOK_NAME, REMINDER_NAME
     out += [
         "## Số liệu và tình hình nộp (Excel)",
         "",

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from baocao.build import DOCX_NAME, REMINDER_NAME
+from baocao.build import DOCX_NAME, OUT_DIR, REMINDER_NAME
 from baocao.errors import BaocaoError
 from baocao.files import LOCK_WAIT, Publication
 from baocao.messages import OUTPUT_WAIT
@@ -31,8 +31,8 @@ Docx = Callable[[], Path]  # the merged DOCX's path, once it is built
 
 
 class BaocaoConfig(Config):
-    docx = config_options.Type(str, default=f"build/{DOCX_NAME}")
-    reminder = config_options.Type(str, default=f"build/{REMINDER_NAME}")
+    docx = config_options.Type(str, default=f"{OUT_DIR}/{DOCX_NAME}")
+    reminder = config_options.Type(str, default=f"{OUT_DIR}/{REMINDER_NAME}")
 
 
 class BaocaoPlugin(BasePlugin[BaocaoConfig]):

@@ -8,8 +8,6 @@ from baocao.stages import STAGES
 from baocao.text import format_date
 from baocao.workspace import AgencyReport, Round
 
-WORKBOOK_NAME = "so-lieu-dot-bao-cao.xlsx"
-
 
 def stage_badge(report: AgencyReport) -> str:
     """The agency's state; `data-stage` is what the dashboard's filter reads."""
