@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
         group = self.options if args and args[0].startswith("-") else self.positionals
         return group.add_argument(*args, **kwargs)
 
-    def error(self, message: str):  # noqa: D401 - argparse API
+    def error(self, message: str):
         for pattern, vietnamese in ARGPARSE:
             if re.fullmatch(pattern, message):
                 message = re.sub(pattern, vietnamese, message)

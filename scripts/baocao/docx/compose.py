@@ -17,7 +17,6 @@ from baocao.workspace import DRAFT, INVALID, LATE, NOT_SUBMITTED, ON_TIME, Agenc
 
 PART_A = "A. TỔNG HỢP THEO ĐỀ CƯƠNG VÀ NHIỆM VỤ"
 PART_B = "B. BÁO CÁO CỦA TỪNG CƠ QUAN"
-APPENDIX = "PHỤ LỤC"
 PREAMBLES = "Phần mở đầu trong báo cáo của các cơ quan"
 LABEL = "Agency Label"  # paragraph style of the line naming the agency before its text
 NOTE = "Note"  # paragraph style of the report's own remarks (italic)
