@@ -105,11 +105,8 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
                 file.dest_uri = item.dest
             _replace(files, self._track(file, signatures))
         if self.dirty:
-            root = Path(config.site_dir)
             outputs = {file.abs_dest_path for file in files if file.abs_dest_path}
-            for gone in map(Path, self.rebuilds.stale(outputs)):
-                if gone.is_relative_to(root):
-                    gone.unlink(missing_ok=True)
+            self.rebuilds.delete_stale(outputs, Path(config.site_dir))
         return files
 
     def _track(self, file: File, signatures: dict[str, str]) -> File:

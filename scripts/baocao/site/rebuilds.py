@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -31,10 +32,12 @@ class Rebuilds:
         self.pending[path] = signature
         return self.signatures.get(path) != signature
 
-    def stale(self, outputs: set[str]) -> set[str]:
-        """The files the last build wrote and this one does not."""
+    def delete_stale(self, outputs: set[str], root: Path) -> None:
+        """Delete, under root, the files the last build wrote and this one does not."""
         gone, self.outputs = self.outputs - outputs, outputs
-        return gone
+        for path in map(Path, gone):
+            if path.is_relative_to(root):
+                path.unlink(missing_ok=True)
 
     def succeeded(self) -> None:
         self.signatures, self.pending = self.pending, {}
