@@ -8,7 +8,7 @@ from functools import cached_property
 
 from baocao.body import has_text, strip_placeholder
 from baocao.campaign import Agency, Campaign, OutlineNode
-from baocao.messages import render
+from baocao.messages import phrase, render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
 from baocao.text import heading_key, shorten
@@ -190,8 +190,10 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
             chunks.setdefault(id(first), []).append(raw)
             continue
         suggestion = difflib.get_close_matches(key, list(by_key), n=1, cutoff=SUGGEST)
-        hint = f' Có phải là "{by_key[suggestion[0]][0].spec.short}"?' if suggestion else ""
-        parent = current.spec.short if current else "phần mở đầu"
+        hint = (
+            phrase("did-you-mean", name=by_key[suggestion[0]][0].spec.short) if suggestion else ""
+        )
+        parent = current.spec.short if current else phrase("preamble")
         result.problems.append(
             Problem(
                 sub.file,
@@ -259,7 +261,7 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
                     "placeholder-left",
                     render(
                         "placeholder-left",
-                        kind="Nhiệm vụ" if kind == "task" else "Mục",
+                        kind=phrase("kind-task" if kind == "task" else "kind-section"),
                         title=part.spec.short,
                     ),
                     WARNING,
@@ -275,18 +277,20 @@ def _where_missing(previous: Part | None, following: Part | None, *, lines: bool
     A Word file has no lines (`lines` false): the headings alone say where."""
 
     def line(part: Part) -> str:
-        return f" (dòng {part.line})" if lines else ""
+        return phrase("at-line", line=part.line) if lines else ""
 
     after = before = ""
     if previous is not None:
-        after = f' sau tiêu đề "{shorten(previous.spec.short, 60)}"{line(previous)}'
+        after = phrase("after-heading", title=shorten(previous.spec.short, 60), line=line(previous))
     if following is not None:
-        before = f' trước tiêu đề "{shorten(following.spec.short, 60)}"{line(following)}'
+        before = phrase(
+            "before-heading", title=shorten(following.spec.short, 60), line=line(following)
+        )
     if after and before:
-        return f"{after} và{before}, ngay trước đoạn đã viết cho nó (nếu có)"
+        return phrase("between-headings", after=after, before=before)
     if before:
-        return f"{before}, ngay trước đoạn đã viết cho nó (nếu có)"
-    return f"{after}, ở cuối tệp" if after else " ở cuối tệp"
+        return phrase("before-text", before=before)
+    return phrase("at-end", after=after) if after else phrase("at-end-alone")
 
 
 def _near(key: str, candidates: list[Part]) -> Part | None:

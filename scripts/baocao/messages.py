@@ -344,6 +344,61 @@ def yaml_detail(detail: str) -> str:
     return "cấu trúc không hợp lệ"
 
 
+# Parts of problem messages and field paths, by code: where a heading goes, what a field is
+PHRASES = {
+    "did-you-mean": ' Có phải là "{name}"?',
+    "preamble": "phần mở đầu",
+    "kind-task": "Nhiệm vụ",
+    "kind-section": "Mục",
+    "at-line": " (dòng {line})",
+    "after-heading": ' sau tiêu đề "{title}"{line}',
+    "before-heading": ' trước tiêu đề "{title}"{line}',
+    "between-headings": "{after} và{before}, ngay trước đoạn đã viết cho nó (nếu có)",
+    "before-text": "{before}, ngay trước đoạn đã viết cho nó (nếu có)",
+    "at-end": "{after}, ở cuối tệp",
+    "at-end-alone": " ở cuối tệp",
+    "front-matter": "Phần thông tin đầu tệp",
+    "front-matter-field": "(phần thông tin)",
+    "year": "năm {year}",
+    "item": "mục thứ {number}",
+    "in-group": " trong nhóm {label}",
+    "or": " hoặc ",
+    "and": " và ",
+    "integer-form": " viết liền, không có dấu chấm, dấu phẩy hay chữ (ví dụ 1250000000)",
+    "examples": " Ví dụ: {examples}.",
+    "path-year": " (năm {year})",
+    "path-item": " (mục {number})",
+    "word-part": "Phần {number}",
+    "word-section": "Mục {number}",
+    "word-subsection": ", mục {number}",
+    "word-title": "Mục {title}",
+    "word-subtitle": ", tiêu đề {title}",
+    "review-entry": "mục {number}",
+    "review-section-entry": "{section}, mục {number}",
+    "review-entry-field": "mục",
+    "review-shape": "tệp phải có dạng `reviews:` và danh sách các mục xem xét (có thể thêm `ngay_nhan:` và `gia_han:`).",
+    "review-skipped": "{where}, {what}; mục này bị bỏ qua.",
+    "review-bad-date": '{where}, {key}: "{value}" không phải ngày có thật; mục này bị bỏ qua.',
+    "own-reports": "submissions/{agency}.md (hoặc .docx)",
+    "report-of": "báo cáo của {name}",
+    "not-a-report": "tệp không thuộc báo cáo của cơ quan",
+    "shared-file": "tệp chung của kho báo cáo",
+}
+
+# what a path of the secretariat holds, in "ownership"
+SECRETARIAT_AREAS = {
+    "campaign.yml": "dữ liệu đợt báo cáo",
+    "reviews.yml": "kết quả xem xét của Ban Thư ký",
+    "schema": "lược đồ kiểm tra",
+    ".github": "cấu hình kiểm tra tự động",
+    ".ci": "cấu hình kiểm tra tự động",
+}
+
+
+def phrase(code: str, **values: object) -> str:
+    return PHRASES[code].format(**values)
+
+
 # Short titles of GitHub annotations, by the first part of a problem code (messages: issue
 # 20); the code itself stays in the JSON output.
 PROBLEM_TITLES = {

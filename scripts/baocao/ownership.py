@@ -6,18 +6,11 @@ import re
 from pathlib import PurePosixPath
 
 from baocao.campaign import Agency, Campaign
-from baocao.messages import render
+from baocao.messages import SECRETARIAT_AREAS, phrase, render
 from baocao.problems import Problem
 from baocao.text import report_stem
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
-_SECRETARIAT_AREAS = {
-    "campaign.yml": "dữ liệu đợt báo cáo",
-    "reviews.yml": "kết quả xem xét của Ban Thư ký",
-    "schema": "lược đồ kiểm tra",
-    ".github": "cấu hình kiểm tra tự động",
-    ".ci": "cấu hình kiểm tra tự động",
-}
 
 
 def codeowners(campaign: Campaign) -> str:
@@ -106,7 +99,7 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
         ]
     allowed_ids = {a.id for a in agencies}
     names = ", ".join(a.name for a in agencies)
-    own = ", ".join(f"submissions/{a.id}.md (hoặc .docx)" for a in agencies)
+    own = ", ".join(phrase("own-reports", agency=a.id) for a in agencies)
     problems = []
     for raw in changed:
         if not raw.strip():
@@ -131,7 +124,7 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
                 )
                 continue
             other = campaign.agency(agency_id) if agency_id else None
-            what = f"báo cáo của {other.name}" if other else "tệp không thuộc báo cáo của cơ quan"
+            what = phrase("report-of", name=other.name) if other else phrase("not-a-report")
         else:
             own_id = _misnamed(path.name, allowed_ids)
             if own_id is None and len(parts) == 1 and len(agencies) == 1:
@@ -140,7 +133,7 @@ def changed_file_problems(campaign: Campaign, changed: list[str], author: str) -
                 message = render("filename-outside", path=str(path), agency=own_id)
                 problems.append(Problem(str(path), None, "filename-outside", message))
                 continue
-            what = _SECRETARIAT_AREAS.get(parts[0], "tệp chung của kho báo cáo")
+            what = SECRETARIAT_AREAS.get(parts[0], phrase("shared-file"))
         problems.append(
             Problem(
                 str(path),

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from baocao.campaign import Campaign, load_schema, read_config
-from baocao.messages import REVIEW_LABELS, render, yaml_detail
+from baocao.messages import REVIEW_LABELS, phrase, render, yaml_detail
 from baocao.problems import Problem
 from baocao.schemas import SchemaValidator, Violation
 from baocao.validation import parse_date
@@ -65,7 +65,9 @@ class ReviewBook:
 
 def _where(section: str, index: int) -> str:
     """ "mục 2" in `reviews` (as before), "gia_han, mục 2" in the other sections."""
-    return f"mục {index + 1}" if section == "reviews" else f"{section}, mục {index + 1}"
+    if section == "reviews":
+        return phrase("review-entry", number=index + 1)
+    return phrase("review-section-entry", section=section, number=index + 1)
 
 
 def _what(name: str, violation: Violation) -> str:
@@ -73,7 +75,7 @@ def _what(name: str, violation: Violation) -> str:
     if violation.keyword == "required":
         return render("review-field-required", name=violation.missing)
     if violation.keyword == "enum":
-        allowed = " hoặc ".join(str(v) for v in violation.value)
+        allowed = phrase("or").join(str(v) for v in violation.value)
         return render("review-field-enum", name=name, value=violation.instance, allowed=allowed)
     description = violation.schema.get("description", "")
     examples = violation.schema.get("examples") or []
@@ -119,14 +121,15 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
                 problem(
                     where,
                     "review-invalid",
-                    detail="tệp phải có dạng `reviews:` và danh sách các mục xem xét"
-                    " (có thể thêm `ngay_nhan:` và `gia_han:`).",
+                    detail=phrase("review-shape"),
                 )
             ]
         section = str(where[0])
         bad.add((section, where[1]))
-        name = ".".join(str(p) for p in where[2:]) or "mục"
-        detail = f"{_where(section, where[1])}, {_what(name, violation)}; mục này bị bỏ qua."
+        name = ".".join(str(p) for p in where[2:]) or phrase("review-entry-field")
+        detail = phrase(
+            "review-skipped", where=_where(section, where[1]), what=_what(name, violation)
+        )
         problems.append(problem(where, "review-invalid", detail=detail))
     book = ReviewBook()
     for section in SECTIONS:
@@ -154,7 +157,12 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
                     problem(
                         (section, index, key),
                         "review-invalid",
-                        detail=f'{_where(section, index)}, {key}: "{item[key]}" không phải ngày có thật; mục này bị bỏ qua.',
+                        detail=phrase(
+                            "review-bad-date",
+                            where=_where(section, index),
+                            key=key,
+                            value=item[key],
+                        ),
                     )
                 )
                 continue

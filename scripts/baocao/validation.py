@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from baocao.messages import FORMAT_NAMES, TYPE_NAMES, render, type_name
+from baocao.messages import FORMAT_NAMES, TYPE_NAMES, phrase, render, type_name
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.schemas import SchemaValidator, Violation
 from baocao.text import format_number
@@ -173,7 +173,7 @@ class FrontMatterValidator:
         """How a user finds a field: its Vietnamese title, the year or item, and its key:
         "Số, ký hiệu văn bản (so_ky_hieu)", "Số tin, bài tuyên truyền, năm 2023 (tin_bai)"."""
         if not path:
-            return "Phần thông tin đầu tệp"
+            return phrase("front-matter")
         keys = [part for part in path if not isinstance(part, int)]
         title = self._title(path).get("title")
         where = []
@@ -183,9 +183,9 @@ class FrontMatterValidator:
                 item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
                 year = item.get("nam") if isinstance(item, dict) else None
                 if isinstance(year, int) and not isinstance(year, bool) and path[-1] != "nam":
-                    where.append(f"năm {year}")
+                    where.append(phrase("year", year=year))
                 else:
-                    where.append(f"mục thứ {part + 1}")
+                    where.append(phrase("item", number=part + 1))
                 node = item
             else:
                 node = node.get(part) if isinstance(node, dict) else None
@@ -215,7 +215,7 @@ class FrontMatterValidator:
 
         if kind == "required":
             name = error.missing or "?"
-            where = f" trong nhóm {label}" if path else ""
+            where = phrase("in-group", label=label) if path else ""
             return Problem(
                 file,
                 line(path),
@@ -248,15 +248,13 @@ class FrontMatterValidator:
         if instance is None or (kind in ("minLength", "pattern") and instance == ""):
             return problem("schema-empty", description=described.get("description", ""))
         if kind == "type":
-            expected = " hoặc ".join(
+            expected = phrase("or").join(
                 TYPE_NAMES.get(t) or str(t)
                 for t in (error.value if isinstance(error.value, list) else [error.value])
             )
             written = doc.plain_text(path) or instance  # what the user typed: 1.000, not YAML's 1.0
             if isinstance(instance, (str, float)) and error.value == "integer":
-                expected = (
-                    expected + " viết liền, không có dấu chấm, dấu phẩy hay chữ (ví dụ 1250000000)"
-                )
+                expected = expected + phrase("integer-form")
                 actual = f'"{written}"'
             else:
                 actual = f'{type_name(instance)} "{written}"'
@@ -292,7 +290,9 @@ class FrontMatterValidator:
             examples = ", ".join(
                 f'"{e}"' for e in described.get("examples", []) if isinstance(e, str)
             )
-            hint = described.get("description", "") + (f" Ví dụ: {examples}." if examples else "")
+            hint = described.get("description", "") + (
+                phrase("examples", examples=examples) if examples else ""
+            )
             if isinstance(instance, str) and any(q in instance for q in "“”‘’"):
                 hint = render("schema-curly") + " " + hint
             return problem("schema-pattern", value=instance, description=hint)
@@ -382,7 +382,7 @@ class FrontMatterValidator:
                         year=year,
                         first=line(("so_lieu", seen[year])),
                     ),
-                    field=f"so_lieu (mục {index + 1})",
+                    field="so_lieu" + phrase("path-item", number=index + 1),
                 )
             else:
                 seen[year] = index
@@ -396,7 +396,11 @@ def field_name(path: tuple, data: Any = None) -> str:
         if isinstance(part, int):
             item = node[part] if isinstance(node, list) and part < len(node) else None
             year = item.get("nam") if isinstance(item, dict) and out == "so_lieu" else None
-            out += f" (năm {year})" if isinstance(year, int) else f" (mục {part + 1})"
+            out += (
+                phrase("path-year", year=year)
+                if isinstance(year, int)
+                else phrase("path-item", number=part + 1)
+            )
         else:
             out += f".{part}" if out else str(part)
         node = (
@@ -411,11 +415,11 @@ def field_name(path: tuple, data: Any = None) -> str:
             )
             else None
         )
-    return out or "(phần thông tin)"
+    return out or phrase("front-matter-field")
 
 
 def _dotted(parent: str, name: str) -> str:
-    return name if parent == "(phần thông tin)" else f"{parent}.{name}"
+    return name if parent == phrase("front-matter-field") else f"{parent}.{name}"
 
 
 _EACH = object()  # "every item of the list" in a path pattern

@@ -14,7 +14,7 @@ from baocao.campaign import Campaign
 from baocao.entries import TOO_LARGE, EntryError, read_regular
 from baocao.errors import ImportFailure
 from baocao.limits import REPORT_BYTES
-from baocao.messages import CONTACT_PARTS, render
+from baocao.messages import CONTACT_PARTS, phrase, render
 from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission, load_submission
 from baocao.text import format_number, report_stem, shorten
@@ -180,7 +180,7 @@ def _section(path: list[tuple[int, str]]) -> str:
     texts = [text for _, text in path]
     out = ""
     if texts and texts[0].lower().startswith("phần") and _NUMBER.match(texts[0]):
-        out = "Phần " + _NUMBER.match(texts[0]).group(1)  # type: ignore[union-attr]
+        out = phrase("word-part", number=_NUMBER.match(texts[0]).group(1))  # type: ignore[union-attr]
         texts = texts[1:]
     numbers: list[str] = []
     while texts and (m := _NUMBER.match(texts[0])):
@@ -191,10 +191,10 @@ def _section(path: list[tuple[int, str]]) -> str:
             numbers.append(number)
         texts = texts[1:]
     if numbers:
-        out += (", mục " if out else "Mục ") + ".".join(numbers)
+        out += phrase("word-subsection" if out else "word-section", number=".".join(numbers))
     if texts:
         title = f'"{shorten(texts[-1], 60)}"'
-        out += f", tiêu đề {title}" if out else f"Mục {title}"
+        out += phrase("word-subtitle" if out else "word-title", title=title)
     return out
 
 
@@ -256,7 +256,7 @@ def _missing_contact(meta: dict) -> str | None:
     ]
     if not missing or len(missing) == len(CONTACT_PARTS):
         return None
-    return " và ".join(missing)
+    return phrase("and").join(missing)
 
 
 def both_formats(files: list[Path]) -> list[Path]:

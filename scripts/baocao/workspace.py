@@ -13,7 +13,7 @@ from baocao.campaign import Agency, Campaign, load_campaign
 from baocao.comments import comment_problems
 from baocao.completeness import Completeness, Part, agency_parts, assess
 from baocao.links import link_problems
-from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, render
+from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, phrase, render
 from baocao.notes import note_problems
 from baocao.oversize import folder_problems, over_body_limit
 from baocao.problems import WARNING, Problem
@@ -356,7 +356,7 @@ def _identify(campaign: Campaign, sub: Submission, reports: dict[str, AgencyRepo
         close = difflib.get_close_matches(
             agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6
         )
-        hint = f' Có phải là "{close[0]}"?' if close else ""
+        hint = phrase("did-you-mean", name=close[0]) if close else ""
         sub.problems.append(
             Problem(
                 sub.file,
