@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from baocao.messages import render
+from baocao.messages import ENTRY_KINDS, render
 from baocao.problems import Problem
 
 SYMLINK, SPECIAL, SUBMODULE, TOO_LARGE = (
@@ -17,12 +17,12 @@ SYMLINK, SPECIAL, SUBMODULE, TOO_LARGE = (
     "entry-submodule",
     "limit-file-bytes",
 )
-_KINDS = {
-    stat.S_IFIFO: "đường ống (FIFO)",
-    stat.S_IFCHR: "tệp thiết bị",
-    stat.S_IFBLK: "tệp thiết bị",
+_KINDS = {  # keys of messages.ENTRY_KINDS
+    stat.S_IFIFO: "fifo",
+    stat.S_IFCHR: "device",
+    stat.S_IFBLK: "device",
     stat.S_IFSOCK: "socket",
-    stat.S_IFDIR: "thư mục",
+    stat.S_IFDIR: "folder",
 }
 
 
@@ -48,7 +48,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         if error.errno == errno.ELOOP:
             raise EntryError(SYMLINK) from None
         if error.errno == errno.ENXIO:  # a socket
-            raise EntryError(SPECIAL, kind=_KINDS[stat.S_IFSOCK]) from None
+            raise EntryError(SPECIAL, kind=ENTRY_KINDS["socket"]) from None
         raise
     try:
         info = os.fstat(handle)
@@ -76,7 +76,7 @@ def _not_regular(path: Path | str, mode: int) -> EntryError:
         return EntryError(SYMLINK)
     if stat.S_ISDIR(mode) and os.path.lexists(os.path.join(path, ".git")):
         return EntryError(SUBMODULE)
-    return EntryError(SPECIAL, kind=_KINDS.get(stat.S_IFMT(mode), "tệp đặc biệt"))
+    return EntryError(SPECIAL, kind=ENTRY_KINDS[_KINDS.get(stat.S_IFMT(mode), "special")])
 
 
 @dataclass

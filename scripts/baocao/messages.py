@@ -383,6 +383,8 @@ PHRASES = {
     "report-of": "báo cáo của {name}",
     "not-a-report": "tệp không thuộc báo cáo của cơ quan",
     "shared-file": "tệp chung của kho báo cáo",
+    "code-point": "mã U+{number:04X}",  # a character with no Unicode name
+    "exit-code": "mã {number}",  # pandoc failed without a message
 }
 
 # what a path of the secretariat holds, in "ownership"
@@ -392,6 +394,16 @@ SECRETARIAT_AREAS = {
     "schema": "lược đồ kiểm tra",
     ".github": "cấu hình kiểm tra tự động",
     ".ci": "cấu hình kiểm tra tự động",
+}
+
+
+# what a path that is not a regular file is, in "entry-special"
+ENTRY_KINDS = {
+    "fifo": "đường ống (FIFO)",
+    "device": "tệp thiết bị",
+    "socket": "socket",
+    "folder": "thư mục",
+    "special": "tệp đặc biệt",
 }
 
 
@@ -584,6 +596,9 @@ OUTPUT = {
     "import-item": '  - "{text}"',
     "import-lost": "Cảnh báo: {count} đoạn của tệp Word không tìm thấy nguyên văn trong tệp Markdown, hãy soát lại:",
     "import-check": "Kiểm tra {path}: {complete}/{total} mục có nội dung, {empty} mục trống, {missing} mục thiếu; {errors} lỗi, {warnings} cảnh báo.",
+    "import-number": "Số, ký hiệu",
+    "import-date": "Ngày ban hành",
+    "import-signed-by": "Người ký",
     "import-signer": "{name} ({title})",
     "import-signer-untitled": "chưa rõ chức vụ",
     "import-hint": ' Có phải là "{agency}"?',

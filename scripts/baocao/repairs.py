@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from baocao.messages import phrase
 from baocao.text import strip_numbering
 
 SPECIAL_SPACES = (
@@ -197,4 +198,4 @@ def repair_headings(
 def control_name(char: str) -> str:
     """ESC, BEL…: the name people may find when they search for the character."""
     names = {"\x1b": "ESC", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x00": "NUL"}
-    return names.get(char) or unicodedata.name(char, "") or f"mã U+{ord(char):04X}"
+    return names.get(char) or unicodedata.name(char, "") or phrase("code-point", number=ord(char))

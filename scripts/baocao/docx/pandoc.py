@@ -13,7 +13,7 @@ from pathlib import Path
 import pypandoc
 
 from baocao.errors import BuildError
-from baocao.messages import error_text
+from baocao.messages import error_text, phrase
 
 DEFAULTS = Path(__file__).with_name("defaults.yaml")
 CONFINE = Path(__file__).with_name("confine.lua")
@@ -125,7 +125,7 @@ def first_line(stderr: str, code: int) -> str:
     for line in stderr.splitlines():
         if line.strip() and not line.startswith((" ", "HasCallStack", "CallStack")):
             return line.removeprefix("pandoc: ").strip()
-    return f"mã {code}"
+    return phrase("exit-code", number=code)
 
 
 def epoch_of(day: date) -> int:

@@ -80,11 +80,11 @@ def run_import(
 def _print_result(result: ImportResult) -> None:
     head = result.letterhead
     fields = [
-        ("so_ky_hieu", "Số, ký hiệu", head.so_ky_hieu),
-        ("ngay_ban_hanh", "Ngày ban hành", head.ngay_ban_hanh),
+        ("so_ky_hieu", say("import-number"), head.so_ky_hieu),
+        ("ngay_ban_hanh", say("import-date"), head.ngay_ban_hanh),
         (
             "nguoi_ky",
-            "Người ký",
+            say("import-signed-by"),
             say(
                 "import-signer",
                 name=head.ho_ten,
