@@ -407,6 +407,27 @@ ENTRY_KINDS = {
 }
 
 
+# the parts of a Word document's frame the importer takes out of the body, in "import-frame-line"
+FRAME_PARTS = {
+    "head-table": "phần đầu (bảng tên cơ quan, Quốc hiệu)",
+    "closing-table": "nơi nhận, chữ ký",
+    "place-date": "địa danh, ngày tháng",
+    "kind": "tên loại văn bản",
+    "number": "số, ký hiệu",
+    "contact": "người liên hệ",
+    "rule": "đường kẻ",
+    "nation": "Quốc hiệu",
+    "motto": "Tiêu ngữ",
+    "recipients": "kính gửi",
+    "head": "phần đầu",
+    "subject": "trích yếu",
+    "issuer": "tên cơ quan",
+    "copies": "nơi nhận",
+    "signature": "chữ ký",
+    "blank": "trống",
+}
+
+
 def phrase(code: str, **values: object) -> str:
     return PHRASES[code].format(**values)
 

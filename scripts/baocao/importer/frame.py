@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from baocao.importer.letterhead import _date, _number, is_layout_table
 from baocao.importer.reader import Para, Table
+from baocao.messages import FRAME_PARTS
 from baocao.text import collapse, fold
 
 OPENING_SCAN = 30  # blocks from the start that may belong to the opening
@@ -45,14 +46,14 @@ class Contact:
 @dataclass
 class Frame:
     indices: set[int] = field(default_factory=set)  # blocks that are frame, not body
-    moved: list[tuple[str, str]] = field(default_factory=list)  # (what, text) in order
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (label, text) in order
     issuer: list[str] = field(default_factory=list)  # letterhead lines naming the agency
     contact: Contact | None = None
 
     def take(self, index: int, what: str, text: str) -> None:
         self.indices.add(index)
         if text:
-            self.moved.append((what, collapse(text)))
+            self.moved.append((FRAME_PARTS[what], collapse(text)))
 
 
 def _upper(text: str) -> bool:
@@ -89,21 +90,21 @@ def _opening_kind(para: Para) -> str | None:
     text = collapse(para.plain)
     folded = fold(text)
     if not text:
-        return None if para.markdown() or para.notes else "trống"  # an image is content
+        return None if para.markdown() or para.notes else "blank"  # an image is content
     if _RULE.match(text):
-        return "đường kẻ"
+        return "rule"
     if folded.startswith("cong hoa xa hoi") or "chu nghia viet nam" in folded:
-        return "Quốc hiệu"
+        return "nation"
     if folded.startswith("doc lap") and "tu do" in folded:
-        return "Tiêu ngữ"
+        return "motto"
     if _number(text) is not None:
-        return "số, ký hiệu"
+        return "number"
     if len(text) < 120 and _DATE_LINE.match(folded) and _date(text) is not None:
-        return "địa danh, ngày tháng"
+        return "place-date"
     if folded.strip(" .:") in _KINDS:
-        return "tên loại văn bản"
+        return "kind"
     if folded.startswith("kinh gui"):
-        return "kính gửi"
+        return "recipients"
     return None
 
 
@@ -124,7 +125,7 @@ def _opening(blocks: list[Para | Table], titles: set[int], frame: Frame) -> None
         if isinstance(block, Table):
             if not is_layout_table(block):
                 return
-            frame.take(index, "phần đầu (bảng tên cơ quan, Quốc hiệu)", "")
+            frame.take(index, "head-table", "")
             left = block.rows[0][0].paras if block.rows and block.rows[0] else []
             for para in left:
                 kind = _opening_kind(para)
@@ -132,26 +133,26 @@ def _opening(blocks: list[Para | Table], titles: set[int], frame: Frame) -> None
                     frame.issuer.append(collapse(para.plain))
             for para in block.paras:
                 if collapse(para.plain):
-                    frame.moved.append(("phần đầu", collapse(para.plain)))
+                    frame.moved.append((FRAME_PARTS["head"], collapse(para.plain)))
             continue
         kind = _opening_kind(block)
         text = collapse(block.plain)
-        if kind == "tên loại văn bản":
+        if kind == "kind":
             seen_kind = True
-        elif kind == "kính gửi":
+        elif kind == "recipients":
             recipients = True
         elif kind is None and recipients and text.startswith(("-", "+", "•")):
-            kind = "kính gửi"
+            kind = "recipients"
         elif kind is None and seen_kind and block.bold and title_lines < TITLE_LINES:
-            kind, title_lines = "trích yếu", title_lines + 1
+            kind, title_lines = "subject", title_lines + 1
         elif kind is None and not seen_kind and _upper(text) and len(text) <= 80:
-            kind = "tên cơ quan"
+            kind = "issuer"
             frame.issuer.append(text)
         if kind is None:
             return
-        if kind != "kính gửi":
-            recipients = recipients and kind == "trống"
-        frame.take(index, kind, "" if kind == "trống" else text)
+        if kind != "recipients":
+            recipients = recipients and kind == "blank"
+        frame.take(index, kind, "" if kind == "blank" else text)
 
 
 def _closing(blocks: list[Para | Table], titles: set[int], frame: Frame) -> None:
@@ -200,9 +201,9 @@ def _scan_back(blocks: list[Para | Table], titles: set[int], frame: Frame, last:
             break
         if isinstance(block, Table):
             if is_layout_table(block) or _signature_table(block):
-                taken.append((index, "nơi nhận, chữ ký", ""))
+                taken.append((index, "closing-table", ""))
                 taken += [
-                    (index, "nơi nhận, chữ ký", p.plain) for p in reversed(block.paras) if p.plain
+                    (index, "closing-table", p.plain) for p in reversed(block.paras) if p.plain
                 ]
                 signed = True
                 continue
@@ -212,30 +213,30 @@ def _scan_back(blocks: list[Para | Table], titles: set[int], frame: Frame, last:
         contact = read_contact(text)
         if contact is not None:
             frame.contact = contact
-            taken.append((index, "người liên hệ", text))
+            taken.append((index, "contact", text))
         elif not text and not block.markdown() and not block.notes:  # an image is content
-            taken.append((index, "trống", ""))
+            taken.append((index, "blank", ""))
         elif folded.startswith("noi nhan"):
-            taken += pending + [(index, "nơi nhận", text)]
+            taken += pending + [(index, "copies", text)]
             pending = []
             signed = True
         elif text.startswith(("-", "+")):
-            pending.append((index, "nơi nhận", text))
+            pending.append((index, "copies", text))
         elif pending:
             break
         elif _SIGNED.match(text) or _CAPACITY.match(text) or (_upper(text) and len(text) <= 60):
-            taken.append((index, "chữ ký", text))
+            taken.append((index, "signature", text))
         elif _name(text):
-            taken.append((index, "chữ ký", text))
+            taken.append((index, "signature", text))
             signed = True
         else:
             break
     if not signed:
-        taken = [t for t in taken if t[1] in ("trống", "người liên hệ")]
+        taken = [t for t in taken if t[1] in ("blank", "contact")]
     for index, what, text in reversed(taken):
         frame.indices.add(index)
-        if text and what != "trống":
-            frame.moved.append((what, collapse(text)))
+        if text and what != "blank":
+            frame.moved.append((FRAME_PARTS[what], collapse(text)))
 
 
 def _signature_table(table: Table) -> bool:
