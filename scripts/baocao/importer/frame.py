@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from baocao.importer.letterhead import _date, _number, is_layout_table
+from baocao.importer.letterhead import date_line, is_layout_table, is_upper, number_line
 from baocao.importer.reader import Para, Table
 from baocao.messages import FRAME_PARTS
 from baocao.text import collapse, fold
@@ -56,11 +56,6 @@ class Frame:
             self.moved.append((FRAME_PARTS[what], collapse(text)))
 
 
-def _upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
 def _name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 6 and all(
@@ -97,9 +92,9 @@ def _opening_kind(para: Para) -> str | None:
         return "nation"
     if folded.startswith("doc lap") and "tu do" in folded:
         return "motto"
-    if _number(text) is not None:
+    if number_line(text) is not None:
         return "number"
-    if len(text) < 120 and _DATE_LINE.match(folded) and _date(text) is not None:
+    if len(text) < 120 and _DATE_LINE.match(folded) and date_line(text) is not None:
         return "place-date"
     if folded.strip(" .:") in _KINDS:
         return "kind"
@@ -129,7 +124,7 @@ def _opening(blocks: list[Para | Table], titles: set[int], frame: Frame) -> None
             left = block.rows[0][0].paras if block.rows and block.rows[0] else []
             for para in left:
                 kind = _opening_kind(para)
-                if kind is None and _upper(para.plain):
+                if kind is None and is_upper(para.plain):
                     frame.issuer.append(collapse(para.plain))
             for para in block.paras:
                 if collapse(para.plain):
@@ -145,7 +140,7 @@ def _opening(blocks: list[Para | Table], titles: set[int], frame: Frame) -> None
             kind = "recipients"
         elif kind is None and seen_kind and block.bold and title_lines < TITLE_LINES:
             kind, title_lines = "subject", title_lines + 1
-        elif kind is None and not seen_kind and _upper(text) and len(text) <= 80:
+        elif kind is None and not seen_kind and is_upper(text) and len(text) <= 80:
             kind = "issuer"
             frame.issuer.append(text)
         if kind is None:
@@ -185,7 +180,7 @@ def _closing_line(block: Para | Table) -> bool:
         and not block.markdown()
         or text.startswith(("-", "+"))
         or bool(_SIGNED.match(text) or _CAPACITY.match(text))
-        or (_upper(text) and len(text) <= 60)
+        or (is_upper(text) and len(text) <= 60)
         or _name(text)
     )
 
@@ -224,7 +219,7 @@ def _scan_back(blocks: list[Para | Table], titles: set[int], frame: Frame, last:
             pending.append((index, "copies", text))
         elif pending:
             break
-        elif _SIGNED.match(text) or _CAPACITY.match(text) or (_upper(text) and len(text) <= 60):
+        elif _SIGNED.match(text) or _CAPACITY.match(text) or (is_upper(text) and len(text) <= 60):
             taken.append((index, "signature", text))
         elif _name(text):
             taken.append((index, "signature", text))

@@ -52,7 +52,8 @@ def _paras(blocks: list[Para | Table]) -> list[Para]:
     return out
 
 
-def _number(text: str) -> str | None:
+def number_line(text: str) -> str | None:
+    """The value of a "Số: 12/BC-BCA" line, or None when the line is not one."""
     m = _NUMBER.match(fold(text))
     if not m:
         return None
@@ -63,7 +64,8 @@ def _number(text: str) -> str | None:
     return value if "/" in value and len(value) <= 60 else None
 
 
-def _date(text: str) -> tuple[str | None, str | None] | None:
+def date_line(text: str) -> tuple[str | None, str | None] | None:
+    """(dd/mm/yyyy or None, place) of a "Hà Nội, ngày 03 tháng 12 năm 2024" line, or None."""
     folded = fold(text)
     m = _DATE.search(folded) or _SHORT_DATE.fullmatch(folded.strip())
     if not m:
@@ -81,7 +83,8 @@ def _date(text: str) -> tuple[str | None, str | None] | None:
     return None, place
 
 
-def _is_upper(text: str) -> bool:
+def is_upper(text: str) -> bool:
+    """Whether every letter of text is a capital (and it has one)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -113,7 +116,7 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
         return None, None
     positions: list[str] = []  # the capitals just above the name: "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"
     for line in reversed(lines[:name_index]):
-        if not _is_upper(line) or len(positions) == SIGNATURE_LINES:
+        if not is_upper(line) or len(positions) == SIGNATURE_LINES:
             break
         positions.insert(0, line)
     return lines[name_index], " / ".join(positions) or None
@@ -123,9 +126,9 @@ def read_letterhead(blocks: list[Para | Table]) -> Letterhead:
     head = Letterhead()
     for para in _paras(blocks)[:HEAD_SCAN]:
         text = para.plain
-        if head.so_ky_hieu is None and (number := _number(text)) is not None:
+        if head.so_ky_hieu is None and (number := number_line(text)) is not None:
             head.so_ky_hieu, head.sources["so_ky_hieu"] = number, text
-        if "ngay_ban_hanh" not in head.sources and (found := _date(text)) is not None:
+        if "ngay_ban_hanh" not in head.sources and (found := date_line(text)) is not None:
             head.ngay_ban_hanh, head.noi_ban_hanh = found
             head.sources["ngay_ban_hanh"] = text
     signature: list[str] | None = None
