@@ -17,15 +17,8 @@ from baocao.messages import error_text, phrase
 
 DEFAULTS = Path(__file__).with_name("defaults.yaml")
 CONFINE = Path(__file__).with_name("confine.lua")
-# How confine.lua reads report text: CommonMark with pandoc's extensions, like the checker's
-# markdown-it parser. Off: "smart" (would change quotes and "..." the agencies wrote), "$"
-# maths, ":emoji:", "~sub~"/"^sup^" (a "$" or "~" in a report is text), raw `{=format}` code,
-# metadata blocks and "> [!NOTE]" alerts (an English title; the site shows the text as
-# written); lettered, definition and task lists (lists as the site reads them, baocao/lists.py);
-# attributes, divs and spans (report text can give itself no style, id or class, and `{…}` or
-# `:::` shows as typed, as on the site); implicit header references ("[Tiêu đề]" is text, as on
-# the site; pandoc matches them in time that grows with the square of the repeated headings).
-# On: images with alt text get a numbered "Hình" caption.
+# How confine.lua reads report text: as the site's markdown-it does (text as written, lists as
+# in lists.py, no styles, ids or classes), plus numbered "Hình" captions for images.
 READER = (
     "commonmark_x+implicit_figures-smart-tex_math_dollars-emoji-subscript-superscript"
     "-raw_attribute-yaml_metadata_block-alerts"
