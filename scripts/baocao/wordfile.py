@@ -7,10 +7,11 @@ import difflib
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from baocao.blank_report import FIELD_PLACEHOLDER
 from baocao.body import scan_headings
-from baocao.campaign import Campaign
+from baocao.campaign import Agency, Campaign
 from baocao.entries import TOO_LARGE, EntryError, read_regular
 from baocao.errors import ImportFailure
 from baocao.limits import REPORT_BYTES
@@ -19,6 +20,9 @@ from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission, load_submission
 from baocao.text import format_number, report_stem, shorten
 from baocao.validation import FrontMatterValidator
+
+if TYPE_CHECKING:
+    from baocao.importer.convert import ImportResult
 
 SUFFIX = ".docx"
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]+\)")
@@ -39,8 +43,6 @@ def load_word_submission(
     path: Path, display: str, validator: FrontMatterValidator, campaign: Campaign
 ) -> Submission:
     """The submission a Word file makes; every problem recorded on it, nothing raised."""
-    from baocao.importer import import_docx
-    from baocao.importer.opening import open_docx
     from baocao.importer.package import MAX_BYTES, too_large
 
     agency = campaign.agency(path.stem)
@@ -62,11 +64,7 @@ def load_word_submission(
             sub.problems.append(Problem(display, None, error.code, error.message(display)))
         return sub
     try:
-        with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
-            copy = Path(work) / path.name
-            copy.write_bytes(data)
-            document = open_docx(copy, convert=False, work=Path(work), sent=True)
-            result = import_docx(campaign, agency, document, path.name, submission=True)
+        result = _imported(campaign, agency, path.name, data)
     except ImportFailure as error:
         sub = Submission(path=path, file=display)
         sub.problems.append(Problem(display, None, "word-unreadable", str(error)))
@@ -115,22 +113,28 @@ def likely_agency_id(campaign: Campaign, stem: str) -> str | None:
 def issued_version(campaign: Campaign, path: str, data: bytes) -> bool:
     """One version of `submissions/<id>.docx` from git history: read as the file is, official
     (numbered, dated, signed)? What cannot be read is not."""
-    from baocao.importer import import_docx
-    from baocao.importer.opening import open_docx
     from baocao.receipt import is_official
 
     agency = campaign.agency(Path(path).stem)
     if agency is None:
         return False
     try:
-        with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
-            copy = Path(work) / Path(path).name
-            copy.write_bytes(data)
-            document = open_docx(copy, convert=False, work=Path(work), sent=True)
-            result = import_docx(campaign, agency, document, copy.name, submission=True)
+        result = _imported(campaign, agency, Path(path).name, data)
     except (ImportFailure, ValueError, KeyError, AttributeError, TypeError):
         return False
     return is_official(result.text.encode("utf-8"))
+
+
+def _imported(campaign: Campaign, agency: Agency, name: str, data: bytes) -> ImportResult:
+    """The bytes of a Word file named name, read by the importer as a submission."""
+    from baocao.importer import import_docx
+    from baocao.importer.opening import open_docx
+
+    with tempfile.TemporaryDirectory(prefix="baocao-word-") as work:
+        copy = Path(work) / name
+        copy.write_bytes(data)
+        document = open_docx(copy, convert=False, work=Path(work), sent=True)
+        return import_docx(campaign, agency, document, name, submission=True)
 
 
 def _unnumbered(number: object) -> bool:
