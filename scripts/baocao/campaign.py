@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
 import os
 from collections.abc import Iterator
@@ -191,6 +192,11 @@ class Campaign:
 
     def agency(self, agency_id: str) -> Agency | None:
         return self._by_id.get(agency_id)
+
+    def closest_agency_id(self, text: str) -> str | None:
+        """The agency id most like text (a misspelt id), if one is close enough."""
+        close = difflib.get_close_matches(text, [a.id for a in self.agencies], n=1, cutoff=0.6)
+        return close[0] if close else None
 
     def outline_of(self, agency: Agency) -> Outline:
         return self.outlines[agency.appendix]

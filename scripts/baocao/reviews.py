@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -137,10 +136,8 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
             if (section, index) in bad:
                 continue
             if campaign.agency(item["co_quan"]) is None:
-                close = difflib.get_close_matches(
-                    item["co_quan"], [a.id for a in campaign.agencies], n=1, cutoff=0.6
-                )
-                hint = render("review-agency-hint", agency=close[0]) if close else ""
+                close = campaign.closest_agency_id(item["co_quan"])
+                hint = render("review-agency-hint", agency=close) if close else ""
                 problems.append(
                     problem(
                         (section, index, "co_quan"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import tempfile
 from pathlib import Path
@@ -105,9 +104,7 @@ def load_word_submission(
 def likely_agency_id(campaign: Campaign, stem: str) -> str | None:
     """The agency id a misnamed file most likely means ("QLTT-An-Giang (1)")."""
     cleaned = report_stem(stem)
-    ids = [a.id for a in campaign.agencies]
-    close = difflib.get_close_matches(cleaned, ids, n=1, cutoff=0.6)
-    return cleaned if cleaned in ids else (close[0] if close else None)
+    return cleaned if campaign.agency(cleaned) is not None else campaign.closest_agency_id(cleaned)
 
 
 def issued_version(campaign: Campaign, path: str, data: bytes) -> bool:

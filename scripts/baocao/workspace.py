@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, date
@@ -353,10 +352,8 @@ def _identify(campaign: Campaign, sub: Submission, reports: dict[str, AgencyRepo
         else None
     )
     if agency is None:
-        close = difflib.get_close_matches(
-            agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6
-        )
-        hint = phrase("did-you-mean", name=close[0]) if close else ""
+        close = campaign.closest_agency_id(agency_id)
+        hint = phrase("did-you-mean", name=close) if close else ""
         sub.problems.append(
             Problem(
                 sub.file,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import tempfile
 from pathlib import Path
 
@@ -28,10 +27,8 @@ def run_import(
     campaign = load_campaign(root)
     agency = campaign.agency(agency_id)
     if agency is None:
-        close = difflib.get_close_matches(
-            agency_id, [a.id for a in campaign.agencies], n=1, cutoff=0.6
-        )
-        hint = say("import-hint", agency=close[0]) if close else say("import-hint-list")
+        close = campaign.closest_agency_id(agency_id)
+        hint = say("import-hint", agency=close) if close else say("import-hint-list")
         raise ImportFailure(error_text("import-agency-unknown", agency=agency_id, hint=hint))
     md_path = campaign.submissions_dir / f"{agency.id}.md"
     image_dir = campaign.submissions_dir / agency.id
