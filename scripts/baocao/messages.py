@@ -630,6 +630,11 @@ OUTPUT = {
     "check-round": "Hạn nộp {deadline}: {submitted}/{agencies} cơ quan đã nộp bản chính thức ({on_time} đúng hạn, {late} trễ hạn), {draft} dự thảo, {invalid} chưa đạt yêu cầu kiểm tra, {not_submitted} chưa nộp.",
     "check-round-partial": "Hạn nộp {deadline}.",
     "check-missing": "Chưa nộp:",
+    # the job summary (`baocao check --summary`), Markdown
+    "summary-title": "## {icon} Kiểm tra báo cáo: {errors} lỗi, {warnings} cảnh báo",
+    "summary-table": "| Cơ quan | Tệp | Trạng thái | Hoàn thành | Đã viết | Chưa viết | Thiếu |",
+    "summary-missing": "<details><summary>Chưa nộp ({count})</summary>",
+    "summary-problems": "<details><summary>Chi tiết lỗi và cảnh báo</summary>",
     "check-passed": "Đạt: {errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
     "check-failed": "Chưa đạt: {errors} lỗi, {warnings} cảnh báo trong {files} tệp.",
 }

@@ -201,7 +201,7 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
     warnings = len(problems) - errors
     icon = "✅" if not errors else "❌"
     out = [
-        f"## {icon} Kiểm tra báo cáo: {errors} lỗi, {warnings} cảnh báo",
+        say("summary-title", icon=icon, errors=errors, warnings=warnings),
         "",
         round_sentence(rnd),
         "",
@@ -209,7 +209,7 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
     submitted = [(r, r.submission) for r in rnd.reports if r.submission is not None]
     if submitted:
         out += [
-            "| Cơ quan | Tệp | Trạng thái | Hoàn thành | Đã viết | Chưa viết | Thiếu |",
+            say("summary-table"),
             "|---|---|---|---:|---:|---:|---:|",
         ]
         for r, sub in submitted:
@@ -223,7 +223,7 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
     missing = not_submitted_lines(rnd, _text)
     if missing:
         out += [
-            f"<details><summary>Chưa nộp ({rnd.count(NOT_SUBMITTED)})</summary>",
+            say("summary-missing", count=rnd.count(NOT_SUBMITTED)),
             "",
             *missing,
             "",
@@ -232,7 +232,7 @@ def markdown(rnd: Round, problems: list[Problem]) -> str:
         ]
     if problems:
         # one HTML block, without a blank line: GitHub reads no Markdown (links, autolinks) in it
-        out += ["<details><summary>Chi tiết lỗi và cảnh báo</summary>", "<ul>"]
+        out += [say("summary-problems"), "<ul>"]
         out += [
             f"<li><code>{_html(_where(p))}</code> <strong>{SEVERITY_LABELS[p.severity]}</strong>: "
             f"{_html(p.message)}</li>"
