@@ -303,11 +303,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, args) -> int:
-    from baocao import entries, reporters
-    from baocao.campaign import load_campaign
-    from baocao.ownership import changed_file_problems
-    from baocao.problems import strict
-    from baocao.workspace import load_round
+    from baocao import reporters
+    from baocao.check import check_round
 
     missing = [p for p in args.paths if not os.path.lexists(p)]  # a link is refused, not missing
     if missing:
@@ -318,33 +315,15 @@ def _check(root: Path, args) -> int:
     if changed is None and args.author:
         print(error_line(error_text("cli-author-alone")), file=sys.stderr)
         return 2
-    campaign = load_campaign(root)
-    paths = [_absolute(p) for p in args.paths] if args.paths else None
-    if changed is not None and not any(
-        c == "campaign.yml" or c == "reviews.yml" or c.startswith("schema/") for c in changed
-    ):
-        paths = sorted(
-            {
-                root / c
-                for c in changed
-                if c.startswith("submissions/")
-                and c.count("/") == 1
-                and c.endswith((".md", ".docx"))
-                and os.path.lexists(root / c)  # read, and refused if not a regular file
-            }
-        )
-    # a change to the campaign, the schemas or the reviews concerns every report: check them all
-    rnd = load_round(root, paths, today=args.today, campaign=campaign)
-    problems = list(rnd.problems)
-    if changed is not None:  # a path refused by its type is also refused by the full check
-        refused = entries.changed_problems(root, changed)
-        twice = {(p.file, p.code) for p in refused}
-        problems = refused + [p for p in problems if (p.file, p.code) not in twice]
-    if changed is not None and args.author:
-        rules = load_campaign(args.owners_from.resolve()) if args.owners_from else campaign
-        problems = changed_file_problems(rules, changed, args.author) + problems
-    if args.strict:
-        problems = strict(problems)
+    rnd, problems = check_round(
+        root,
+        [_absolute(p) for p in args.paths] if args.paths else None,
+        changed=changed,
+        author=args.author,
+        owners_from=args.owners_from,
+        today=args.today,
+        warnings_are_errors=args.strict,
+    )
     render = {"text": reporters.text, "json": reporters.as_json, "markdown": reporters.markdown}
     if args.format == "github":
         sys.stdout.write(reporters.github(problems))
