@@ -754,3 +754,16 @@ def test_a_failing_report_s_completeness_is_counted_nowhere(workspace):
     assert next(r for r in rows.iter_rows(values_only=True) if r[1] == "bo-y-te")[13] is None
     page = next(p.markdown for p in generate(rnd).pages if p.path == "index.md")
     assert '<span class="bc-card__value">0%</span><span class="bc-card__label">Mức độ' in page
+
+
+def test_the_reminder_refuses_a_deadline_not_after_its_own_date(workspace, capsys):
+    """--han 16/11 for 16/12: the letter would ask for the report before a day already past."""
+    _round_for_reminder(workspace)
+    out = workspace / "build" / "cv.docx"
+    argv = ["--root", str(workspace), "remind", "--han", "16/11/2024", "--today", "2024-12-10"]
+    assert main([*argv, "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        "lỗi: hạn nêu trong công văn đôn đốc (--han 16/11/2024) phải sau ngày của công văn"
+        " (10/12/2024). Sửa lại --han, ví dụ --han 17/12/2024.\n"
+    )
+    assert not out.exists()

@@ -406,6 +406,7 @@ ERRORS.update(
         "schema-file-ref": '{path}: tham chiếu "$ref": "{ref}" không trỏ tới định nghĩa nào trong tệp. Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.',
         "schema-file-invalid": "{path}: lược đồ JSON Schema không hợp lệ tại {where}: {reason}. Hãy sửa tệp lược đồ (hoặc lấy lại bản trong kho) rồi chạy lại.",
         "new-agency-unknown": 'Mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo. Xem danh sách bằng lệnh `baocao tasks`.',
+        "remind-past-deadline": "hạn nêu trong công văn đôn đốc (--han {until}) phải sau ngày của công văn ({day}). Sửa lại --han, ví dụ --han {example}.",
         "new-exists": "{path} đã có; không ghi đè. Hãy sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại từ mẫu.",
         "layout-no-body": "word/document.xml do pandoc viết không có phần thân như dự kiến",
         "layout-unreadable": "không đọc được word/document.xml do pandoc viết ({detail})",
