@@ -63,3 +63,16 @@ def test_sections_without_entries_yet_are_not_an_error(workspace, capsys):
     (workspace / "reviews.yml").write_text("reviews:\nngay_nhan:\ngia_han:\n", encoding="utf-8")
     main(["--root", str(workspace), "check"])
     assert "reviews.yml" not in capsys.readouterr().out
+
+
+def test_a_decision_on_an_agency_without_a_report_says_it_is_not_used_yet(workspace, capsys):
+    """Received by post and recorded, the file not yet in submissions/: the agency still shows
+    as not submitted and is reminded, so the check says why."""
+    text = "reviews:\nngay_nhan:\n  - co_quan: bo-tu-phap\n    ngay: 2024-12-04\n    ly_do: Bưu điện.\n"
+    (workspace / "reviews.yml").write_text(text, encoding="utf-8")
+    assert main(["--root", str(workspace), "check"]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "reviews.yml" in line] == [
+        'reviews.yml:3: cảnh báo: reviews.yml: ngay_nhan của "bo-tu-phap" chưa được dùng: cơ'
+        " quan chưa có báo cáo trong submissions/, nên vẫn là Chưa nộp (và có tên trong công văn"
+        " đôn đốc). Đặt báo cáo vào submissions/bo-tu-phap.md (hoặc .docx), hoặc sửa mã cơ quan."
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from baocao.campaign import Campaign, load_schema, read_config
 from baocao.messages import REVIEW_LABELS, render
-from baocao.problems import Problem
+from baocao.problems import WARNING, Problem
 from baocao.schemas import SchemaValidator, Violation
 from baocao.submission import yaml_detail
 from baocao.validation import parse_date
@@ -28,6 +28,7 @@ class Review:
     reviewer: str
     date: date
     note: str = ""
+    line: int | None = None  # in reviews.yml
 
     @property
     def label(self) -> str:
@@ -41,6 +42,7 @@ class ReceivedOverride:
     agency_id: str
     date: date
     reason: str
+    line: int | None = None  # in reviews.yml
 
 
 @dataclass(frozen=True)
@@ -160,16 +162,42 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
                 )
                 continue
             agency = item["co_quan"]
+            line = doc.line_of((section, index))
             if section == "reviews":
                 book.history.setdefault(agency, []).append(
                     Review(
-                        agency, item["ket_qua"], item["nguoi_xem_xet"], day, item.get("ghi_chu", "")
+                        agency,
+                        item["ket_qua"],
+                        item["nguoi_xem_xet"],
+                        day,
+                        item.get("ghi_chu", ""),
+                        line,
                     )
                 )
             elif section == "ngay_nhan":
-                book.received[agency] = ReceivedOverride(agency, day, item["ly_do"])
+                book.received[agency] = ReceivedOverride(agency, day, item["ly_do"], line)
             else:
                 book.extensions[agency] = Extension(agency, day, item["van_ban"])
     for entries in book.history.values():
         entries.sort(key=lambda r: r.date)  # stable: same day, file order
     return book, problems
+
+
+def unused_decisions(book: ReviewBook, filed: set[str]) -> list[Problem]:
+    """Reviews and received dates of agencies with no file under submissions/: they take effect
+    only once the file is there; until then the agency shows as not submitted."""
+    entries: list[tuple[str, Review | ReceivedOverride]] = [
+        ("reviews", r) for found in book.history.values() for r in found
+    ]
+    entries += [("ngay_nhan", o) for o in book.received.values()]
+    return [
+        Problem(
+            REVIEWS_FILE,
+            entry.line,
+            "review-no-report",
+            render("review-no-report", section=section, agency=entry.agency_id),
+            WARNING,
+        )
+        for section, entry in entries
+        if entry.agency_id not in filed
+    ]
