@@ -76,3 +76,16 @@ def test_a_decision_on_an_agency_without_a_report_says_it_is_not_used_yet(worksp
         " quan chưa có báo cáo trong submissions/, nên vẫn là Chưa nộp (và có tên trong công văn"
         " đôn đốc). Đặt báo cáo vào submissions/bo-tu-phap.md (hoặc .docx), hoặc sửa mã cơ quan."
     ]
+
+
+def test_a_received_date_for_a_draft_says_it_is_not_used(workspace, capsys):
+    """Signed version received by e-mail, the file in submissions/ still the draft."""
+    assert main(["--root", str(workspace), "new", "bo-tu-phap"]) == 0
+    text = "reviews:\nngay_nhan:\n  - co_quan: bo-tu-phap\n    ngay: 2024-12-04\n    ly_do: Thư.\n"
+    (workspace / "reviews.yml").write_text(text, encoding="utf-8")
+    main(["--root", str(workspace), "check"])
+    assert [line for line in capsys.readouterr().out.splitlines() if "reviews.yml" in line] == [
+        'reviews.yml:3: cảnh báo: reviews.yml: ngay_nhan của "bo-tu-phap" chưa được dùng: báo'
+        " cáo trong submissions/ chưa phải bản chính thức đạt yêu cầu kiểm tra. Thay tệp đó bằng"
+        " bản chính thức đã nhận rồi chạy lại."
+    ]

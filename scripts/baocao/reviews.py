@@ -183,21 +183,22 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
     return book, problems
 
 
-def unused_decisions(book: ReviewBook, filed: set[str]) -> list[Problem]:
-    """Reviews and received dates of agencies with no file under submissions/: they take effect
-    only once the file is there; until then the agency shows as not submitted."""
+def unused_decisions(book: ReviewBook, filed: set[str], official: set[str]) -> list[Problem]:
+    """Reviews and received dates of agencies with no file under submissions/, received dates
+    of reports that are not official (a draft, or failing the check): they are not used."""
     entries: list[tuple[str, Review | ReceivedOverride]] = [
         ("reviews", r) for found in book.history.values() for r in found
     ]
     entries += [("ngay_nhan", o) for o in book.received.values()]
-    return [
-        Problem(
-            REVIEWS_FILE,
-            entry.line,
-            "review-no-report",
-            render("review-no-report", section=section, agency=entry.agency_id),
-            WARNING,
-        )
-        for section, entry in entries
-        if entry.agency_id not in filed
-    ]
+    problems = []
+    for section, entry in entries:
+        agency = entry.agency_id
+        if agency not in filed:
+            code = "review-no-report"
+        elif section == "ngay_nhan" and agency not in official:
+            code = "review-received-unofficial"
+        else:
+            continue
+        message = render(code, section=section, agency=agency)
+        problems.append(Problem(REVIEWS_FILE, entry.line, code, message, WARNING))
+    return problems

@@ -275,9 +275,10 @@ def _load(
             filed.problems.extend(note_problems(filed))
         report.status = _status(campaign, report)
     note = settle(root, campaign, reports.values(), reviews)
-    if paths is None:  # the whole round: a decision on an agency without a file is not used
+    if paths is None:  # the whole round: decisions that are not used
         have = {r.agency.id for r in reports.values() if r.submission is not None}
-        problems.extend(unused_decisions(reviews, have))
+        official = {r.agency.id for r in reports.values() if r.status in (ON_TIME, LATE)}
+        problems.extend(unused_decisions(reviews, have, official))
     for report in reports.values():  # a Word file's problems name places, not lines
         if report.submission is not None and report.completeness:
             report.completeness.problems[:] = locate(
