@@ -89,3 +89,12 @@ def test_a_received_date_for_a_draft_says_it_is_not_used(workspace, capsys):
         " cáo trong submissions/ chưa phải bản chính thức đạt yêu cầu kiểm tra. Thay tệp đó bằng"
         " bản chính thức đã nhận rồi chạy lại."
     ]
+
+
+def test_an_extension_not_after_the_round_s_deadline_is_refused(workspace, capsys):
+    """15/11 typed for 15/12: a deadline before the letter's would make every report late."""
+    text = "reviews:\n" + GRANTED.replace("2024-12-15", "2024-11-15")
+    assert _problems(workspace, text, capsys) == [
+        "reviews.yml:4: lỗi: reviews.yml: gia_han, mục 1, han_moi: 15/11/2024 không sau hạn"
+        " chung 05/12/2024 nên không phải gia hạn; mục này bị bỏ qua."
+    ]

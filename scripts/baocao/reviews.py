@@ -161,6 +161,17 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
                     )
                 )
                 continue
+            deadline = campaign.letter.deadline
+            if section == "gia_han" and day <= deadline:  # 15/11 typed for 15/12
+                early = render("review-extension-early", day=day, deadline=deadline)
+                problems.append(
+                    problem(
+                        (section, index, key),
+                        "review-invalid",
+                        detail=f"{_where(section, index)}, {key}: {early}",
+                    )
+                )
+                continue
             agency = item["co_quan"]
             line = doc.line_of((section, index))
             if section == "reviews":
