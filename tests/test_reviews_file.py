@@ -56,3 +56,45 @@ def test_an_entry_the_schema_refuses_says_what_it_takes(workspace, capsys):
         "reviews.yml:17: lỗi: reviews.yml: mục 4, ngay: không đúng mẫu (Ngày dạng"
         " năm-tháng-ngày hoặc ngày/tháng/năm. Ví dụ: 2024-12-06.); mục này bị bỏ qua.",
     ]
+
+
+def test_sections_without_entries_yet_are_not_an_error(workspace, capsys):
+    """A round's start: the guide's three lines are there, nothing under them yet."""
+    (workspace / "reviews.yml").write_text("reviews:\nngay_nhan:\ngia_han:\n", encoding="utf-8")
+    main(["--root", str(workspace), "check"])
+    assert "reviews.yml" not in capsys.readouterr().out
+
+
+def test_a_decision_on_an_agency_without_a_report_says_it_is_not_used_yet(workspace, capsys):
+    """Received by post and recorded, the file not yet in submissions/: the agency still shows
+    as not submitted and is reminded, so the check says why."""
+    text = "reviews:\nngay_nhan:\n  - co_quan: bo-tu-phap\n    ngay: 2024-12-04\n    ly_do: Bưu điện.\n"
+    (workspace / "reviews.yml").write_text(text, encoding="utf-8")
+    assert main(["--root", str(workspace), "check"]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "reviews.yml" in line] == [
+        'reviews.yml:3: cảnh báo: reviews.yml: ngay_nhan của "bo-tu-phap" chưa được dùng: cơ'
+        " quan chưa có báo cáo trong submissions/, nên vẫn là Chưa nộp (và có tên trong công văn"
+        " đôn đốc). Đặt báo cáo vào submissions/bo-tu-phap.md (hoặc .docx), hoặc sửa mã cơ quan."
+    ]
+
+
+def test_a_received_date_for_a_draft_says_it_is_not_used(workspace, capsys):
+    """Signed version received by e-mail, the file in submissions/ still the draft."""
+    assert main(["--root", str(workspace), "new", "bo-tu-phap"]) == 0
+    text = "reviews:\nngay_nhan:\n  - co_quan: bo-tu-phap\n    ngay: 2024-12-04\n    ly_do: Thư.\n"
+    (workspace / "reviews.yml").write_text(text, encoding="utf-8")
+    main(["--root", str(workspace), "check"])
+    assert [line for line in capsys.readouterr().out.splitlines() if "reviews.yml" in line] == [
+        'reviews.yml:3: cảnh báo: reviews.yml: ngay_nhan của "bo-tu-phap" chưa được dùng: báo'
+        " cáo trong submissions/ chưa phải bản chính thức đạt yêu cầu kiểm tra. Thay tệp đó bằng"
+        " bản chính thức đã nhận rồi chạy lại."
+    ]
+
+
+def test_an_extension_not_after_the_round_s_deadline_is_refused(workspace, capsys):
+    """15/11 typed for 15/12: a deadline before the letter's would make every report late."""
+    text = "reviews:\n" + GRANTED.replace("2024-12-15", "2024-11-15")
+    assert _problems(workspace, text, capsys) == [
+        "reviews.yml:4: lỗi: reviews.yml: gia_han, mục 1, han_moi: 15/11/2024 không sau hạn"
+        " chung 05/12/2024 nên không phải gia hạn; mục này bị bỏ qua."
+    ]

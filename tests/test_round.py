@@ -738,3 +738,32 @@ def test_the_reminder_keeps_an_agency_s_extension(workspace, capsys):
         "trước ngày 16 tháng 12 năm 2024 (cơ quan, đơn vị được gia hạn: trước hạn đã được gia hạn"
         " nêu trong danh sách)." in asked
     )
+
+
+def test_a_failing_report_s_completeness_is_counted_nowhere(workspace):
+    """Its content is left out of the site and the DOCX: the dashboard leaves its completeness
+    blank, and so do the DOCX status table, the workbook and the overall completeness."""
+    from baocao.workbook import workbook_bytes
+
+    text = _report(workspace, "bo-y-te").replace("so_ky_hieu:", "so_hieu:", 1)
+    _write(workspace, "bo-y-te", text)
+    rnd = load_round(workspace, today=TODAY)
+    assert rnd.report("bo-y-te").stage == "chua-dat"
+    assert next(r for r in appendix.status_rows(rnd) if r[1] == "Bộ Y tế")[-1] == ""
+    rows = openpyxl.load_workbook(io.BytesIO(workbook_bytes(rnd)))["Tình hình nộp"]
+    assert next(r for r in rows.iter_rows(values_only=True) if r[1] == "bo-y-te")[13] is None
+    page = next(p.markdown for p in generate(rnd).pages if p.path == "index.md")
+    assert '<span class="bc-card__value">0%</span><span class="bc-card__label">Mức độ' in page
+
+
+def test_the_reminder_refuses_a_deadline_not_after_its_own_date(workspace, capsys):
+    """--han 16/11 for 16/12: the letter would ask for the report before a day already past."""
+    _round_for_reminder(workspace)
+    out = workspace / "build" / "cv.docx"
+    argv = ["--root", str(workspace), "remind", "--han", "16/11/2024", "--today", "2024-12-10"]
+    assert main([*argv, "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        "lỗi: hạn nêu trong công văn đôn đốc (--han 16/11/2024) phải sau ngày của công văn"
+        " (10/12/2024). Sửa lại --han, ví dụ --han 17/12/2024.\n"
+    )
+    assert not out.exists()

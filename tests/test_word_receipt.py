@@ -5,8 +5,10 @@ agency typed in it."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -55,4 +57,27 @@ def test_a_word_report_is_received_when_its_signed_version_reached_main(workspac
         date(2024, 12, 7),
         "git",
         "late",
+    )
+
+
+def test_a_report_keeps_its_received_date_when_it_changes_format(workspace):
+    """Received on time as Markdown, then replaced by the agency's Word file after the deadline
+    (or a Word file turned into Markdown by baocao import): its report reached main on time."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts" / "benchmarks"))
+    from synthetic import submission_text
+
+    campaign = load_campaign(workspace)
+    text = submission_text(campaign, campaign.agency("bo-y-te"), random.Random(3))
+    markdown = workspace / "submissions" / "bo-y-te.md"
+    markdown.write_text(text.replace("trang_thai: du_thao", "trang_thai: chinh_thuc"), "utf-8")
+    _commit(workspace, "Bản chính thức", "2024-12-04T09:00:00+07:00")
+    markdown.unlink()
+    word_report(campaign, "bo-y-te", workspace / "submissions" / "bo-y-te.docx")
+    _commit(workspace, "Gửi lại bằng tệp Word", "2024-12-11T09:00:00+07:00")
+
+    report = load_round(workspace, today=date(2024, 12, 12)).report("bo-y-te")
+    assert (report.submission.file, report.receipt.day, report.status) == (
+        "submissions/bo-y-te.docx",
+        date(2024, 12, 4),
+        "on_time",
     )

@@ -24,8 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
         ("a: !!python/object/apply:os.system ['ls']\n", "yaml-tag", 1),
         ("a: !custom 1\n", "yaml-tag", 1),
         ("a: !!binary aGVsbG8=\n", "yaml-tag", 1),
-        ("a: [1, 2\nb: 3\n", "yaml-syntax", 2),
-        ("a: 'unclosed\n", "yaml-syntax", 2),
+        # an unclosed quote or bracket: the line where it opened, not the end of the text
+        ("a: [1, 2\nb: 3\n", "yaml-syntax", 1),
+        ("a: {x: 1\nb: 3\n", "yaml-syntax", 1),
+        ("a: 'unclosed\n", "yaml-syntax", 1),
+        ('so_ky_hieu: "125/BC-UBND\nngay_ban_hanh: 03/12/2024\nb: 2\n', "yaml-syntax", 1),
         ("a: 1\n---\nb: 2\n", "yaml-syntax", 2),
     ],
 )

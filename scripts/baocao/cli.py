@@ -9,7 +9,7 @@ import os
 import re
 import signal
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from baocao import __version__
@@ -451,6 +451,15 @@ def _remind(root: Path, args) -> int:
     from baocao.workspace import load_round
 
     rnd = load_round(root, today=args.today)
+    if args.han is not None and args.han <= rnd.today:  # "trước ngày ..." a day already past
+        raise BaocaoError(
+            error_text(
+                "remind-past-deadline",
+                until=f"{args.han:%d/%m/%Y}",
+                day=f"{rnd.today:%d/%m/%Y}",
+                example=f"{rnd.today + timedelta(days=7):%d/%m/%Y}",
+            )
+        )
     reports = remind.selected(rnd, args.nhom)
     info = sys.stderr if args.csv else sys.stdout
     if rnd.history_note:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from baocao.campaign import Campaign, load_schema, read_config
 from baocao.messages import REVIEW_LABELS, phrase, render, yaml_detail
-from baocao.problems import Problem
+from baocao.problems import WARNING, Problem
 from baocao.schemas import SchemaValidator, Violation
 from baocao.validation import parse_date
 from baocao.yamlsafe import YamlError, load_document
@@ -26,6 +26,7 @@ class Review:
     reviewer: str
     date: date
     note: str = ""
+    line: int | None = None  # in reviews.yml
 
     @property
     def label(self) -> str:
@@ -39,6 +40,7 @@ class ReceivedOverride:
     agency_id: str
     date: date
     reason: str
+    line: int | None = None  # in reviews.yml
 
 
 @dataclass(frozen=True)
@@ -163,17 +165,55 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
                     )
                 )
                 continue
+            deadline = campaign.letter.deadline
+            if section == "gia_han" and day <= deadline:  # 15/11 typed for 15/12
+                early = render("review-extension-early", day=day, deadline=deadline)
+                problems.append(
+                    problem(
+                        (section, index, key),
+                        "review-invalid",
+                        detail=f"{_where(section, index)}, {key}: {early}",
+                    )
+                )
+                continue
             agency = item["co_quan"]
+            line = doc.line_of((section, index))
             if section == "reviews":
                 book.history.setdefault(agency, []).append(
                     Review(
-                        agency, item["ket_qua"], item["nguoi_xem_xet"], day, item.get("ghi_chu", "")
+                        agency,
+                        item["ket_qua"],
+                        item["nguoi_xem_xet"],
+                        day,
+                        item.get("ghi_chu", ""),
+                        line,
                     )
                 )
             elif section == "ngay_nhan":
-                book.received[agency] = ReceivedOverride(agency, day, item["ly_do"])
+                book.received[agency] = ReceivedOverride(agency, day, item["ly_do"], line)
             else:
                 book.extensions[agency] = Extension(agency, day, item["van_ban"])
     for entries in book.history.values():
         entries.sort(key=lambda r: r.date)  # stable: same day, file order
     return book, problems
+
+
+def unused_decisions(book: ReviewBook, filed: set[str], official: set[str]) -> list[Problem]:
+    """Reviews and received dates of agencies with no file under submissions/, received dates
+    of reports that are not official (a draft, or failing the check): they are not used."""
+    entries: list[tuple[str, Review | ReceivedOverride]] = [
+        ("reviews", r) for found in book.history.values() for r in found
+    ]
+    entries += [("ngay_nhan", o) for o in book.received.values()]
+    problems = []
+    for section, entry in entries:
+        agency = entry.agency_id
+        if agency not in filed:
+            code = "review-no-report"
+        elif section == "ngay_nhan" and agency not in official:
+            code = "review-received-unofficial"
+        else:
+            continue
+        message = render(code, section=section, agency=agency)
+        problems.append(Problem(REVIEWS_FILE, entry.line, code, message, WARNING))
+    return problems

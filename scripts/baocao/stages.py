@@ -49,9 +49,10 @@ def settle(
 
     reports = list(reports)
     files = [
-        r.submission.file
+        path
         for r in reports
         if r.submission is not None and r.status in (ON_TIME, LATE, DRAFT_STATUS)
+        for path in (r.submission.file, other_format(r.submission.file))
     ]
     from baocao.wordfile import issued_version
 
@@ -68,22 +69,32 @@ def settle(
         )
         sub = report.submission
         found = history.of(sub.file) if sub is not None else None
+        # with the agency's report in the other format, which this file replaced
+        before = history.of(other_format(sub.file)) if sub is not None else None
+        both = [h for h in (found, before) if h is not None]
         report.changed = found.changed if found else None
-        report.first_seen = found.first_seen if found else None
+        report.first_seen = min((h.first_seen for h in both if h.first_seen), default=None)
+        received = min((h.received for h in both if h.received), default=None)
         first, last = (found.first_at, found.changed_at) if found else (None, None)
         report.revised = first is not None and last is not None and last > first
         if report.status in (ON_TIME, LATE) and sub is not None:
             override = book.received.get(agency_id)
             if override is not None:
                 report.receipt = Receipt(override.date, OVERRIDE, override.reason)
-            elif found is not None and found.received is not None:
-                report.receipt = Receipt(found.received, GIT)
+            elif received is not None:
+                report.receipt = Receipt(received, GIT)
             else:
                 report.receipt = Receipt(sub.issued, ISSUED)
             day = report.receipt.day
             report.status = ON_TIME if day is not None and day <= report.deadline else LATE
         report.stage = stage_of(report)
     return None if history.available else HISTORY_REASONS[history.reason or "no-repository"]
+
+
+def other_format(path: str) -> str:
+    """submissions/x.md for submissions/x.docx, and the other way round."""
+    stem, _, suffix = path.rpartition(".")
+    return f"{stem}.{'md' if suffix.lower() == 'docx' else 'docx'}"
 
 
 def stage_of(report: AgencyReport) -> str:

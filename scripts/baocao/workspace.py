@@ -16,7 +16,7 @@ from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, phrase, 
 from baocao.notes import note_problems
 from baocao.oversize import folder_problems, over_body_limit
 from baocao.problems import WARNING, Problem
-from baocao.reviews import Extension, Review, load_reviews
+from baocao.reviews import Extension, Review, load_reviews, unused_decisions
 from baocao.stages import Receipt, settle
 from baocao.submission import Submission, load_submission
 from baocao.tables import table_problems
@@ -274,6 +274,10 @@ def _load(
             filed.problems.extend(note_problems(filed))
         report.status = _status(campaign, report)
     note = settle(root, campaign, reports.values(), reviews)
+    if paths is None:  # the whole round: decisions that are not used
+        have = {r.agency.id for r in reports.values() if r.submission is not None}
+        official = {r.agency.id for r in reports.values() if r.status in (ON_TIME, LATE)}
+        problems.extend(unused_decisions(reviews, have, official))
     for report in reports.values():  # a Word file's problems name places, not lines
         if report.submission is not None and report.completeness:
             report.completeness.problems[:] = locate(

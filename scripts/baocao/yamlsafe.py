@@ -97,10 +97,19 @@ class YamlDocument:
         return None
 
 
+# where the key without its ":", or the quote or bracket never closed, began: not a line below
+_BEGUN = (
+    "while scanning a simple key",
+    "while scanning a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+)
+
+
 def _mark(error: yaml.MarkedYAMLError) -> tuple[int, int | None]:
     mark = error.problem_mark or error.context_mark
-    if error.context == "while scanning a simple key" and error.context_mark:
-        mark = error.context_mark  # where the key without its ":" began, not a line below
+    if error.context in _BEGUN and error.context_mark:
+        mark = error.context_mark
     if mark is None:
         return 1, None
     return mark.line + 1, mark.column + 1

@@ -57,7 +57,7 @@ def status_rows(rnd: Round) -> list[list[str]]:
                 format_date(sub.issued) if sub else "",
                 received,
                 state,
-                format_percent(report.ratio) if report.completeness else "",
+                format_percent(report.ratio) if report.usable and report.completeness else "",
             ]
         )
     return rows

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 import secrets
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from baocao.text import nfc
@@ -106,35 +104,12 @@ def _cell(value: str) -> list[Node]:
 
 
 def document(blocks: list[Node]) -> Node:
-    """A pandoc document of blocks; headings get the identifiers pandoc's Markdown reader would
-    give them (gfm_auto_identifiers), unique in the document."""
-    used: set[str] = set()
-    for block in blocks:
-        if block["t"] == "Header":
-            base = _identifier(block["c"][2])
-            found, n = base, 0
-            while found in used:
-                n += 1
-                found = f"{base}-{n}"
-            used.add(found)
-            block["c"][1] = [found, [], []]
+    """A pandoc document of blocks; headings get short identifiers ("h1", "h2"…), their bookmark
+    names in Word (the table of contents links to them)."""
+    headings = (block for block in blocks if block["t"] == "Header")
+    for number, block in enumerate(headings, 1):
+        block["c"][1] = [f"h{number}", [], []]
     return {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks}
-
-
-_KEPT = {"Mn", "Mc", "Me", "Pc"}
-
-
-def _identifier(inlines: list[Node]) -> str:
-    return _slug(" ".join(i["c"] for i in inlines if i["t"] == "Str"))
-
-
-@lru_cache(maxsize=4096)  # Part B repeats the outline's headings for every agency
-def _slug(words: str) -> str:
-    return "".join(
-        "-" if c.isspace() else c
-        for c in words.lower()
-        if c in "-_" or c.isspace() or c.isalnum() or unicodedata.category(c) in _KEPT
-    )
 
 
 @dataclass

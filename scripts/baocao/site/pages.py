@@ -225,7 +225,7 @@ def dashboard(rnd: Round, fragments: Fragments, has_reminder: bool = False) -> s
     total = len(rnd.reports)
     submitted = sum(r.submission is not None for r in rnd.reports)
     usable = [r for r in rnd.reports if r.usable]
-    overall = sum(r.ratio for r in rnd.reports) / total if total else 0.0
+    overall = sum(r.ratio for r in usable) / total if total else 0.0
     days = rnd.days_past_deadline
     when = (
         f"đã quá hạn {days} ngày"
