@@ -10,15 +10,10 @@ from typing import TYPE_CHECKING
 from baocao import files
 from baocao.errors import BuildError
 from baocao.messages import OUTPUT_WAIT, error_text, say
+from baocao.outputs import DOCX_NAME, REMINDER_NAME, SITE_DIR
 
 if TYPE_CHECKING:
     from baocao.workspace import Round
-
-OUT_DIR = "build"  # where the outputs go unless told
-SITE_DIR = "site"
-DOCX_NAME = "bao-cao-tong-hop.docx"
-REMINDER_NAME = "cong-van-don-doc.docx"
-WORKBOOK_NAME = "so-lieu-dot-bao-cao.xlsx"
 
 
 def run_build(

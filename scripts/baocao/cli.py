@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from baocao import __version__
-from baocao.build import OUT_DIR, REMINDER_NAME, WORKBOOK_NAME
 from baocao.errors import BaocaoError
 from baocao.messages import ARGPARSE, USAGE, error_line, error_text, os_reason, say
+from baocao.outputs import OUT_DIR, REMINDER_NAME, WORKBOOK_NAME
 
 
 class _Formatter(argparse.HelpFormatter):

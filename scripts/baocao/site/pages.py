@@ -12,12 +12,12 @@ from pathlib import Path
 
 from baocao.blank_report import render_template
 from baocao.body import has_text
-from baocao.build import DOCX_NAME, REMINDER_NAME, WORKBOOK_NAME
 from baocao.campaign import CAMPAIGN_FILE, Agency, Campaign, Outline, OutlineNode
 from baocao.completeness import COMPLETE, MISSING, agency_parts
 from baocao.docx.blocks import NoteSet, relocate
 from baocao.docx.template import templates
 from baocao.messages import SEVERITY_LABELS, STATE_LABELS, STATUS_LABELS
+from baocao.outputs import DOCX_NAME, REMINDER_NAME, WORKBOOK_NAME
 from baocao.site import figures, tracking
 from baocao.site import html as h
 from baocao.site.fragments import Fragments, esc, front_matter, link

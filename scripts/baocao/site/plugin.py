@@ -15,10 +15,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from baocao.build import DOCX_NAME, OUT_DIR, REMINDER_NAME
 from baocao.errors import BaocaoError
 from baocao.files import LOCK_WAIT, Publication
 from baocao.messages import OUTPUT_WAIT
+from baocao.outputs import DOCX_NAME, OUT_DIR, REMINDER_NAME
 from baocao.site import assets, pages, search
 from baocao.site.build import KEPT_TEMPLATES
 from baocao.site.rebuilds import Rebuilds, carried
