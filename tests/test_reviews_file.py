@@ -3,10 +3,12 @@ was ignored (every decision in it, received dates and extensions too)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from baocao.cli import main
 
+SAMPLES = Path(__file__).resolve().parents[1] / "submissions"
 GRANTED = """gia_han:
   - co_quan: ubnd-da-nang
     han_moi: 2024-12-15
@@ -97,4 +99,18 @@ def test_an_extension_not_after_the_round_s_deadline_is_refused(workspace, capsy
     assert _problems(workspace, text, capsys) == [
         "reviews.yml:4: lỗi: reviews.yml: gia_han, mục 1, han_moi: 15/11/2024 không sau hạn"
         " chung 05/12/2024 nên không phải gia hạn; mục này bị bỏ qua."
+    ]
+
+
+def test_a_review_or_received_date_after_today_is_said_with_its_line(workspace, capsys):
+    """2025 typed for 2024: the date is used as written (the report would be late), so the check
+    says so at its line."""
+    shutil.copy(SAMPLES / "bo-cong-an.md", workspace / "submissions")
+    text = "reviews:\nngay_nhan:\n  - co_quan: bo-cong-an\n    ngay: 2025-12-04\n    ly_do: Thư.\n"
+    (workspace / "reviews.yml").write_text(text, encoding="utf-8")
+    main(["--root", str(workspace), "check", "--today", "16/12/2024"])
+    assert [line for line in capsys.readouterr().out.splitlines() if "reviews.yml" in line] == [
+        'reviews.yml:3: cảnh báo: reviews.yml: ngay_nhan của "bo-cong-an" ghi ngày 04/12/2025, sau'
+        " hôm nay (16/12/2024), có thể gõ nhầm năm hay tháng; ngày này vẫn được dùng như đã ghi."
+        " Sửa lại ngày cho đúng rồi chạy lại."
     ]

@@ -91,6 +91,7 @@ MESSAGES: dict[str, str] = {
     "review-unknown-agency": 'reviews.yml: mã cơ quan "{agency}" không có trong danh sách của đợt báo cáo.{hint}',
     "review-no-report": 'reviews.yml: {section} của "{agency}" chưa được dùng: cơ quan chưa có báo cáo trong submissions/, nên vẫn là Chưa nộp (và có tên trong công văn đôn đốc). Đặt báo cáo vào submissions/{agency}.md (hoặc .docx), hoặc sửa mã cơ quan.',
     "review-received-unofficial": 'reviews.yml: {section} của "{agency}" chưa được dùng: báo cáo trong submissions/ chưa phải bản chính thức đạt yêu cầu kiểm tra. Thay tệp đó bằng bản chính thức đã nhận rồi chạy lại.',
+    "review-future-date": 'reviews.yml: {section} của "{agency}" ghi ngày {day:%d/%m/%Y}, sau hôm nay ({today:%d/%m/%Y}), có thể gõ nhầm năm hay tháng; ngày này vẫn được dùng như đã ghi. Sửa lại ngày cho đúng rồi chạy lại.',
     "review-extension-early": "{day:%d/%m/%Y} không sau hạn chung {deadline:%d/%m/%Y} nên không phải gia hạn; mục này bị bỏ qua.",
     "review-agency-hint": ' Có phải là "{agency}"?',
     "review-field-required": "thiếu {name}",

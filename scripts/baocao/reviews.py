@@ -198,9 +198,12 @@ def load_reviews(root: Path, campaign: Campaign) -> tuple[ReviewBook, list[Probl
     return book, problems
 
 
-def unused_decisions(book: ReviewBook, filed: set[str], official: set[str]) -> list[Problem]:
+def decision_warnings(
+    book: ReviewBook, filed: set[str], official: set[str], today: date
+) -> list[Problem]:
     """Reviews and received dates of agencies with no file under submissions/, received dates
-    of reports that are not official (a draft, or failing the check): they are not used."""
+    of reports that are not official (a draft, or failing the check): they are not used. Reviews
+    and received dates after today (a year typed wrong) are used as written: said too."""
     entries: list[tuple[str, Review | ReceivedOverride]] = [
         ("reviews", r) for found in book.history.values() for r in found
     ]
@@ -208,6 +211,13 @@ def unused_decisions(book: ReviewBook, filed: set[str], official: set[str]) -> l
     problems = []
     for section, entry in entries:
         agency = entry.agency_id
+        if entry.date > today:
+            message = render(
+                "review-future-date", section=section, agency=agency, day=entry.date, today=today
+            )
+            problems.append(
+                Problem(REVIEWS_FILE, entry.line, "review-future-date", message, WARNING)
+            )
         if agency not in filed:
             code = "review-no-report"
         elif section == "ngay_nhan" and agency not in official:

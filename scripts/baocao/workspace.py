@@ -16,7 +16,7 @@ from baocao.messages import REVIEW_LABELS, STAGE_LABELS, STATUS_LABELS, phrase, 
 from baocao.notes import note_problems
 from baocao.oversize import folder_problems, over_body_limit
 from baocao.problems import WARNING, Problem
-from baocao.reviews import Extension, Review, load_reviews, unused_decisions
+from baocao.reviews import Extension, Review, decision_warnings, load_reviews
 from baocao.stages import Receipt, settle
 from baocao.submission import Submission, load_submission
 from baocao.tables import table_problems
@@ -247,6 +247,7 @@ def _load(
     paths: list[Path] | None,
     today: date | None,
 ) -> Round:
+    today = today or today_from_env()
     doubled = both_formats(files)  # a .docx beside a .md of the same agency: an error
     submissions = [
         load_word_submission(p, display_path(root, p), validator, campaign)
@@ -274,10 +275,10 @@ def _load(
             filed.problems.extend(note_problems(filed))
         report.status = _status(campaign, report)
     note = settle(root, campaign, reports.values(), reviews)
-    if paths is None:  # the whole round: decisions that are not used
+    if paths is None:  # the whole round: decisions that are not used, or dated after today
         have = {r.agency.id for r in reports.values() if r.submission is not None}
         official = {r.agency.id for r in reports.values() if r.status in (ON_TIME, LATE)}
-        problems.extend(unused_decisions(reviews, have, official))
+        problems.extend(decision_warnings(reviews, have, official, today))
     for report in reports.values():  # a Word file's problems name places, not lines
         if report.submission is not None and report.completeness:
             report.completeness.problems[:] = locate(
@@ -298,7 +299,7 @@ def _load(
         ordered,
         submissions,
         sorted(problems, key=Problem.sort_key),
-        today or today_from_env(),
+        today,
         history_note=note,
         partial=paths is not None,
     )
