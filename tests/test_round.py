@@ -18,11 +18,12 @@ import openpyxl
 import pytest
 from docx import Document
 
+from baocao.campaign import load_campaign
 from baocao.cli import main
 from baocao.docx import appendix
 from baocao.messages import HISTORY_REASONS
 from baocao.site.pages import generate
-from baocao.workspace import load_round
+from baocao.workspace import AgencyReport, load_round
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts" / "benchmarks"))
@@ -294,6 +295,17 @@ def test_a_review_of_a_report_received_outside_git_stands(repo):
     assert load_round(repo, today=TODAY).report("bo-y-te").stage == "cho-xem-lai"
 
 
+def test_a_reviewed_report_s_state_still_says_late_as_the_late_count_does():
+    """Phụ lục 1 counts "Trễ hạn: 2": each of the two rows says so, accepted or not."""
+    campaign = load_campaign(ROOT)
+    agency = campaign.agencies[0]
+    labels = [
+        AgencyReport(agency, status=status, stage=stage).stage_label
+        for status, stage in (("late", "da-tiep-nhan"), ("late", "da-nop"), ("draft", "du-thao"))
+    ]
+    assert labels == ["Đã tiếp nhận (nộp trễ hạn)", "Đã nộp (trễ hạn)", "Dự thảo"]
+
+
 def test_return_change_awaits_review_then_accepted(repo):
     _pull_request(
         repo,
@@ -309,7 +321,10 @@ def test_return_change_awaits_review_then_accepted(repo):
     _reviews(repo, returned)
     _commit(repo, "Xem xét", "2024-12-06T15:00:00+07:00")
     report = load_round(repo, today=TODAY).report("bo-y-te")
-    assert (report.stage, report.stage_label) == ("yeu-cau-bo-sung", "Yêu cầu bổ sung")
+    assert (report.stage, report.stage_label) == (
+        "yeu-cau-bo-sung",
+        "Yêu cầu bổ sung (nộp đúng hạn)",
+    )
 
     _pull_request(
         repo,
@@ -319,7 +334,10 @@ def test_return_change_awaits_review_then_accepted(repo):
         "2024-12-08T09:00:00+07:00",
     )
     report = load_round(repo, today=TODAY).report("bo-y-te")
-    assert (report.stage, report.stage_label) == ("cho-xem-lai", "Đã bổ sung, chờ xem lại")
+    assert (report.stage, report.stage_label) == (
+        "cho-xem-lai",
+        "Đã bổ sung, chờ xem lại (nộp đúng hạn)",
+    )
     assert report.receipt.day == date(2024, 12, 4)  # received when first official
 
     _reviews(
@@ -331,7 +349,7 @@ def test_return_change_awaits_review_then_accepted(repo):
     _commit(repo, "Tiếp nhận", "2024-12-09T15:00:00+07:00")
     rnd = load_round(repo, today=TODAY)
     report = rnd.report("bo-y-te")
-    assert (report.stage, report.stage_label) == ("da-tiep-nhan", "Đã tiếp nhận")
+    assert (report.stage, report.stage_label) == ("da-tiep-nhan", "Đã tiếp nhận (nộp đúng hạn)")
     assert [(r.date, r.result, r.reviewer, r.note) for r in report.history] == [
         (date(2024, 12, 6), "yeu_cau_bo_sung", "Lê Thế Chính", "Bổ sung số liệu năm 2024."),
         (date(2024, 12, 9), "da_tiep_nhan", "Nguyễn Thu Hà", ""),

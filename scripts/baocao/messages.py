@@ -350,6 +350,8 @@ def yaml_detail(detail: str) -> str:
 
 # Parts of problem messages and field paths, by code: where a heading goes, what a field is
 PHRASES = {
+    "stage-timing": "{label} ({timing})",  # Đã nộp (đúng hạn)
+    "stage-timing-reviewed": "{label} (nộp {timing})",  # Đã tiếp nhận (nộp trễ hạn)
     "did-you-mean": ' Có phải là "{name}"?',
     "preamble": "phần mở đầu",
     "kind-task": "Nhiệm vụ",

@@ -10,7 +10,7 @@ from pathlib import Path
 from baocao.campaign import Campaign
 from baocao.docx.blocks import Node, document, para, table
 from baocao.docx.layout import DocumentHead
-from baocao.messages import round_text
+from baocao.messages import STAGE_LABELS, round_text
 from baocao.stages import DRAFT, INVALID, NOT_SUBMITTED, RETURNED
 from baocao.workspace import AgencyReport, Round
 
@@ -55,7 +55,7 @@ def list_text(rnd: Round, reports: list[AgencyReport]) -> str:
 def _why(report: AgencyReport) -> str:
     review = report.review
     if report.stage == RETURNED and review is not None:
-        why = f"{report.stage_label} ngày {review.date:%d/%m/%Y}"
+        why = f"{STAGE_LABELS[report.stage]} ngày {review.date:%d/%m/%Y}"
     else:
         why = report.stage_label
     if report.extension is not None:  # the letter must not ask for it before its own deadline

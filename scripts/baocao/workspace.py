@@ -63,11 +63,17 @@ class AgencyReport:
 
     @property
     def stage_label(self) -> str:
-        """The state as users read it; "Đã nộp" says on time or late."""
+        """The state as users read it; an official report's says on time or late, reviewed or
+        not ("Đã tiếp nhận (nộp trễ hạn)"), as the counts of on time and late reports do."""
         label = STAGE_LABELS[self.stage]
-        if self.stage == "da-nop":
-            return f"{label} ({STATUS_LABELS[self.status].lower()})"
-        return label
+        if self.status not in (ON_TIME, LATE):
+            return label
+        timing = STATUS_LABELS[self.status].lower()
+        return phrase(
+            "stage-timing" if self.stage == "da-nop" else "stage-timing-reviewed",
+            label=label,
+            timing=timing,
+        )
 
     @property
     def review_label(self) -> str:
