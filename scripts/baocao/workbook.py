@@ -147,8 +147,8 @@ def _status_sheet(sheet, rnd: Round, styles: _Styles) -> None:
         ]
         for col, value in enumerate(cells):
             _put(sheet, i, col, value, styles)
-        if r.usable and r.completeness is not None:
-            sheet.write_number(i, 13, round(r.ratio, 4), styles.percent)
+        if r.shown_ratio is not None:
+            sheet.write_number(i, 13, round(r.shown_ratio, 4), styles.percent)
     sheet.autofilter(0, 0, len(rnd.reports), len(STATUS_COLUMNS) - 1)
 
 

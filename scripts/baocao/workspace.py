@@ -115,6 +115,12 @@ class AgencyReport:
         """Its content may go into the site and the merged DOCX."""
         return self.submission is not None and self.status != INVALID
 
+    @property
+    def shown_ratio(self) -> float | None:
+        """Its completeness as the round's outputs show and count it: none for a report whose
+        content is left out of them."""
+        return self.ratio if self.usable and self.completeness is not None else None
+
 
 @dataclass
 class Round:

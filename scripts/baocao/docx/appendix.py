@@ -57,7 +57,7 @@ def status_rows(rnd: Round) -> list[list[str]]:
                 format_date(sub.issued) if sub else "",
                 received,
                 state,
-                format_percent(report.ratio) if report.usable and report.completeness else "",
+                "" if report.shown_ratio is None else format_percent(report.shown_ratio),
             ]
         )
     return rows

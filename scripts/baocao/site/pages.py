@@ -225,7 +225,7 @@ def dashboard(rnd: Round, fragments: Fragments, has_reminder: bool = False) -> s
     total = len(rnd.reports)
     submitted = sum(r.submission is not None for r in rnd.reports)
     usable = [r for r in rnd.reports if r.usable]
-    overall = sum(r.ratio for r in usable) / total if total else 0.0
+    overall = sum(r.shown_ratio or 0.0 for r in rnd.reports) / total if total else 0.0
     days = rnd.days_past_deadline
     when = (
         f"đã quá hạn {days} ngày"
@@ -286,7 +286,7 @@ def dashboard(rnd: Round, fragments: Fragments, has_reminder: bool = False) -> s
                 tracking.stage_badge(r),
                 tracking.received_cell(r),
                 tracking.deadline_cell(r),
-                format_percent(r.ratio) if r.submission is not None and r.status != INVALID else "",
+                "" if r.shown_ratio is None else format_percent(r.shown_ratio),
             ]
         )
     out += [
