@@ -383,8 +383,10 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     )  # each appendix links to its outline
     outlines = (out / "de-cuong" / "index.html").read_text(encoding="utf-8")
     assert len(anchors) == 2 and all(f'id="{a}"' in outlines for a in anchors)
-    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    raw = (out / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.loads(raw)
     assert all("fold" in doc for doc in index["docs"]) and "fold" in index["config"]["fields"]
+    assert "Hướng dẫn" in raw and "\\u" not in raw  # UTF-8, not Material's \u escapes
     page = (out / "co-quan" / "bo-y-te" / "index.html").read_text(encoding="utf-8")
     assert 'src="../../tep/bo-y-te/anh.png"' in page
     _assert_no_external_urls(out)

@@ -160,13 +160,18 @@ class BaocaoPlugin(BasePlugin[BaocaoConfig]):
         elif self.dirty:  # serve --dirty: one built before and deleted since
             target.unlink(missing_ok=True)
 
+    @event_priority(-50)  # after the search plugin wrote its index
+    def _unescape_search(self, config) -> None:
+        if any(isinstance(p, SearchPlugin) and p.config.enabled for p in config.plugins.values()):
+            search.write_unescaped(Path(config.site_dir) / "search" / "search_index.json")
+
     @event_priority(-100)  # after every plugin wrote its files
     def _built(self, config) -> None:
         self.rebuilds.succeeded()
         if self.publication is not None:
             self.publication_ready = True
 
-    on_post_build = CombinedEvent(_fold_search, _add_docx, _built)
+    on_post_build = CombinedEvent(_fold_search, _add_docx, _unescape_search, _built)
 
     def on_build_error(self, error) -> None:  # strict mode's abort for warnings comes here too
         self.rebuilds.fail()  # a dirty rebuild after this builds all again
