@@ -180,3 +180,13 @@ def test_a_date_that_does_not_exist_is_told_so(workspace, report, capsys):
         ' (ngay_ban_hanh): "31/11/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm,'
         " ví dụ 03/12/2024."
     ]
+
+
+def test_a_number_and_date_typed_on_one_line_give_the_number_alone(workspace, report, capsys):
+    """ "Số: 125/BC-TE<Tab>Hà Nội, ngày ..." without the template's table: the number is
+    not "125/BC-TE Hà Nội, ngày 03 tháng 12 năm 2024" on the site and in the DOCX."""
+    _edit(report, "Hà Nội, ngày", None)
+    _edit(report, "Số:", "Số: 125/BC-TE\t\tHà Nội, ngày 03 tháng 12 năm 2024")
+    assert _check(workspace, capsys) == []
+    meta = load_round(workspace).report("bo-y-te").submission.meta
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"]) == ("125/BC-TE", "03/12/2024")
