@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from baocao.campaign import load_campaign
 from baocao.cli import main
@@ -190,3 +192,24 @@ def test_a_number_and_date_typed_on_one_line_give_the_number_alone(workspace, re
     assert _check(workspace, capsys) == []
     meta = load_round(workspace).report("bo-y-te").submission.meta
     assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"]) == ("125/BC-TE", "03/12/2024")
+
+
+def test_tracked_changes_and_comments_left_in_are_told_not_dropped_silently(
+    workspace, report, capsys
+):
+    """The site and the DOCX show the text as if every change were accepted and without the
+    comments: the clerk who sends the file is told so, as the secretariat's import is."""
+    doc = Document(str(report))
+    para = next(p for p in doc.paragraphs if p.text.startswith("Nội dung mục 1. Tình hình"))
+    deleted = parse_xml(
+        f'<w:del {nsdecls("w")} w:id="901" w:author="A"><w:r><w:delText>45 vụ</w:delText></w:r></w:del>'
+    )
+    para._p.append(deleted)
+    doc.add_comment(para.runs[0], text="Kiểm tra lại số liệu", author="B")
+    doc.save(str(report))
+    assert _check(workspace, capsys) == [
+        "submissions/bo-y-te.docx: cảnh báo: Tệp Word có 1 nhận xét (Comment); nhận xét không được đưa lên trang web và báo cáo tổng hợp. Nội dung cần báo cáo thì chép vào văn bản; rồi xóa các nhận xét (Xem lại > Xóa > Xóa tất cả nhận xét; Review > Delete > Delete All Comments), lưu lại và tải lên lại.",
+        "submissions/bo-y-te.docx: cảnh báo: Tệp Word còn 1 chỗ sửa đổi đang theo dõi (Track Changes) chưa được chấp nhận hay từ chối. Công cụ đọc văn bản như khi chấp nhận tất cả: giữ chữ được thêm, bỏ chữ bị xóa. Mở tệp bằng Word, xem từng chỗ (Xem lại > Chấp nhận hoặc Từ chối; Review > Accept/Reject), lưu lại rồi tải lên lại.",
+    ]
+    body = load_round(workspace).report("bo-y-te").submission.body
+    assert "45 vụ" not in body and "Kiểm tra lại số liệu" not in body

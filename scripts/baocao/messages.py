@@ -151,6 +151,8 @@ MESSAGES: dict[str, str] = {
     "word-structure": "Tệp Word có cấu trúc không đọc được ({detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.",
     "word-text-bytes": "Văn bản đọc từ tệp Word dài {size} byte, vượt giới hạn {limit} byte của một báo cáo. Báo cáo thường chỉ 10–50 KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm, rồi lưu lại tệp Word.",
     "word-images": 'Tệp Word có {count} ảnh; ảnh trong tệp Word chưa được đăng lên trang web và báo cáo tổng hợp (chỗ mỗi ảnh có ghi chú "Hình trong tệp Word"). Nếu ảnh cần công bố, gửi ảnh cho Ban Thư ký.',
+    "word-revisions": "Tệp Word còn {count} chỗ sửa đổi đang theo dõi (Track Changes) chưa được chấp nhận hay từ chối. Công cụ đọc văn bản như khi chấp nhận tất cả: giữ chữ được thêm, bỏ chữ bị xóa. Mở tệp bằng Word, xem từng chỗ (Xem lại > Chấp nhận hoặc Từ chối; Review > Accept/Reject), lưu lại rồi tải lên lại.",
+    "word-comments": "Tệp Word có {count} nhận xét (Comment); nhận xét không được đưa lên trang web và báo cáo tổng hợp. Nội dung cần báo cáo thì chép vào văn bản; rồi xóa các nhận xét (Xem lại > Xóa > Xóa tất cả nhận xét; Review > Delete > Delete All Comments), lưu lại và tải lên lại.",
     "word-and-markdown": "Cơ quan có cả tệp {docx} và tệp {md}; mỗi cơ quan chỉ nộp một tệp báo cáo. Xóa một trong hai tệp (tệp {docx} chưa được đọc).",
     "word-field-number": 'Chưa đọc được số, ký hiệu văn bản. Ở đầu văn bản, dưới tên cơ quan, ghi một dòng như "Số: 125/BC-UBND". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.',
     "word-field-date": 'Chưa đọc được ngày ban hành. Ở đầu văn bản ghi một dòng như "Hà Nội, ngày 03 tháng 12 năm 2024". Thiếu số, ngày hoặc người ký thì báo cáo được tính là dự thảo.',

@@ -94,6 +94,12 @@ def load_word_submission(
         )
     for warning in result.warnings:  # letterhead of another agency, figures not taken
         sub.problems.append(Problem(display, None, "word-import", warning, WARNING))
+    if result.source.revisions:  # read as accepted: deleted text is not shown
+        message = render("word-revisions", count=result.source.revisions)
+        sub.problems.append(Problem(display, None, "word-revisions", message, WARNING))
+    if result.source.comments:  # dropped
+        message = render("word-comments", count=result.source.comments)
+        sub.problems.append(Problem(display, None, "word-comments", message, WARNING))
     if images:
         sub.problems.append(
             Problem(display, None, "word-images", render("word-images", count=images), WARNING)
