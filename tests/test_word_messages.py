@@ -179,7 +179,7 @@ def test_a_date_that_does_not_exist_is_told_so(workspace, report, capsys):
     _edit(report, "Hà Nội, ngày", "Hà Nội, ngày 31 tháng 11 năm 2024")
     assert _check(workspace, capsys) == [
         "submissions/bo-y-te.docx: lỗi: Phần đầu văn bản (số, ngày, người ký): Ngày ban hành"
-        ' (ngay_ban_hanh): "31/11/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm,'
+        ': "31/11/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm,'
         " ví dụ 03/12/2024."
     ]
 
@@ -213,3 +213,27 @@ def test_tracked_changes_and_comments_left_in_are_told_not_dropped_silently(
     ]
     body = load_round(workspace).report("bo-y-te").submission.body
     assert "45 vụ" not in body and "Kiểm tra lại số liệu" not in body
+
+
+def _figures(path: Path, *rows: tuple[str, ...]) -> None:
+    """A "Số liệu" table before the signature, as in the template."""
+    doc = Document(str(path))
+    table = doc.add_table(rows=0, cols=3)
+    for row in (("Chỉ tiêu (đơn vị)", "2023", "2024"), *rows):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    signature = next(p for p in doc.paragraphs if p.text == "KT. BỘ TRƯỞNG")
+    signature._p.addprevious(table._tbl)
+    doc.save(str(path))
+
+
+def test_a_figure_refused_is_placed_in_the_figures_table_without_field_names(
+    workspace, report, capsys
+):
+    """Not "Phần đầu văn bản (số, ngày, người ký): ..., năm 2024 (kinh_phi_ngan_sach)": the
+    clerk typed the number in the table, and has never seen the name of a field."""
+    _figures(report, ("Kinh phí từ ngân sách nhà nước (đồng)", "1.250", "-300"))
+    assert _check(workspace, capsys) == [
+        "submissions/bo-y-te.docx: lỗi: Bảng Số liệu: Kinh phí từ ngân sách nhà nước, năm 2024: phải là số từ 0 trở lên (đang là -300).",
+    ]

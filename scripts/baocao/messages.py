@@ -169,6 +169,7 @@ MESSAGES: dict[str, str] = {
     "word-place-head": "Phần đầu văn bản (số, ngày, người ký)",
     "word-place-opening": "Phần mở đầu",
     "word-place-end": "Cuối văn bản",
+    "word-place-figures": "Bảng Số liệu",
     "word-place": "{section}, đoạn {paragraph}",
     # fidelity: a chart of a Word file (importer/charts.py)
     "import-chart-caption": "Số liệu của biểu đồ trong tệp Word: {title}",

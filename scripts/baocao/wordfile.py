@@ -214,6 +214,8 @@ _WORD_FIELDS = {
 }
 
 
+_FIELD_PATH = re.compile(r"\s*\([^)]*\)")  # the item of a field: " (năm 2024)"
+
 # a heading missing: its place would be the next heading's, where it must not be written
 _BETWEEN = ("section-missing", "task-missing")
 
@@ -233,13 +235,18 @@ def locate(sub: Submission, problems: list[Problem]) -> list[Problem]:
             if problem.line < len(sub.places)
             else render("word-place-end")
         )
-        word = _WORD_FIELDS.get((problem.code, (problem.field or "").split(".")[0]))
+        field = _FIELD_PATH.sub("", problem.field or "")  # "so_lieu (năm 2024).tien_phat"
+        word = _WORD_FIELDS.get((problem.code, field.split(".")[0]))
         if word:
             message = render(word)
         elif problem.code in _BETWEEN:  # the message names the headings around it
             message = problem.message
         else:
-            message = f"{place}: {problem.message}"
+            if field.split(".")[0] == "so_lieu":  # read from the figures table, not the head
+                place = render("word-place-figures")
+            # the field's name in the text made from the file means nothing in Word
+            message = problem.message.replace(f" ({field.split('.')[-1]})", "", 1)
+            message = f"{place}: {message}"
         if word == "word-field-contact" and (missing := _missing_contact(sub.meta)):
             message = render("word-field-contact-part", missing=missing)
         if (problem.code, message) in seen:  # the three contact fields: one line to write
