@@ -215,11 +215,11 @@ def test_tracked_changes_and_comments_left_in_are_told_not_dropped_silently(
     assert "45 vụ" not in body and "Kiểm tra lại số liệu" not in body
 
 
-def _figures(path: Path, *rows: tuple[str, ...]) -> None:
+def _figures(path: Path, *rows: tuple[str, ...], years: tuple[str, str] = ("2023", "2024")) -> None:
     """A "Số liệu" table before the signature, as in the template."""
     doc = Document(str(path))
     table = doc.add_table(rows=0, cols=3)
-    for row in (("Chỉ tiêu (đơn vị)", "2023", "2024"), *rows):
+    for row in (("Chỉ tiêu (đơn vị)", *years), *rows):
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
@@ -237,3 +237,28 @@ def test_a_figure_refused_is_placed_in_the_figures_table_without_field_names(
     assert _check(workspace, capsys) == [
         "submissions/bo-y-te.docx: lỗi: Bảng Số liệu: Kinh phí từ ngân sách nhà nước, năm 2024: phải là số từ 0 trở lên (đang là -300).",
     ]
+
+
+@pytest.mark.parametrize(
+    ("years", "rows", "told", "taken"),
+    [
+        (("2023", "2023"), [("Số vụ kiểm tra (vụ)", "120", "135")], "cột năm 2023", 120),
+        (
+            ("2023", "2024"),
+            [("Số vụ kiểm tra (vụ)", "120", ""), ("Số vụ kiểm tra (vụ)", "45", "")],
+            'dòng "Số vụ kiểm tra (vụ)" (năm 2023)',
+            120,
+        ),
+    ],
+)
+def test_a_year_or_figure_written_twice_in_the_figures_table_is_told_not_overwritten(
+    workspace, report, capsys, years, rows, told, taken
+):
+    """The second column or row of the same year and figure replaced the first one silently."""
+    _figures(report, *rows, years=years)
+    assert _check(workspace, capsys) == [
+        f"submissions/bo-y-te.docx: cảnh báo: Bảng số liệu ghi hai lần {told}: chỉ lần thứ nhất được tính vào số liệu tổng hợp của đợt báo cáo (bảng vẫn được giữ nguyên trong nội dung báo cáo). Mỗi năm chỉ một cột, mỗi chỉ tiêu chỉ một dòng: sửa năm ở tiêu đề cột, hoặc cộng hai dòng của cùng chỉ tiêu thành một."
+    ]
+    submission = load_round(workspace).report("bo-y-te").submission
+    assert submission.meta["so_lieu"] == [{"nam": 2023, "kiem_tra": taken}]
+    assert "| 45 |" in submission.body or "| 135 |" in submission.body  # the table is kept

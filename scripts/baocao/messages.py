@@ -172,6 +172,7 @@ MESSAGES: dict[str, str] = {
     "word-place-figures": "Bảng Số liệu",
     "word-place": "{section}, đoạn {paragraph}",
     # fidelity: a chart of a Word file (importer/charts.py)
+    "import-figures-repeated": "Bảng số liệu ghi hai lần {what}: chỉ lần thứ nhất được tính vào số liệu tổng hợp của đợt báo cáo (bảng vẫn được giữ nguyên trong nội dung báo cáo). Mỗi năm chỉ một cột, mỗi chỉ tiêu chỉ một dòng: sửa năm ở tiêu đề cột, hoặc cộng hai dòng của cùng chỉ tiêu thành một.",
     "import-chart-caption": "Số liệu của biểu đồ trong tệp Word: {title}",
     "import-chart-caption-untitled": "Số liệu của biểu đồ trong tệp Word",
     "import-charts": "Tệp Word có {count} biểu đồ: hình biểu đồ không chuyển được, số liệu của mỗi biểu đồ thành một bảng ngay sau chỗ của nó. Nếu cần đăng hình biểu đồ, hãy chép biểu đồ thành ảnh trong Word (Dán đặc biệt > Ảnh) hoặc gửi ảnh cho Ban Thư ký.",
@@ -378,6 +379,8 @@ PHRASES = {
     "path-year": " (năm {year})",
     "path-item": " (mục {number})",
     "word-part": "Phần {number}",
+    "figures-year": "cột năm {year}",
+    "figures-row": 'dòng "{label}" (năm {year})',
     "word-section": "Mục {number}",
     "word-subsection": ", mục {number}",
     "word-title": "Mục {title}",

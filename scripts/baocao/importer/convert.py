@@ -138,6 +138,8 @@ def import_docx(
         warnings.append(render("import-charts", count=source.charts))
     if source.diagrams:
         warnings.append(render("import-diagrams", count=source.diagrams))
+    if figures is not None and figures.repeated:
+        warnings.append(render("import-figures-repeated", what="; ".join(figures.repeated[:5])))
     if figures is not None and figures.unmatched:
         warnings.append(render("import-figures-unmatched", rows="; ".join(figures.unmatched[:5])))
     body = render_body(source.blocks, titles, skip=skip)
