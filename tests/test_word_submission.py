@@ -590,3 +590,17 @@ def test_text_typed_in_word_shows_as_typed_not_as_markdown_entities_or_strikethr
     assert pypandoc.convert_text(line, "plain", format=READER, extra_args=["--wrap=none"]) == (
         typed + "\n"
     )
+
+
+def test_word_s_lock_file_uploaded_by_mistake_is_not_offered_as_the_report(word_ws, capsys):
+    """ "~$-y-te.docx" sits beside the report while Word has it open; uploaded instead of it,
+    the check must not suggest renaming it to "bo-y-te.docx" (it has no content)."""
+    lock = word_ws / "submissions" / "~$-y-te.docx"
+    lock.write_bytes(b"\x0bNguyen Van A" + b"\x00" * 40)
+    assert main(["--root", str(word_ws), "check", "--changed", "submissions/~$-y-te.docx"]) == 1
+    assert lines_of(capsys)[0] == (
+        'submissions/~$-y-te.docx: lỗi: Tệp "~$-y-te.docx" là tệp tạm mà Word tự tạo trong lúc'
+        " một văn bản đang mở, không phải báo cáo (không có nội dung). Xóa tệp này khỏi yêu cầu"
+        " gộp (đừng đổi tên nó); đóng văn bản trong Word rồi tải lên chính tệp báo cáo, tên đúng"
+        ' mã cơ quan, ví dụ "bo-y-te.docx".'
+    )

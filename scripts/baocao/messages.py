@@ -148,6 +148,7 @@ MESSAGES: dict[str, str] = {
     "limit-folder-bytes": "Các tệp trong thư mục {path} dài tổng cộng {size} byte, vượt giới hạn {limit} byte. Hãy bỏ tệp không cần thiết hoặc giảm kích thước ảnh.",
     # Word files as submissions (submissions/<id>.docx)
     "word-agency": 'Tên tệp "{name}" không phải mã của cơ quan nào trong đợt báo cáo.{suggestion} Đặt tên tệp Word đúng mã cơ quan, ví dụ "bo-y-te.docx" (xem danh sách ở trang Tải về).',
+    "word-lock-file": 'Tệp "{name}" là tệp tạm mà Word tự tạo trong lúc một văn bản đang mở, không phải báo cáo (không có nội dung). Xóa tệp này khỏi yêu cầu gộp (đừng đổi tên nó); đóng văn bản trong Word rồi tải lên chính tệp báo cáo, tên đúng mã cơ quan, ví dụ "bo-y-te.docx".',
     "word-structure": "Tệp Word có cấu trúc không đọc được ({detail}). Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.",
     "word-text-bytes": "Văn bản đọc từ tệp Word dài {size} byte, vượt giới hạn {limit} byte của một báo cáo. Báo cáo thường chỉ 10–50 KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm, rồi lưu lại tệp Word.",
     "word-images": 'Tệp Word có {count} ảnh; ảnh trong tệp Word chưa được đăng lên trang web và báo cáo tổng hợp (chỗ mỗi ảnh có ghi chú "Hình trong tệp Word"). Nếu ảnh cần công bố, gửi ảnh cho Ban Thư ký.',

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from baocao.importer.convert import ImportResult
 
 SUFFIX = ".docx"
+LOCK_PREFIX = "~$"  # Word's owner file while a document is open: "~$-y-te.docx"
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]+\)")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^\s*(?:phần\s+)?([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]", re.I)
@@ -35,7 +36,7 @@ def is_word(path: Path) -> bool:
 
 def word_files(folder: Path) -> list[Path]:
     """The .docx files of submissions/, without Word's lock files (~$name.docx)."""
-    return [p for p in folder.glob("*" + SUFFIX) if not p.name.startswith("~$")]
+    return [p for p in folder.glob("*" + SUFFIX) if not p.name.startswith(LOCK_PREFIX)]
 
 
 def load_word_submission(
@@ -45,6 +46,11 @@ def load_word_submission(
     from baocao.importer.package import MAX_BYTES, too_large
 
     agency = campaign.agency(path.stem)
+    if path.name.startswith(LOCK_PREFIX):  # uploaded by mistake: not to be renamed a report
+        sub = Submission(path=path, file=display)
+        message = render("word-lock-file", name=path.name)
+        sub.problems.append(Problem(display, None, "word-lock-file", message))
+        return sub
     if agency is None:
         sub = Submission(path=path, file=display)
         close = likely_agency_id(campaign, path.stem)
