@@ -604,3 +604,38 @@ def test_word_s_lock_file_uploaded_by_mistake_is_not_offered_as_the_report(word_
         " gộp (đừng đổi tên nó); đóng văn bản trong Word rồi tải lên chính tệp báo cáo, tên đúng"
         ' mã cơ quan, ví dụ "bo-y-te.docx".'
     )
+
+
+def _truncated_body(path: Path) -> None:
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"][:500]  # cut off: XML not closed
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+def _password(path: Path) -> None:  # Word's encrypted package: an OLE file, no zip
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (
+            _truncated_body,
+            "bo-y-te.docx: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
+        ),
+        (
+            _password,
+            "bo-y-te.docx: tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở tệp trong Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi tải tệp lên lại.",
+        ),
+    ],
+)
+def test_a_sent_file_word_cannot_read_says_what_to_do_without_error_names_or_commands(
+    word_ws, capsys, spoil, message
+):
+    """Not "(XMLSyntaxError) ... rồi chạy lại lệnh": the clerk has no command to run."""
+    spoil(word_ws / "submissions" / "bo-y-te.docx")
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert f"submissions/bo-y-te.docx: lỗi: {message}" in lines_of(capsys)

@@ -264,6 +264,7 @@ ERRORS: dict[str, str] = {
     "docx-text-too-large": "{name}: phần văn bản của tệp Word giải nén ra {size}, vượt giới hạn {limit}. Báo cáo thường chỉ vài trăm KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm, rồi lưu lại.",
     "docx-altchunk": "{name}: tệp Word có phần nội dung chèn từ tệp khác (altChunk), Word chỉ chuyển thành văn bản khi mở tệp. Hãy mở tệp bằng Word rồi lưu lại dưới dạng .docx.",
     "docx-broken": "{name}: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
+    "docx-encrypted": "{name}: tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở tệp trong Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi tải tệp lên lại.",
 }
 
 # outputs (issue 16 item 4): said while a build waits for another build of the same folder
