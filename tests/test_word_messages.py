@@ -262,3 +262,13 @@ def test_a_year_or_figure_written_twice_in_the_figures_table_is_told_not_overwri
     submission = load_round(workspace).report("bo-y-te").submission
     assert submission.meta["so_lieu"] == [{"nam": 2023, "kiem_tra": taken}]
     assert "| 45 |" in submission.body or "| 135 |" in submission.body  # the table is kept
+
+
+def test_another_agency_s_letterhead_in_a_sent_file_says_to_rename_the_file_or_fix_the_head(
+    workspace, report, capsys
+):
+    """Not "khác với cơ quan được nhập ... mã cơ quan": the clerk ran no import and gave no code."""
+    _edit(report, "BỘ Y TẾ", "BỘ TƯ PHÁP")
+    assert _check(workspace, capsys) == [
+        'submissions/bo-y-te.docx: cảnh báo: Tên cơ quan ở đầu văn bản ("BỘ TƯ PHÁP") khác với cơ quan mà tên tệp bo-y-te.docx chỉ ra (Bộ Y tế). Nếu đây là báo cáo của cơ quan khác, đổi tên tệp đúng mã cơ quan đó; nếu là báo cáo của Bộ Y tế (ví dụ soạn lại từ tệp của cơ quan khác), sửa tên cơ quan ở đầu văn bản.'
+    ]

@@ -126,14 +126,21 @@ def import_docx(
             skip.add(figures.index - 1)  # its caption, "Số liệu ..."
     warnings = []
     if frame.issuer and _names_another(campaign, agency, frame.issuer):
-        warnings.append(
-            render(
-                "import-agency-mismatch",
-                letterhead=" / ".join(frame.issuer),
-                name=agency.name,
-                agency=agency.id,
+        letterhead = " / ".join(frame.issuer)
+        if submission:  # the clerk named the file; no agency was given to a command
+            file = source_name
+            warnings.append(
+                render("word-agency-mismatch", letterhead=letterhead, name=agency.name, file=file)
             )
-        )
+        else:
+            warnings.append(
+                render(
+                    "import-agency-mismatch",
+                    letterhead=letterhead,
+                    name=agency.name,
+                    agency=agency.id,
+                )
+            )
     if source.charts:
         warnings.append(render("import-charts", count=source.charts))
     if source.diagrams:
