@@ -11,6 +11,8 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.enum.text import WD_BREAK
 
 from baocao import reporters
 from baocao.campaign import load_campaign
@@ -639,3 +641,18 @@ def test_a_sent_file_word_cannot_read_says_what_to_do_without_error_names_or_com
     spoil(word_ws / "submissions" / "bo-y-te.docx")
     assert main(["--root", str(word_ws), "check"]) == 1
     assert f"submissions/bo-y-te.docx: lỗi: {message}" in lines_of(capsys)
+
+
+def test_a_page_break_inside_a_paragraph_does_not_join_the_words_around_it(word_ws):
+    """ "trước ngắt trang<page break>sau ngắt trang" (Ctrl+Enter) read "trangsau"."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    doc = Document(str(path))
+    para = next(p for p in doc.paragraphs if p.text.startswith("Nội dung mục 1. Tình hình"))
+    para.add_run("Trước ngắt trang")
+    para.runs[-1].add_break(WD_BREAK.PAGE)
+    para.add_run("sau ngắt trang, trước ngắt cột")
+    para.runs[-1].add_break(WD_BREAK.COLUMN)
+    para.add_run("sau ngắt cột.")
+    doc.save(str(path))
+    body = load_round(word_ws).report("bo-y-te").submission.body
+    assert "Trước ngắt trang  \nsau ngắt trang, trước ngắt cột  \nsau ngắt cột." in body
