@@ -272,3 +272,23 @@ def test_another_agency_s_letterhead_in_a_sent_file_says_to_rename_the_file_or_f
     assert _check(workspace, capsys) == [
         'submissions/bo-y-te.docx: cảnh báo: Tên cơ quan ở đầu văn bản ("BỘ TƯ PHÁP") khác với cơ quan mà tên tệp bo-y-te.docx chỉ ra (Bộ Y tế). Nếu đây là báo cáo của cơ quan khác, đổi tên tệp đúng mã cơ quan đó; nếu là báo cáo của Bộ Y tế (ví dụ soạn lại từ tệp của cơ quan khác), sửa tên cơ quan ở đầu văn bản.'
     ]
+
+
+def test_text_typed_after_the_placeholder_in_its_paragraph_is_told_and_published_without_it(
+    workspace, capsys
+):
+    """A clerk clicks at the end of "(Chưa viết: ...)" and types on: the report was complete
+    and said nothing, and the site and the DOCX published the placeholder with the text."""
+    assert main(["--root", str(workspace), "new", "bo-y-te", "--docx"]) == 0
+    capsys.readouterr()
+    path = workspace / "submissions" / "bo-y-te.docx"
+    doc = Document(str(path))
+    placeholder = next(p for p in doc.paragraphs if p.text.startswith("(Chưa viết"))
+    placeholder.add_run(" Bộ đã tổ chức 3 hội nghị quán triệt.")
+    doc.save(str(path))
+    told = [line for line in _check(workspace, capsys) if "Phần 1, mục I.1:" in line]
+    assert told == [
+        'submissions/bo-y-te.docx: cảnh báo: Phần 1, mục I.1: Mục "1. Tình hình quán triệt và tổ chức thực hiện Quyết định số 319/QĐ-TTg ngày 29/3/2023 của…": nội dung được viết tiếp ngay sau dòng giữ chỗ "(Chưa viết: thay ... bằng nội dung báo cáo.)", trong cùng một đoạn. Công cụ đã bỏ phần giữ chỗ đó trên trang web và trong báo cáo tổng hợp; hãy xóa phần chữ "(Chưa viết: ...)" ở đầu đoạn, giữ nguyên phần đã viết.'
+    ]
+    part = load_round(workspace).report("bo-y-te").completeness.parts[2]
+    assert part.content == "Bộ đã tổ chức 3 hội nghị quán triệt."

@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "task-empty": 'Nhiệm vụ "{title}" chưa có nội dung. Thay dòng giữ chỗ "(Chưa viết ...)" bằng kết quả thực hiện.',
     "section-no-text": 'Mục "{title}" chưa có nội dung: dưới tiêu đề không có chữ, số hay hình nào. Hãy viết nội dung báo cáo ngay dưới tiêu đề của mục.',
     "task-no-text": 'Nhiệm vụ "{title}" chưa có nội dung: dưới tiêu đề không có chữ, số hay hình nào. Hãy viết kết quả thực hiện ngay dưới tiêu đề của nhiệm vụ.',
+    "placeholder-joined": '{kind} "{title}": nội dung được viết tiếp ngay sau dòng giữ chỗ "(Chưa viết: thay ... bằng nội dung báo cáo.)", trong cùng một đoạn. Công cụ đã bỏ phần giữ chỗ đó trên trang web và trong báo cáo tổng hợp; hãy xóa phần chữ "(Chưa viết: ...)" ở đầu đoạn, giữ nguyên phần đã viết.',
     "placeholder-left": '{kind} "{title}" đã có nội dung nhưng vẫn còn dòng giữ chỗ "(Chưa viết ...)". Xóa dòng đó.',
     "heading-unknown": 'Tiêu đề "{title}" không khớp mục nào trong đề cương của cơ quan.{suggestion} Nội dung dưới tiêu đề này được tính vào mục "{parent}".',
     "heading-near": 'Tiêu đề "{title}" gần giống mục "{expected}" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.',
