@@ -292,3 +292,31 @@ def test_text_typed_after_the_placeholder_in_its_paragraph_is_told_and_published
     ]
     part = load_round(workspace).report("bo-y-te").completeness.parts[2]
     assert part.content == "Bộ đã tổ chức 3 hội nghị quán triệt."
+
+
+@pytest.mark.parametrize(
+    ("heading", "near"),
+    [
+        # as the messages themselves show a long title, copied into the document
+        (
+            "3. Thành lập các tổ công tác liên ngành để kiểm tra, rà soát theo định kỳ nhằm nâng cao…",
+            True,
+        ),
+        ("3. Thành lập các tổ công tác liên ngành", True),
+        ("3. Thành lập các tổ", False),  # too short to tell
+    ],
+)
+def test_a_long_task_title_cut_short_is_that_task(workspace, capsys, heading, near):
+    """A clerk shortens the task's three-line title: it was "Thiếu nhiệm vụ được giao" (an
+    error in an official report) though the heading stood in its place."""
+    assert main(["--root", str(workspace), "new", "ubnd-nghe-an", "--docx"]) == 0
+    capsys.readouterr()
+    path = workspace / "submissions" / "ubnd-nghe-an.docx"
+    doc = Document(str(path))
+    title = next(p for p in doc.paragraphs if p.text.startswith("3. Thành lập các tổ công tác"))
+    title.text = heading
+    doc.save(str(path))
+    lines = _check(workspace, capsys)
+    told = f'submissions/ubnd-nghe-an.docx: cảnh báo: Phần 1, mục II.3: Tiêu đề "{heading}" gần giống mục "3. Thành lập các tổ công tác liên ngành để kiểm tra, rà soát theo định kỳ nhằm nâng cao…" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.'
+    assert (told in lines) == near
+    assert any("Thiếu nhiệm vụ được giao" in line for line in lines) != near

@@ -16,6 +16,7 @@ from baocao.text import heading_key, shorten
 COMPLETE, EMPTY, MISSING = "complete", "empty", "missing"
 SECTION, TASK = "section", "task"
 NEAR_MATCH = 0.9
+SHORTENED_WORDS = 5  # a heading of this many words or more may be a title cut short
 SUGGEST = 0.6
 
 
@@ -319,4 +320,13 @@ def _near(key: str, candidates: list[Part]) -> Part | None:
         ratio = matcher.ratio()
         if ratio >= best_ratio:
             best, best_ratio = part, ratio
+    if best is None and len(key.split()) >= SHORTENED_WORDS:
+        # a long title cut short ("3. Thành lập các tổ công tác liên ngành để kiểm tra…", as
+        # the messages themselves show it): the one part whose title starts with it
+        starting = [
+            p
+            for p in candidates
+            if p.spec.key.startswith(key) and not p.spec.key[len(key) : len(key) + 1].isalnum()
+        ]
+        best = starting[0] if len(starting) == 1 else None
     return best
