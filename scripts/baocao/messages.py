@@ -261,6 +261,7 @@ ERRORS: dict[str, str] = {
     "docx-too-many-parts": "{name}: tệp Word có quá nhiều thành phần ({count}); không phải một báo cáo thông thường. Hãy lưu lại bằng Word dưới dạng .docx.",
     "docx-bomb": "{name}: tệp Word giải nén ra quá lớn ({size}); không đọc tệp này. Hãy lưu lại bằng Word dưới dạng .docx.",
     "docx-macro": "{name}: tệp Word có macro hoặc điều khiển ActiveX; không nhận tệp loại này. Hãy lưu lại dưới dạng Word Document (*.docx), không phải .docm.",
+    "docx-template": "{name}: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
     "docx-external": "{name}: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
     "docx-table-too-large": "{name}: một bảng trong tệp Word có {rows} dòng × {columns} cột = {size} ô, vượt giới hạn {limit} ô. Hãy chia bảng thành nhiều bảng nhỏ, hoặc đưa vào tệp Excel đính kèm, rồi lưu lại.",
     "docx-text-too-large": "{name}: phần văn bản của tệp Word giải nén ra {size}, vượt giới hạn {limit}. Báo cáo thường chỉ vài trăm KB: hãy bỏ phần chép thừa, đưa bảng số liệu dài vào tệp Excel đính kèm, rồi lưu lại.",
