@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from baocao import reporters
 from baocao.campaign import load_campaign
@@ -661,3 +663,20 @@ def test_a_page_break_inside_a_paragraph_does_not_join_the_words_around_it(word_
     doc.save(str(path))
     body = load_round(word_ws).report("bo-y-te").submission.body
     assert "Trước ngắt trang  \nsau ngắt trang, trước ngắt cột  \nsau ngắt cột." in body
+
+
+def test_a_footnote_cited_in_a_heading_is_cited_from_the_text_under_it(word_ws, capsys):
+    """A heading is shown by its outline title: its "[^1]" made the title "gần giống" the
+    outline's, the site showed the note as "[^1]: ..." and the DOCX dropped it."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    _footnotes(path, _note(1, "Chú thích khác.", []) + _note(2, "Chú thích ở tiêu đề.", []))
+    doc = Document(str(path))
+    heading = next(p for p in doc.paragraphs if p.text.startswith("2. Công tác kiểm tra"))
+    heading._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="2"/></w:r>'))
+    doc.save(str(path))
+    main(["--root", str(word_ws), "check"])  # the helper's last paragraph hides the contact
+    assert not [line for line in lines_of(capsys) if "gần giống" in line or "[^" in line]
+    body = load_round(word_ws).report("bo-y-te").submission.body.split("\n")
+    assert "### 2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg." in body
+    assert "[^1]: Chú thích ở tiêu đề." in body
+    assert "Nội dung mục 2. Công tác kiểm tra, đôn đốc thực hiện của Bộ Y tế.[^1]" in body
