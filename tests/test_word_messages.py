@@ -320,3 +320,36 @@ def test_a_long_task_title_cut_short_is_that_task(workspace, capsys, heading, ne
     told = f'submissions/ubnd-nghe-an.docx: cảnh báo: Phần 1, mục II.3: Tiêu đề "{heading}" gần giống mục "3. Thành lập các tổ công tác liên ngành để kiểm tra, rà soát theo định kỳ nhằm nâng cao…" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.'
     assert (told in lines) == near
     assert any("Thiếu nhiệm vụ được giao" in line for line in lines) != near
+
+
+@pytest.mark.parametrize("as_heading", [False, True])
+def test_a_title_run_in_before_its_text_is_that_title_and_that_text(
+    workspace, report, capsys, as_heading
+):
+    """ "Nguyên nhân chủ quan: nhận thức ..." in one paragraph (the title bold, or the whole
+    paragraph in the heading's style): it was "Thiếu mục", an error in an official report."""
+    doc = Document(str(report))
+    paragraphs = doc.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "Nguyên nhân chủ quan.")
+    title, text = paragraphs[at], paragraphs[at + 1]
+    text._p.getparent().remove(text._p)
+    if not as_heading:
+        title.style = doc.styles["Normal"]
+    title.text = ""
+    title.add_run("Nguyên nhân chủ quan:").bold = True
+    title.add_run(" nhận thức của một số cán bộ còn hạn chế.")
+    doc.save(str(report))
+    assert _check(workspace, capsys) == []
+    part = next(
+        p
+        for p in load_round(workspace).report("bo-y-te").completeness.parts
+        if p.spec.title == "Nguyên nhân chủ quan."
+    )
+    assert part.content.strip("*") == "nhận thức của một số cán bộ còn hạn chế."
+
+
+def test_a_sentence_starting_with_a_title_s_words_stays_a_sentence(workspace, report, capsys):
+    _edit(report, "Nội dung mục 1. Phương hướng", "Phương hướng: tiếp tục như năm trước.")
+    assert _check(workspace, capsys) == []
+    body = load_round(workspace).report("bo-y-te").submission.body
+    assert "\nPhương hướng: tiếp tục như năm trước.\n" in body

@@ -15,7 +15,7 @@ from baocao.importer.frame import ISSUER_MATCH, Contact, Frame, find_frame, issu
 from baocao.importer.letterhead import Letterhead, read_letterhead
 from baocao.importer.markdown import grid, render_body
 from baocao.importer.reader import Para, Source, Table, read_document
-from baocao.importer.structure import Title, find_titles, map_titles
+from baocao.importer.structure import Title, find_titles, map_titles, split_run_in_titles
 from baocao.limits import TABLE_CELLS
 from baocao.messages import error_text, render
 from baocao.text import fold, format_number, nfc
@@ -106,6 +106,7 @@ def import_docx(
                 )
             )
     specs = agency_parts(campaign, agency)
+    source.blocks = split_run_in_titles(source.blocks, specs)
     titles = find_titles(source.blocks, specs)
     map_titles(titles, specs)
     head = read_letterhead(source.blocks)
