@@ -270,7 +270,7 @@ def test_another_agency_s_letterhead_in_a_sent_file_says_to_rename_the_file_or_f
     """Not "khác với cơ quan được nhập ... mã cơ quan": the clerk ran no import and gave no code."""
     _edit(report, "BỘ Y TẾ", "BỘ TƯ PHÁP")
     assert _check(workspace, capsys) == [
-        'submissions/bo-y-te.docx: cảnh báo: Tên cơ quan ở đầu văn bản ("BỘ TƯ PHÁP") khác với cơ quan mà tên tệp bo-y-te.docx chỉ ra (Bộ Y tế). Nếu đây là báo cáo của cơ quan khác, đổi tên tệp đúng mã cơ quan đó; nếu là báo cáo của Bộ Y tế (ví dụ soạn lại từ tệp của cơ quan khác), sửa tên cơ quan ở đầu văn bản.'
+        'submissions/bo-y-te.docx: cảnh báo: Tên cơ quan ở đầu văn bản ("BỘ TƯ PHÁP") khác với cơ quan mà tên tệp bo-y-te.docx chỉ ra (Bộ Y tế). Nếu đây là báo cáo của cơ quan khác, đổi tên tệp đúng mã cơ quan đó; nếu là báo cáo của Bộ Y tế (ví dụ soạn lại từ tệp của cơ quan khác), sửa tên cơ quan ở đầu văn bản. Đầu văn bản ghi tên Bộ Tư pháp: tệp của cơ quan đó phải tên là "bo-tu-phap.docx".'
     ]
 
 

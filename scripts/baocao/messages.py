@@ -167,6 +167,7 @@ MESSAGES: dict[str, str] = {
     # newcomer: a contact line with only some of its parts
     "word-field-contact-part": 'Dòng "Người liên hệ" còn thiếu {missing}. Ghi đủ họ và tên, điện thoại và thư điện tử trên một dòng, ví dụ "Người liên hệ: Trần Thị Bình, điện thoại 0982.190.626, thư điện tử binh@example.gov.vn".',
     "word-agency-mismatch": 'Tên cơ quan ở đầu văn bản ("{letterhead}") khác với cơ quan mà tên tệp {file} chỉ ra ({name}). Nếu đây là báo cáo của cơ quan khác, đổi tên tệp đúng mã cơ quan đó; nếu là báo cáo của {name} (ví dụ soạn lại từ tệp của cơ quan khác), sửa tên cơ quan ở đầu văn bản.',
+    "word-agency-mismatch-hint": ' Đầu văn bản ghi tên {name}: tệp của cơ quan đó phải tên là "{file}".',
     "import-agency-mismatch": 'Tên cơ quan ở đầu văn bản ("{letterhead}") khác với cơ quan được nhập ({name}, mã {agency}). Kiểm tra lại tệp Word hoặc mã cơ quan.',
     "import-figures-unmatched": 'Bảng số liệu có dòng hoặc ô không khớp chỉ tiêu nào của đợt báo cáo nên các dòng, ô đó không được tính vào số liệu tổng hợp của đợt báo cáo (bảng vẫn được giữ nguyên trong nội dung báo cáo): {rows}. Mỗi dòng phải đúng tên một chỉ tiêu của mẫu; mỗi ô chỉ ghi số nguyên, có thể có dấu chấm ngăn cách hàng nghìn (ví dụ 2.450.000.000), không ghi chữ như "tỷ", "triệu".',
     "word-place-head": "Phần đầu văn bản (số, ngày, người ký)",

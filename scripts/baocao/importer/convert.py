@@ -129,10 +129,19 @@ def import_docx(
     if frame.issuer and _names_another(campaign, agency, frame.issuer):
         letterhead = " / ".join(frame.issuer)
         if submission:  # the clerk named the file; no agency was given to a command
-            file = source_name
-            warnings.append(
-                render("word-agency-mismatch", letterhead=letterhead, name=agency.name, file=file)
+            named = _named_agency(campaign, frame.issuer)
+            hint = (
+                render("word-agency-mismatch-hint", name=named.name, file=named.id + ".docx")
+                if named is not None and named != agency
+                else ""
             )
+            message = render(
+                "word-agency-mismatch",
+                letterhead=letterhead,
+                name=agency.name,
+                file=source_name,
+            )
+            warnings.append(message + hint)
         else:
             warnings.append(
                 render(
@@ -182,6 +191,24 @@ def lost_paragraphs(result: ImportResult) -> list[str]:
         for p in (b.paras if isinstance(b, Table) else [b])
     ]
     return [p.plain for p in paras if _normal(p.plain) and _normal(p.plain) not in body]
+
+
+def _named_agency(campaign: Campaign, issuer: list[str]) -> Agency | None:
+    """The one agency the letterhead names best, if it names one."""
+
+    def score(of: Agency) -> float:
+        names = (of.name, " ".join(of.letterhead))
+        return max(issuer_score(issuer, name) for name in names)
+
+    scores = sorted(((score(a), a.id) for a in campaign.agencies), reverse=True)
+    if (
+        not scores
+        or scores[0][0] < ISSUER_MATCH
+        or len(scores) > 1
+        and scores[1][0] == scores[0][0]
+    ):
+        return None
+    return campaign.agency(scores[0][1])
 
 
 def _names_another(campaign: Campaign, agency: Agency, issuer: list[str]) -> bool:
