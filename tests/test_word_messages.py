@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from baocao.campaign import load_campaign
 from baocao.cli import main
@@ -177,6 +179,177 @@ def test_a_date_that_does_not_exist_is_told_so(workspace, report, capsys):
     _edit(report, "Hà Nội, ngày", "Hà Nội, ngày 31 tháng 11 năm 2024")
     assert _check(workspace, capsys) == [
         "submissions/bo-y-te.docx: lỗi: Phần đầu văn bản (số, ngày, người ký): Ngày ban hành"
-        ' (ngay_ban_hanh): "31/11/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm,'
+        ': "31/11/2024" không phải ngày có thật. Sửa lại theo dạng ngày/tháng/năm,'
         " ví dụ 03/12/2024."
     ]
+
+
+def test_a_number_and_date_typed_on_one_line_give_the_number_alone(workspace, report, capsys):
+    """ "Số: 125/BC-TE<Tab>Hà Nội, ngày ..." without the template's table: the number is
+    not "125/BC-TE Hà Nội, ngày 03 tháng 12 năm 2024" on the site and in the DOCX."""
+    _edit(report, "Hà Nội, ngày", None)
+    _edit(report, "Số:", "Số: 125/BC-TE\t\tHà Nội, ngày 03 tháng 12 năm 2024")
+    assert _check(workspace, capsys) == []
+    meta = load_round(workspace).report("bo-y-te").submission.meta
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"]) == ("125/BC-TE", "03/12/2024")
+
+
+def test_tracked_changes_and_comments_left_in_are_told_not_dropped_silently(
+    workspace, report, capsys
+):
+    """The site and the DOCX show the text as if every change were accepted and without the
+    comments: the clerk who sends the file is told so, as the secretariat's import is."""
+    doc = Document(str(report))
+    para = next(p for p in doc.paragraphs if p.text.startswith("Nội dung mục 1. Tình hình"))
+    deleted = parse_xml(
+        f'<w:del {nsdecls("w")} w:id="901" w:author="A"><w:r><w:delText>45 vụ</w:delText></w:r></w:del>'
+    )
+    para._p.append(deleted)
+    doc.add_comment(para.runs[0], text="Kiểm tra lại số liệu", author="B")
+    doc.save(str(report))
+    assert _check(workspace, capsys) == [
+        "submissions/bo-y-te.docx: cảnh báo: Tệp Word có 1 nhận xét (Comment); nhận xét không được đưa lên trang web và báo cáo tổng hợp. Nội dung cần báo cáo thì chép vào văn bản; rồi xóa các nhận xét (Xem lại > Xóa > Xóa tất cả nhận xét; Review > Delete > Delete All Comments), lưu lại và tải lên lại.",
+        "submissions/bo-y-te.docx: cảnh báo: Tệp Word còn 1 chỗ sửa đổi đang theo dõi (Track Changes) chưa được chấp nhận hay từ chối. Công cụ đọc văn bản như khi chấp nhận tất cả: giữ chữ được thêm, bỏ chữ bị xóa. Mở tệp bằng Word, xem từng chỗ (Xem lại > Chấp nhận hoặc Từ chối; Review > Accept/Reject), lưu lại rồi tải lên lại.",
+    ]
+    body = load_round(workspace).report("bo-y-te").submission.body
+    assert "45 vụ" not in body and "Kiểm tra lại số liệu" not in body
+
+
+def _figures(path: Path, *rows: tuple[str, ...], years: tuple[str, str] = ("2023", "2024")) -> None:
+    """A "Số liệu" table before the signature, as in the template."""
+    doc = Document(str(path))
+    table = doc.add_table(rows=0, cols=3)
+    for row in (("Chỉ tiêu (đơn vị)", *years), *rows):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    signature = next(p for p in doc.paragraphs if p.text == "KT. BỘ TRƯỞNG")
+    signature._p.addprevious(table._tbl)
+    doc.save(str(path))
+
+
+def test_a_figure_refused_is_placed_in_the_figures_table_without_field_names(
+    workspace, report, capsys
+):
+    """Not "Phần đầu văn bản (số, ngày, người ký): ..., năm 2024 (kinh_phi_ngan_sach)": the
+    clerk typed the number in the table, and has never seen the name of a field."""
+    _figures(report, ("Kinh phí từ ngân sách nhà nước (đồng)", "1.250", "-300"))
+    assert _check(workspace, capsys) == [
+        "submissions/bo-y-te.docx: lỗi: Bảng Số liệu: Kinh phí từ ngân sách nhà nước, năm 2024: phải là số từ 0 trở lên (đang là -300).",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("years", "rows", "told", "taken"),
+    [
+        (("2023", "2023"), [("Số vụ kiểm tra (vụ)", "120", "135")], "cột năm 2023", 120),
+        (
+            ("2023", "2024"),
+            [("Số vụ kiểm tra (vụ)", "120", ""), ("Số vụ kiểm tra (vụ)", "45", "")],
+            'dòng "Số vụ kiểm tra (vụ)" (năm 2023)',
+            120,
+        ),
+    ],
+)
+def test_a_year_or_figure_written_twice_in_the_figures_table_is_told_not_overwritten(
+    workspace, report, capsys, years, rows, told, taken
+):
+    """The second column or row of the same year and figure replaced the first one silently."""
+    _figures(report, *rows, years=years)
+    assert _check(workspace, capsys) == [
+        f"submissions/bo-y-te.docx: cảnh báo: Bảng số liệu ghi hai lần {told}: chỉ lần thứ nhất được tính vào số liệu tổng hợp của đợt báo cáo (bảng vẫn được giữ nguyên trong nội dung báo cáo). Mỗi năm chỉ một cột, mỗi chỉ tiêu chỉ một dòng: sửa năm ở tiêu đề cột, hoặc cộng hai dòng của cùng chỉ tiêu thành một."
+    ]
+    submission = load_round(workspace).report("bo-y-te").submission
+    assert submission.meta["so_lieu"] == [{"nam": 2023, "kiem_tra": taken}]
+    assert "| 45 |" in submission.body or "| 135 |" in submission.body  # the table is kept
+
+
+def test_another_agency_s_letterhead_in_a_sent_file_says_to_rename_the_file_or_fix_the_head(
+    workspace, report, capsys
+):
+    """Not "khác với cơ quan được nhập ... mã cơ quan": the clerk ran no import and gave no code."""
+    _edit(report, "BỘ Y TẾ", "BỘ TƯ PHÁP")
+    assert _check(workspace, capsys) == [
+        'submissions/bo-y-te.docx: cảnh báo: Tên cơ quan ở đầu văn bản ("BỘ TƯ PHÁP") khác với cơ quan mà tên tệp bo-y-te.docx chỉ ra (Bộ Y tế). Nếu đây là báo cáo của cơ quan khác, đổi tên tệp đúng mã cơ quan đó; nếu là báo cáo của Bộ Y tế (ví dụ soạn lại từ tệp của cơ quan khác), sửa tên cơ quan ở đầu văn bản. Đầu văn bản ghi tên Bộ Tư pháp: tệp của cơ quan đó phải tên là "bo-tu-phap.docx".'
+    ]
+
+
+def test_text_typed_after_the_placeholder_in_its_paragraph_is_told_and_published_without_it(
+    workspace, capsys
+):
+    """A clerk clicks at the end of "(Chưa viết: ...)" and types on: the report was complete
+    and said nothing, and the site and the DOCX published the placeholder with the text."""
+    assert main(["--root", str(workspace), "new", "bo-y-te", "--docx"]) == 0
+    capsys.readouterr()
+    path = workspace / "submissions" / "bo-y-te.docx"
+    doc = Document(str(path))
+    placeholder = next(p for p in doc.paragraphs if p.text.startswith("(Chưa viết"))
+    placeholder.add_run(" Bộ đã tổ chức 3 hội nghị quán triệt.")
+    doc.save(str(path))
+    told = [line for line in _check(workspace, capsys) if "Phần 1, mục I.1:" in line]
+    assert told == [
+        'submissions/bo-y-te.docx: cảnh báo: Phần 1, mục I.1: Mục "1. Tình hình quán triệt và tổ chức thực hiện Quyết định số 319/QĐ-TTg ngày 29/3/2023 của…": nội dung được viết tiếp ngay sau dòng giữ chỗ "(Chưa viết: thay ... bằng nội dung báo cáo.)", trong cùng một đoạn. Công cụ đã bỏ phần giữ chỗ đó trên trang web và trong báo cáo tổng hợp; hãy xóa phần chữ "(Chưa viết: ...)" ở đầu đoạn, giữ nguyên phần đã viết.'
+    ]
+    part = load_round(workspace).report("bo-y-te").completeness.parts[2]
+    assert part.content == "Bộ đã tổ chức 3 hội nghị quán triệt."
+
+
+@pytest.mark.parametrize(
+    ("heading", "near"),
+    [
+        # as the messages themselves show a long title, copied into the document
+        (
+            "3. Thành lập các tổ công tác liên ngành để kiểm tra, rà soát theo định kỳ nhằm nâng cao…",
+            True,
+        ),
+        ("3. Thành lập các tổ công tác liên ngành", True),
+        ("3. Thành lập các tổ", False),  # too short to tell
+    ],
+)
+def test_a_long_task_title_cut_short_is_that_task(workspace, capsys, heading, near):
+    """A clerk shortens the task's three-line title: it was "Thiếu nhiệm vụ được giao" (an
+    error in an official report) though the heading stood in its place."""
+    assert main(["--root", str(workspace), "new", "ubnd-nghe-an", "--docx"]) == 0
+    capsys.readouterr()
+    path = workspace / "submissions" / "ubnd-nghe-an.docx"
+    doc = Document(str(path))
+    title = next(p for p in doc.paragraphs if p.text.startswith("3. Thành lập các tổ công tác"))
+    title.text = heading
+    doc.save(str(path))
+    lines = _check(workspace, capsys)
+    told = f'submissions/ubnd-nghe-an.docx: cảnh báo: Phần 1, mục II.3: Tiêu đề "{heading}" gần giống mục "3. Thành lập các tổ công tác liên ngành để kiểm tra, rà soát theo định kỳ nhằm nâng cao…" của đề cương và được tính là mục đó. Nên sửa lại đúng như đề cương.'
+    assert (told in lines) == near
+    assert any("Thiếu nhiệm vụ được giao" in line for line in lines) != near
+
+
+@pytest.mark.parametrize("as_heading", [False, True])
+def test_a_title_run_in_before_its_text_is_that_title_and_that_text(
+    workspace, report, capsys, as_heading
+):
+    """ "Nguyên nhân chủ quan: nhận thức ..." in one paragraph (the title bold, or the whole
+    paragraph in the heading's style): it was "Thiếu mục", an error in an official report."""
+    doc = Document(str(report))
+    paragraphs = doc.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "Nguyên nhân chủ quan.")
+    title, text = paragraphs[at], paragraphs[at + 1]
+    text._p.getparent().remove(text._p)
+    if not as_heading:
+        title.style = doc.styles["Normal"]
+    title.text = ""
+    title.add_run("Nguyên nhân chủ quan:").bold = True
+    title.add_run(" nhận thức của một số cán bộ còn hạn chế.")
+    doc.save(str(report))
+    assert _check(workspace, capsys) == []
+    part = next(
+        p
+        for p in load_round(workspace).report("bo-y-te").completeness.parts
+        if p.spec.title == "Nguyên nhân chủ quan."
+    )
+    assert part.content.strip("*") == "nhận thức của một số cán bộ còn hạn chế."
+
+
+def test_a_sentence_starting_with_a_title_s_words_stays_a_sentence(workspace, report, capsys):
+    _edit(report, "Nội dung mục 1. Phương hướng", "Phương hướng: tiếp tục như năm trước.")
+    assert _check(workspace, capsys) == []
+    body = load_round(workspace).report("bo-y-te").submission.body
+    assert "\nPhương hướng: tiếp tục như năm trước.\n" in body

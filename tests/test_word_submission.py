@@ -11,6 +11,10 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from baocao import reporters
 from baocao.campaign import load_campaign
@@ -123,12 +127,13 @@ def _external(
     path: Path,
     mode: str = 'TargetMode="External"',
     target: str = "file://///attacker/share/t.dotm",
+    kind: str = "attachedTemplate",
 ) -> None:
     with zipfile.ZipFile(path) as package:
         rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
     link = (
         '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'relationships/attachedTemplate" Target="{target}" {mode}/>'
+        f'relationships/{kind}" Target="{target}" {mode}/>'
     )
     add_part(
         path,
@@ -164,22 +169,26 @@ def _corrupt(path: Path) -> None:
         ),
         (
             _external,
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, mode="TargetMode='External'"),
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, mode='TargetMode = "External"'),
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, mode='TargetMode="&#69;xternal"'),
-            "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
         ),
         (
             partial(_external, target="file://///attacker/relationships/hyperlink/t.dotm"),
+            "bo-y-te.docx: tệp Word được tạo từ một tệp mẫu (.dotx) nằm ngoài tệp, trên máy soạn hoặc máy chủ của cơ quan; công cụ không nhận tệp còn liên kết như vậy. Hãy tạo văn bản Word trống mới (Tệp > Mới > Văn bản trống), chép toàn bộ nội dung sang (Ctrl+A, Ctrl+C rồi Ctrl+V), lưu văn bản mới dạng .docx, đúng tên tệp cũ.",
+        ),
+        (
+            partial(_external, kind="image", target="file:///C:/Anh/bieu-do.png"),
             "bo-y-te.docx: tệp Word liên kết tới tệp hoặc ảnh bên ngoài (ngoài liên kết web). Hãy nhúng ảnh vào tệp (Chèn > Ảnh), bỏ liên kết tới tệp khác rồi lưu lại.",
         ),
     ],
@@ -590,3 +599,84 @@ def test_text_typed_in_word_shows_as_typed_not_as_markdown_entities_or_strikethr
     assert pypandoc.convert_text(line, "plain", format=READER, extra_args=["--wrap=none"]) == (
         typed + "\n"
     )
+
+
+def test_word_s_lock_file_uploaded_by_mistake_is_not_offered_as_the_report(word_ws, capsys):
+    """ "~$-y-te.docx" sits beside the report while Word has it open; uploaded instead of it,
+    the check must not suggest renaming it to "bo-y-te.docx" (it has no content)."""
+    lock = word_ws / "submissions" / "~$-y-te.docx"
+    lock.write_bytes(b"\x0bNguyen Van A" + b"\x00" * 40)
+    assert main(["--root", str(word_ws), "check", "--changed", "submissions/~$-y-te.docx"]) == 1
+    assert lines_of(capsys)[0] == (
+        'submissions/~$-y-te.docx: lỗi: Tệp "~$-y-te.docx" là tệp tạm mà Word tự tạo trong lúc'
+        " một văn bản đang mở, không phải báo cáo (không có nội dung). Xóa tệp này khỏi yêu cầu"
+        " gộp (đừng đổi tên nó); đóng văn bản trong Word rồi tải lên chính tệp báo cáo, tên đúng"
+        ' mã cơ quan, ví dụ "bo-y-te.docx".'
+    )
+
+
+def _truncated_body(path: Path) -> None:
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"][:500]  # cut off: XML not closed
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+def _password(path: Path) -> None:  # Word's encrypted package: an OLE file, no zip
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (
+            _truncated_body,
+            "bo-y-te.docx: tệp .docx bị hỏng, không mở được. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx.",
+        ),
+        (
+            _password,
+            "bo-y-te.docx: tệp được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở tệp trong Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi tải tệp lên lại.",
+        ),
+    ],
+)
+def test_a_sent_file_word_cannot_read_says_what_to_do_without_error_names_or_commands(
+    word_ws, capsys, spoil, message
+):
+    """Not "(XMLSyntaxError) ... rồi chạy lại lệnh": the clerk has no command to run."""
+    spoil(word_ws / "submissions" / "bo-y-te.docx")
+    assert main(["--root", str(word_ws), "check"]) == 1
+    assert f"submissions/bo-y-te.docx: lỗi: {message}" in lines_of(capsys)
+
+
+def test_a_page_break_inside_a_paragraph_does_not_join_the_words_around_it(word_ws):
+    """ "trước ngắt trang<page break>sau ngắt trang" (Ctrl+Enter) read "trangsau"."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    doc = Document(str(path))
+    para = next(p for p in doc.paragraphs if p.text.startswith("Nội dung mục 1. Tình hình"))
+    para.add_run("Trước ngắt trang")
+    para.runs[-1].add_break(WD_BREAK.PAGE)
+    para.add_run("sau ngắt trang, trước ngắt cột")
+    para.runs[-1].add_break(WD_BREAK.COLUMN)
+    para.add_run("sau ngắt cột.")
+    doc.save(str(path))
+    body = load_round(word_ws).report("bo-y-te").submission.body
+    assert "Trước ngắt trang  \nsau ngắt trang, trước ngắt cột  \nsau ngắt cột." in body
+
+
+def test_a_footnote_cited_in_a_heading_is_cited_from_the_text_under_it(word_ws, capsys):
+    """A heading is shown by its outline title: its "[^1]" made the title "gần giống" the
+    outline's, the site showed the note as "[^1]: ..." and the DOCX dropped it."""
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    _footnotes(path, _note(1, "Chú thích khác.", []) + _note(2, "Chú thích ở tiêu đề.", []))
+    doc = Document(str(path))
+    heading = next(p for p in doc.paragraphs if p.text.startswith("2. Công tác kiểm tra"))
+    heading._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="2"/></w:r>'))
+    doc.save(str(path))
+    main(["--root", str(word_ws), "check"])  # the helper's last paragraph hides the contact
+    assert not [line for line in lines_of(capsys) if "gần giống" in line or "[^" in line]
+    body = load_round(word_ws).report("bo-y-te").submission.body.split("\n")
+    assert "### 2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg." in body
+    assert "[^1]: Chú thích ở tiêu đề." in body
+    assert "Nội dung mục 2. Công tác kiểm tra, đôn đốc thực hiện của Bộ Y tế.[^1]" in body

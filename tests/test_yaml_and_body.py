@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from baocao.body import has_text, plain_heading, scan_headings, strip_placeholder
+from baocao.body import (
+    has_text,
+    plain_heading,
+    scan_headings,
+    strip_placeholder,
+    strip_typed_after_placeholder,
+)
 from baocao.text import fold, format_number, heading_key, strip_numbering
 from baocao.yamlsafe import YamlError, load_document
 
@@ -188,6 +194,31 @@ def test_placeholder_is_recognised_and_removed():
     kept = "Ghi chú (chưa viết xong phần phụ lục, sẽ bổ sung) cuối câu.\n(Chưa viết báo cáo riêng vì đã gộp.)"
     assert strip_placeholder(kept) == (kept, False)
     assert strip_placeholder("Đã viết xong.") == ("Đã viết xong.", False)
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        (
+            "(Chưa viết: thay đoạn này bằng nội dung báo cáo.) Đã tổ chức 3 đợt.",
+            "Đã tổ chức 3 đợt.",
+        ),
+        ("_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_ Đã tổ chức.", "Đã tổ chức."),
+        ("*(Chưa viết: thay đoạn này bằng nội dung báo cáo.) Đã tổ chức.*", "*Đã tổ chức.*"),
+        ("Trước.\n\n(Chưa viết: thay đoạn này bằng nội dung báo cáo.)Sau.", "Trước.\n\nSau."),
+    ],
+)
+def test_text_typed_after_the_placeholder_on_its_line_loses_the_placeholder(written, kept):
+    assert strip_typed_after_placeholder(written) == (kept, True)
+
+
+def test_a_placeholder_alone_or_a_sentence_saying_chua_viet_is_not_text_typed_after_it():
+    for text in (
+        "_(Chưa viết: thay dòng này bằng nội dung báo cáo.)_",
+        "(Chưa viết báo cáo riêng vì đã gộp.) Nội dung ở mục trên.",
+        "Đoạn (Chưa viết: thay đoạn này bằng nội dung báo cáo.) giữa câu.",
+    ):
+        assert strip_typed_after_placeholder(text) == (text, False)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,12 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|[ \t]*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _PLACEHOLDER_LINE = re.compile(r"^\s*[*_]*\(\s*chưa viết\s*:[^)]*\)[*_]*\s*$", re.I)
+# the templates' own placeholder with the report typed on after it, on the same line
+_PLACEHOLDER_START = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<open>[*_]*)\(\s*chưa viết\s*:\s*thay (?:đoạn|dòng) này bằng nội dung"
+    r" báo cáo\.?\s*\)(?P<close>[*_]*)(?![*_])[ \t]*(?=\S)",
+    re.I | re.M,
+)
 # an HTML tag as CommonMark reads one (not an autolink "<https://…>" or "<a@b.vn>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _PICTURE = re.compile(r"!\[|<img\b", re.I)
@@ -212,6 +218,18 @@ def strip_placeholder(markdown: str) -> tuple[str, bool]:
             continue
         kept.append(line)
     return "\n".join(kept).strip("\n"), found
+
+
+def strip_typed_after_placeholder(markdown: str) -> tuple[str, bool]:
+    """Markdown without the template's placeholder where text follows it on its line (in
+    Word, typed at the end of the placeholder instead of over it); and whether there was one.
+    An emphasis opened before the placeholder and closed after the text is kept."""
+
+    def keep(m: re.Match) -> str:
+        return m.group("indent") + ("" if m.group("close") else m.group("open"))
+
+    text, count = _PLACEHOLDER_START.subn(keep, markdown)
+    return text, count > 0
 
 
 def has_text(markdown: str) -> bool:

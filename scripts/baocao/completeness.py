@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from baocao.body import has_text, strip_placeholder
+from baocao.body import has_text, strip_placeholder, strip_typed_after_placeholder
 from baocao.campaign import Agency, Campaign, OutlineNode
 from baocao.messages import phrase, render
 from baocao.problems import ERROR, WARNING, Problem
@@ -16,6 +16,7 @@ from baocao.text import heading_key, shorten
 COMPLETE, EMPTY, MISSING = "complete", "empty", "missing"
 SECTION, TASK = "section", "task"
 NEAR_MATCH = 0.9
+SHORTENED_WORDS = 5  # a heading of this many words or more may be a title cut short
 SUGGEST = 0.6
 
 
@@ -53,6 +54,7 @@ class Part:
     line: int | None = None  # file line of the heading
     content: str = ""  # Markdown under the heading, placeholder removed
     placeholder: bool = False
+    typed_after_placeholder: bool = False  # "(Chưa viết: ...) Đã tổ chức ..." in one paragraph
 
     def __getattr__(self, name: str):
         return getattr(self.spec, name)
@@ -213,7 +215,9 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
     for part in parts:
         if part.line is None:
             continue
-        content, part.placeholder = strip_placeholder("\n\n".join(chunks.get(id(part), [])))
+        written = "\n\n".join(chunks.get(id(part), []))
+        written, part.typed_after_placeholder = strip_typed_after_placeholder(written)
+        content, part.placeholder = strip_placeholder(written)
         part.content = content
         part.state = COMPLETE if has_text(content) else EMPTY
 
@@ -251,6 +255,20 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
                         title=part.spec.short,
                     ),
                     severity,
+                )
+            )
+        elif part.state == COMPLETE and part.typed_after_placeholder:
+            result.problems.append(
+                Problem(
+                    sub.file,
+                    part.line,
+                    "placeholder-joined",
+                    render(
+                        "placeholder-joined",
+                        kind=phrase("kind-task" if kind == "task" else "kind-section"),
+                        title=part.spec.short,
+                    ),
+                    WARNING,
                 )
             )
         elif part.state == COMPLETE and part.placeholder:
@@ -302,4 +320,13 @@ def _near(key: str, candidates: list[Part]) -> Part | None:
         ratio = matcher.ratio()
         if ratio >= best_ratio:
             best, best_ratio = part, ratio
+    if best is None and len(key.split()) >= SHORTENED_WORDS:
+        # a long title cut short ("3. Thành lập các tổ công tác liên ngành để kiểm tra…", as
+        # the messages themselves show it): the one part whose title starts with it
+        starting = [
+            p
+            for p in candidates
+            if p.spec.key.startswith(key) and not p.spec.key[len(key) : len(key) + 1].isalnum()
+        ]
+        best = starting[0] if len(starting) == 1 else None
     return best

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from baocao.importer.convert import ImportResult
 
 SUFFIX = ".docx"
+LOCK_PREFIX = "~$"  # Word's owner file while a document is open: "~$-y-te.docx"
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]+\)")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^\s*(?:phần\s+)?([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]", re.I)
@@ -35,7 +36,7 @@ def is_word(path: Path) -> bool:
 
 def word_files(folder: Path) -> list[Path]:
     """The .docx files of submissions/, without Word's lock files (~$name.docx)."""
-    return [p for p in folder.glob("*" + SUFFIX) if not p.name.startswith("~$")]
+    return [p for p in folder.glob("*" + SUFFIX) if not p.name.startswith(LOCK_PREFIX)]
 
 
 def load_word_submission(
@@ -45,6 +46,11 @@ def load_word_submission(
     from baocao.importer.package import MAX_BYTES, too_large
 
     agency = campaign.agency(path.stem)
+    if path.name.startswith(LOCK_PREFIX):  # uploaded by mistake: not to be renamed a report
+        sub = Submission(path=path, file=display)
+        message = render("word-lock-file", name=path.name)
+        sub.problems.append(Problem(display, None, "word-lock-file", message))
+        return sub
     if agency is None:
         sub = Submission(path=path, file=display)
         close = likely_agency_id(campaign, path.stem)
@@ -94,6 +100,12 @@ def load_word_submission(
         )
     for warning in result.warnings:  # letterhead of another agency, figures not taken
         sub.problems.append(Problem(display, None, "word-import", warning, WARNING))
+    if result.source.revisions:  # read as accepted: deleted text is not shown
+        message = render("word-revisions", count=result.source.revisions)
+        sub.problems.append(Problem(display, None, "word-revisions", message, WARNING))
+    if result.source.comments:  # dropped
+        message = render("word-comments", count=result.source.comments)
+        sub.problems.append(Problem(display, None, "word-comments", message, WARNING))
     if images:
         sub.problems.append(
             Problem(display, None, "word-images", render("word-images", count=images), WARNING)
@@ -208,6 +220,8 @@ _WORD_FIELDS = {
 }
 
 
+_FIELD_PATH = re.compile(r"\s*\([^)]*\)")  # the item of a field: " (năm 2024)"
+
 # a heading missing: its place would be the next heading's, where it must not be written
 _BETWEEN = ("section-missing", "task-missing")
 
@@ -227,13 +241,18 @@ def locate(sub: Submission, problems: list[Problem]) -> list[Problem]:
             if problem.line < len(sub.places)
             else render("word-place-end")
         )
-        word = _WORD_FIELDS.get((problem.code, (problem.field or "").split(".")[0]))
+        field = _FIELD_PATH.sub("", problem.field or "")  # "so_lieu (năm 2024).tien_phat"
+        word = _WORD_FIELDS.get((problem.code, field.split(".")[0]))
         if word:
             message = render(word)
         elif problem.code in _BETWEEN:  # the message names the headings around it
             message = problem.message
         else:
-            message = f"{place}: {problem.message}"
+            if field.split(".")[0] == "so_lieu":  # read from the figures table, not the head
+                place = render("word-place-figures")
+            # the field's name in the text made from the file means nothing in Word
+            message = problem.message.replace(f" ({field.split('.')[-1]})", "", 1)
+            message = f"{place}: {message}"
         if word == "word-field-contact" and (missing := _missing_contact(sub.meta)):
             message = render("word-field-contact-part", missing=missing)
         if (problem.code, message) in seen:  # the three contact fields: one line to write

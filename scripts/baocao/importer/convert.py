@@ -15,7 +15,7 @@ from baocao.importer.frame import ISSUER_MATCH, Contact, Frame, find_frame, issu
 from baocao.importer.letterhead import Letterhead, read_letterhead
 from baocao.importer.markdown import grid, render_body
 from baocao.importer.reader import Para, Source, Table, read_document
-from baocao.importer.structure import Title, find_titles, map_titles
+from baocao.importer.structure import Title, find_titles, map_titles, split_run_in_titles
 from baocao.limits import TABLE_CELLS
 from baocao.messages import error_text, render
 from baocao.text import fold, format_number, nfc
@@ -106,6 +106,7 @@ def import_docx(
                 )
             )
     specs = agency_parts(campaign, agency)
+    source.blocks = split_run_in_titles(source.blocks, specs)
     titles = find_titles(source.blocks, specs)
     map_titles(titles, specs)
     head = read_letterhead(source.blocks)
@@ -126,18 +127,36 @@ def import_docx(
             skip.add(figures.index - 1)  # its caption, "Số liệu ..."
     warnings = []
     if frame.issuer and _names_another(campaign, agency, frame.issuer):
-        warnings.append(
-            render(
-                "import-agency-mismatch",
-                letterhead=" / ".join(frame.issuer),
-                name=agency.name,
-                agency=agency.id,
+        letterhead = " / ".join(frame.issuer)
+        if submission:  # the clerk named the file; no agency was given to a command
+            named = _named_agency(campaign, frame.issuer)
+            hint = (
+                render("word-agency-mismatch-hint", name=named.name, file=named.id + ".docx")
+                if named is not None and named != agency
+                else ""
             )
-        )
+            message = render(
+                "word-agency-mismatch",
+                letterhead=letterhead,
+                name=agency.name,
+                file=source_name,
+            )
+            warnings.append(message + hint)
+        else:
+            warnings.append(
+                render(
+                    "import-agency-mismatch",
+                    letterhead=letterhead,
+                    name=agency.name,
+                    agency=agency.id,
+                )
+            )
     if source.charts:
         warnings.append(render("import-charts", count=source.charts))
     if source.diagrams:
         warnings.append(render("import-diagrams", count=source.diagrams))
+    if figures is not None and figures.repeated:
+        warnings.append(render("import-figures-repeated", what="; ".join(figures.repeated[:5])))
     if figures is not None and figures.unmatched:
         warnings.append(render("import-figures-unmatched", rows="; ".join(figures.unmatched[:5])))
     body = render_body(source.blocks, titles, skip=skip)
@@ -172,6 +191,24 @@ def lost_paragraphs(result: ImportResult) -> list[str]:
         for p in (b.paras if isinstance(b, Table) else [b])
     ]
     return [p.plain for p in paras if _normal(p.plain) and _normal(p.plain) not in body]
+
+
+def _named_agency(campaign: Campaign, issuer: list[str]) -> Agency | None:
+    """The one agency the letterhead names best, if it names one."""
+
+    def score(of: Agency) -> float:
+        names = (of.name, " ".join(of.letterhead))
+        return max(issuer_score(issuer, name) for name in names)
+
+    scores = sorted(((score(a), a.id) for a in campaign.agencies), reverse=True)
+    if (
+        not scores
+        or scores[0][0] < ISSUER_MATCH
+        or len(scores) > 1
+        and scores[1][0] == scores[0][0]
+    ):
+        return None
+    return campaign.agency(scores[0][1])
 
 
 def _names_another(campaign: Campaign, agency: Agency, issuer: list[str]) -> bool:

@@ -61,6 +61,8 @@ def number_line(text: str) -> str | None:
     value = re.sub(r"\s*([/-])\s*", r"\1", value)
     value = re.sub(r"^[.…_\s]+", "", value)
     value = re.sub(r"[.…_]+(?=/)", "", value)
+    if value and date_line(value) is not None:  # "Số: 125/BC-UBND<Tab>Hà Nội, ngày 03 tháng…"
+        value = value.split()[0]  # on one line: the number is its first word
     return value if "/" in value and len(value) <= 60 else None
 
 

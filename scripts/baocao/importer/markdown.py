@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from baocao.importer.letterhead import is_layout_table
 from baocao.importer.numbering import BULLET
 from baocao.importer.reader import Para, Table
 from baocao.importer.structure import Title
+
+_NOTE_REF = re.compile(r"(?<!\\)\[\^\d+\]")  # "[^3]", as the reader cites a footnote
 
 
 def render_body(
@@ -16,18 +19,24 @@ def render_body(
     """The body; blocks in `skip` (the document's frame, a figures table) are left out."""
     by_index = {t.index: t for t in titles}
     out: list[str] = []
+    cited = ""  # footnote references of a heading, cited from the text under it
     for index, block in enumerate(blocks):
         if index in skip:
             continue
         if index in by_index and isinstance(block, Para):
             title = by_index[index]
             text = block.markdown(plain_style=True, escape_start=False).replace("  \n", " ")
-            out.append(f"{'#' * title.level} {text}")
+            if cited:  # no text under the heading before: on their own
+                out.append(cited)
+            # a heading is matched and shown by its title: a note cited there would be lost
+            cited = "".join(_NOTE_REF.findall(text))
+            out.append(f"{'#' * title.level} {_NOTE_REF.sub('', text).strip()}")
             out.extend(block.notes)
         elif isinstance(block, Para):
             text = _paragraph(block)
             if text:
-                out.append(text)
+                out.append(text + cited)
+                cited = ""
             out.extend(block.notes)
         elif (
             is_layout_table(block)
@@ -43,6 +52,8 @@ def render_body(
         else:
             out.append(_table(block))
             out.extend(note for para in block.paras for note in para.notes)
+    if cited:
+        out.append(cited)
     return "\n\n".join(out) + "\n"
 
 

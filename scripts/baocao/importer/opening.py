@@ -84,7 +84,8 @@ def open_docx(path: Path, *, convert: bool, work: Path, sent: bool = False):
         ) from None
     how = (HOW_TO_RESAVE if sent else HOW_TO_CONVERT).format(name=path.name)
     if kind == "encrypted":
-        raise ImportFailure(error_text("import-encrypted", name=path.name))
+        code = "docx-encrypted" if sent else "import-encrypted"
+        raise ImportFailure(error_text(code, name=path.name))
     if kind in ("doc", "rtf"):
         label = "Word 97-2003 (.doc)" if kind == "doc" else "RTF"
         if not convert:
@@ -98,6 +99,8 @@ def open_docx(path: Path, *, convert: bool, work: Path, sent: bool = False):
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError) as error:
+        if sent:  # the sender saves it again; the name of the error is for the secretariat
+            raise ImportFailure(error_text("docx-broken", name=path.name)) from None
         raise ImportFailure(
             error_text("import-broken", name=path.name, kind=type(error).__name__)
         ) from None
@@ -106,6 +109,8 @@ def open_docx(path: Path, *, convert: bool, work: Path, sent: bool = False):
             error_text("import-not-word", name=path.name, detail=error, how=how)
         ) from None
     except Exception as error:  # malformed XML inside the package
+        if sent:
+            raise ImportFailure(error_text("docx-broken", name=path.name)) from None
         raise ImportFailure(
             error_text("import-bad-xml", name=path.name, kind=type(error).__name__)
         ) from None

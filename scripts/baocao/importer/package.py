@@ -20,6 +20,7 @@ MAX_RATIO = 200  # unpacked / packed size of one part
 _MACRO = re.compile(r"vbaProject|vbaData|macroEnabled|/activeX/", re.I)
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _HYPERLINK = "/relationships/hyperlink"
+_TEMPLATE = "/relationships/attachedTemplate"  # settings.xml: the template it was made from
 _CHUNK = "/relationships/aFChunk"  # HTML, RTF or another .docx Word converts when opening
 
 
@@ -58,7 +59,11 @@ def check_package(path: Path) -> None:
                 rels = _relationships(package.read(entry))
                 if any(r.get("Type", "").endswith(_CHUNK) for r in rels):
                     raise ImportFailure(error_text("docx-altchunk", name=name))
-                if any(_links_out(r) for r in rels):
+                outside = [r for r in rels if _links_out(r)]
+                if outside and all(r.get("Type", "").endswith(_TEMPLATE) for r in outside):
+                    # made from a template of the author's computer or a file share (.dotx)
+                    raise ImportFailure(error_text("docx-template", name=name))
+                if outside:
                     raise ImportFailure(error_text("docx-external", name=name))
     # a part whose packed bytes are spoiled, encrypted or packed by an unknown method; or
     # relationships that are no XML

@@ -385,9 +385,8 @@ class _Reader:
                 para.segments.append(Segment(TEXT, text, bold, italic, font, caps))
             elif tag in (qn("w:tab"), qn("w:ptab")):
                 para.segments.append(Segment(TEXT, " ", bold, italic, font))
-            elif tag in (qn("w:br"), qn("w:cr")):
-                if child.get(qn("w:type")) in (None, "textWrapping"):
-                    para.segments.append(Segment(BREAK, "\n"))
+            elif tag in (qn("w:br"), qn("w:cr")):  # a page or column break starts a line too
+                para.segments.append(Segment(BREAK, "\n"))
             elif tag == qn("w:softHyphen"):  # TCVN3 "ư" (0xAD) often arrives as a soft hyphen
                 para.segments.append(Segment(TEXT, "\u00ad", bold, italic, font))
             elif tag == qn("w:noBreakHyphen"):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
 
 from baocao.completeness import NEAR_MATCH, PartSpec
 from baocao.importer.numbering import BULLET
-from baocao.importer.reader import Para, Table
+from baocao.importer.reader import TEXT, Para, Segment, Table
 from baocao.text import heading_key
 
 MAX_TITLE = 300  # characters: longer bold paragraphs are text, unless they are an outline title
@@ -43,6 +44,50 @@ def numbering_rank(text: str) -> int | None:
     if m.group("decimal"):
         return min(6, 2 + m.group("decimal").count(".") + 1)
     return 5
+
+
+def split_run_in_titles(blocks: list[Para | Table], specs: list[PartSpec]) -> list[Para | Table]:
+    """ "Nguyên nhân chủ quan: nhận thức của ..." in one paragraph, an outline title run in
+    before the text (bold, numbered or a heading): a title paragraph, then one of the text."""
+    keys = {spec.key for spec in specs}
+    out: list[Para | Table] = []
+    for block in blocks:
+        split = _run_in(block, keys) if isinstance(block, Para) else None
+        out.extend(split or [block])
+    return out
+
+
+def _run_in(para: Para, keys: set[str]) -> list[Para | Table] | None:
+    if para.label == BULLET:
+        return None
+    body = "".join(s.text for s in para.segments if s.kind == TEXT)
+    colon = body.find(":")
+    if colon <= 0 or not body[colon + 1 :].strip():
+        return None
+    title = f"{para.label or ''} {body[:colon]}".strip()
+    if heading_key(title) not in keys:
+        return None
+    head: list[Segment] = []
+    rest: list[Segment] = []
+    seen = 0  # characters of text before the segment
+    for seg in para.segments:
+        if seg.kind != TEXT:
+            (head if seen <= colon else rest).append(seg)
+            continue
+        cut = colon + 1 - seen
+        if cut >= len(seg.text):
+            head.append(seg)
+        elif cut <= 0:
+            rest.append(seg)
+        else:
+            head.append(dataclasses.replace(seg, text=seg.text[:cut]))
+            rest.append(dataclasses.replace(seg, text=seg.text[cut:]))
+        seen += len(seg.text)
+    bold = all(s.bold for s in head if s.kind == TEXT and s.text.strip())
+    if para.style_level is None and numbering_rank(title) is None and not bold:
+        return None  # a sentence of the report that starts with a title's words
+    text = Para(rest, notes=para.notes, legacy=para.legacy)
+    return [dataclasses.replace(para, segments=head, notes=[]), text]
 
 
 def find_titles(blocks: list[Para | Table], specs: list[PartSpec]) -> list[Title]:
