@@ -638,3 +638,29 @@ def test_a_heading_named_in_brackets_is_text_as_on_the_site(tmp_path):
     rnd = load_round(ws, today=TODAY)
     docx = texts(build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx"))
     assert "Xem [Kết quả kiểm tra] ở trên." in docx.splitlines()
+
+
+def test_an_image_tag_shows_the_same_picture_in_the_docx_as_on_the_site(tmp_path, capsys):
+    """The DOCX took `src` and `alt` of raw HTML `<img>` from the first " src=" anywhere in
+    the tag, also inside another attribute's value: the site showed one picture of the
+    folder and the signed DOCX another, with a description the site never showed."""
+    ws, _ = make_workspace(tmp_path)
+    own = ws / "submissions" / AGENCY
+    shutil.rmtree(own)  # the files of the other attacks
+    own.mkdir()
+    (own / "a.png").write_bytes(PNG)
+    (own / "b.png").write_bytes(PNG + b"ANH-KHAC")
+    append(
+        ws,
+        f"Câu <img title=\" src='{AGENCY}/b.png' alt='CHU-AN' \" src=\"{AGENCY}/a.png\" "
+        f'alt="hien"> và <img alt=hai src={AGENCY}/a.png src={AGENCY}/b.png> hết.',
+    )
+    assert main(["--root", str(ws), "check", "--today", "2024-12-10"]) == 0, capsys.readouterr()
+    rnd = load_round(ws, today=TODAY)
+    docx = build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx")
+    with zipfile.ZipFile(docx) as z:
+        media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+        body = z.read("word/document.xml").decode("utf-8")
+    assert media == [PNG]
+    assert body.count('descr="hien"') == 1 and body.count('descr="hai"') == 1
+    assert "CHU-AN" not in body

@@ -91,14 +91,21 @@ end
 -- the allow-list), other tags removed, the common entities decoded.
 local ENTITIES = {amp = "&", lt = "<", gt = ">", quot = '"', apos = "'", nbsp = "\u{a0}"}
 
+-- The value of attribute `name` (lower case) of a whole tag, read as HTML reads it: attribute
+-- by attribute, each quoted value skipped whole (` src=` inside a title is no source), the
+-- first of a name counting; nil when the tag has none.
 local function attribute(tag, name)
-  local lower = tag:lower()
-  local at = lower:find("%s" .. name .. "%s*=")
-  if not at then return nil end
-  local value = tag:sub(at):match("^%s*[%w-]+%s*=%s*\"([^\"]*)\"")
-    or tag:sub(at):match("^%s*[%w-]+%s*=%s*'([^']*)'")
-    or tag:sub(at):match("^%s*[%w-]+%s*=%s*([^%s>]+)")
-  return value
+  local at = tag:match("^</?[^%s/>]*()")
+  while true do
+    local key
+    key, at = tag:match("^[%s/]*([^%s/>][^%s/>=]*)()", at)
+    if not key then return nil end
+    local value, after = tag:match("^%s*=%s*\"([^\"]*)\"()", at)
+    if not value then value, after = tag:match("^%s*=%s*'([^']*)'()", at) end
+    if not value then value, after = tag:match("^%s*=%s*([^%s>]*)()", at) end
+    if value then at = after end
+    if key:lower() == name then return value or "" end
+  end
 end
 
 -- A character reference as its character; one beyond Unicode, a surrogate or NUL as U+FFFD,
