@@ -311,3 +311,21 @@ def test_a_comment_costs_nothing_and_moves_no_line(workspace):
     over = "[" * (limits.BRACKET_DEPTH + 1) + "a" + "]" * (limits.BRACKET_DEPTH + 1) + "\n"
     found = limit_problems(workspace, hidden + "\n" + over)
     assert [(file, line) for file, line, _ in found] == [(REPORT, FIRST + 4)]
+
+
+def test_a_line_of_spaces_under_a_table_header_is_read_in_linear_time(workspace):
+    """The patterns for a table's delimiter row had two runs of spaces in a row (`\\s*\\|?\\s*`):
+    a line of dashes and spaces under a header took time that grows with the square of its
+    length (30,000 spaces: 15 s; a report of a megabyte: hours, the whole CI job)."""
+    import time
+
+    spaces = " " * 30_000
+    rows = [f"|---{spaces}x|", f"{spaces}x|", f"|-{spaces}-"]
+    start = time.process_time()
+    load_round(workspace)  # (warm: the round's own reading)
+    base = time.process_time() - start
+    start = time.process_time()
+    tables = "\n\n".join(f"| a | b |\n{row}" for row in rows)
+    (workspace / REPORT).write_text(BASE + "\n" + tables + "\n", encoding="utf-8")
+    load_round(workspace)
+    assert time.process_time() - start < base + 3
