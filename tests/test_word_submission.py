@@ -590,3 +590,21 @@ def test_text_typed_in_word_shows_as_typed_not_as_markdown_entities_or_strikethr
     assert pypandoc.convert_text(line, "plain", format=READER, extra_args=["--wrap=none"]) == (
         typed + "\n"
     )
+
+
+def test_a_long_run_of_dots_in_a_word_paragraph_is_read_in_linear_time(word_ws):
+    """Two patterns of the importer (a heading's trailing punctuation, a contact's e-mail
+    address) tried a long run of dots or letters again from each of its characters: a Word
+    paragraph of 30,000 dots took seconds, one of a megabyte hours (the whole CI job)."""
+    import time
+
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    start = time.process_time()
+    load_round(word_ws)
+    base = time.process_time() - start
+    run = "." * 30_000 + "x"
+    extra = {0: [f"Kết quả.{run}", f"Người liên hệ: {run}"]}
+    word_report(load_campaign(word_ws), "bo-y-te", path, extra=extra)
+    start = time.process_time()
+    load_round(word_ws)
+    assert time.process_time() - start < base + 2
