@@ -608,3 +608,25 @@ def test_a_long_run_of_dots_in_a_word_paragraph_is_read_in_linear_time(word_ws):
     start = time.process_time()
     load_round(word_ws)
     assert time.process_time() - start < base + 2
+
+
+def test_a_long_run_of_spaces_in_the_letterhead_is_read_in_linear_time(word_ws):
+    """The patterns of the "Số:" and the "ngày … tháng … năm" lines split a run of spaces (an
+    em space is one to Python, not to the importer's collapsing) every way: 20,000 of them
+    took seconds, a megabyte hours."""
+    import time
+
+    from docx import Document
+
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    start = time.process_time()
+    load_round(word_ws)
+    base = time.process_time() - start
+    doc = Document()
+    doc.add_paragraph("BỘ Y TẾ")
+    doc.add_paragraph("Số" + "\u2003" * 20_000 + "x")
+    doc.add_paragraph("Hà Nội, ngày" + "\u2003" * 20_000 + "x")
+    doc.save(str(path))
+    start = time.process_time()
+    load_round(word_ws)
+    assert time.process_time() - start < base + 2
