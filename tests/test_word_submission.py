@@ -630,3 +630,21 @@ def test_a_long_run_of_spaces_in_the_letterhead_is_read_in_linear_time(word_ws):
     start = time.process_time()
     load_round(word_ws)
     assert time.process_time() - start < base + 2
+
+
+def test_word_text_is_measured_whatever_blank_comes_before_its_first_tag(word_ws, capsys):
+    """A part was counted as text (XML) only when "<" came in its first 64 bytes (past a
+    byte-order mark and spaces): after 100 spaces, the 7 MB of a document were parsed whole
+    (a 20 MB file can unpack to 200 MB)."""
+    import re
+
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    document = re.sub(r"^<\?xml[^>]*\?>\s*", "", document)  # (only first in a file)
+    paragraphs = "<w:p><w:r><w:t>Một đoạn.</w:t></w:r></w:p>" * 150_000
+    text = document.replace("<w:sectPr", paragraphs + "<w:sectPr")
+    _stored(path, "word/document.xml", b" " * 100 + text.encode("utf-8"))
+    assert main(["--root", str(word_ws), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "lỗi: bo-y-te.docx: phần văn bản của tệp Word giải nén ra 7,5 MB" in out
