@@ -598,13 +598,26 @@ UNSEEN = {
     "CHU-SAU-CHU-THICH": "<div>a <!-- b\n\nCHU-SAU-CHU-THICH",
     "CHU-TRONG-IFRAME": "<div>\n<iframe>CHU-TRONG-IFRAME</iframe>\n</div>",
     "CHU-TRONG-THE": "<div>\n<p>CHU-TRONG-THE</p>\n</div>",
+    # (nh3 drops a processing instruction, <svg> and <math> whole; an element hides up to
+    # its end tag at its own depth, and across the block's raw HTML blocks; a tag or comment
+    # never ended hides the rest of the list; the site shows footnotes in one block)
+    "CHU-XU-LY": "Câu <?x CHU-XU-LY ?> hết.",
+    "CHU-SVG": "Câu <svg><desc>CHU-SVG</desc></svg> hết.",
+    "CHU-MATH": "<math><mi>CHU-MATH</mi></math> hết.",
+    "CHU-LONG-NHAU": "Câu <object><object></object>CHU-LONG-NHAU</object> hết.",
+    "CHU-MUC-SAU": "- Một <script>\n- <div>CHU-MUC-SAU</div>",
+    "CHU-MUC-THE": '- <div title="x\n- CHU-MUC-THE',
+    "CHU-MUC-CHU-THICH": "- <!-- a\n- b -->\n- CHU-MUC-CHU-THICH",
+    "CHU-GHI-CHU": "Câu[^c] chữ.\n\nĐoạn[^d].\n\n[^c]: Ghi <style> chú\n\n[^d]: CHU-GHI-CHU",
 }
 
 
 def test_text_the_site_does_not_show_is_not_in_the_docx(tmp_path):
     """Raw HTML could hide text on the site and not in the DOCX: a `>` inside an attribute
     value ended the tag for the DOCX, an unclosed tag, comment or `<style>` hid the rest of
-    the report on the site, and `<iframe>`, `<object>` hid their text on the site only."""
+    the report on the site, and `<iframe>`, `<object>` hid their text on the site only; then
+    `<?…?>`, `<svg>`, `<math>`, nested `<object>`, and what a hiding element, tag or comment
+    hid beyond its own HTML (later list items, the next footnote) still did."""
     from baocao.site.sanitize import render_markdown
 
     ws, _ = make_workspace(tmp_path)
@@ -638,3 +651,29 @@ def test_a_heading_named_in_brackets_is_text_as_on_the_site(tmp_path):
     rnd = load_round(ws, today=TODAY)
     docx = texts(build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx"))
     assert "Xem [Kết quả kiểm tra] ở trên." in docx.splitlines()
+
+
+def test_an_image_tag_shows_the_same_picture_in_the_docx_as_on_the_site(tmp_path, capsys):
+    """The DOCX took `src` and `alt` of raw HTML `<img>` from the first " src=" anywhere in
+    the tag, also inside another attribute's value: the site showed one picture of the
+    folder and the signed DOCX another, with a description the site never showed."""
+    ws, _ = make_workspace(tmp_path)
+    own = ws / "submissions" / AGENCY
+    shutil.rmtree(own)  # the files of the other attacks
+    own.mkdir()
+    (own / "a.png").write_bytes(PNG)
+    (own / "b.png").write_bytes(PNG + b"ANH-KHAC")
+    append(
+        ws,
+        f"Câu <img title=\" src='{AGENCY}/b.png' alt='CHU-AN' \" src=\"{AGENCY}/a.png\" "
+        f'alt="hien"> và <img alt=hai src={AGENCY}/a.png src={AGENCY}/b.png> hết.',
+    )
+    assert main(["--root", str(ws), "check", "--today", "2024-12-10"]) == 0, capsys.readouterr()
+    rnd = load_round(ws, today=TODAY)
+    docx = build_agency_docx(rnd, AGENCY, tmp_path / "rieng.docx")
+    with zipfile.ZipFile(docx) as z:
+        media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+        body = z.read("word/document.xml").decode("utf-8")
+    assert media == [PNG]
+    assert body.count('descr="hien"') == 1 and body.count('descr="hai"') == 1
+    assert "CHU-AN" not in body

@@ -311,3 +311,39 @@ def test_a_comment_costs_nothing_and_moves_no_line(workspace):
     over = "[" * (limits.BRACKET_DEPTH + 1) + "a" + "]" * (limits.BRACKET_DEPTH + 1) + "\n"
     found = limit_problems(workspace, hidden + "\n" + over)
     assert [(file, line) for file, line, _ in found] == [(REPORT, FIRST + 4)]
+
+
+def test_a_line_of_spaces_under_a_table_header_is_read_in_linear_time(workspace):
+    """The patterns for a table's delimiter row had two runs of spaces in a row (`\\s*\\|?\\s*`):
+    a line of dashes and spaces under a header took time that grows with the square of its
+    length (30,000 spaces: 15 s; a report of a megabyte: hours, the whole CI job)."""
+    import time
+
+    spaces = " " * 30_000
+    rows = [f"|---{spaces}x|", f"{spaces}x|", f"|-{spaces}-"]
+    start = time.process_time()
+    load_round(workspace)  # (warm: the round's own reading)
+    base = time.process_time() - start
+    start = time.process_time()
+    tables = "\n\n".join(f"| a | b |\n{row}" for row in rows)
+    (workspace / REPORT).write_text(BASE + "\n" + tables + "\n", encoding="utf-8")
+    load_round(workspace)
+    assert time.process_time() - start < base + 3
+
+
+def test_a_gif_frame_larger_than_its_screen_counts(workspace):
+    """A browser shows a GIF's first frame at the frame's own size when it is larger than the
+    image's logical screen (Chromium: a 10 × 10 screen holding a 6000 × 6000 frame is shown
+    6000 × 6000): the screen alone let a picture of any size pass the limit."""
+
+    def gif(width: int, height: int) -> bytes:
+        screen = b"GIF89a" + struct.pack("<HH", 10, 10) + b"\x80\x00\x00" + b"\x00" * 6
+        control = b"\x21\xf9\x04\x00\x00\x00\x00\x00"  # an extension before the frame
+        frame = b"\x2c" + struct.pack("<HHHH", 0, 0, width, height) + b"\x00"
+        return screen + control + frame + b"\x02\x02\x4c\x01\x00\x3b"
+
+    assert _folder_problems(workspace, {"anh.gif": (gif(10, 10), 100)}) == []
+    message = "Ảnh có 6.000 × 6.000 = 36.000.000 điểm ảnh, vượt giới hạn 25.000.000 điểm ảnh. Hãy thu nhỏ ảnh (ví dụ rộng tối đa 4000 điểm ảnh)."
+    assert _folder_problems(workspace, {"anh.gif": (gif(6000, 6000), 100)}) == [
+        (f"submissions/{AGENCY}/anh.gif", None, message)
+    ]

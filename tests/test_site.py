@@ -116,6 +116,20 @@ def test_a_report_keeps_only_its_own_footnote_ids():
     assert re.findall(r'id="([^"]*)"', html) == ["fnref-bo-y-te-p1-1", "fn-bo-y-te-p1-1"]
 
 
+def test_a_report_cannot_hide_text_with_the_footnote_back_link_class():
+    """Material's CSS hides the text of `.footnote-backref` (font size 0, no opacity): a
+    report's `<span class="footnote-backref">` was invisible on the site, where reports are
+    reviewed, and plain text in the DOCX. Only markdown-it's own back link keeps the class."""
+    html = render(
+        'Câu[^1] <span class="footnote-backref">CHU-AN</span> và '
+        '<a href="#fnref-bo-y-te-p1-1" class="footnote footnote-backref">HAI</a>.\n\n'
+        "[^1]: Ghi chú.\n"
+    )
+    assert "<span>CHU-AN</span>" in html
+    assert '<a href="#fnref-bo-y-te-p1-1" class="footnote" ' in html
+    assert re.findall(r'class="footnote-backref"[^>]*>([^<]*)<', html) == ["\u21a9\ufe0e"]
+
+
 def test_search_index_gets_folded_field():
     fields, docs = (
         {},

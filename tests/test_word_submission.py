@@ -680,3 +680,61 @@ def test_a_footnote_cited_in_a_heading_is_cited_from_the_text_under_it(word_ws, 
     assert "### 2. Công tác kiểm tra, đôn đốc thực hiện Quyết định số 319/QĐ-TTg." in body
     assert "[^1]: Chú thích ở tiêu đề." in body
     assert "Nội dung mục 2. Công tác kiểm tra, đôn đốc thực hiện của Bộ Y tế.[^1]" in body
+
+
+def test_a_long_run_of_dots_in_a_word_paragraph_is_read_in_linear_time(word_ws):
+    """Two patterns of the importer (a heading's trailing punctuation, a contact's e-mail
+    address) tried a long run of dots or letters again from each of its characters: a Word
+    paragraph of 30,000 dots took seconds, one of a megabyte hours (the whole CI job)."""
+    import time
+
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    start = time.process_time()
+    load_round(word_ws)
+    base = time.process_time() - start
+    run = "." * 30_000 + "x"
+    extra = {0: [f"Kết quả.{run}", f"Người liên hệ: {run}"]}
+    word_report(load_campaign(word_ws), "bo-y-te", path, extra=extra)
+    start = time.process_time()
+    load_round(word_ws)
+    assert time.process_time() - start < base + 2
+
+
+def test_a_long_run_of_spaces_in_the_letterhead_is_read_in_linear_time(word_ws):
+    """The patterns of the "Số:" and the "ngày … tháng … năm" lines split a run of spaces (an
+    em space is one to Python, not to the importer's collapsing) every way: 20,000 of them
+    took seconds, a megabyte hours."""
+    import time
+
+    from docx import Document
+
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    start = time.process_time()
+    load_round(word_ws)
+    base = time.process_time() - start
+    doc = Document()
+    doc.add_paragraph("BỘ Y TẾ")
+    doc.add_paragraph("Số" + "\u2003" * 20_000 + "x")
+    doc.add_paragraph("Hà Nội, ngày" + "\u2003" * 20_000 + "x")
+    doc.save(str(path))
+    start = time.process_time()
+    load_round(word_ws)
+    assert time.process_time() - start < base + 2
+
+
+def test_word_text_is_measured_whatever_blank_comes_before_its_first_tag(word_ws, capsys):
+    """A part was counted as text (XML) only when "<" came in its first 64 bytes (past a
+    byte-order mark and spaces): after 100 spaces, the 7 MB of a document were parsed whole
+    (a 20 MB file can unpack to 200 MB)."""
+    import re
+
+    path = word_ws / "submissions" / "bo-y-te.docx"
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    document = re.sub(r"^<\?xml[^>]*\?>\s*", "", document)  # (only first in a file)
+    paragraphs = "<w:p><w:r><w:t>Một đoạn.</w:t></w:r></w:p>" * 150_000
+    text = document.replace("<w:sectPr", paragraphs + "<w:sectPr")
+    _stored(path, "word/document.xml", b" " * 100 + text.encode("utf-8"))
+    assert main(["--root", str(word_ws), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "lỗi: bo-y-te.docx: phần văn bản của tệp Word giải nén ra 7,5 MB" in out

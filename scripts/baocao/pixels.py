@@ -21,7 +21,7 @@ def dimensions(data: bytes, suffix: str) -> tuple[int, int]:
         if kind == "PNG" and data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR":
             return _checked(*struct.unpack(">II", data[16:24]))
         if kind == "GIF" and data[:6] in (b"GIF87a", b"GIF89a"):
-            return _checked(*struct.unpack("<HH", data[6:10]))
+            return _gif(data)
         if kind == "JPEG" and data[:2] == b"\xff\xd8":
             return _jpeg(data)
         if kind == "WebP" and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
@@ -35,6 +35,35 @@ def _checked(width: int, height: int) -> tuple[int, int]:
     if width <= 0 or height <= 0:
         raise HeaderError("zero-size")
     return width, height
+
+
+def _gif(data: bytes) -> tuple[int, int]:
+    """The logical screen, grown to hold each frame: a browser shows a first frame larger than
+    the screen at the frame's own size (a 10 x 10 screen holding a 6000 x 6000 frame)."""
+    width, height = struct.unpack("<HH", data[6:10])
+    at = 13 + _color_table(data[10:11])
+    while at < len(data) and data[at] != 0x3B:  # up to the trailer
+        if data[at] == 0x21:  # an extension: its label, then its data
+            at = _sub_blocks(data, at + 2)
+        elif data[at] == 0x2C:  # a frame: where it sits, its size, its colours, its data
+            left, top, w, h = struct.unpack("<HHHH", data[at + 1 : at + 9])
+            width, height = max(width, left + w), max(height, top + h)
+            at = _sub_blocks(data, at + 11 + _color_table(data[at + 9 : at + 10]))
+        else:  # no GIF block: a browser reads no further
+            break
+    return _checked(width, height)
+
+
+def _color_table(flags: bytes) -> int:
+    """Bytes of the colour table that a GIF's flags byte announces (none past the end)."""
+    return 3 << ((flags[0] & 7) + 1) if flags and flags[0] & 0x80 else 0
+
+
+def _sub_blocks(data: bytes, at: int) -> int:
+    """Where the data blocks that start at `at` end (each prefixed by its length, a zero last)."""
+    while at < len(data) and data[at]:
+        at += data[at] + 1
+    return at + 1
 
 
 def _jpeg(data: bytes) -> tuple[int, int]:

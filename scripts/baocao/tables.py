@@ -10,7 +10,7 @@ from baocao.problems import ERROR, WARNING, Problem
 from baocao.submission import Submission
 from baocao.text import shorten
 
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_DELIMITER_ROW = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")  # a list item's marker before its table
 _QUOTES = re.compile(r"^(?: {0,3}>[ \t]?)+")  # the block quote levels' markers
 

@@ -23,7 +23,7 @@ _NUMBERING = re.compile(
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
 )
-_TRAILING = re.compile(r"[\s.;:,…]+$")
+_TRAILING = ".;:,…"  # and spaces: what may end a heading without changing it
 # what a terminal, a log or a browser would act on or cannot show: control characters but tab
 # and line feed, bidirectional controls, and the lone surrogates a non-UTF-8 file name leaves
 _UNPRINTABLE = re.compile(
@@ -80,7 +80,17 @@ def heading_key(text: str) -> str:
     text = nfc(text).translate(_QUOTES)
     text = text.replace("*", "").replace("_", " ") if "**" in text or "__" in text else text
     text = strip_numbering(collapse(text))
-    return _TRAILING.sub("", text).casefold()
+    return _without_trailing(text).casefold()
+
+
+def _without_trailing(text: str) -> str:
+    """text without the spaces and `_TRAILING` that end it (not `re.sub(r"[\\s.;:,…]+$")`,
+    which tries a long run of them again from each of its characters: a Word paragraph of
+    dots took time growing with the square of its length)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
+        end -= 1
+    return text[:end]
 
 
 _MARKS = re.compile(r"[\u0300-\u036f]")  # combining diacritics, as NFD writes Vietnamese tone marks

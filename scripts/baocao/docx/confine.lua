@@ -91,14 +91,21 @@ end
 -- the allow-list), other tags removed, the common entities decoded.
 local ENTITIES = {amp = "&", lt = "<", gt = ">", quot = '"', apos = "'", nbsp = "\u{a0}"}
 
+-- The value of attribute `name` (lower case) of a whole tag, read as HTML reads it: attribute
+-- by attribute, each quoted value skipped whole (` src=` inside a title is no source), the
+-- first of a name counting; nil when the tag has none.
 local function attribute(tag, name)
-  local lower = tag:lower()
-  local at = lower:find("%s" .. name .. "%s*=")
-  if not at then return nil end
-  local value = tag:sub(at):match("^%s*[%w-]+%s*=%s*\"([^\"]*)\"")
-    or tag:sub(at):match("^%s*[%w-]+%s*=%s*'([^']*)'")
-    or tag:sub(at):match("^%s*[%w-]+%s*=%s*([^%s>]+)")
-  return value
+  local at = tag:match("^</?[^%s/>]*()")
+  while true do
+    local key
+    key, at = tag:match("^[%s/]*([^%s/>][^%s/>=]*)()", at)
+    if not key then return nil end
+    local value, after = tag:match("^%s*=%s*\"([^\"]*)\"()", at)
+    if not value then value, after = tag:match("^%s*=%s*'([^']*)'()", at) end
+    if not value then value, after = tag:match("^%s*=%s*([^%s>]*)()", at) end
+    if value then at = after end
+    if key:lower() == name then return value or "" end
+  end
 end
 
 -- A character reference as its character; one beyond Unicode, a surrogate or NUL as U+FFFD,
@@ -191,9 +198,9 @@ local function html_inlines(html, allowed)
   local out = pandoc.Inlines({})
   local position = 1
   while true do
-    -- a tag: "<" and a letter, "/" or "!", up to its end (none: the rest is hidden, as in a
+    -- a tag: "<" and a letter, "/", "!" or "?", up to its end (none: the rest is hidden, as in a
     -- browser; a "<" without a letter after it is text)
-    local first = html:find("<[!/%a]", position)
+    local first = html:find("<[!/%a?]", position)
     local last = first and tag_end(html, first)
     local text = html:sub(position, (first or 0) - 1)
     if text:match("%S") then
@@ -275,43 +282,119 @@ local function formatted(inlines)
 end
 
 -- Elements the site's sanitiser removes with what they hold (baocao.site.sanitize
--- CLEAN_CONTENT; <embed> holds nothing). Written inline, each hides on the site all that
--- follows in its block up to its end tag, whatever it is (text, a whole table cell); the
--- site reads each top-level block on its own.
-local HIDING = {script = true, style = true, iframe = true, object = true,
-  template = true, noscript = true}
+-- CLEAN_CONTENT, and <svg> and <math>, which nh3 drops whole; <embed> holds nothing). Each
+-- hides on the site all that follows in its top-level block up to its end tag, whatever it is
+-- (text, a whole table cell, a list item written as an HTML block); the site reads each
+-- top-level block on its own. NESTED ones hold tags, their own too (`<object><object>`): their
+-- end is the end tag of the same depth; the others hold text up to their first end tag.
+local HIDING = {script = true, style = true, iframe = true, noscript = true, object = true,
+  template = true, svg = true, math = true}
+local NESTED = {object = true, template = true, svg = true, math = true}
 
-local function hiding_tag(inline)
-  if inline.t ~= "RawInline" or not inline.format:match("^html") then return nil end
-  local closing, name = inline.text:match("^<(/?)(%a+)")
-  name = name and name:lower()
-  if not HIDING[name] then return nil end
-  return name, closing == "/"
+-- Where the comment or tag starting at `first` ends (nil: never, in this chunk of HTML).
+local function markup_end(html, first)
+  if html:sub(first, first + 3) == "<!--" then
+    return select(2, html:find("-->", first + 2, true))
+  end
+  return tag_end(html, first)
 end
 
--- A top-level block without what such an element hides, in document order.
-local function without_hiding(block)
-  local hidden = nil  -- the element whose end tag ends what is hidden
-  return block:walk({
-    traverse = "topdown",
-    Inline = function(inline)
-      local name, closing = hiding_tag(inline)
-      if hidden then
-        if name == hidden and closing then hidden = nil end
-        return {}
+-- The part of a chunk of raw HTML (one RawInline or RawBlock) that is not hidden, `state`
+-- carried from the chunks before it in the block: `name` and `depth` of the element hiding
+-- what follows, or `rest` once a tag or comment never ends (the rest of the block is inside
+-- it). Tags themselves are kept (html_inlines removes them), but not a hiding one.
+local function visible_html(html, state)
+  local lower = html:lower()
+  local out, at = {}, 1
+  while not state.rest do
+    local first
+    if state.name and not NESTED[state.name] then  -- text up to its end tag
+      first = at
+      repeat
+        first = lower:find("</" .. state.name, first, true)
+        if not first then return table.concat(out) end
+        local follows = lower:find("^[%s/>]", first + 2 + #state.name)
+        first = follows and first or first + 1
+      until follows
+    else
+      first = html:find("<[!/%a?]", at)
+    end
+    local last = first and markup_end(html, first)
+    if not state.name then out[#out + 1] = html:sub(at, last or (first or 0) - 1) end
+    if not first then break end
+    if not last then
+      state.rest = true
+      break
+    end
+    local closing, name = lower:match("^<(/?)(%a+)[%s/>]", first)
+    if state.name then
+      if name == state.name then
+        state.depth = state.depth + (closing == "/" and -1 or 1)
+        if state.depth == 0 then state.name = nil end
       end
-      if name and not closing then
-        hidden = name
-        return {}
-      end
-    end,
-  })
+    elseif name and closing == "" and HIDING[name] then
+      out[#out] = html:sub(at, first - 1)  -- its text before the element, not its tag
+      state.name, state.depth = name, 1
+    end
+    at = last + 1
+  end
+  return table.concat(out)
 end
 
+-- Leaves of the document tree: text and the like, dropped while hidden (containers are
+-- walked into, as their raw HTML may end what hides).
+local LEAVES = {Str = true, Space = true, SoftBreak = true, LineBreak = true, Code = true,
+  Math = true, RawInline = true, Image = true, Note = true, CodeBlock = true, RawBlock = true,
+  HorizontalRule = true}
+
+-- A top-level block without what the site hides in it, in document order: raw HTML after
+-- a hiding element's start tag up to its end tag, or after a tag or comment never ended.
+-- The site shows a piece's footnotes after its text, all in one block: their state, `notes`,
+-- goes from one note to the next.
+local function without_hiding(block, notes, state)
+  state = state or {}
+  local function element(e)
+    if e.t == "Note" and not (state.name or state.rest) then
+      local content = pandoc.Blocks({})
+      for _, inner in ipairs(e.content) do
+        local kept = without_hiding(inner, notes, notes)
+        if kept then content:insert(kept) end
+      end
+      e.content = content
+      return e, false
+    end
+    if e.format and e.format:match("^html") then
+      local visible = visible_html(e.text, state)
+      if visible == e.text then return nil end
+      if not visible:match("%S") then return {} end
+      e.text = visible
+      return e
+    end
+    if (state.name or state.rest) and LEAVES[e.t] then return {} end
+  end
+  if block.t == "RawBlock" then  -- (walk skips the block itself)
+    local kept = element(block)
+    if kept == nil then return block end
+    return kept.t and kept or nil  -- nil: all of it hidden
+  end
+  return block:walk({traverse = "topdown", Inline = element, Block = element})
+end
+
+-- (Blocks are walked only where the text has raw HTML other than comments on lines of their
+-- own, which are top-level raw blocks: a walk over every word is slow.)
 local function with_html_formatting(blocks, text)
-  if not text:find("<%/?%a") then return blocks end
-  blocks = pandoc.Blocks(pandoc.List.map(blocks, without_hiding))
-  return blocks:walk({Inlines = formatted})
+  local inside = text:find("<[%a/?]") or text:find("[^\n]<!")
+  if not inside and not text:find("<!", 1, true) then return blocks end
+  local shown, notes = pandoc.Blocks({}), {}
+  local separator = config.chunk .. "-next"
+  for _, block in ipairs(blocks) do
+    if block.t == "CodeBlock" and block.classes[1] == separator then notes = {} end
+    local kept = block
+    if inside or block.t == "RawBlock" then kept = without_hiding(block, notes) end
+    if kept then shown:insert(kept) end
+  end
+  if not text:find("<%/?%a") then return shown end
+  return shown:walk({Inlines = formatted})
 end
 
 -- The filters for one piece of report text. The inline one runs only where the text has "["

@@ -31,7 +31,9 @@ _KINDS = {
 _DATE_LINE = re.compile(r"^(?:[^,]{0,40},\s*)?ngay\b")  # "Hà Nội, ngày 03 tháng 12 năm 2024"
 _CONTACT = re.compile(r"^nguoi lien he\s*[:.]")
 _PHONE = re.compile(r"(?:\+84|0)\d[\d .()-]{6,16}\d")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# (an address starts where a run of its letters does: tried from each letter of a long run,
+# the search took time growing with the square of its length)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "tp": "thanh pho"}
 
 

@@ -13,9 +13,11 @@ from baocao.text import collapse, fold
 SIGNATURE_LINES = 3  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
 HEAD_SCAN = 20  # paragraphs from the start searched for the number and the date
 # "Số: 125/BC-UBND"; also "Số 125/BC-UBND", the colon forgotten before a number
-_NUMBER = re.compile(r"^s[oố]\s*(?:ky hieu\s*)?(?:[:.]\s*|\s+(?=\d))(?P<value>.*)$")
+# (the spaces before the number are one run: `\s*` then `\s+(?=\d)` split a long run of
+# them every way, in time growing with the square of its length)
+_NUMBER = re.compile(r"^s[oố](?:\s*ky hieu)?\s*(?:[:.]\s*|(?<=\s)(?=\d))(?P<value>.*)$")
 _DATE = re.compile(  # "ngày 03 tháng 12 năm 2024"
-    r"ngay\s*(?P<d>\d{1,2})?[\s.…_]*thang\s*(?P<m>\d{1,2})?[\s.…_]*nam\s*(?P<y>\d{4})"
+    r"ngay(?:\s*(?P<d>\d{1,2}))?[\s.…_]*thang(?:\s*(?P<m>\d{1,2}))?[\s.…_]*nam\s*(?P<y>\d{4})"
 )
 # typed short, as a line of its own ("Nghệ An, ngày 5/12/2024"): in a sentence, "ngày 29/3/2023"
 # is the date of another document

@@ -92,10 +92,14 @@ def _links_out(rel) -> bool:
 
 def _is_xml(package: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
     """Whether a part is XML by its first bytes (any name: [Content_Types].xml names the rest),
-    past a byte-order mark, spaces or the zeros of UTF-16 and UTF-32."""
+    past a byte-order mark, spaces or the zeros of UTF-16 and UTF-32, however many (XML may
+    start with spaces: a window of 64 bytes let a document start with 100 and not count)."""
     with package.open(entry) as part:
-        head = part.read(64)
-    return head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<")
+        while chunk := part.read(64 * 1024):
+            head = chunk.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+            if head:
+                return head.startswith(b"<")
+    return False
 
 
 def too_large(name: str, size: int) -> str:

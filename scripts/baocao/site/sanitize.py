@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import nh3
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from baocao.lists import TYPED_CLASS, type_markers
@@ -83,6 +86,10 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _FOOTNOTE_NUMBER = re.compile(r"\d+(:\d+)?")  # markdown-it's footnote ids: "fn-<doc id>-2:1"
 # The doc id of the piece being sanitised: the one whose footnote ids it may keep.
 _PIECE: ContextVar[str] = ContextVar("piece")
+# Material's CSS hides the text of this class (font size 0, no opacity): it is kept only on
+# markdown-it's own footnote back links, which carry a mark no report can write.
+BACKREF = "footnote-backref"
+_OWN_BACKREF = f"{BACKREF} bc-{secrets.token_hex(8)}"
 
 
 def confine(target: str, agency_id: str, root_prefix: str, *, image: bool) -> str | None:
@@ -111,7 +118,7 @@ def render_markdown(
     doc_id keeps footnote ids unique when several pieces share a page; headings written in
     the piece are pushed down to at least min_level so they sit under the page's own headings.
     """
-    md = parser()
+    md = _site_parser()
     env = {"docId": doc_id}
     tokens = type_markers(_figures(md.parse(markdown, env)))
     # Each top-level block on its own, as confine.lua reads them for the DOCX: raw HTML left
@@ -129,6 +136,21 @@ def render_markdown(
     # every heading, the ones written in raw HTML too: a report's `<h1>` or `<h3>` must not
     # pass for the page's own headings (on a task page, another agency's name)
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(max(int(m[2]), min_level), 6)}", html)
+
+
+@cache
+def _site_parser() -> MarkdownIt:
+    """The parser, its footnote back links marked as its own (`_OWN_BACKREF`)."""
+    md = parser()
+    assert isinstance(md.renderer, RendererHTML)
+    anchor = md.renderer.rules["footnote_anchor"]
+
+    def own_anchor(self, tokens, idx, options, env) -> str:
+        html = anchor(tokens, idx, options, env)
+        return html.replace(f'class="{BACKREF}"', f'class="{_OWN_BACKREF}"')
+
+    md.add_render_rule("footnote_anchor", own_anchor)
+    return md
 
 
 def _figures(tokens: list[Token]) -> list[Token]:
@@ -195,7 +217,13 @@ def _cleaner(agency_id: str, root_prefix: str) -> nh3.Cleaner:
             # neither another agency's on a shared page nor look-alikes of the site's own ids
             return value if _own_footnote(value) else None
         if attribute == "class":
-            kept = [c for c in value.split() if c.startswith("footnote") or c == TYPED_CLASS]
+            if value == _OWN_BACKREF:
+                return BACKREF
+            kept = [
+                c
+                for c in value.split()
+                if (c.startswith("footnote") and c != BACKREF) or c == TYPED_CLASS
+            ]
             return " ".join(kept) or None
         return value
 
