@@ -401,6 +401,8 @@ def test_strict_build_generates_nothing_in_docs_and_replaces_the_output(workspac
     index = json.loads(raw)
     assert all("fold" in doc for doc in index["docs"]) and "fold" in index["config"]["fields"]
     assert "Hướng dẫn" in raw and "\\u" not in raw  # UTF-8, not Material's \u escapes
+    home = next(d["text"] for d in index["docs"] if d["location"] == "")
+    assert "149 Cơ quan được yêu cầu" in home  # a card's figure and label apart, not "149Cơ"
     page = (out / "co-quan" / "bo-y-te" / "index.html").read_text(encoding="utf-8")
     assert 'src="../../tep/bo-y-te/anh.png"' in page
     _assert_no_external_urls(out)

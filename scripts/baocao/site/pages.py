@@ -262,7 +262,7 @@ def dashboard(rnd: Round, fragments: Fragments, has_reminder: bool = False) -> s
     cards.append(("Mức độ hoàn thành chung", format_percent(overall)))
     out.append('<div class="bc-cards">')
     out += [
-        f'<div class="bc-card"><span class="bc-card__value">{v}</span><span class="bc-card__label">{esc(k)}</span></div>'
+        f'<div class="bc-card"><span class="bc-card__value">{v}</span> <span class="bc-card__label">{esc(k)}</span></div>'
         for k, v in cards
     ]
     out += [
