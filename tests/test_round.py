@@ -771,7 +771,7 @@ def test_a_failing_report_s_completeness_is_counted_nowhere(workspace):
     rows = openpyxl.load_workbook(io.BytesIO(workbook_bytes(rnd)))["Tình hình nộp"]
     assert next(r for r in rows.iter_rows(values_only=True) if r[1] == "bo-y-te")[13] is None
     page = next(p.markdown for p in generate(rnd).pages if p.path == "index.md")
-    assert '<span class="bc-card__value">0%</span><span class="bc-card__label">Mức độ' in page
+    assert '<span class="bc-card__value">0%</span> <span class="bc-card__label">Mức độ' in page
 
 
 def test_the_reminder_refuses_a_deadline_not_after_its_own_date(workspace, capsys):
