@@ -257,34 +257,12 @@ def assess(campaign: Campaign, agency: Agency, sub: Submission) -> Completeness:
                     severity,
                 )
             )
-        elif part.state == COMPLETE and part.typed_after_placeholder:
-            result.problems.append(
-                Problem(
-                    sub.file,
-                    part.line,
-                    "placeholder-joined",
-                    render(
-                        "placeholder-joined",
-                        kind=phrase("kind-task" if kind == "task" else "kind-section"),
-                        title=part.spec.short,
-                    ),
-                    WARNING,
-                )
-            )
-        elif part.state == COMPLETE and part.placeholder:
-            result.problems.append(
-                Problem(
-                    sub.file,
-                    part.line,
-                    "placeholder-left",
-                    render(
-                        "placeholder-left",
-                        kind=phrase("kind-task" if kind == "task" else "kind-section"),
-                        title=part.spec.short,
-                    ),
-                    WARNING,
-                )
-            )
+        elif part.state == COMPLETE and (part.typed_after_placeholder or part.placeholder):
+            # typed on after the placeholder in its paragraph, or the placeholder left apart
+            code = "placeholder-joined" if part.typed_after_placeholder else "placeholder-left"
+            kind_name = phrase("kind-task" if kind == "task" else "kind-section")
+            message = render(code, kind=kind_name, title=part.spec.short)
+            result.problems.append(Problem(sub.file, part.line, code, message, WARNING))
     return result
 
 

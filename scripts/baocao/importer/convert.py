@@ -195,12 +195,7 @@ def lost_paragraphs(result: ImportResult) -> list[str]:
 
 def _named_agency(campaign: Campaign, issuer: list[str]) -> Agency | None:
     """The one agency the letterhead names best, if it names one."""
-
-    def score(of: Agency) -> float:
-        names = (of.name, " ".join(of.letterhead))
-        return max(issuer_score(issuer, name) for name in names)
-
-    scores = sorted(((score(a), a.id) for a in campaign.agencies), reverse=True)
+    scores = sorted(((_score(issuer, a), a.id) for a in campaign.agencies), reverse=True)
     if (
         not scores
         or scores[0][0] < ISSUER_MATCH
@@ -214,10 +209,13 @@ def _named_agency(campaign: Campaign, issuer: list[str]) -> Agency | None:
 def _names_another(campaign: Campaign, agency: Agency, issuer: list[str]) -> bool:
     """The letterhead does not name the agency, or names another one better ("CỤC QUẢN LÝ
     THỊ TRƯỜNG TỈNH AN GIANG" imported for Kiên Giang: a neighbour's file reused)."""
+    own = _score(issuer, agency)
+    return own < ISSUER_MATCH or any(
+        _score(issuer, a) > own for a in campaign.agencies if a != agency
+    )
 
-    def score(of: Agency) -> float:
-        names = (of.name, " ".join(of.letterhead))  # the template's: parent line, short name
-        return max(issuer_score(issuer, name) for name in names)
 
-    own = score(agency)
-    return own < ISSUER_MATCH or any(score(a) > own for a in campaign.agencies if a != agency)
+def _score(issuer: list[str], agency: Agency) -> float:
+    """How well the letterhead names the agency, by its name or its template's letterhead."""
+    names = (agency.name, " ".join(agency.letterhead))  # the template's: parent, short name
+    return max(issuer_score(issuer, name) for name in names)
